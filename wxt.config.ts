@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Crosscheck',
+    description: 'Cross-checks the claims in the news article you are reading against other outlets, offline.',
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: ['<all_urls>'],
+    commands: {
+      'check-selection': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Cross-check the selected text',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'crosscheck@example.org', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+});
