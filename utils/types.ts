@@ -75,6 +75,8 @@ export interface EvidenceHit {
   score: number;
   /** When this article is a syndicated copy, the id of the article it copies. */
   copyOf?: number;
+  /** When this article is a syndicated copy, the outlet of the article it copies. */
+  copyOfOutlet?: string;
 }
 
 /** The stance classifier's answer for one (claim, evidence) pair. */
