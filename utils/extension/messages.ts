@@ -1,0 +1,183 @@
+import { browser } from 'wxt/browser';
+import type { CheckedClaim, CorpusArticle } from '../types';
+
+/**
+ * The one message protocol between the extension's contexts. Every message is declared once,
+ * per direction, with what it carries and what it answers. Errors cross as a `Result`, never as
+ * a thrown Error.
+ */
+
+/** The answer to every message: a value, or a message a person can read. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Where a selection or typed check came from. */
+export type SelectionSource = 'selection' | 'typed';
+
+/** A check the reader asked for (a selection or a typed sentence). */
+export interface SelectionCheck {
+  id: string;
+  source: SelectionSource;
+  text: string;
+  checkedAt: string;
+  claims: CheckedClaim[];
+}
+
+/** What the extension knows about one tab, kept in session storage for popup and side panel. */
+export interface TabState {
+  tabId: number;
+  url: string;
+  title: string;
+  /** The page's outlet (its site name or domain). */
+  outlet: string | null;
+  /** 'checking' while the background works, 'done' after, 'off' when the site is switched off. */
+  status: 'checking' | 'done' | 'off' | 'no-article' | 'error';
+  error?: string;
+  claims: CheckedClaim[];
+  checkedAt?: string;
+  selections: SelectionCheck[];
+}
+
+/** Size of the corpus. */
+export interface CorpusSize {
+  articles: number;
+  outlets: number;
+}
+
+/** Counts for one outlet in the options page's statistics. */
+export interface OutletStats {
+  outlet: string;
+  articles: number;
+  oldest: string | null;
+  newest: string | null;
+  copies: number;
+}
+
+/** Outcome of one import batch. */
+export interface ImportBatchResult {
+  added: number;
+  /** Articles already stored (same canonical URL). */
+  duplicates: number;
+  /** Articles found to be syndicated copies of another outlet's story. */
+  copies: number;
+}
+
+/** Messages to the background, from the content script and the extension pages. */
+export interface BackgroundProtocol {
+  /** Content script: here is the article on this page; check its claims. */
+  checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string }): CheckedClaim[];
+  /** Content script: the site was switched off here, or the page has no article. */
+  pageIdle(req: { url: string; status: 'off' | 'no-article' }): null;
+  /** Side panel: check a sentence typed or pasted by the reader, for the given tab. */
+  checkTyped(req: { tabId: number | null; text: string }): SelectionCheck;
+  /** Content script (keyboard shortcut in the page): check the reader's selection. */
+  checkSelection(req: { text: string; url: string }): SelectionCheck;
+  /** Popup: open the side panel for a tab (needs the click's user gesture, so the popup asks). */
+  openSidePanel(req: { tabId: number }): null;
+  /** Options page: store one batch of imported articles, all or nothing. */
+  importBatch(req: { articles: CorpusArticle[] }): ImportBatchResult;
+  /** Options page: remove the demo corpus. */
+  removeDemoCorpus(req: Record<string, never>): { removed: number };
+  /** Options page: load the demo corpus again. */
+  loadDemoCorpus(req: Record<string, never>): { added: number };
+  /** Options page: remove every article of one outlet. */
+  deleteOutlet(req: { outlet: string }): { removed: number };
+  /** Options page: every article, for export, in pages. */
+  exportPage(req: { afterId: number; limit: number }): { articles: CorpusArticle[]; lastId: number | null };
+  /** Any page: how big the corpus is. */
+  corpusSize(req: Record<string, never>): CorpusSize;
+  /** Options page: articles per outlet. */
+  outletStats(req: Record<string, never>): OutletStats[];
+}
+
+/** Messages to a tab's content script, from the background and the side panel. */
+export interface ContentProtocol {
+  /** Side panel: scroll the page to claim number `index` and flash it. */
+  showClaim(req: { index: number }): boolean;
+  /** Background: the reader asked to check the selection (keyboard shortcut); send it back. */
+  getSelection(req: Record<string, never>): string;
+  /** Background: the claims of this page changed (after a selection check, say); paint them again. */
+  recheck(req: Record<string, never>): null;
+}
+
+type Req<P, K extends keyof P> = P[K] extends (req: infer R) => unknown ? R : never;
+type Res<P, K extends keyof P> = P[K] extends (req: never) => infer R ? R : never;
+
+/** A message on the wire. */
+export interface Envelope<P, K extends keyof P = keyof P> {
+  crosscheck: K;
+  data: Req<P, K>;
+}
+
+/** Handlers for one side of the protocol; each may be async. */
+export type Handlers<P> = {
+  [K in keyof P]?: (data: Req<P, K>, sender: { tabId?: number; url?: string; frameId?: number; id?: string }) => Res<P, K> | Promise<Res<P, K>>;
+};
+
+/** Turns a thrown value into the text a reader sees. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function unwrap<T>(answer: unknown, name: string): Result<T> {
+  if (answer && typeof answer === 'object' && 'ok' in answer) return answer as Result<T>;
+  return { ok: false, error: `no answer to "${name}" (the extension may have been reloaded; reload the page)` };
+}
+
+/** Sends a message to the background and waits for its Result. */
+export async function toBackground<K extends keyof BackgroundProtocol>(
+  name: K,
+  data: Req<BackgroundProtocol, K>,
+): Promise<Result<Res<BackgroundProtocol, K>>> {
+  try {
+    const answer = await browser.runtime.sendMessage({ crosscheck: name, data } satisfies Envelope<BackgroundProtocol, K>);
+    return unwrap(answer, name);
+  } catch (error) {
+    return { ok: false, error: errorMessage(error) };
+  }
+}
+
+/** Sends a message to the content script of a tab and waits for its Result. */
+export async function toTab<K extends keyof ContentProtocol>(
+  tabId: number,
+  name: K,
+  data: Req<ContentProtocol, K>,
+): Promise<Result<Res<ContentProtocol, K>>> {
+  try {
+    const answer = await browser.tabs.sendMessage(tabId, { crosscheck: name, data } satisfies Envelope<ContentProtocol, K>);
+    return unwrap(answer, name);
+  } catch (error) {
+    return { ok: false, error: errorMessage(error) };
+  }
+}
+
+/**
+ * Answers the messages of one side of the protocol. Only messages from this extension's own
+ * contexts are taken; others are ignored. Returns a function that stops listening.
+ */
+export function handleMessages<P>(handlers: Handlers<P>, opts: { accept?: (sender: { id?: string }) => boolean } = {}): () => void {
+  const accept = opts.accept ?? ((sender) => sender.id === browser.runtime.id);
+  // Answers through sendResponse and `return true`, which every browser (and the test fake) honours.
+  const listener = (
+    message: unknown,
+    sender: { id?: string; tab?: { id?: number }; url?: string; frameId?: number },
+    sendResponse: (answer: Result<unknown>) => void,
+  ) => {
+    if (!message || typeof message !== 'object' || !('crosscheck' in message)) return false;
+    if (!accept(sender)) return false;
+    const { crosscheck: name, data } = message as Envelope<P>;
+    const handler = handlers[name] as ((d: unknown, s: object) => unknown) | undefined;
+    if (!handler) return false;
+    (async () => {
+      try {
+        const value = await handler(data, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId, id: sender.id });
+        sendResponse({ ok: true, value: value ?? null });
+      } catch (error) {
+        sendResponse({ ok: false, error: errorMessage(error) });
+      }
+    })();
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}

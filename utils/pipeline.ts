@@ -1,0 +1,88 @@
+import type { CheckedClaim, ClaimStructure, EvidenceHit, SpottedClaim, StanceResult } from './types';
+import { decideVerdict, outletFindings, type JudgedEvidence } from './verdict';
+
+/**
+ * The steps of a check, each behind its own module so that any one can be replaced:
+ * spotting (utils/spot), retrieval (utils/search), stance (utils/stance), verdict (utils/verdict).
+ */
+export interface PipelineSteps {
+  /** Check-worthy claims of a text, in text order. */
+  spot(text: string, opts: { sensitivity?: number }): SpottedClaim[];
+  /** Structure of one sentence checked on its own (a selection, a typed sentence). */
+  structure(text: string): ClaimStructure;
+  /** Candidate evidence from other articles, best first, at most one per article. */
+  search(
+    query: { text: string; structure?: ClaimStructure },
+    opts: { k: number; excludeUrl?: string },
+  ): Promise<EvidenceHit[]>;
+  /** Stance of one passage towards a claim. */
+  stance(claim: string, evidence: string, opts: { structure?: ClaimStructure }): StanceResult;
+}
+
+/** The page a text comes from. */
+export interface PageInfo {
+  url?: string | null;
+  /** The page's outlet; its own articles are shown apart. */
+  outlet?: string | null;
+}
+
+export interface CheckOptions {
+  /** 0 = fewest claims, 1 = most; default 0.5. */
+  sensitivity?: number;
+  /** Evidence passages looked at per claim. */
+  evidencePerClaim?: number;
+  /** At most this many claims per page (the most check-worthy are kept). */
+  maxClaims?: number;
+}
+
+export const DEFAULT_EVIDENCE_PER_CLAIM = 12;
+export const DEFAULT_MAX_CLAIMS = 60;
+
+/** Cross-checks one claim against the corpus. */
+export async function checkClaim(
+  claim: Pick<SpottedClaim, 'text' | 'start' | 'end' | 'score' | 'structure'>,
+  steps: PipelineSteps,
+  page: PageInfo = {},
+  opts: CheckOptions = {},
+): Promise<CheckedClaim> {
+  const hits = await steps.search(
+    { text: claim.text, structure: claim.structure },
+    { k: opts.evidencePerClaim ?? DEFAULT_EVIDENCE_PER_CLAIM, excludeUrl: page.url ?? undefined },
+  );
+  const judged: JudgedEvidence[] = hits.map((hit) => ({
+    hit,
+    stance: steps.stance(claim.text, hit.passage, { structure: claim.structure }),
+  }));
+  const outlets = outletFindings(judged, { outlet: page.outlet });
+  return { text: claim.text, start: claim.start, end: claim.end, score: claim.score, verdict: decideVerdict(outlets), outlets };
+}
+
+/** Spots the claims of a text and cross-checks each one. */
+export async function checkText(text: string, steps: PipelineSteps, page: PageInfo = {}, opts: CheckOptions = {}): Promise<CheckedClaim[]> {
+  let claims = steps.spot(text, { sensitivity: opts.sensitivity });
+  const max = opts.maxClaims ?? DEFAULT_MAX_CLAIMS;
+  if (claims.length > max) {
+    const keep = new Set([...claims].sort((a, b) => b.score - a.score).slice(0, max));
+    claims = claims.filter((c) => keep.has(c));
+  }
+  const checked: CheckedClaim[] = [];
+  for (const claim of claims) checked.push(await checkClaim(claim, steps, page, opts));
+  return checked;
+}
+
+/**
+ * Checks a text the reader chose (a selection, a typed sentence): every sentence that reads as a
+ * claim is checked, and when none does, the whole text is checked as one claim — the reader asked.
+ */
+export async function checkSelection(
+  text: string,
+  steps: PipelineSteps,
+  page: PageInfo = {},
+  opts: CheckOptions = {},
+): Promise<CheckedClaim[]> {
+  const trimmed = text.trim();
+  if (!trimmed) return [];
+  const spotted = steps.spot(trimmed, { sensitivity: 1 });
+  if (spotted.length > 0) return checkText(trimmed, { ...steps, spot: () => spotted }, page, opts);
+  return [await checkClaim({ text: trimmed, start: 0, end: trimmed.length, score: 1, structure: steps.structure(trimmed) }, steps, page, opts)];
+}

@@ -1,0 +1,85 @@
+/**
+ * Spotting syndicated copies: a wire story republished by several outlets, perhaps with another
+ * headline, a credit line or a trimmed last paragraph. Articles are compared by MinHash
+ * signatures over 5-word shingles; two articles whose signatures agree on most positions share
+ * most of their text and are one source, not several.
+ */
+
+/** Number of hash functions in a signature. */
+export const SIGNATURE_SIZE = 24;
+/** Share of agreeing signature positions above which two articles are copies of one story. */
+export const COPY_SIMILARITY = 0.6;
+const SHINGLE_WORDS = 5;
+
+/** FNV-1a over a string, 32 bits. */
+function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Mixes a 32-bit hash with one of the signature's seeds (an xorshift-multiply round). */
+function remix(h: number, seed: number): number {
+  let x = (h ^ seed) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d) >>> 0;
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b) >>> 0;
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => fnv1a(`seed-${i}`));
+
+/** Lower-cased words of the text, letters and digits only. */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The MinHash signature of an article's text; empty for texts too short to judge (under 40
+ * words), which are never taken for copies.
+ */
+export function copySignature(text: string): number[] {
+  const w = words(text);
+  if (w.length < 40) return [];
+  const mins = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) {
+    const h = fnv1a(w.slice(i, i + SHINGLE_WORDS).join(' '));
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const v = remix(h, SEEDS[k]);
+      if (v < mins[k]) mins[k] = v;
+    }
+  }
+  return mins;
+}
+
+/** Share of positions on which two signatures agree (an estimate of their shingle overlap). */
+export function signatureSimilarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || a.length !== b.length) return 0;
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** Whether two signatures belong to copies of one story. */
+export function isCopy(a: readonly number[], b: readonly number[]): boolean {
+  return signatureSimilarity(a, b) >= COPY_SIMILARITY;
+}
+
+/**
+ * Among earlier articles, the one this article copies: the earliest published of those whose
+ * signature agrees, from another outlet (an outlet re-running its own story is not syndication).
+ */
+export function findOriginal<T extends { id: number; outlet: string; published: string | null; signature: readonly number[] }>(
+  article: { outlet: string; signature: readonly number[] },
+  candidates: readonly T[],
+): T | undefined {
+  let best: T | undefined;
+  for (const c of candidates) {
+    if (c.outlet.toLowerCase() === article.outlet.toLowerCase()) continue;
+    if (!isCopy(article.signature, c.signature)) continue;
+    if (!best || (c.published ?? '9999') < (best.published ?? '9999')) best = c;
+  }
+  return best;
+}
