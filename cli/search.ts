@@ -1,0 +1,49 @@
+/**
+ * `search --corpus FILE.jsonl --k N`: evidence for each JSON line `{"id","text"}` on standard input,
+ * printed as `{"id","hits":[{"url","outlet","score","passage"}]}`, best first, one hit per article.
+ */
+import { loadCorpusFile } from './corpus-file';
+import { parseArgs, UsageError, type Command } from './io';
+import { createMemoryRetriever } from '../utils/search/retriever';
+
+export const run: Command = async (args, io) => {
+  const { options, positional } = parseArgs(args, ['corpus', 'k']);
+  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  const corpus = options.corpus;
+  if (typeof corpus !== 'string') throw new UsageError('search needs --corpus FILE.jsonl');
+  let k = 10;
+  if (options.k !== undefined) {
+    k = Number(options.k);
+    if (typeof options.k !== 'string' || !Number.isInteger(k) || k < 1) throw new UsageError('--k must be a whole number of at least 1');
+  }
+  const articles = await loadCorpusFile(corpus, io.err);
+  const retriever = createMemoryRetriever(articles);
+  let failed = false;
+  let lineNo = 0;
+  for await (const line of io.lines()) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      io.err(`stdin:${lineNo}: not valid JSON; line skipped`);
+      failed = true;
+      continue;
+    }
+    const o = value as { id?: unknown; text?: unknown } | null;
+    if (typeof o !== 'object' || o === null || typeof o.text !== 'string') {
+      io.err(`stdin:${lineNo}: expected {"id","text"} with a string "text"; line skipped`);
+      failed = true;
+      continue;
+    }
+    const hits = await retriever.search({ text: o.text }, { k });
+    io.out(
+      JSON.stringify({
+        id: o.id ?? null,
+        hits: hits.map((h) => ({ url: h.url, outlet: h.outlet, score: h.score, passage: h.passage })),
+      }),
+    );
+  }
+  return failed ? 1 : 0;
+};

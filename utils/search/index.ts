@@ -1,0 +1,641 @@
+/**
+ * The compact in-memory search index over the corpus: an inverted index in typed arrays, scored
+ * with BM25F (title and body), that grows one article at a time, forgets articles, and saves to /
+ * loads from a single byte array that is used in place (loading 100,000 articles takes
+ * milliseconds, which a woken service worker needs).
+ *
+ * Layout. Each term has a chain of blocks in one byte pool; a block is
+ * `[next block offset: u32][end of data: u32][postings…]`. A posting is the gap to the previous
+ * document (varint, shifted left one bit) with the low bit set when a term-frequency code follows
+ * (varint: body count << 2 | title count, capped at 3); the common case, once in the body and not
+ * in the title, costs no second byte. Removed articles are only marked; `toBytes` writes a compacted
+ * copy (one block per term, removed articles dropped).
+ */
+import type { ClaimStructure } from '../types';
+import { queryTerms, tokenize, type WeightedTerm } from './analyze';
+import { TermTable } from './termtable';
+
+export interface IndexedDoc {
+  id: number;
+  outlet: string;
+  title: string;
+  text: string;
+  published?: string | null;
+}
+
+export interface SearchQuery {
+  text: string;
+  structure?: ClaimStructure;
+}
+
+export interface SearchOptions {
+  excludeIds?: ReadonlySet<number>;
+  excludeOutlet?: string;
+}
+
+export interface ScoredId {
+  id: number;
+  score: number;
+}
+
+/** Scoring parameters (BM25F). Few and standard; see scripts/search/eval.ts for how they were checked. */
+export const SCORING = {
+  k1: 1.2,
+  b: 0.75,
+  /** A title occurrence counts as this many body occurrences. */
+  titleWeight: 2,
+  /** Terms in more than this share of the articles are skipped when the query has rarer terms. */
+  commonShare: 0.4,
+};
+
+const MAGIC = 0x58435343; // "CSCX"
+const VERSION = 1;
+const HEADER_WORDS = 16;
+const FIRST_BLOCK = 16; // data bytes in a term's first block
+const MAX_BLOCK = 1 << 16;
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(arr: T, min: number): T {
+  if (arr.length >= min) return arr;
+  const C = arr.constructor as new (n: number) => T;
+  const n = new C(Math.max(min, Math.ceil(arr.length * 1.5) + 16));
+  n.set(arr);
+  return n;
+}
+
+/** How many bytes a varint takes. */
+function varintSize(v: number): number {
+  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
+}
+
+export class SearchIndex {
+  // Documents, by slot (order of arrival).
+  private nSlots = 0;
+  private alive = 0;
+  private docId = new Float64Array(64);
+  private docOutlet = new Uint32Array(64);
+  private docBodyLen = new Uint32Array(64);
+  private docTitleLen = new Uint16Array(64);
+  private docDead = new Uint8Array(64);
+  private totalBody = 0;
+  private totalTitle = 0;
+  private outlets: string[] = [];
+  private outletIds = new Map<string, number>();
+  private slotOf: Map<number, number> | null = new Map();
+
+  // Terms.
+  private vocab = new TermTable();
+  private tHead = new Uint32Array(1024);
+  private tTail = new Uint32Array(1024);
+  private tCapEnd = new Uint32Array(1024);
+  private tCount = new Uint32Array(1024);
+  private tLast = new Int32Array(1024);
+
+  // Postings.
+  private pool = new Uint8Array(1 << 16);
+  private poolLen = 8; // offset 0 means "no block"
+
+  /** Set after fromBytes: arrays are views on the caller's bytes and must be copied before any change. */
+  private borrowed = false;
+
+  // Query-time scratch.
+  private acc: Float32Array = new Float32Array(0);
+  private touched: Int32Array = new Int32Array(0);
+  private norm: Float32Array = new Float32Array(0);
+  private normFor = -1;
+  private changes = 0;
+
+  static create(): SearchIndex {
+    return new SearchIndex();
+  }
+
+  get size(): number {
+    return this.alive;
+  }
+
+  private slots(): Map<number, number> {
+    if (!this.slotOf) {
+      const m = new Map<number, number>();
+      for (let s = 0; s < this.nSlots; s++) if (!this.docDead[s]) m.set(this.docId[s], s);
+      this.slotOf = m;
+    }
+    return this.slotOf;
+  }
+
+  has(id: number): boolean {
+    return this.slots().has(id);
+  }
+
+  private own(): void {
+    if (!this.borrowed) return;
+    this.borrowed = false;
+    this.vocab.own();
+    this.docId = this.docId.slice();
+    this.docOutlet = this.docOutlet.slice();
+    this.docBodyLen = this.docBodyLen.slice();
+    this.docTitleLen = this.docTitleLen.slice();
+    this.docDead = this.docDead.slice();
+    this.tHead = this.tHead.slice();
+    this.tTail = this.tTail.slice();
+    this.tCapEnd = this.tCapEnd.slice();
+    this.tCount = this.tCount.slice();
+    this.tLast = this.tLast.slice();
+    const pool = new Uint8Array(Math.ceil(this.poolLen * 1.25) + 1024);
+    pool.set(this.pool.subarray(0, this.poolLen));
+    this.pool = pool;
+  }
+
+  private outletId(outlet: string): number {
+    let id = this.outletIds.get(outlet);
+    if (id === undefined) {
+      id = this.outlets.length;
+      this.outlets.push(outlet);
+      this.outletIds.set(outlet, id);
+    }
+    return id;
+  }
+
+  /** Adds an article (replacing one with the same id). */
+  add(doc: IndexedDoc): void {
+    this.own();
+    if (this.has(doc.id)) this.remove(doc.id);
+    const slot = this.nSlots;
+    const need = slot + 1;
+    if (need > this.docId.length) {
+      this.docId = grow(this.docId, need);
+      this.docOutlet = grow(this.docOutlet, need);
+      this.docBodyLen = grow(this.docBodyLen, need);
+      this.docTitleLen = grow(this.docTitleLen, need);
+      this.docDead = grow(this.docDead, need);
+    }
+    const counts = new Map<string, number>();
+    let titleLen = 0;
+    let bodyLen = 0;
+    for (const t of tokenize(doc.title)) {
+      counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+      titleLen++;
+    }
+    // Title counts are kept in the low 16 bits, body counts above.
+    for (const t of tokenize(doc.text)) {
+      counts.set(t.term, (counts.get(t.term) ?? 0) + 0x10000);
+      bodyLen++;
+    }
+    this.nSlots++;
+    this.alive++;
+    this.docId[slot] = doc.id;
+    this.docOutlet[slot] = this.outletId(doc.outlet);
+    this.docBodyLen[slot] = bodyLen;
+    this.docTitleLen[slot] = Math.min(titleLen, 0xffff);
+    this.docDead[slot] = 0;
+    this.totalBody += bodyLen;
+    this.totalTitle += titleLen;
+    this.slots().set(doc.id, slot);
+    for (const [term, c] of counts) {
+      const body = Math.min(c >>> 16, 0x3fff);
+      const title = Math.min(c & 0xffff, 3);
+      this.append(this.vocab.intern(term), slot, (body << 2) | title);
+    }
+    this.changes++;
+  }
+
+  private append(term: number, slot: number, code: number): void {
+    if (term >= this.tHead.length) {
+      const n = term + 1;
+      this.tHead = grow(this.tHead, n);
+      this.tTail = grow(this.tTail, n);
+      this.tCapEnd = grow(this.tCapEnd, n);
+      this.tCount = grow(this.tCount, n);
+      this.tLast = grow(this.tLast, n);
+    }
+    const plain = code === 4;
+    const first = this.tCount[term] === 0;
+    const gap = first ? slot : slot - this.tLast[term];
+    const v = gap * 2 + (plain ? 0 : 1);
+    const size = varintSize(v) + (plain ? 0 : varintSize(code));
+    let tail = this.tTail[term];
+    let end = tail === 0 ? 0 : this.readU32(tail + 4);
+    if (tail === 0 || end + size > this.tCapEnd[term]) {
+      const prevCap = tail === 0 ? 0 : this.tCapEnd[term] - tail - 8;
+      const cap = Math.max(size, Math.min(MAX_BLOCK, prevCap === 0 ? FIRST_BLOCK : prevCap * 2));
+      const block = this.allocBlock(cap);
+      if (tail === 0) this.tHead[term] = block;
+      else this.writeU32(tail, block);
+      this.tTail[term] = tail = block;
+      this.tCapEnd[term] = block + 8 + cap;
+      end = block + 8;
+    }
+    const pool = this.pool;
+    let p = end;
+    let x = v;
+    while (x >= 0x80) {
+      pool[p++] = (x & 0x7f) | 0x80;
+      x = Math.floor(x / 128);
+    }
+    pool[p++] = x;
+    if (!plain) {
+      x = code;
+      while (x >= 0x80) {
+        pool[p++] = (x & 0x7f) | 0x80;
+        x >>>= 7;
+      }
+      pool[p++] = x;
+    }
+    this.writeU32(tail + 4, p);
+    this.tCount[term]++;
+    this.tLast[term] = slot;
+  }
+
+  private allocBlock(cap: number): number {
+    const at = this.poolLen;
+    const need = at + 8 + cap;
+    if (need > this.pool.length) {
+      const n = new Uint8Array(Math.max(need, Math.ceil(this.pool.length * 1.5)));
+      n.set(this.pool.subarray(0, this.poolLen));
+      this.pool = n;
+    }
+    this.poolLen = need;
+    this.writeU32(at, 0);
+    this.writeU32(at + 4, at + 8);
+    return at;
+  }
+
+  private readU32(p: number): number {
+    const b = this.pool;
+    return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
+  }
+
+  private writeU32(p: number, v: number): void {
+    const b = this.pool;
+    b[p] = v & 0xff;
+    b[p + 1] = (v >>> 8) & 0xff;
+    b[p + 2] = (v >>> 16) & 0xff;
+    b[p + 3] = (v >>> 24) & 0xff;
+  }
+
+  /** Forgets an article. Its postings stay until the next `toBytes`, but it is never returned. */
+  remove(id: number): void {
+    const slot = this.slots().get(id);
+    if (slot === undefined) return;
+    this.own();
+    this.docDead[slot] = 1;
+    this.alive--;
+    this.totalBody -= this.docBodyLen[slot];
+    this.totalTitle -= this.docTitleLen[slot];
+    this.slots().delete(id);
+    this.changes++;
+  }
+
+  private scratchSlot: Int32Array = new Int32Array(0);
+  private scratchCode: Uint16Array = new Uint16Array(0);
+
+  /**
+   * Decodes a term's postings into `scratchSlot` / `scratchCode`, in slot order, leaving out
+   * removed articles unless `withDead`. Returns how many were written.
+   */
+  private decode(term: number, withDead = false): number {
+    const total = this.tCount[term];
+    if (this.scratchSlot.length < total) {
+      this.scratchSlot = new Int32Array(Math.max(total, this.scratchSlot.length * 2, 256));
+      this.scratchCode = new Uint16Array(this.scratchSlot.length);
+    }
+    const outSlot = this.scratchSlot;
+    const outCode = this.scratchCode;
+    const dead = this.docDead;
+    const skipDead = !withDead && this.nSlots > this.alive;
+    const pool = this.pool;
+    let n = 0;
+    let block = this.tHead[term];
+    let slot = 0;
+    let first = true;
+    while (block !== 0) {
+      let p = block + 8;
+      const end = (pool[block + 4] | (pool[block + 5] << 8) | (pool[block + 6] << 16) | (pool[block + 7] << 24)) >>> 0;
+      while (p < end) {
+        let b = pool[p++];
+        let v = b & 0x7f;
+        if (b & 0x80) {
+          let mul = 128;
+          do {
+            b = pool[p++];
+            v += (b & 0x7f) * mul;
+            mul *= 128;
+          } while (b & 0x80);
+        }
+        let code = 4;
+        if (v & 1) {
+          b = pool[p++];
+          code = b & 0x7f;
+          let shift = 7;
+          while (b & 0x80) {
+            b = pool[p++];
+            code |= (b & 0x7f) << shift;
+            shift += 7;
+          }
+        }
+        const gap = (v - (v & 1)) / 2;
+        slot = first ? gap : slot + gap;
+        first = false;
+        if (skipDead && dead[slot]) continue;
+        outSlot[n] = slot;
+        outCode[n++] = code;
+      }
+      block = (pool[block] | (pool[block + 1] << 8) | (pool[block + 2] << 16) | (pool[block + 3] << 24)) >>> 0;
+    }
+    return n;
+  }
+
+  /** Articles (not removed) containing a term id. */
+  private liveDf(term: number): number {
+    return this.nSlots > this.alive ? this.decode(term) : this.tCount[term];
+  }
+
+  /** Per-article BM25 length normalisation, recomputed when the corpus has changed. */
+  private norms(): Float32Array {
+    if (this.normFor === this.changes && this.norm.length >= this.nSlots) return this.norm;
+    const { k1, b, titleWeight } = SCORING;
+    const n = Math.max(this.alive, 1);
+    const avg = (this.totalBody + titleWeight * this.totalTitle) / n || 1;
+    if (this.norm.length < this.nSlots) this.norm = new Float32Array(Math.ceil(this.nSlots * 1.25) + 16);
+    const norm = this.norm;
+    for (let s = 0; s < this.nSlots; s++) {
+      const len = this.docBodyLen[s] + titleWeight * this.docTitleLen[s];
+      norm[s] = k1 * (1 - b + (b * len) / avg);
+    }
+    this.normFor = this.changes;
+    return norm;
+  }
+
+  /** The inverse document frequency of a term id (BM25's, never negative). */
+  private idf(df: number): number {
+    const n = Math.max(this.alive, df);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Document frequency of an index term (as produced by the analyser), 0 when unknown. */
+  docFreq(term: string): number {
+    const id = this.vocab.get(term);
+    return id < 0 ? 0 : this.liveDf(id);
+  }
+
+  /** Number of articles, for idf computations outside the index. */
+  get docCount(): number {
+    return this.alive;
+  }
+
+  /** Scores articles against weighted terms; the building block of `search`. */
+  searchTerms(qterms: WeightedTerm[], k: number, opts: SearchOptions = {}): ScoredId[] {
+    if (k <= 0 || this.alive === 0) return [];
+    const { k1, titleWeight, commonShare } = SCORING;
+    const found: { id: number; w: number; df: number }[] = [];
+    for (const q of qterms) {
+      const id = this.vocab.get(q.term);
+      if (id < 0) continue;
+      const df = this.liveDf(id);
+      if (df > 0) found.push({ id, w: q.weight * this.idf(df), df });
+    }
+    if (found.length === 0) return [];
+    // Very common terms add little and cost most: skip them when rarer terms carry the query.
+    const rare = found.filter((f) => f.df <= commonShare * this.alive);
+    const use = rare.length >= 2 ? rare : found;
+
+    if (this.acc.length < this.nSlots) {
+      this.acc = new Float32Array(Math.ceil(this.nSlots * 1.25) + 16);
+      this.touched = new Int32Array(this.acc.length);
+    }
+    const acc = this.acc;
+    const touched = this.touched;
+    let nTouched = 0;
+    const norm = this.norms();
+    const k1p1 = k1 + 1;
+    for (const { id, w } of use) {
+      const n = this.decode(id);
+      const slots = this.scratchSlot;
+      const codes = this.scratchCode;
+      const wk = w * k1p1;
+      for (let i = 0; i < n; i++) {
+        const slot = slots[i];
+        const code = codes[i];
+        const tf = (code >>> 2) + titleWeight * (code & 3);
+        if (acc[slot] === 0) touched[nTouched++] = slot;
+        acc[slot] += (wk * tf) / (tf + norm[slot]);
+      }
+    }
+
+    // Top k by a small sorted insertion (k is small).
+    let excludeOutlet = -1;
+    if (opts.excludeOutlet !== undefined) excludeOutlet = this.outletIds.get(opts.excludeOutlet) ?? -2;
+    const excludeIds = opts.excludeIds;
+    const topSlots: number[] = [];
+    const topScores: number[] = [];
+    for (let i = 0; i < nTouched; i++) {
+      const s = touched[i];
+      const score = acc[s];
+      acc[s] = 0;
+      if (topScores.length === k && score <= topScores[k - 1]) continue;
+      if (this.docDead[s]) continue;
+      if (excludeOutlet !== -1 && this.docOutlet[s] === excludeOutlet) continue;
+      if (excludeIds && excludeIds.has(this.docId[s])) continue;
+      let j = topScores.length < k ? topScores.length : k - 1;
+      while (j > 0 && topScores[j - 1] < score) {
+        topScores[j] = topScores[j - 1];
+        topSlots[j] = topSlots[j - 1];
+        j--;
+      }
+      topScores[j] = score;
+      topSlots[j] = s;
+    }
+    return topSlots.map((s, i) => ({ id: this.docId[s], score: topScores[i] }));
+  }
+
+  search(query: SearchQuery, k: number, opts: SearchOptions = {}): ScoredId[] {
+    return this.searchTerms(queryTerms(query.text, query.structure), k, opts);
+  }
+
+  /** The outlet an article was indexed under. */
+  outletOf(id: number): string | undefined {
+    const s = this.slots().get(id);
+    return s === undefined ? undefined : this.outlets[this.docOutlet[s]];
+  }
+
+  /** Saves the index, compacted (removed articles dropped), as one byte array. */
+  toBytes(): Uint8Array {
+    // New slot numbers: alive articles in their order.
+    const remap = new Int32Array(this.nSlots);
+    let n = 0;
+    for (let s = 0; s < this.nSlots; s++) remap[s] = this.docDead[s] ? -1 : n++;
+    const nTerms = this.vocab.count;
+    const head = new Uint32Array(nTerms);
+    const count = new Uint32Array(nTerms);
+    const last = new Int32Array(nTerms);
+    let out = new Uint8Array(Math.max(this.poolLen + 8 * nTerms + 16, 64));
+    let o = 8;
+    const put = (x: number) => {
+      while (x >= 0x80) {
+        out[o++] = (x & 0x7f) | 0x80;
+        x = Math.floor(x / 128);
+      }
+      out[o++] = x;
+    };
+    for (let t = 0; t < nTerms; t++) {
+      if (out.length < o + 8 + 10 * this.tCount[t] + 8) {
+        const bigger = new Uint8Array(Math.max(out.length * 2, o + 8 + 10 * this.tCount[t] + 8));
+        bigger.set(out.subarray(0, o));
+        out = bigger;
+      }
+      const block = o;
+      o += 8;
+      let prev = -1;
+      let c = 0;
+      const m = this.decode(t, true);
+      for (let i = 0; i < m; i++) {
+        const ns = remap[this.scratchSlot[i]];
+        if (ns < 0) continue;
+        const code = this.scratchCode[i];
+        const gap = prev < 0 ? ns : ns - prev;
+        const plain = code === 4;
+        put(gap * 2 + (plain ? 0 : 1));
+        if (!plain) put(code);
+        prev = ns;
+        c++;
+      }
+      if (c === 0) {
+        o = block;
+        continue;
+      }
+      out[block] = out[block + 1] = out[block + 2] = out[block + 3] = 0;
+      out[block + 4] = o & 0xff;
+      out[block + 5] = (o >>> 8) & 0xff;
+      out[block + 6] = (o >>> 16) & 0xff;
+      out[block + 7] = (o >>> 24) & 0xff;
+      head[t] = block;
+      count[t] = c;
+      last[t] = prev;
+    }
+    const poolLen = o;
+
+    const docId = new Float64Array(n);
+    const docOutlet = new Uint32Array(n);
+    const docBody = new Uint32Array(n);
+    const docTitle = new Uint16Array(n);
+    for (let s = 0; s < this.nSlots; s++) {
+      const ns = remap[s];
+      if (ns < 0) continue;
+      docId[ns] = this.docId[s];
+      docOutlet[ns] = this.docOutlet[s];
+      docBody[ns] = this.docBodyLen[s];
+      docTitle[ns] = this.docTitleLen[s];
+    }
+    const outlets = new TextEncoder().encode(JSON.stringify(this.outlets));
+    const v = this.vocab;
+    const sections: ArrayBufferView[] = [
+      docId,
+      docOutlet,
+      docBody,
+      docTitle,
+      v.offsets.subarray(0, nTerms + 1),
+      v.hashes.subarray(0, nTerms),
+      v.chars.subarray(0, v.charLen),
+      v.slots,
+      head,
+      count,
+      last,
+      out.subarray(0, poolLen),
+      outlets,
+    ];
+    const header = new Uint32Array(HEADER_WORDS);
+    header[0] = MAGIC;
+    header[1] = VERSION;
+    header[2] = n;
+    header[3] = nTerms;
+    header[4] = v.charLen;
+    header[5] = v.slots.length;
+    header[6] = poolLen;
+    header[7] = outlets.length;
+    header[8] = sections.length;
+    const align = (x: number) => (x + 7) & ~7;
+    let total = header.byteLength;
+    for (const s of sections) total = align(total) + s.byteLength;
+    const bytes = new Uint8Array(align(total));
+    bytes.set(new Uint8Array(header.buffer), 0);
+    let at = header.byteLength;
+    for (const s of sections) {
+      at = align(at);
+      bytes.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
+      at += s.byteLength;
+    }
+    return bytes;
+  }
+
+  /** Loads an index saved by `toBytes`. The arrays are views on `bytes` (copied only when changed later). */
+  static fromBytes(input: Uint8Array): SearchIndex {
+    const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+    const buf = bytes.buffer;
+    const base = bytes.byteOffset;
+    if (bytes.byteLength < HEADER_WORDS * 4) throw new Error('search index: data too short');
+    const header = new Uint32Array(buf, base, HEADER_WORDS);
+    if (header[0] !== MAGIC) throw new Error('search index: not a saved index');
+    if (header[1] !== VERSION) throw new Error(`search index: unsupported version ${header[1]}`);
+    const [n, nTerms, charLen, slotsLen, poolLen, outletsLen] = [header[2], header[3], header[4], header[5], header[6], header[7]];
+    let at = HEADER_WORDS * 4;
+    const take = <T>(C: { new (b: ArrayBufferLike, o: number, l: number): T; BYTES_PER_ELEMENT: number }, len: number): T => {
+      at = (at + 7) & ~7;
+      if (at + len * C.BYTES_PER_ELEMENT > bytes.byteLength) throw new Error('search index: data truncated');
+      const view = new C(buf, base + at, len);
+      at += len * C.BYTES_PER_ELEMENT;
+      return view;
+    };
+    const ix = new SearchIndex();
+    ix.docId = take(Float64Array, n);
+    ix.docOutlet = take(Uint32Array, n);
+    ix.docBodyLen = take(Uint32Array, n);
+    ix.docTitleLen = take(Uint16Array, n);
+    ix.docDead = new Uint8Array(n);
+    ix.vocab = new TermTable({
+      count: nTerms,
+      charLen,
+      offsets: take(Uint32Array, nTerms + 1),
+      hashes: take(Uint32Array, nTerms),
+      chars: take(Uint16Array, charLen),
+      slots: take(Int32Array, slotsLen),
+    });
+    ix.tHead = take(Uint32Array, nTerms);
+    ix.tTail = ix.tHead;
+    ix.tCount = take(Uint32Array, nTerms);
+    ix.tLast = take(Int32Array, nTerms);
+    ix.pool = take(Uint8Array, poolLen);
+    ix.poolLen = poolLen;
+    // In a saved index every block is full: its capacity ends where its data ends.
+    const capEnd = new Uint32Array(nTerms);
+    for (let t = 0; t < nTerms; t++) if (ix.tHead[t] !== 0) capEnd[t] = ix.readU32(ix.tHead[t] + 4);
+    ix.tCapEnd = capEnd;
+    const outletBytes = take(Uint8Array, outletsLen);
+    ix.outlets = JSON.parse(new TextDecoder().decode(outletBytes)) as string[];
+    ix.outlets.forEach((o, i) => ix.outletIds.set(o, i));
+    ix.nSlots = n;
+    ix.alive = n;
+    let tb = 0;
+    let tt = 0;
+    for (let s = 0; s < n; s++) {
+      tb += ix.docBodyLen[s];
+      tt += ix.docTitleLen[s];
+    }
+    ix.totalBody = tb;
+    ix.totalTitle = tt;
+    ix.slotOf = null;
+    ix.borrowed = true;
+    return ix;
+  }
+
+  /** Bytes held by the index's arrays (an estimate of its memory). */
+  get byteSize(): number {
+    return (
+      this.pool.byteLength +
+      this.vocab.chars.byteLength +
+      this.vocab.offsets.byteLength +
+      this.vocab.hashes.byteLength +
+      this.vocab.slots.byteLength +
+      5 * this.tHead.byteLength +
+      this.docId.byteLength * 2 +
+      this.docBodyLen.byteLength * 2
+    );
+  }
+}

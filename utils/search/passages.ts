@@ -1,0 +1,117 @@
+/**
+ * Finds the passage of an article (one sentence, or two neighbouring ones) that best matches a
+ * query: the share of the query's weight it covers (each query word counted once, a related word
+ * standing in for it at its lower weight), with a bonus for query word pairs that appear close
+ * together and in order (phrases such as "took control", "death toll").
+ */
+import { splitSentences } from '../text/sentences';
+import { queryTerms, tokenize, type WeightedTerm } from './analyze';
+import type { SearchQuery } from './index';
+
+export interface Passage {
+  passage: string;
+  start: number;
+  end: number;
+  /** 0 when nothing matches; about 1 when the passage holds every query word (more with phrase bonuses). */
+  score: number;
+}
+
+/** How much a pair of neighbouring query words found together adds, relative to their lighter weight. */
+const PAIR_BONUS = 0.5;
+/** A two-sentence window must beat the best single sentence by this factor to be chosen. */
+const PAIR_WINDOW_PENALTY = 0.85;
+/** Longest passage returned, in characters. */
+const MAX_PASSAGE = 600;
+
+/** A query prepared once for scoring many passages. */
+export interface PreparedQuery {
+  /** Weight per term; related terms map to the query term they stand for. */
+  terms: Map<string, { weight: number; root: string }>;
+  /** Original query terms in order (for the phrase bonus). */
+  order: string[];
+  total: number;
+}
+
+export function prepareQuery(query: SearchQuery, idf?: (term: string) => number, weighted?: WeightedTerm[]): PreparedQuery {
+  const qt = weighted ?? queryTerms(query.text, query.structure);
+  const terms = new Map<string, { weight: number; root: string }>();
+  let total = 0;
+  for (const t of qt) {
+    const w = t.weight * (idf ? idf(t.expands ?? t.term) : 1);
+    terms.set(t.term, { weight: w, root: t.expands ?? t.term });
+    if (!t.expands) total += w;
+  }
+  const order: string[] = [];
+  for (const tok of tokenize(query.text)) if (order[order.length - 1] !== tok.term) order.push(tok.term);
+  return { terms, order, total: total || 1 };
+}
+
+interface SentenceMatch {
+  start: number;
+  end: number;
+  /** Best weight per query root found in the sentence. */
+  roots: Map<string, number>;
+  pairs: number;
+}
+
+function matchSentence(text: string, offset: number, end: number, q: PreparedQuery): SentenceMatch {
+  const toks = tokenize(text);
+  const roots = new Map<string, number>();
+  const positions = new Map<string, number[]>();
+  toks.forEach((t, i) => {
+    const m = q.terms.get(t.term);
+    if (!m) return;
+    if ((roots.get(m.root) ?? 0) < m.weight) roots.set(m.root, m.weight);
+    const list = positions.get(m.root) ?? [];
+    list.push(i);
+    positions.set(m.root, list);
+  });
+  let pairs = 0;
+  for (let i = 0; i + 1 < q.order.length; i++) {
+    const a = positions.get(q.order[i]);
+    const b = positions.get(q.order[i + 1]);
+    if (!a || !b) continue;
+    if (a.some((x) => b.some((y) => y > x && y - x <= 3))) {
+      pairs += PAIR_BONUS * Math.min(q.terms.get(q.order[i])?.weight ?? 0, q.terms.get(q.order[i + 1])?.weight ?? 0);
+    }
+  }
+  return { start: offset, end, roots, pairs };
+}
+
+function coverage(q: PreparedQuery, ...ms: SentenceMatch[]): number {
+  const roots = new Map<string, number>();
+  let pairs = 0;
+  for (const m of ms) {
+    for (const [r, w] of m.roots) if ((roots.get(r) ?? 0) < w) roots.set(r, w);
+    pairs += m.pairs;
+  }
+  let s = 0;
+  for (const w of roots.values()) s += w;
+  return (s + pairs) / q.total;
+}
+
+/** The best passage of an article for a query, with offsets into `articleText`. */
+export function bestPassage(articleText: string, query: SearchQuery | PreparedQuery, idf?: (term: string) => number): Passage {
+  const q = 'order' in query ? query : prepareQuery(query, idf);
+  const sentences = splitSentences(articleText);
+  if (sentences.length === 0) return { passage: '', start: 0, end: 0, score: 0 };
+  const matches = sentences.map((s) => matchSentence(s.text, s.start, s.end, q));
+  let best = { start: sentences[0].start, end: sentences[0].end, score: -1 };
+  for (let i = 0; i < matches.length; i++) {
+    const one = coverage(q, matches[i]);
+    if (one > best.score) best = { start: matches[i].start, end: matches[i].end, score: one };
+    if (i + 1 < matches.length && matches[i].roots.size > 0 && matches[i + 1].roots.size > 0) {
+      const two = coverage(q, matches[i], matches[i + 1]);
+      if (two * PAIR_WINDOW_PENALTY > best.score && matches[i + 1].end - matches[i].start <= MAX_PASSAGE) {
+        best = { start: matches[i].start, end: matches[i + 1].end, score: two * PAIR_WINDOW_PENALTY };
+      }
+    }
+  }
+  let { start, end } = best;
+  if (end - start > MAX_PASSAGE) {
+    // Cut an overlong sentence at a word boundary.
+    const cut = articleText.lastIndexOf(' ', start + MAX_PASSAGE);
+    end = cut > start ? cut : start + MAX_PASSAGE;
+  }
+  return { passage: articleText.slice(start, end), start, end, score: Math.max(best.score, 0) };
+}

@@ -1,0 +1,240 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../cli/search';
+import { loadCorpusFile } from '../../cli/corpus-file';
+import type { CliIo } from '../../cli/io';
+import { queryTerms, tokenize } from './analyze';
+import { SearchIndex, type IndexedDoc } from './index';
+import { bestPassage } from './passages';
+import { createIndexRetriever, createMemoryRetriever, type StoredArticle } from './retriever';
+import { stem } from './stem';
+
+const DOCS: IndexedDoc[] = [
+  { id: 1, outlet: 'Daily Ledger', title: 'Rebels seize the Kandar valley', text: 'Rebel fighters seized the Kandar valley on Monday after two days of fighting. The army said its troops had withdrawn to the south.' },
+  { id: 2, outlet: 'Harbour Times', title: 'Insurgents take control of province', text: 'Insurgents took control of Kandar province late on Monday, regional officials said. Thousands of residents fled towards the coast.' },
+  { id: 3, outlet: 'Coast Courier', title: 'Floods hit coastal towns', text: 'Heavy rain flooded three coastal towns on Monday. Four people died and 1,200 homes were damaged, the fire service said.' },
+  { id: 4, outlet: 'Daily Ledger', title: 'Central bank raises rates', text: 'The central bank raised its main interest rate by half a point to 4.5%, the highest level in nine years.' },
+  { id: 5, outlet: 'Valley Voice', title: 'Minister denies resignation rumours', text: 'The health minister rejected reports that she would resign, calling them fabricated.' },
+  { id: 6, outlet: 'Harbour Times', title: 'Wine harvest in the valley', text: 'Growers in the Meran valley expect a record harvest this autumn after a warm summer.' },
+];
+
+function build(docs = DOCS): SearchIndex {
+  const ix = SearchIndex.create();
+  for (const d of docs) ix.add(d);
+  return ix;
+}
+
+const ids = (hits: { id: number }[]) => hits.map((h) => h.id);
+
+describe('stemmer and analysis', () => {
+  it('folds inflections together', () => {
+    expect(stem('seized')).toBe(stem('seize'));
+    expect(stem('seizes')).toBe(stem('seizing'));
+    expect(stem('took')).toBe(stem('taking'));
+    expect(stem('killed')).toBe('kill');
+    expect(stem('denied')).toBe(stem('denies'));
+    expect(stem('news')).toBe('news');
+    expect(stem('crisis')).toBe('crisis');
+  });
+  it('normalises numbers and drops stop words', () => {
+    const t = tokenize('The army killed 1,200 people and four soldiers in Kandar.');
+    expect(t.map((x) => x.term)).toEqual(['army', 'kill', '1200', stem('people'), '4', stem('soldiers'), 'kandar']);
+    expect(t.find((x) => x.term === 'kandar')?.capital).toBe(true);
+    expect(t.find((x) => x.term === '1200')?.number).toBe(true);
+  });
+  it('weighs structure entities and numbers above plain words', () => {
+    const q = queryTerms('the army says 40 people were hurt in Tolva', { entities: ['Tolva'], numbers: [{ raw: '40', value: 40 }], negated: false, hedged: false });
+    const w = Object.fromEntries(q.filter((x) => !x.expands).map((x) => [x.term, x.weight]));
+    expect(w.tolva).toBeGreaterThan(w.army);
+    expect(w['40']).toBeGreaterThan(w.army);
+    expect(q.some((x) => x.expands === 'hurt')).toBe(true);
+  });
+});
+
+describe('SearchIndex', () => {
+  it('ranks the article about the event first', () => {
+    const ix = build();
+    expect(ids(ix.search({ text: 'Rebels seized the Kandar valley on Monday' }, 3))[0]).toBe(1);
+    expect(ids(ix.search({ text: 'floods damaged 1,200 homes' }, 3))[0]).toBe(3);
+    expect(ids(ix.search({ text: 'interest rate rise by the central bank' }, 3))[0]).toBe(4);
+  });
+
+  it('finds a paraphrase with none of the same verbs', () => {
+    const ix = build();
+    const hits = ix.search({ text: 'Militants captured the region of Kandar' }, 3, { excludeIds: new Set([1]) });
+    expect(hits[0].id).toBe(2);
+    const denial = ix.search({ text: 'Minister dismisses claims she will quit' }, 3);
+    expect(denial[0].id).toBe(5);
+  });
+
+  it('weighs entities from the claim structure', () => {
+    const ix = build();
+    const plain = ix.search({ text: 'valley harvest fighting' }, 6);
+    const withEntity = ix.search({ text: 'valley harvest fighting', structure: { entities: ['Kandar'], numbers: [], negated: false, hedged: false } }, 6);
+    expect(ids(plain)[0]).toBe(6);
+    expect(ids(withEntity).indexOf(1)).toBeLessThan(ids(plain).indexOf(1));
+  });
+
+  it('leaves out an outlet and given ids', () => {
+    const ix = build();
+    const hits = ix.search({ text: 'Kandar valley' }, 10, { excludeOutlet: 'Daily Ledger' });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.id !== 1 && h.id !== 4)).toBe(true);
+    expect(ids(ix.search({ text: 'Kandar valley' }, 10, { excludeIds: new Set([1, 2]) }))).not.toContain(2);
+  });
+
+  it('forgets removed articles and re-adds under the same id', () => {
+    const ix = build();
+    expect(ix.size).toBe(6);
+    ix.remove(1);
+    expect(ix.has(1)).toBe(false);
+    expect(ix.size).toBe(5);
+    expect(ids(ix.search({ text: 'Rebels seized the Kandar valley' }, 10))).not.toContain(1);
+    ix.remove(1); // twice is harmless
+    ix.add({ id: 1, outlet: 'X', title: 'Something else', text: 'Unrelated text about football.' });
+    expect(ids(ix.search({ text: 'football' }, 3))).toEqual([1]);
+    ix.add({ id: 1, outlet: 'X', title: 'Replaced', text: 'Now about tennis.' });
+    expect(ix.size).toBe(6);
+    expect(ix.search({ text: 'football' }, 3)).toEqual([]);
+  });
+
+  it('gives identical results after a save and load, and keeps working after changes', () => {
+    const ix = build();
+    ix.remove(4);
+    const queries = ['Rebels seized the Kandar valley', 'flood deaths', 'minister resign', 'valley', 'nothing matches zzz'];
+    const bytes = ix.toBytes();
+    const copy = SearchIndex.fromBytes(bytes);
+    expect(copy.size).toBe(ix.size);
+    for (const q of queries) expect(copy.search({ text: q }, 5)).toEqual(ix.search({ text: q }, 5));
+    // Changing the loaded copy must not change the saved bytes.
+    const before = bytes.slice();
+    copy.add({ id: 9, outlet: 'New', title: 'Kandar valley retaken', text: 'Government forces recaptured the Kandar valley.' });
+    copy.remove(2);
+    expect(bytes).toEqual(before);
+    expect(ids(copy.search({ text: 'Kandar valley' }, 10))).toContain(9);
+    expect(ids(copy.search({ text: 'Kandar valley' }, 10))).not.toContain(2);
+    const again = SearchIndex.fromBytes(copy.toBytes());
+    for (const q of queries) expect(again.search({ text: q }, 5)).toEqual(copy.search({ text: q }, 5));
+    // A copy at an odd offset still loads.
+    const odd = new Uint8Array(bytes.length + 3);
+    odd.set(bytes, 3);
+    expect(SearchIndex.fromBytes(odd.subarray(3)).search({ text: 'flood' }, 3)).toEqual(ix.search({ text: 'flood' }, 3));
+    expect(() => SearchIndex.fromBytes(new Uint8Array(100))).toThrow();
+  });
+
+  it('keeps long posting lists right across many blocks', () => {
+    const ix = SearchIndex.create();
+    for (let i = 0; i < 3000; i++) ix.add({ id: i * 7, outlet: `o${i % 5}`, title: '', text: `common word${i % 10} item${i} ${i % 3 === 0 ? 'tri tri tri' : ''}` });
+    const hits = ix.search({ text: 'item2999' }, 5);
+    expect(hits[0].id).toBe(2999 * 7);
+    const copy = SearchIndex.fromBytes(ix.toBytes());
+    expect(copy.search({ text: 'word3 tri' }, 20)).toEqual(ix.search({ text: 'word3 tri' }, 20));
+    expect(copy.search({ text: 'word3 tri' }, 20)[0].id % 21).toBe(0);
+  });
+});
+
+describe('bestPassage', () => {
+  it('returns the sentence that matches, with offsets', () => {
+    const text = 'Markets were calm. Rebels took control of the Kandar province on Monday. Aid agencies are worried.';
+    const p = bestPassage(text, { text: 'Rebels seized the Kandar valley' });
+    expect(p.passage).toBe('Rebels took control of the Kandar province on Monday.');
+    expect(text.slice(p.start, p.end)).toBe(p.passage);
+    expect(p.score).toBeGreaterThan(0);
+    expect(bestPassage(text, { text: 'zzz' }).score).toBe(0);
+    expect(bestPassage('', { text: 'zzz' }).passage).toBe('');
+  });
+});
+
+const ARTICLES: StoredArticle[] = DOCS.map((d) => ({ id: d.id, url: `https://${d.outlet.toLowerCase().replace(/ /g, '')}.example/${d.id}`, outlet: d.outlet, title: d.title, published: null, text: d.text }));
+
+describe('retrievers', () => {
+  it('return one hit per article, best first, with passages', async () => {
+    const r = createMemoryRetriever(ARTICLES);
+    const hits = await r.search({ text: 'Rebels seized the Kandar valley' }, { k: 5 });
+    expect(hits[0].articleId).toBe(1);
+    expect(new Set(hits.map((h) => h.articleId)).size).toBe(hits.length);
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
+    expect(hits[0].passage).toMatch(/seized the Kandar valley/);
+  });
+  it('leave out the page itself and its outlet', async () => {
+    const r = createMemoryRetriever(ARTICLES);
+    const byUrl = await r.search({ text: 'Rebels seized the Kandar valley' }, { k: 5, excludeUrl: 'https://dailyledger.example/1/' });
+    expect(byUrl.map((h) => h.articleId)).not.toContain(1);
+    const byOutlet = await r.search({ text: 'Rebels seized the Kandar valley' }, { k: 5, excludeOutlet: 'Daily Ledger' });
+    expect(byOutlet.every((h) => h.outlet !== 'Daily Ledger')).toBe(true);
+    expect(byOutlet[0].articleId).toBe(2);
+  });
+  it('skip articles the store no longer has and pass copyOf through', async () => {
+    const ix = build();
+    const store = new Map(ARTICLES.map((a) => [a.id, a.id === 2 ? { ...a, copyOf: 1 } : a]));
+    store.delete(1);
+    const r = createIndexRetriever(ix, async (list) => list.map((id) => store.get(id)));
+    const hits = await r.search({ text: 'Rebels seized the Kandar valley' }, { k: 3 });
+    expect(hits[0].articleId).toBe(2);
+    expect(hits[0].copyOf).toBe(1);
+  });
+});
+
+function memoryIo(input: string[]): CliIo & { outLines: string[]; errLines: string[] } {
+  const outLines: string[] = [];
+  const errLines: string[] = [];
+  return {
+    outLines,
+    errLines,
+    lines: async function* () {
+      yield* input;
+    },
+    out: (l) => outLines.push(l),
+    err: (l) => errLines.push(l),
+  };
+}
+
+describe('search command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-search-'));
+  const file = join(dir, 'corpus.jsonl');
+  writeFileSync(
+    file,
+    [
+      JSON.stringify({ url: 'https://www.daily-ledger.example/a', title: 'Rebels seize the Kandar valley', text: DOCS[0].text }),
+      '{broken',
+      JSON.stringify({ url: 'https://harbour.example/b', outlet: 'Harbour Times', text: DOCS[1].text, published: '2026-03-02' }),
+      JSON.stringify({ outlet: 'x', text: 'no url' }),
+      JSON.stringify({ url: 'https://coast.example/c', html: `<html><body><p>${DOCS[2].text}</p></body></html>` }),
+    ].join('\n'),
+  );
+
+  it('loads a corpus file, reporting bad lines', async () => {
+    const errs: string[] = [];
+    const arts = await loadCorpusFile(file, (m) => errs.push(m));
+    expect(arts.map((a) => a.id)).toEqual([0, 2, 4]);
+    expect(arts[0].outlet).toBe('daily-ledger.example');
+    expect(arts[1].published).toBe('2026-03-02');
+    expect(arts[2].text).toMatch(/Heavy rain/);
+    expect(errs).toHaveLength(2);
+    expect(errs[0]).toMatch(/:2:/);
+    expect(errs[1]).toMatch(/:4:.*url/);
+    await expect(loadCorpusFile(join(dir, 'missing.jsonl'))).rejects.toThrow(/cannot read corpus file/);
+  });
+
+  it('answers JSON lines with hits', async () => {
+    const io = memoryIo([JSON.stringify({ id: 'a', text: 'Militants captured Kandar' }), '', JSON.stringify({ id: 7, text: 'coastal floods' })]);
+    const code = await run(['--corpus', file, '--k', '2'], io);
+    expect(code).toBe(0);
+    expect(io.outLines).toHaveLength(2);
+    const first = JSON.parse(io.outLines[0]);
+    expect(first.id).toBe('a');
+    expect(first.hits.length).toBeLessThanOrEqual(2);
+    expect(Object.keys(first.hits[0]).sort()).toEqual(['outlet', 'passage', 'score', 'url']);
+    expect(JSON.parse(io.outLines[1]).hits[0].url).toBe('https://coast.example/c');
+  });
+
+  it('rejects bad arguments and bad input lines', async () => {
+    await expect(run(['--k', '3'], memoryIo([]))).rejects.toThrow(/--corpus/);
+    await expect(run(['--corpus', file, '--k', 'x'], memoryIo([]))).rejects.toThrow(/--k/);
+    const io = memoryIo(['nope', JSON.stringify({ id: 1 })]);
+    expect(await run(['--corpus', file], io)).toBe(1);
+    expect(io.errLines.filter((l) => l.startsWith('stdin:'))).toHaveLength(2);
+  });
+});
