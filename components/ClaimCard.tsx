@@ -1,0 +1,43 @@
+import type { CheckedClaim } from '@/utils/types';
+import { OutletList } from './OutletList';
+import { VerdictBadge } from './VerdictBadge';
+
+type Props = {
+  /** The claim and what the outlets say about it. */
+  claim: CheckedClaim;
+  /** When given, the claim text is a button that shows the claim on the page. */
+  onShow?: () => void;
+  /** Start with the outlets hidden. */
+  collapsed?: boolean;
+};
+
+/** One claim: its verdict, its text, and the outlets behind the verdict. */
+export function ClaimCard({ claim, onShow, collapsed = false }: Props) {
+  const counted = claim.outlets.filter((o) => !o.sameOutlet && !o.copyOf);
+  const tally = (s: string) => counted.filter((o) => o.stance === s).length;
+  return (
+    <article class={`cc-claim cc-claim-${claim.verdict}`} data-verdict={claim.verdict}>
+      <header class="cc-claim-head">
+        <VerdictBadge verdict={claim.verdict} />
+        <span class="cc-tally">
+          {tally('confirm')} confirm · {tally('dispute')} dispute · {tally('discuss')} mention
+        </span>
+      </header>
+      {onShow ? (
+        <button type="button" class="cc-claim-text cc-show" onClick={onShow} title="Show on the page">
+          {claim.text}
+        </button>
+      ) : (
+        <p class="cc-claim-text">{claim.text}</p>
+      )}
+      {collapsed ? (
+        <details class="cc-details">
+          <summary>{claim.outlets.length} outlet{claim.outlets.length === 1 ? '' : 's'}</summary>
+          <OutletList outlets={claim.outlets} />
+        </details>
+      ) : (
+        <OutletList outlets={claim.outlets} />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import type { CheckedClaim } from '@/utils/types';
+import { OutletList } from './OutletList';
+import { VerdictBadge } from './VerdictBadge';
+
+type Props = {
+  /** The claim the reader clicked or focused. */
+  claim: CheckedClaim;
+  /** Closes the popover. */
+  onClose: () => void;
+};
+
+/** What outlets say about one highlighted claim, shown next to it on the page. */
+export function ClaimPopover({ claim, onClose }: Props) {
+  const counted = claim.outlets.filter((o) => !o.sameOutlet && !o.copyOf).length;
+  return (
+    <div class="cc-popover" role="dialog" aria-label="What other outlets say about this claim" tabIndex={-1}>
+      <header class="cc-popover-head">
+        <VerdictBadge verdict={claim.verdict} />
+        <span class="cc-popover-sub">
+          {counted} independent outlet{counted === 1 ? '' : 's'}
+        </span>
+        <button type="button" class="cc-close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <p class="cc-popover-claim">{claim.text}</p>
+      <OutletList outlets={claim.outlets} />
+      <footer class="cc-popover-foot">Crosscheck · from your local corpus · Esc to close</footer>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { OutletFinding } from '@/utils/types';
+import { isHttpUrl } from '@/utils/url';
+import { STANCE_LABELS } from './VerdictBadge';
+
+type Props = {
+  /** Findings in date order, as the pipeline returns them. */
+  outlets: readonly OutletFinding[];
+  /** Shown when there are none. */
+  emptyText?: string;
+};
+
+/** Formats an ISO date for a reader ("12 Mar 2026"); unknown dates say so. */
+export function formatDate(iso: string | null): string {
+  if (!iso) return 'undated';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return 'undated';
+  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * Each outlet with its stance, the sentence it wrote, its date and a link, oldest first. The
+ * page's own outlet is listed apart and marked as not independent.
+ */
+export function OutletList({ outlets, emptyText = 'No other outlet in your corpus reports on this.' }: Props) {
+  const independent = outlets.filter((o) => !o.sameOutlet);
+  const own = outlets.filter((o) => o.sameOutlet);
+  if (outlets.length === 0) return <p class="cc-empty">{emptyText}</p>;
+  return (
+    <div class="cc-outlets">
+      {independent.length > 0 && (
+        <ol class="cc-outlet-list">
+          {independent.map((o) => (
+            <OutletItem key={o.url} finding={o} />
+          ))}
+        </ol>
+      )}
+      {own.length > 0 && (
+        <>
+          <p class="cc-own-heading">From this page's own outlet (not counted):</p>
+          <ol class="cc-outlet-list cc-own">
+            {own.map((o) => (
+              <OutletItem key={o.url} finding={o} />
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}
+
+function OutletItem({ finding }: { finding: OutletFinding }) {
+  const safe = isHttpUrl(finding.url);
+  return (
+    <li class={`cc-outlet cc-stance-${finding.stance}`} data-stance={finding.stance} data-outlet={finding.outlet}>
+      <div class="cc-outlet-head">
+        <span class="cc-outlet-name">{finding.outlet}</span>{' '}
+        <span class={`cc-stance cc-stance-label-${finding.stance}`}>{STANCE_LABELS[finding.stance]}</span>
+        <span class="cc-date">{formatDate(finding.published)}</span>
+      </div>
+      <blockquote class="cc-evidence">{finding.evidence}</blockquote>
+      <div class="cc-outlet-foot">
+        {safe ? (
+          <a class="cc-link" href={finding.url} target="_blank" rel="noopener noreferrer">
+            {finding.title || finding.url}
+          </a>
+        ) : (
+          <span class="cc-link-text">{finding.title || finding.url}</span>
+        )}
+        <span class="cc-confidence" title="How sure the stance model is">
+          {Math.round(finding.confidence * 100)}%
+        </span>
+      </div>
+      {finding.copies.length > 0 && <p class="cc-copies">Same story also run by {finding.copies.join(', ')} (counted once).</p>}
+      {finding.copyOf && <p class="cc-copies">A syndicated copy of {finding.copyOf}'s story (not counted again).</p>}
+    </li>
+  );
+}

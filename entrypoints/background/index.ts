@@ -1,0 +1,154 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { openDb } from '@/utils/extension/db';
+import { CorpusStore } from '@/utils/extension/corpus-store';
+import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
+import { sensitivityItem, tabStateKey } from '@/utils/extension/settings';
+import { checkSelection, checkText } from '@/utils/pipeline';
+import { defaultSteps } from '@/utils/steps';
+import { outletFromUrl } from '@/utils/url';
+import { ensureDemoCorpus, loadDemoCorpus } from './demo';
+
+const MENU_ID = 'crosscheck-selection';
+/** A page's article text is cut here; longer pages are checked on their first part. */
+const MAX_PAGE_CHARS = 400_000;
+/** A selection or typed text is cut here. */
+const MAX_SELECTION_CHARS = 5_000;
+/** Selection checks kept per tab. */
+const MAX_SELECTIONS = 20;
+
+export default defineBackground(() => {
+  const store = new CorpusStore(openDb());
+  // The demo corpus is loaded on first run (and again if the database was cleared), never after
+  // the reader removed it. Checks wait for it, so the first page opened is checked against it.
+  const demoReady = ensureDemoCorpus(store).catch((error) => console.error('Crosscheck: could not load the demo corpus', error));
+  const steps = defaultSteps((query, opts) => store.search(query, opts));
+
+  const readTab = async (tabId: number) => storage.getItem<TabState>(tabStateKey(tabId));
+  const writeTab = (state: TabState) => storage.setItem(tabStateKey(state.tabId), state);
+  const emptyTab = (tabId: number, url = '', title = ''): TabState => ({
+    tabId, url, title, outlet: null, status: 'checking', claims: [], selections: [],
+  });
+
+  /** Checks a text the reader chose and keeps the result with the tab, newest first. */
+  async function runSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string): Promise<SelectionCheck> {
+    const trimmed = text.trim().slice(0, MAX_SELECTION_CHARS);
+    if (!trimmed) throw new Error('Nothing to check: the text is empty.');
+    await demoReady;
+    const sensitivity = await sensitivityItem.getValue();
+    const state = tabId === null ? null : await readTab(tabId);
+    const claims = await checkSelection(trimmed, steps, { url: pageUrl ?? state?.url, outlet: state?.outlet }, { sensitivity });
+    const check: SelectionCheck = { id: crypto.randomUUID(), source, text: trimmed, checkedAt: new Date().toISOString(), claims };
+    if (tabId !== null) {
+      const current = (await readTab(tabId)) ?? emptyTab(tabId, pageUrl ?? '');
+      await writeTab({ ...current, selections: [check, ...current.selections].slice(0, MAX_SELECTIONS) });
+    }
+    return check;
+  }
+
+  /** Opens the side panel; must be called before any await in a user-gesture handler. */
+  function openPanel(tabId: number | undefined): Promise<void> {
+    if (tabId === undefined || !browser.sidePanel?.open) return Promise.resolve();
+    return browser.sidePanel.open({ tabId }).catch((error: unknown) => console.warn('Crosscheck: could not open the side panel', error));
+  }
+
+  const handlers: Handlers<BackgroundProtocol> = {
+    async checkPage(req, sender) {
+      if (sender.tabId === undefined) throw new Error('checkPage must come from a tab');
+      const tabId = sender.tabId;
+      const pageUrl = req.canonicalUrl || req.url;
+      const outlet = req.siteName?.trim() || safeOutlet(pageUrl);
+      const previous = await readTab(tabId);
+      const base: TabState = {
+        ...emptyTab(tabId, req.url, req.title),
+        outlet,
+        selections: previous?.url === req.url ? previous.selections : [],
+      };
+      await writeTab(base);
+      try {
+        await demoReady;
+        const sensitivity = await sensitivityItem.getValue();
+        const claims = await checkText(req.text.slice(0, MAX_PAGE_CHARS), steps, { url: pageUrl, outlet }, { sensitivity });
+        await writeTab({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() });
+        return claims;
+      } catch (error) {
+        await writeTab({ ...base, status: 'error', error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    },
+    async pageIdle(req, sender) {
+      if (sender.tabId === undefined) return null;
+      const previous = await readTab(sender.tabId);
+      await writeTab({ ...emptyTab(sender.tabId, req.url), status: req.status, selections: previous?.url === req.url ? previous.selections : [] });
+      return null;
+    },
+    checkTyped: (req) => runSelectionCheck(req.tabId, req.text, 'typed'),
+    checkSelection: (req, sender) => runSelectionCheck(sender.tabId ?? null, req.text, 'selection', req.url),
+    async openSidePanel(req) {
+      await openPanel(req.tabId);
+      return null;
+    },
+    importBatch: (req) => store.addArticles(req.articles, 'import'),
+    async removeDemoCorpus() {
+      const removed = await store.removeSource('demo');
+      await store.db.meta.put({ key: 'demoCorpus', value: 'removed' });
+      return { removed };
+    },
+    async loadDemoCorpus() {
+      return { added: await loadDemoCorpus(store) };
+    },
+    deleteOutlet: async (req) => ({ removed: await store.removeOutlet(req.outlet) }),
+    exportPage: (req) => store.exportPage(req.afterId, Math.min(Math.max(req.limit, 1), 1000)),
+    corpusSize: () => store.size(),
+    outletStats: () => store.outletStats(),
+  };
+  handleMessages(handlers);
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: 'Cross-check selection', contexts: ['selection'] }, () => void browser.runtime.lastError);
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || !info.selectionText) return;
+    void openPanel(tab?.id);
+    void runSelectionCheck(tab?.id ?? null, info.selectionText, 'selection', tab?.url).catch((error) =>
+      console.warn('Crosscheck: selection check failed', error),
+    );
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'check-selection' || tab?.id === undefined) return;
+    const tabId = tab.id;
+    void openPanel(tabId);
+    void (async () => {
+      const answer = await toTab(tabId, 'getSelection', {});
+      let text = answer.ok ? answer.value : '';
+      if (!text) text = await selectionByScript(tabId);
+      if (text) await runSelectionCheck(tabId, text, 'selection', tab.url);
+    })().catch((error) => console.warn('Crosscheck: selection check failed', error));
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabStateKey(tabId)));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new page in the tab: what was found on the old one no longer applies.
+    if (change.url) void readTab(tabId).then((s) => s && s.url !== change.url && storage.removeItem(tabStateKey(tabId)));
+  });
+});
+
+/** The selection of a tab where the content script is not running (activeTab grants this). */
+async function selectionByScript(tabId: number): Promise<string> {
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: () => getSelection()?.toString() ?? '' });
+    return typeof result?.result === 'string' ? result.result : '';
+  } catch {
+    return '';
+  }
+}
+
+function safeOutlet(url: string): string | null {
+  try {
+    return outletFromUrl(url);
+  } catch {
+    return null;
+  }
+}

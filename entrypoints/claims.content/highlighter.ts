@@ -1,0 +1,133 @@
+import type { Verdict } from '@/utils/types';
+
+/**
+ * Paints claims on the page. With the CSS Custom Highlight API the page's DOM is never touched
+ * (kindest to sites that re-render); where it is missing, text is wrapped in a custom element that
+ * page CSS does not know, and unwrapped again on clear.
+ */
+export interface Highlighter {
+  /** Replaces all painted claims. */
+  paint(items: readonly { range: Range; verdict: Verdict }[]): void;
+  /** Briefly emphasises one range (after "show on page"). */
+  flash(range: Range): void;
+  clear(): void;
+  /** Removes everything this highlighter added to the page. */
+  destroy(): void;
+}
+
+export const VERDICT_COLOURS: Record<Verdict, { fill: string; line: string }> = {
+  confirmed: { fill: 'rgba(46, 160, 67, 0.18)', line: '#2e7d32' },
+  disputed: { fill: 'rgba(220, 53, 69, 0.18)', line: '#c62828' },
+  conflicting: { fill: 'rgba(255, 170, 0, 0.25)', line: '#e65100' },
+  unverified: { fill: 'rgba(120, 120, 140, 0.14)', line: '#78788c' },
+};
+
+const FLASH_MS = 1600;
+const name = (v: Verdict | 'flash') => `crosscheck-${v}`;
+
+export function createHighlighter(doc: Document = document): Highlighter {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const highlights = win && 'highlights' in win.CSS && typeof win.Highlight === 'function' ? win.CSS.highlights : null;
+  return highlights && win ? customHighlighter(doc, win, highlights) : wrappingHighlighter(doc);
+}
+
+function customHighlighter(doc: Document, win: Window & typeof globalThis, registry: HighlightRegistry): Highlighter {
+  const style = doc.createElement('style');
+  style.dataset.crosscheck = '';
+  style.textContent = (Object.keys(VERDICT_COLOURS) as Verdict[])
+    .map((v) => `::highlight(${name(v)}) { background-color: ${VERDICT_COLOURS[v].fill}; text-decoration: underline 2px ${VERDICT_COLOURS[v].line}; text-underline-offset: 3px; }`)
+    .concat(`::highlight(${name('flash')}) { background-color: rgba(255, 214, 0, 0.75); color: #000; }`)
+    .join('\n');
+  (doc.head ?? doc.documentElement).append(style);
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const clear = () => {
+    for (const v of Object.keys(VERDICT_COLOURS)) registry.delete(name(v as Verdict));
+  };
+  return {
+    paint(items) {
+      clear();
+      const groups = new Map<Verdict, Range[]>();
+      for (const { range, verdict } of items) groups.set(verdict, [...(groups.get(verdict) ?? []), range]);
+      for (const [verdict, ranges] of groups) registry.set(name(verdict), new win.Highlight(...ranges));
+      // Our stylesheet may have been removed by a page that rewrites <head>.
+      if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    },
+    flash(range) {
+      registry.set(name('flash'), new win.Highlight(range));
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => registry.delete(name('flash')), FLASH_MS);
+    },
+    clear,
+    destroy() {
+      clear();
+      clearTimeout(flashTimer);
+      registry.delete(name('flash'));
+      style.remove();
+    },
+  };
+}
+
+const MARK = 'crosscheck-mark';
+
+function wrappingHighlighter(doc: Document): Highlighter {
+  let marks: HTMLElement[] = [];
+  const unwrap = () => {
+    for (const mark of marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      mark.remove();
+      parent.normalize();
+    }
+    marks = [];
+  };
+  const wrap = (range: Range, verdict: Verdict | 'flash') => {
+    const colours = verdict === 'flash' ? { fill: 'rgba(255, 214, 0, 0.75)', line: '#000' } : VERDICT_COLOURS[verdict];
+    const created: HTMLElement[] = [];
+    for (const node of textNodesIn(range)) {
+      // Whitespace-only runs are left alone so nothing lands between table cells or list items.
+      if (!node.data.trim()) continue;
+      let target = node;
+      if (node === range.endContainer && range.endOffset < node.length) target.splitText(range.endOffset);
+      if (node === range.startContainer && range.startOffset > 0) target = target.splitText(range.startOffset);
+      const mark = doc.createElement(MARK);
+      mark.setAttribute('style', `all: unset; display: inline; background-color: ${colours.fill}; text-decoration: underline 2px ${colours.line};`);
+      mark.dataset.verdict = verdict;
+      target.parentNode?.insertBefore(mark, target);
+      mark.append(target);
+      created.push(mark);
+    }
+    marks.push(...created);
+    return created;
+  };
+  return {
+    paint(items) {
+      unwrap();
+      for (const { range, verdict } of items) wrap(range, verdict);
+    },
+    flash(range) {
+      const created = wrap(range, 'flash');
+      setTimeout(() => {
+        for (const mark of created) {
+          const parent = mark.parentNode;
+          if (!parent) continue;
+          while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+          mark.remove();
+        }
+        marks = marks.filter((m) => !created.includes(m));
+      }, FLASH_MS);
+    },
+    clear: unwrap,
+    destroy: unwrap,
+  };
+}
+
+function textNodesIn(range: Range): Text[] {
+  const root = range.commonAncestorContainer;
+  if (root.nodeType === 3) return [root as Text];
+  const nodes: Text[] = [];
+  const walker = root.ownerDocument!.createTreeWalker(root, 4);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) nodes.push(n as Text);
+  return nodes;
+}

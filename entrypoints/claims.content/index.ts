@@ -1,0 +1,230 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { siteSettingsItem } from '@/utils/extension/settings';
+import { handleMessages, toBackground, type ContentProtocol } from '@/utils/extension/messages';
+import { isSiteEnabled } from '@/utils/site-settings';
+import { extractArticle } from '@/utils/extract';
+import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
+import type { CheckedClaim, TextQuote } from '@/utils/types';
+import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
+import { createHighlighter, type Highlighter } from './highlighter';
+import { POPOVER_TAG, PopoverContainer } from './popover';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const page = new PageClaims(ctx);
+    let enabled = false;
+    const apply = (on: boolean) => {
+      if (on === enabled) return;
+      enabled = on;
+      if (on) void page.start();
+      else page.stop('off');
+    };
+
+    handleMessages<ContentProtocol>({
+      showClaim: ({ index }) => page.show(index),
+      getSelection: () => getSelection()?.toString() ?? '',
+      async recheck() {
+        if (enabled) await page.start();
+        return null;
+      },
+    });
+
+    const initial = isSiteEnabled(location.href, await siteSettingsItem.getValue());
+    if (initial) apply(true);
+    else void toBackground('pageIdle', { url: location.href, status: 'off' });
+    // A change in the site settings applies at once, without a reload.
+    const unwatch = siteSettingsItem.watch((settings) => apply(isSiteEnabled(location.href, settings)));
+    ctx.onInvalidated(unwatch);
+    // Single-page sites: a new article without a page load.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (enabled) void page.start();
+    });
+  },
+});
+
+/** A claim on this page with its anchor and, when found, its range in the live DOM. */
+interface Anchored {
+  claim: CheckedClaim;
+  quote: TextQuote;
+  range: Range | null;
+}
+
+/** Time the page must be quiet before highlights are re-found after a change. */
+const REANCHOR_DELAY_MS = 250;
+
+/** Checks this page's article and keeps its claims painted while the page changes. */
+class PageClaims {
+  private anchored: Anchored[] = [];
+  private highlighter: Highlighter | null = null;
+  private popover: PopoverContainer;
+  private observer: MutationObserver | null = null;
+  private reanchorTimer: number | undefined;
+  /** Increases on every start/stop, so a late answer for an old page is ignored. */
+  private generation = 0;
+
+  constructor(private ctx: ContentScriptContext) {
+    this.popover = new PopoverContainer(ctx);
+    ctx.addEventListener(document, 'click', (e) => this.onClick(e as MouseEvent), { capture: true });
+    ctx.addEventListener(document, 'focusin', (e) => this.onFocus(e as FocusEvent));
+    ctx.addEventListener(document, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+    ctx.onInvalidated(() => this.stop(null));
+  }
+
+  /** Extracts the article, asks the background to check it, and paints the claims. */
+  async start(): Promise<void> {
+    const generation = ++this.generation;
+    const article = extractArticle(document);
+    if (!article) {
+      this.clear();
+      void toBackground('pageIdle', { url: location.href, status: 'no-article' });
+      return;
+    }
+    const answer = await toBackground('checkPage', {
+      url: location.href,
+      title: article.title,
+      siteName: article.siteName,
+      canonicalUrl: article.canonicalUrl,
+      text: article.text,
+    });
+    if (generation !== this.generation) return;
+    if (!answer.ok) {
+      console.warn('Crosscheck: could not check this page:', answer.error);
+      return;
+    }
+    this.anchored = answer.value.map((claim) => ({ claim, quote: pageQuote(article.text, claim), range: null }));
+    this.highlighter ??= createHighlighter(document);
+    this.paint();
+    this.observe();
+  }
+
+  /** Removes every highlight and stops watching the page. */
+  stop(status: 'off' | null): void {
+    this.generation++;
+    this.clear();
+    if (status) void toBackground('pageIdle', { url: location.href, status });
+  }
+
+  private clear() {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.reanchorTimer);
+    this.popover.close();
+    this.highlighter?.destroy();
+    this.highlighter = null;
+    this.anchored = [];
+  }
+
+  /** Finds every claim in the live page and paints it. */
+  private paint() {
+    if (!this.highlighter) return;
+    const index = buildTextIndex(document.body ?? document.documentElement, isOurs);
+    for (const a of this.anchored) a.range = locate(index, a);
+    this.highlighter.paint(this.anchored.flatMap((a) => (a.range ? [{ range: a.range, verdict: a.claim.verdict }] : [])));
+  }
+
+  /** Re-finds claims after the page re-renders (only when a painted claim was lost or changed). */
+  private observe() {
+    this.observer?.disconnect();
+    this.observer = new MutationObserver((records) => {
+      if (records.every((r) => isOurs(r.target))) return;
+      clearTimeout(this.reanchorTimer);
+      this.reanchorTimer = this.ctx.setTimeout(() => {
+        const broken = this.anchored.some((a) => !a.range || !stillHolds(a));
+        if (broken) this.paint();
+      }, REANCHOR_DELAY_MS);
+    });
+    this.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Scrolls to claim `index` and flashes it (from the side panel). */
+  show(index: number): boolean {
+    const a = this.anchored[index];
+    if (!a) return false;
+    if (!a.range || !stillHolds(a)) this.paint();
+    if (!a.range) return false;
+    const target = a.range.startContainer.parentElement;
+    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    this.highlighter?.flash(a.range);
+    return true;
+  }
+
+  private claimAt(node: Node, offset: number): Anchored | undefined {
+    return this.anchored.find((a) => {
+      if (!a.range) return false;
+      try {
+        return a.range.isPointInRange(node, offset);
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  private onClick(event: MouseEvent) {
+    if (this.anchored.length === 0 || this.popover.contains(event)) return;
+    const selection = getSelection();
+    if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
+    const point = caretAt(event.clientX, event.clientY);
+    const hit = point && this.claimAt(point.node, point.offset);
+    if (hit?.range) void this.popover.open(hit.claim, hit.range);
+    else this.popover.close();
+  }
+
+  private onFocus(event: FocusEvent) {
+    const el = event.target;
+    if (!(el instanceof Element) || this.anchored.length === 0 || this.popover.contains(event)) return;
+    const hit = this.anchored.find((a) => a.range?.intersectsNode(el));
+    if (hit?.range && !this.popover.isOpenFor(hit.claim)) void this.popover.open(hit.claim, hit.range);
+  }
+
+  /** Alt+Shift+N / Alt+Shift+P move through the claims with the keyboard, opening each one's popover. */
+  private onKey(event: KeyboardEvent) {
+    if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
+    const painted = this.anchored.filter((a) => a.range);
+    if (painted.length === 0) return;
+    event.preventDefault();
+    const current = painted.findIndex((a) => this.popover.isOpenFor(a.claim));
+    const step = event.code === 'KeyN' ? 1 : -1;
+    const next = painted[(current + step + painted.length) % painted.length];
+    next.range!.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    void this.popover.open(next.claim, next.range!, { focus: true });
+  }
+}
+
+/** Whether a node belongs to our own UI (the popover host or highlight marks). */
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el?.closest(`${POPOVER_TAG}, crosscheck-mark, style[data-crosscheck]`);
+}
+
+/** Finds a claim in the page's text: by its quote, and checks the range reads as the claim. */
+function locate(index: TextIndex, a: Anchored): Range | null {
+  const found = findQuote(index.text, a.quote);
+  if (!found) return null;
+  return rangeFor(index, found.start, found.end);
+}
+
+/** A claim's quote, its context whitespace collapsed as it is in the page's text index. */
+function pageQuote(text: string, claim: CheckedClaim): TextQuote {
+  const quote = quoteAt(text, claim.start, claim.end);
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  return { exact: flat(quote.exact), prefix: flat(quote.prefix), suffix: flat(quote.suffix) };
+}
+
+/** Whether a painted range still covers the claim's text. */
+function stillHolds(a: Anchored): boolean {
+  return !!a.range && a.range.startContainer.isConnected && rangeText(a.range) === a.claim.text.replace(/\s+/g, ' ').trim();
+}
+
+/** The text position under a point, in browsers old and new. */
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+  if (doc.caretPositionFromPoint) {
+    const pos = doc.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}

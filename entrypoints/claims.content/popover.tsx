@@ -1,0 +1,116 @@
+import { render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ClaimPopover } from '@/components/ClaimPopover';
+import type { CheckedClaim } from '@/utils/types';
+import './popover.css';
+
+/** The element that hosts our popover; the page's own code never sees inside it. */
+export const POPOVER_TAG = 'crosscheck-popover';
+const GAP = 8;
+
+/**
+ * The popover next to a claim, in a shadow root. One at a time; closes on Escape, on a click
+ * elsewhere, and when the content script is invalidated.
+ */
+export class PopoverContainer {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private opening: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  private openFor: CheckedClaim | null = null;
+
+  constructor(private ctx: ContentScriptContext) {
+    ctx.addEventListener(document, 'keydown', (event) => {
+      if (event.key === 'Escape' && this.openFor) {
+        this.close();
+        event.stopPropagation();
+      }
+    }, { capture: true });
+    ctx.onInvalidated(() => this.destroy());
+  }
+
+  /** Whether the popover is showing this claim. */
+  isOpenFor(claim: CheckedClaim): boolean {
+    return this.openFor === claim;
+  }
+
+  /** Whether an event happened inside the popover. */
+  contains(event: Event): boolean {
+    return !!this.ui && event.composedPath().includes(this.ui.shadowHost);
+  }
+
+  /** Shows the popover for a claim next to its range; focuses it when asked (keyboard use). */
+  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean } = {}): Promise<void> {
+    const ui = await this.mount();
+    this.openFor = claim;
+    const container = ui.uiContainer;
+    render(<ClaimPopover claim={claim} onClose={() => this.close()} />, container);
+    this.place(ui.shadowHost, range);
+    ui.shadowHost.style.setProperty('display', 'block', 'important');
+    if (opts.focus) (container.querySelector('.cc-popover') as HTMLElement | null)?.focus();
+  }
+
+  close(): void {
+    if (!this.ui) return;
+    render(null, this.ui.uiContainer);
+    this.ui.shadowHost.style.setProperty('display', 'none', 'important');
+    this.openFor = null;
+  }
+
+  destroy(): void {
+    if (this.ui) render(null, this.ui.uiContainer);
+    this.ui?.remove();
+    this.ui = null;
+    this.opening = null;
+    this.openFor = null;
+  }
+
+  private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    if (this.ui?.shadowHost.isConnected) return Promise.resolve(this.ui);
+    this.opening ??= createShadowRootUi(this.ctx, {
+      name: POPOVER_TAG,
+      position: 'inline',
+      anchor: () => document.documentElement,
+      append: 'last',
+      onMount: (container) => container,
+    }).then((ui) => {
+      ui.mount();
+      this.ui = ui;
+      this.opening = null;
+      return ui;
+    });
+    return this.opening;
+  }
+
+  /** Positions the host below the claim (above it when there is no room), inside the viewport. */
+  private place(host: HTMLElement, range: Range) {
+    const rects = [...range.getClientRects()];
+    const anchor = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const first = rects[0] ?? anchor;
+    const width = Math.min(420, window.innerWidth - 16);
+    const left = Math.max(8, Math.min(first.left, window.innerWidth - width - 8));
+    const below = anchor.bottom + GAP;
+    const spaceBelow = window.innerHeight - below;
+    const style = host.style;
+    for (const [prop, value] of [
+      ['position', 'fixed'],
+      ['z-index', '2147483647'],
+      ['left', `${left}px`],
+      ['width', `${width}px`],
+      ['margin', '0'],
+      ['padding', '0'],
+      ['border', '0'],
+      ['transform', 'none'],
+      ['visibility', 'visible'],
+      ['opacity', '1'],
+    ] as const) {
+      style.setProperty(prop, value, 'important');
+    }
+    if (spaceBelow < 240 && first.top > spaceBelow) {
+      style.setProperty('top', 'auto', 'important');
+      style.setProperty('bottom', `${window.innerHeight - first.top + GAP}px`, 'important');
+    } else {
+      style.setProperty('bottom', 'auto', 'important');
+      style.setProperty('top', `${below}px`, 'important');
+    }
+  }
+}

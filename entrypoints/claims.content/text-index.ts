@@ -1,0 +1,80 @@
+/**
+ * The live page's visible text as one string, whitespace collapsed the way the extracted article
+ * text is, with a map back from each character to its text node and offset — so a claim found
+ * in the article text can be found, and painted, in the page.
+ */
+
+/** Elements whose text is never article text (and never ours to highlight). */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT']);
+
+export interface TextIndex {
+  text: string;
+  /** For each character of `text`: index into `nodes`. */
+  nodeOf: Int32Array;
+  /** For each character of `text`: offset in its text node. */
+  offsetOf: Int32Array;
+  nodes: Text[];
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
+
+/**
+ * Builds the text index of everything under `root`, skipping scripts, form fields and any element
+ * for which `skip` answers true (our own UI).
+ */
+export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () => false): TextIndex {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 1 | 4, {
+    acceptNode(node) {
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        return SKIP.has(el.tagName.toUpperCase()) || skip(el) ? 2 /* FILTER_REJECT */ : 3 /* FILTER_SKIP */;
+      }
+      return 1; // FILTER_ACCEPT
+    },
+  });
+  const chars: string[] = [];
+  const nodeOf: number[] = [];
+  const offsetOf: number[] = [];
+  const nodes: Text[] = [];
+  let lastWasSpace = true;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const textNode = node as Text;
+    const value = textNode.data;
+    if (!value) continue;
+    const n = nodes.push(textNode) - 1;
+    let piece = '';
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      if (isSpace(code)) {
+        if (lastWasSpace) continue;
+        piece += ' ';
+        lastWasSpace = true;
+      } else {
+        piece += value[i];
+        lastWasSpace = false;
+      }
+      nodeOf.push(n);
+      offsetOf.push(i);
+    }
+    chars.push(piece);
+  }
+  return { text: chars.join(''), nodeOf: Int32Array.from(nodeOf), offsetOf: Int32Array.from(offsetOf), nodes };
+}
+
+/** A DOM range for characters `[start, end)` of the index, or null if out of bounds. */
+export function rangeFor(index: TextIndex, start: number, end: number): Range | null {
+  if (start < 0 || end > index.text.length || start >= end) return null;
+  const first = index.nodes[index.nodeOf[start]];
+  const last = index.nodes[index.nodeOf[end - 1]];
+  if (!first?.isConnected || !last?.isConnected) return null;
+  const range = first.ownerDocument.createRange();
+  range.setStart(first, index.offsetOf[start]);
+  range.setEnd(last, index.offsetOf[end - 1] + 1);
+  return range;
+}
+
+/** Text of a range with whitespace collapsed, to compare with a claim's text. */
+export function rangeText(range: Range): string {
+  return range.toString().replace(/[\s\u00a0]+/g, ' ').trim();
+}

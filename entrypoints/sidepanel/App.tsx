@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import { ClaimCard } from '@/components/ClaimCard';
+import { VerdictCounts } from '@/components/VerdictCounts';
+import { useActiveTab, useTabState } from '@/components/hooks';
+import { toBackground, toTab, type SelectionCheck } from '@/utils/extension/messages';
+import { countVerdicts } from '@/utils/verdict';
+
+/**
+ * The side panel: every claim on the current tab with its verdict and outlets, a box to check
+ * any sentence, and the results of selection checks. It follows the active tab.
+ */
+export function App() {
+  const tab = useActiveTab(true);
+  const state = useTabState(tab.id);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const show = async (index: number) => {
+    if (tab.id === null) return;
+    const answer = await toTab(tab.id, 'showClaim', { index });
+    setNotice(answer.ok && answer.value ? null : 'That claim could not be found on the page any more.');
+  };
+
+  return (
+    <main class="panel">
+      <TypedCheck tabId={tab.id} />
+
+      {state?.selections && state.selections.length > 0 && (
+        <section class="panel-section" data-testid="selection-checks">
+          <h2>Your checks</h2>
+          {state.selections.map((check) => (
+            <SelectionResult key={check.id} check={check} />
+          ))}
+        </section>
+      )}
+
+      <section class="panel-section" data-testid="page-claims">
+        <h2>Claims on this page</h2>
+        {notice && <p class="panel-notice">{notice}</p>}
+        {!state && <p class="panel-status">This page has not been checked (Crosscheck may be off here, or it is not an article).</p>}
+        {state?.status === 'checking' && <p class="panel-status">Checking this page…</p>}
+        {state?.status === 'off' && <p class="panel-status">Crosscheck is off on this site. Switch it on from the toolbar button.</p>}
+        {state?.status === 'no-article' && <p class="panel-status">No article found on this page. Select text and choose “Cross-check selection” to check it.</p>}
+        {state?.status === 'error' && <p class="panel-status">This page could not be checked: {state.error}</p>}
+        {state?.status === 'done' && (
+          <>
+            <p class="panel-page">
+              <b>{state.outlet ?? 'This page'}</b> — {state.title}
+            </p>
+            <VerdictCounts counts={countVerdicts(state.claims)} />
+            {state.claims.length === 0 && <p class="panel-status">No check-worthy claims found on this page.</p>}
+            <div class="panel-claims">
+              {state.claims.map((claim, i) => (
+                <ClaimCard key={`${claim.start}-${claim.end}`} claim={claim} onShow={() => void show(i)} collapsed />
+              ))}
+            </div>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function TypedCheck({ tabId }: { tabId: number | null }) {
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    setBusy(true);
+    setError(null);
+    const answer = await toBackground('checkTyped', { tabId, text });
+    setBusy(false);
+    if (answer.ok) setText('');
+    else setError(answer.error);
+  };
+  return (
+    <form class="panel-typed" onSubmit={(e) => void submit(e)}>
+      <label for="typed">Check a sentence</label>
+      <textarea
+        id="typed"
+        rows={3}
+        placeholder="Type or paste a sentence from the news…"
+        value={text}
+        maxLength={5000}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <button type="submit" disabled={busy || !text.trim()}>
+        {busy ? 'Checking…' : 'Cross-check'}
+      </button>
+      {error && <p class="panel-error">{error}</p>}
+    </form>
+  );
+}
+
+function SelectionResult({ check }: { check: SelectionCheck }) {
+  return (
+    <div class="panel-check" data-source={check.source}>
+      <p class="panel-check-label">{check.source === 'typed' ? 'You typed' : 'You selected'}: “{check.text.length > 160 ? `${check.text.slice(0, 160)}…` : check.text}”</p>
+      {check.claims.map((claim) => (
+        <ClaimCard key={`${claim.start}-${claim.end}`} claim={claim} />
+      ))}
+    </div>
+  );
+}
