@@ -131,7 +131,10 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabStateKey(tabId)));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab: what was found on the old one no longer applies.
-    if (change.url) void readTab(tabId).then((s) => s && s.url !== change.url && storage.removeItem(tabStateKey(tabId)));
+    if (!change.url) return;
+    void readTab(tabId).then(async (state) => {
+      if (state && state.url !== change.url) await storage.removeItem(tabStateKey(tabId));
+    });
   });
 });
 

@@ -51,9 +51,9 @@ export function App() {
     <main class="popup">
       <header class="popup-head">
         <strong>Crosscheck</strong>
-        <a class="popup-options" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
-          Settings
-        </a>
+        <button type="button" class="popup-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings and corpus
+        </button>
       </header>
 
       <section class="popup-page" aria-live="polite">
