@@ -8,7 +8,8 @@
 //   npm test -- --no-build           reuse the existing .output/chrome-mv3
 //   npm test -- popup                any other arguments (file filters, -t NAME, ...) go to vitest
 //
-// Environment: CHROMIUM_PATH (default /usr/bin/chromium).
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium); time limits in minutes
+// TEST_UNIT_MINUTES (3), TEST_BUILD_MINUTES (2), TEST_E2E_MINUTES (7).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,14 +46,47 @@ const runE2e = projects.length === 0 || projects.includes('e2e');
 const extra = [...passThrough, '--passWithNoTests'];
 
 // ---- helpers ---------------------------------------------------------------------------------
-function run(cmd, args) {
+// Time limits so a hung browser cannot hold up CI (minutes; override with env).
+const LIMIT_MINUTES = {
+  unit: Number(process.env.TEST_UNIT_MINUTES) || 3,
+  build: Number(process.env.TEST_BUILD_MINUTES) || 2,
+  e2e: Number(process.env.TEST_E2E_MINUTES) || 7,
+};
+
+/** Runs a command in its own process group; kills the group after `minutes`. Resolves to the exit code. */
+function run(cmd, args, minutes) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env, detached: true });
+    const killGroup = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        /* already gone */
+      }
+    };
+    const forward = (signal) => () => killGroup(signal);
+    const onInt = forward('SIGINT');
+    const onTerm = forward('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.error(`\n${path.basename(cmd)} ${args[0] ?? ''} did not finish within ${minutes} minutes; stopping it.`);
+      killGroup('SIGTERM');
+      setTimeout(() => killGroup('SIGKILL'), 5000).unref();
+    }, minutes * 60_000);
+    const done = (code) => {
+      clearTimeout(timer);
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(timedOut ? 124 : code);
+    };
     child.on('error', (err) => {
       console.error(`Could not start ${cmd}: ${err.message}`);
-      resolve(127);
+      done(127);
     });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)));
   });
 }
 
@@ -75,7 +109,7 @@ async function vitestProject(name) {
     '--reporter=json',
     `--outputFile.json=${reportFile}`,
     ...extra,
-  ]);
+  ], LIMIT_MINUTES[name]);
   let report;
   try {
     report = JSON.parse(readFileSync(reportFile, 'utf8'));
@@ -86,7 +120,11 @@ async function vitestProject(name) {
   }
   if (!report) {
     totals.failed += 1;
-    problems.push(`${name}: vitest wrote no report (exit code ${code}); it crashed or did not start, see above`);
+    problems.push(
+      code === 124
+        ? `${name}: stopped after ${LIMIT_MINUTES[name]} minutes without finishing (raise TEST_${name.toUpperCase()}_MINUTES if needed)`
+        : `${name}: vitest wrote no report (exit code ${code}); it crashed or did not start, see above`,
+    );
     return;
   }
   let passed = Number(report.numPassedTests) || 0;
@@ -102,6 +140,7 @@ async function vitestProject(name) {
       problems.push(`${name}: ${rel} failed outside its tests${file.message ? `: ${firstLine(file.message)}` : ''}`);
     }
   }
+  if (code === 124) problems.push(`${name}: stopped after ${LIMIT_MINUTES[name]} minutes`);
   if (code !== 0 && failed === 0) {
     failed = 1;
     problems.push(`${name}: vitest exited with code ${code} (errors outside tests, see above)`);
@@ -127,7 +166,7 @@ if (runE2e) {
   let ready = true;
   if (build) {
     heading('Building the extension (wxt build)');
-    const code = await run(path.join(BIN, 'wxt'), ['build']);
+    const code = await run(path.join(BIN, 'wxt'), ['build'], LIMIT_MINUTES.build);
     if (code !== 0) {
       ready = false;
       totals.failed += 1;
