@@ -83,3 +83,31 @@ export function findOriginal<T extends { id: number; outlet: string; published: 
   }
   return best;
 }
+
+/**
+ * Links syndicated copies within an in-memory set of articles (the command line's corpus):
+ * returns, for each article id that copies another, the id of the article it copies.
+ */
+export function linkCopies<T extends { id: number; outlet: string; published: string | null; text: string }>(articles: readonly T[]): Map<number, number> {
+  const signed = articles.map((a) => ({ id: a.id, outlet: a.outlet, published: a.published, signature: copySignature(a.text) }));
+  const byKey = new Map<number, typeof signed>();
+  for (const s of signed) {
+    for (const key of s.signature.slice(0, 6)) {
+      const list = byKey.get(key);
+      if (list) list.push(s);
+      else byKey.set(key, [s]);
+    }
+  }
+  const links = new Map<number, number>();
+  // Earliest first, so an original is seen before its copies.
+  const ordered = [...signed].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id - b.id);
+  for (const s of ordered) {
+    const candidates = new Set(s.signature.slice(0, 6).flatMap((k) => byKey.get(k) ?? []));
+    const original = findOriginal(
+      s,
+      [...candidates].filter((c) => c.id !== s.id && !links.has(c.id) && (c.published ?? '9999') <= (s.published ?? '9999')),
+    );
+    if (original) links.set(s.id, original.id);
+  }
+  return links;
+}

@@ -16,6 +16,9 @@ export interface TextIndex {
   nodes: Text[];
 }
 
+/** Blocks whose text never runs on into the next block's. */
+const BLOCK_SELECTOR = 'p,div,li,h1,h2,h3,h4,h5,h6,blockquote,td,th,dd,dt,section,article,header,footer,figcaption,pre,main,aside,nav,ul,ol,table,tr';
+
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
 
 /**
@@ -38,12 +41,22 @@ export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () =
   const offsetOf: number[] = [];
   const nodes: Text[] = [];
   let lastWasSpace = true;
+  let lastBlock: Element | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const textNode = node as Text;
     const value = textNode.data;
     if (!value) continue;
     const n = nodes.push(textNode) - 1;
     let piece = '';
+    // Text of a new block is kept apart from the previous block's by a space, as a reader sees it.
+    const block = textNode.parentElement?.closest(BLOCK_SELECTOR) ?? null;
+    if (block !== lastBlock && !lastWasSpace) {
+      piece += ' ';
+      nodeOf.push(n);
+      offsetOf.push(0);
+      lastWasSpace = true;
+    }
+    lastBlock = block;
     for (let i = 0; i < value.length; i++) {
       const code = value.charCodeAt(i);
       if (isSpace(code)) {

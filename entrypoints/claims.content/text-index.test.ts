@@ -1,0 +1,25 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { buildTextIndex, rangeFor, rangeText } from './text-index';
+
+describe('buildTextIndex', () => {
+  it('collapses whitespace across nodes and maps characters back to nodes', () => {
+    document.body.innerHTML = '<p>The  army <b>took</b>\n the valley.</p><script>var x = 1;</script><p>Next one.</p>';
+    const index = buildTextIndex(document.body);
+    expect(index.text).toBe('The army took the valley. Next one.');
+    const start = index.text.indexOf('took the');
+    const range = rangeFor(index, start, start + 'took the valley.'.length)!;
+    expect(rangeText(range)).toBe('took the valley.');
+    expect(range.startContainer.parentElement?.tagName).toBe('B');
+  });
+  it('skips what it is told to skip', () => {
+    document.body.innerHTML = '<p>Keep this.</p><div class="ours"><p>Not this.</p></div>';
+    expect(buildTextIndex(document.body, (el) => el.classList.contains('ours')).text).toBe('Keep this.');
+  });
+  it('gives no range out of bounds', () => {
+    document.body.innerHTML = '<p>Short.</p>';
+    const index = buildTextIndex(document.body);
+    expect(rangeFor(index, 0, 100)).toBeNull();
+    expect(rangeFor(index, 3, 3)).toBeNull();
+  });
+});

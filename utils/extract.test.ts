@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { collapseSpace, elementText, extractArticle } from './extract';
+
+const para = (n: number) =>
+  `<p>Paragraph ${n} of the report says that the council met on Tuesday and voted on the budget for the coming year, with ${n * 3} members in favour.</p>`;
+
+const page = `<!doctype html><html><head><title>Budget vote | The Ledger</title>
+<meta property="og:site_name" content="The Ledger">
+<link rel="canonical" href="https://ledger.example/budget-vote">
+<meta property="article:published_time" content="2026-03-02T09:00:00Z"></head>
+<body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="ad">Advertisement</div>
+<article>
+<h1>Council passes budget</h1>
+${[1, 2, 3, 4, 5, 6].map(para).join('\n')}
+<figure><div class="img"></div><figcaption>The council chamber. Photo: Staff</figcaption></figure>
+</article>
+<aside><h3>Read more</h3><ul><li><a href="/x">Another story entirely</a></li></ul></aside>
+<footer>© The Ledger</footer>
+</body></html>`;
+
+describe('extractArticle', () => {
+  it('finds the article text, title, site name, canonical URL and date, and leaves the page alone', () => {
+    document.documentElement.innerHTML = new DOMParser().parseFromString(page, 'text/html').documentElement.innerHTML;
+    const before = document.body.innerHTML;
+    const actual = extractArticle(document);
+    expect(actual).not.toBeNull();
+    expect(actual!.siteName).toBe('The Ledger');
+    expect(actual!.canonicalUrl).toBe('https://ledger.example/budget-vote');
+    expect(actual!.published).toBe('2026-03-02T09:00:00Z');
+    expect(actual!.text).toContain('Paragraph 1 of the report');
+    expect(actual!.text).toContain('with 18 members in favour.');
+    expect(actual!.text).not.toContain('Advertisement');
+    expect(actual!.text).not.toContain('Photo: Staff');
+    expect(actual!.text).not.toContain('Another story entirely');
+    expect(actual!.text.split('\n\n').length).toBeGreaterThanOrEqual(6);
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
+
+describe('elementText', () => {
+  it('separates blocks by blank lines and collapses whitespace', () => {
+    const div = document.createElement('div');
+    div.innerHTML = '<p>One\n   two&nbsp; three</p><ul><li>four</li><li>five<br>six</li></ul><script>no()</script>';
+    expect(elementText(div)).toBe('One two three\n\nfour\n\nfive\n\nsix');
+  });
+  it('collapseSpace folds every kind of space', () => {
+    expect(collapseSpace('a \t\n\u00a0b')).toBe('a b');
+  });
+});

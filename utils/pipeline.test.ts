@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { checkSelection, checkText, type PipelineSteps } from './pipeline';
+import type { ClaimStructure, EvidenceHit, SpottedClaim, Stance } from './types';
+
+const structure: ClaimStructure = { entities: [], numbers: [], negated: false, hedged: false };
+
+/** Steps with rules simple enough to predict: every sentence with a digit is a claim. */
+function fakeSteps(evidence: { outlet: string; passage: string; stance: Stance; published?: string }[]): PipelineSteps & { searched: string[] } {
+  const searched: string[] = [];
+  return {
+    searched,
+    spot(text) {
+      const claims: SpottedClaim[] = [];
+      for (const m of text.matchAll(/[^.]+\./g)) {
+        const raw = m[0];
+        const lead = raw.length - raw.trimStart().length;
+        const sentence = raw.trim();
+        if (/\d/.test(sentence)) claims.push({ text: sentence, start: m.index + lead, end: m.index + lead + sentence.length, score: 0.9, structure });
+      }
+      return claims;
+    },
+    structure: () => structure,
+    async search(query, opts) {
+      searched.push(`${query.text}|${opts.excludeUrl ?? ''}`);
+      return evidence.map((e, i): EvidenceHit => ({
+        articleId: i, url: `https://${e.outlet}.example/${i}`, outlet: e.outlet, title: '', published: e.published ?? null, passage: e.passage, score: 1,
+      }));
+    },
+    stance(_claim, passage) {
+      const s = evidence.find((e) => e.passage === passage)!.stance;
+      const scores = { confirm: 0.05, dispute: 0.05, discuss: 0.05, unrelated: 0.05 };
+      scores[s] = 0.85;
+      return { stance: s, scores };
+    },
+  };
+}
+
+describe('checkText', () => {
+  it('checks each claim with offsets into the text, and passes the page URL to retrieval', async () => {
+    const steps = fakeSteps([
+      { outlet: 'ledger', passage: 'Troops took 4 districts.', stance: 'confirm', published: '2026-03-01' },
+      { outlet: 'radio', passage: 'The council denied it.', stance: 'dispute', published: '2026-03-02' },
+    ]);
+    const text = 'It was a long week. The army took 4 districts. Nobody knows why.';
+    const actual = await checkText(text, steps, { url: 'https://page.example/a', outlet: 'page' });
+    expect(actual).toHaveLength(1);
+    expect(text.slice(actual[0].start, actual[0].end)).toBe('The army took 4 districts.');
+    expect(actual[0].verdict).toBe('conflicting');
+    expect(actual[0].outlets.map((o) => o.outlet)).toEqual(['ledger', 'radio']);
+    expect(steps.searched).toEqual(['The army took 4 districts.|https://page.example/a']);
+  });
+
+  it('keeps only the most check-worthy claims past the limit, in text order', async () => {
+    const steps = fakeSteps([]);
+    const base = steps.spot;
+    steps.spot = (text, o) => base(text, o).map((c, i) => ({ ...c, score: i === 1 ? 0.1 : 0.9 }));
+    const actual = await checkText('A 1. B 2. C 3.', steps, {}, { maxClaims: 2 });
+    expect(actual.map((c) => c.text)).toEqual(['A 1.', 'C 3.']);
+  });
+});
+
+describe('checkSelection', () => {
+  it('checks the whole selection as one claim when no sentence reads as a claim', async () => {
+    const steps = fakeSteps([{ outlet: 'ledger', passage: 'Yes.', stance: 'confirm' }]);
+    const actual = await checkSelection('  the valley has fallen  ', steps);
+    expect(actual).toHaveLength(1);
+    expect(actual[0].text).toBe('the valley has fallen');
+    expect(actual[0].verdict).toBe('confirmed');
+  });
+  it('returns nothing for an empty selection', async () => {
+    expect(await checkSelection('   ', fakeSteps([]))).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { countVerdicts, decideVerdict, outletFindings, type JudgedEvidence } from './verdict';
+import type { EvidenceHit, OutletFinding, Stance, StanceResult } from './types';
+
+let nextId = 1;
+function hit(outlet: string, published: string | null, extra: Partial<EvidenceHit> = {}): EvidenceHit {
+  const id = nextId++;
+  return { articleId: id, url: `https://${outlet}.example/${id}`, outlet, title: `${outlet} story`, published, passage: `${outlet} wrote this.`, score: 1, ...extra };
+}
+function stance(s: Stance, p = 0.8): StanceResult {
+  const rest = (1 - p) / 3;
+  const scores = { confirm: rest, dispute: rest, discuss: rest, unrelated: rest };
+  scores[s] = p;
+  return { stance: s, scores };
+}
+const judged = (h: EvidenceHit, s: StanceResult): JudgedEvidence => ({ hit: h, stance: s });
+const finding = (outlet: string, s: Stance, extra: Partial<OutletFinding> = {}): OutletFinding => ({
+  outlet, stance: s, confidence: 0.8, url: '', title: '', published: null, evidence: '', sameOutlet: false, copies: [], ...extra,
+});
+
+describe('decideVerdict', () => {
+  it.each([
+    { name: 'nothing', findings: [], expected: 'unverified' },
+    { name: 'only mentions', findings: [finding('a', 'discuss')], expected: 'unverified' },
+    { name: 'one confirm', findings: [finding('a', 'confirm')], expected: 'confirmed' },
+    { name: 'one dispute', findings: [finding('a', 'dispute'), finding('b', 'discuss')], expected: 'disputed' },
+    { name: 'confirm and dispute', findings: [finding('a', 'confirm'), finding('b', 'dispute')], expected: 'conflicting' },
+    { name: 'own outlet confirm is not counted', findings: [finding('a', 'confirm', { sameOutlet: true })], expected: 'unverified' },
+    { name: 'own outlet does not make a conflict', findings: [finding('a', 'confirm', { sameOutlet: true }), finding('b', 'dispute')], expected: 'disputed' },
+    { name: 'a copy does not count again', findings: [finding('b', 'dispute', { copyOf: 'a' })], expected: 'unverified' },
+  ] as const)('$name → $expected', ({ findings, expected }) => {
+    expect(decideVerdict(findings)).toBe(expected);
+  });
+});
+
+describe('outletFindings', () => {
+  it('drops unrelated evidence and orders outlets by date, undated last', () => {
+    const actual = outletFindings([
+      judged(hit('late', '2026-03-05'), stance('confirm')),
+      judged(hit('nodate', null), stance('dispute')),
+      judged(hit('early', '2026-03-01'), stance('discuss')),
+      judged(hit('noise', '2026-03-02'), stance('unrelated')),
+    ]);
+    expect(actual.map((f) => f.outlet)).toEqual(['early', 'late', 'nodate']);
+  });
+
+  it('lets an outlet\'s latest related article speak for it', () => {
+    const actual = outletFindings([
+      judged(hit('ledger', '2026-03-01', { passage: 'early' }), stance('confirm')),
+      judged(hit('ledger', '2026-03-04', { passage: 'correction' }), stance('dispute')),
+    ]);
+    expect(actual).toHaveLength(1);
+    expect(actual[0].stance).toBe('dispute');
+    expect(actual[0].evidence).toBe('correction');
+  });
+
+  it('marks the page\'s own outlet, whatever its case', () => {
+    const actual = outletFindings([judged(hit('Valley Post', '2026-03-01'), stance('confirm'))], { outlet: 'valley post' });
+    expect(actual[0].sameOutlet).toBe(true);
+  });
+
+  it('folds a syndicated copy into the outlet it copies', () => {
+    const original = hit('wire', '2026-03-01');
+    const copy = hit('herald', '2026-03-01', { copyOf: original.articleId, copyOfOutlet: 'wire' });
+    const actual = outletFindings([judged(original, stance('confirm')), judged(copy, stance('confirm'))]);
+    expect(actual.map((f) => [f.outlet, f.copies])).toEqual([['wire', ['herald']]]);
+    expect(decideVerdict(actual)).toBe('confirmed');
+  });
+
+  it('keeps a copy whose original was not retrieved, marked so it is not counted', () => {
+    const copy = hit('herald', '2026-03-01', { copyOf: 999, copyOfOutlet: 'wire' });
+    const actual = outletFindings([judged(copy, stance('dispute'))]);
+    expect(actual[0].copyOf).toBe('wire');
+    expect(decideVerdict(actual)).toBe('unverified');
+  });
+
+  it('reports a weak side as a mention', () => {
+    const weak: StanceResult = { stance: 'confirm', scores: { confirm: 0.36, dispute: 0.1, discuss: 0.34, unrelated: 0.2 } };
+    expect(outletFindings([judged(hit('a', null), weak)])[0].stance).toBe('discuss');
+  });
+
+  it('five copies of one wire story against one dispute is a conflict between two sources, not six', () => {
+    const original = hit('wire', '2026-03-01');
+    const copies = ['a', 'b', 'c', 'd'].map((o) => hit(o, '2026-03-02', { copyOf: original.articleId, copyOfOutlet: 'wire' }));
+    const actual = outletFindings([
+      judged(original, stance('confirm')),
+      ...copies.map((c) => judged(c, stance('confirm'))),
+      judged(hit('resistance-radio', '2026-03-02'), stance('dispute')),
+    ]);
+    const counted = actual.filter((f) => !f.copyOf && !f.sameOutlet);
+    expect(counted).toHaveLength(2);
+    expect(actual.find((f) => f.outlet === 'wire')?.copies.sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(decideVerdict(actual)).toBe('conflicting');
+  });
+});
+
+describe('countVerdicts', () => {
+  it('counts each verdict', () => {
+    expect(countVerdicts([{ verdict: 'confirmed' }, { verdict: 'confirmed' }, { verdict: 'disputed' }])).toEqual({
+      confirmed: 2, disputed: 1, conflicting: 0, unverified: 0,
+    });
+  });
+});
