@@ -1,0 +1,167 @@
+/**
+ * JSON Lines corpus files, one article per line, read as a stream: memory holds one line at a
+ * time (at most `maxLineBytes` of it), however large the file. Problems are reported per line
+ * and the line is skipped; nothing a file contains makes these functions throw.
+ */
+import type { CorpusArticle } from '../types';
+import { validateArticle } from './article';
+
+/** A file's content as it arrives: byte chunks from a stream, or strings. */
+export type Chunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+/** One line of text, or why that line could not be read. Lines are numbered from 1. */
+export type LineResult = { line: number; text: string } | { line: number; error: string };
+
+/** One article from a file, or why the record starting on `line` was skipped. */
+export type ArticleRecord = { line: number; article: CorpusArticle } | { line: number; error: string };
+
+/** Options for reading a file line by line. */
+export interface ReadLinesOptions {
+  /** Longer lines are reported and skipped without being held in memory (default 4 MiB). */
+  maxLineBytes?: number;
+}
+
+/** Default longest line: an article's JSON with its HTML fits with room to spare. */
+export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+const LF = 0x0a;
+
+/** "4 MiB (4,194,304 bytes)" or "300 bytes". */
+export function describeBytes(bytes: number): string {
+  const exact = `${bytes.toLocaleString('en')} bytes`;
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB (${exact})`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB (${exact})`;
+  return exact;
+}
+
+/**
+ * Splits a UTF-8 stream into numbered lines, decoding as it goes. A byte-order mark at the start
+ * is skipped, CRLF is treated as LF, blank lines are skipped (but counted), a line with invalid
+ * UTF-8 or longer than `maxLineBytes` is reported as an error for that line.
+ */
+export async function* readLines(chunks: Chunks, opts: ReadLinesOptions = {}): AsyncGenerator<LineResult> {
+  const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const encoder = new TextEncoder();
+  // `fatal` turns invalid UTF-8 into an exception we can report; a leading BOM is dropped by the
+  // decoder at the start of each line's stream, which covers the file's first line.
+  const newDecoder = () => new TextDecoder('utf-8', { fatal: true });
+  let decoder = newDecoder();
+  let line = 1;
+  let parts: string[] = [];
+  let lineBytes = 0;
+  let tooLong = false;
+  let invalid = false;
+
+  const feed = (segment: Uint8Array) => {
+    if (segment.length === 0) return;
+    lineBytes += segment.length;
+    if (tooLong || invalid) return;
+    if (lineBytes > maxLineBytes) {
+      tooLong = true;
+      parts = [];
+      decoder = newDecoder();
+      return;
+    }
+    try {
+      parts.push(decoder.decode(segment, { stream: true }));
+    } catch {
+      invalid = true;
+      parts = [];
+      decoder = newDecoder();
+    }
+  };
+
+  const finish = (): LineResult | null => {
+    let result: LineResult | null = null;
+    if (tooLong) {
+      result = { line, error: `line is longer than ${describeBytes(maxLineBytes)}; skipped` };
+    } else if (!invalid) {
+      try {
+        parts.push(decoder.decode());
+      } catch {
+        invalid = true;
+        decoder = newDecoder();
+      }
+    }
+    if (!result && invalid) result = { line, error: 'not valid UTF-8 text; skipped' };
+    if (!result) {
+      let text = parts.length === 1 ? parts[0] : parts.join('');
+      if (text.endsWith('\r')) text = text.slice(0, -1);
+      if (text.trim() !== '') result = { line, text };
+    }
+    line++;
+    parts = [];
+    lineBytes = 0;
+    tooLong = false;
+    invalid = false;
+    return result;
+  };
+
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    let start = 0;
+    for (;;) {
+      const newline = bytes.indexOf(LF, start);
+      if (newline < 0) {
+        feed(bytes.subarray(start));
+        break;
+      }
+      feed(bytes.subarray(start, newline));
+      const result = finish();
+      if (result) yield result;
+      start = newline + 1;
+    }
+  }
+  if (lineBytes > 0) {
+    const result = finish();
+    if (result) yield result;
+  }
+}
+
+/** Makes a JSON.parse message short and about the line rather than "the JSON data". */
+function jsonProblem(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  message = message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ at line 1 column (\d+) of the JSON data$/, ' at column $1')
+    .replace(/ \(line 1 column (\d+)\)$/, '');
+  if (message.length > 160) message = `${message.slice(0, 157)}...`;
+  return message;
+}
+
+/**
+ * Reads a JSON Lines corpus file: one article per line in the interchange format, or a
+ * line-numbered reason the line was skipped ("not valid JSON: …", "expected an object, got an
+ * array", `missing "url"`, …).
+ */
+export async function* parseJsonLines(chunks: Chunks, opts: ReadLinesOptions = {}): AsyncGenerator<ArticleRecord> {
+  for await (const item of readLines(chunks, opts)) {
+    if ('error' in item) {
+      yield item;
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(item.text);
+    } catch (error) {
+      yield { line: item.line, error: `not valid JSON: ${jsonProblem(error)}` };
+      continue;
+    }
+    const result = validateArticle(value);
+    yield result.ok ? { line: item.line, article: result.article } : { line: item.line, error: result.error };
+  }
+}
+
+/**
+ * Writes articles as JSON Lines for export: one JSON text per article with the fields in the
+ * documented order (url, outlet, title, published, text), `published` left out when unknown.
+ * Each string is one line without its line break.
+ */
+export function* serializeJsonLines(articles: Iterable<CorpusArticle>): Generator<string> {
+  for (const a of articles) {
+    const record: Record<string, string> = { url: a.url, outlet: a.outlet, title: a.title };
+    if (a.published !== null && a.published !== undefined) record.published = a.published;
+    record.text = a.text;
+    yield JSON.stringify(record);
+  }
+}
