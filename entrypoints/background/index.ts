@@ -30,10 +30,25 @@ export default defineBackground(() => {
     tabId, url, title, outlet: null, status: 'checking', claims: [], selections: [],
   });
 
+  /** Selection checks under way, so the same request arriving twice is answered once. */
+  const inFlight = new Map<string, Promise<SelectionCheck>>();
+
   /** Checks a text the reader chose and keeps the result with the tab, newest first. */
-  async function runSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string): Promise<SelectionCheck> {
+  function runSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string): Promise<SelectionCheck> {
+    const key = `${tabId}|${source}|${text.trim()}`;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const check = doSelectionCheck(tabId, text, source, pageUrl).finally(() => inFlight.delete(key));
+    inFlight.set(key, check);
+    return check;
+  }
+
+  async function doSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string): Promise<SelectionCheck> {
     const trimmed = text.trim().slice(0, MAX_SELECTION_CHARS);
     if (!trimmed) throw new Error('Nothing to check: the text is empty.');
+    // The shortcut may reach us twice (browser command and page key); one check is enough.
+    const recent = tabId === null ? undefined : (await readTab(tabId))?.selections[0];
+    if (recent && recent.source === source && recent.text === trimmed && Date.now() - Date.parse(recent.checkedAt) < 3000) return recent;
     await demoReady;
     const sensitivity = await sensitivityItem.getValue();
     const state = tabId === null ? null : await readTab(tabId);

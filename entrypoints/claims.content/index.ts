@@ -42,6 +42,15 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       if (enabled) void page.start();
     });
+    // The browser's shortcut for "Cross-check selection" may be unassigned (another extension
+    // took it); the same keys in the page do the same. The background ignores a repeat.
+    ctx.addEventListener(document, 'keydown', (event) => {
+      if (!event.altKey || !event.shiftKey || event.code !== 'KeyK') return;
+      const text = getSelection()?.toString().trim();
+      if (!text) return;
+      event.preventDefault();
+      void toBackground('checkSelection', { text, url: location.href });
+    });
   },
 });
 

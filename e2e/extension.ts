@@ -1,0 +1,94 @@
+// Steps the end-to-end tests share once the extension is loaded: which tab shows a URL, what is
+// highlighted on a page, how to talk to the background as an extension page does.
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './harness';
+import { waitFor } from './harness';
+
+export type Verdict = 'confirmed' | 'disputed' | 'conflicting' | 'unverified';
+export const VERDICTS: Verdict[] = ['confirmed', 'disputed', 'conflicting', 'unverified'];
+
+/** The browser's id for the tab showing `url`. */
+export async function tabIdOf(ext: ExtensionSession, url: string): Promise<number> {
+  return waitFor(
+    () =>
+      ext.serviceWorker.evaluate(async (u) => {
+        const tabs = await (globalThis as any).chrome.tabs.query({});
+        return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id as number | undefined;
+      }, url),
+    { message: `no tab shows ${url}` },
+  );
+}
+
+/** Text of every highlighted claim on the page, by verdict (read from the CSS highlight registry). */
+export async function highlights(page: Page): Promise<Record<Verdict, string[]>> {
+  return page.evaluate((verdicts) => {
+    const out: Record<string, string[]> = {};
+    for (const v of verdicts) {
+      const h = (CSS as any).highlights?.get(`crosscheck-${v}`);
+      out[v] = h ? [...h].map((r: Range) => r.toString().replace(/\s+/g, ' ').trim()) : [];
+    }
+    return out;
+  }, VERDICTS) as Promise<Record<Verdict, string[]>>;
+}
+
+/** Number of highlighted claims on the page. */
+export async function highlightCount(page: Page): Promise<number> {
+  const h = await highlights(page);
+  return VERDICTS.reduce((n, v) => n + h[v].length, 0);
+}
+
+/** Waits until the page has at least one highlighted claim, and returns them. */
+export async function waitForHighlights(page: Page, timeout = 20_000): Promise<Record<Verdict, string[]>> {
+  await waitFor(async () => (await highlightCount(page)) > 0, { timeout, message: 'no claims were highlighted' });
+  return highlights(page);
+}
+
+/** Sends a protocol message to the background from an extension page, as the popup would. */
+export async function toBackground<T>(page: Page, name: string, data: unknown = {}): Promise<T> {
+  const answer = await page.evaluate(
+    ([n, d]) => (globalThis as any).chrome.runtime.sendMessage({ crosscheck: n, data: d }),
+    [name, data] as const,
+  );
+  if (!answer?.ok) throw new Error(`${name} failed: ${answer?.error ?? 'no answer'}`);
+  return answer.value as T;
+}
+
+/** Clicks the middle of the first line of a highlighted claim. */
+export async function clickClaim(page: Page, text: string): Promise<void> {
+  const point = await page.evaluate((t) => {
+    for (const [, h] of (CSS as any).highlights as Map<string, Set<Range>>) {
+      for (const r of h) {
+        if (r.toString().replace(/\s+/g, ' ').trim() !== t) continue;
+        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = r.getClientRects()[0];
+        return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`claim not highlighted: ${text}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Text inside the claim popover's shadow root, or null when it is not showing. */
+export async function popoverText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('crosscheck-popover') as HTMLElement | null;
+    if (!host || getComputedStyle(host).display === 'none') return null;
+    const text = host.shadowRoot?.querySelector('.cc-popover')?.textContent ?? null;
+    return text;
+  });
+}
+
+/** The popover's outlets with their stances, as shown. */
+export async function popoverOutlets(page: Page): Promise<{ outlet: string; stance: string; evidence: string; href: string | null }[]> {
+  return page.evaluate(() => {
+    const host = document.querySelector('crosscheck-popover');
+    return [...(host?.shadowRoot?.querySelectorAll('.cc-outlet') ?? [])].map((li) => ({
+      outlet: (li as HTMLElement).dataset.outlet ?? '',
+      stance: (li as HTMLElement).dataset.stance ?? '',
+      evidence: li.querySelector('.cc-evidence')?.textContent ?? '',
+      href: li.querySelector('a')?.getAttribute('href') ?? null,
+    }));
+  });
+}

@@ -1,0 +1,165 @@
+// The ways a reader uses Crosscheck, in real Chromium with the built extension and its demo
+// corpus: highlights on a demo article, the popover, the popup and its site switch, the side
+// panel, and checking a selection.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PROJECT_ROOT, launchExtension, screenshot, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, waitForHighlights } from './extension';
+
+interface Expected {
+  outlet: string;
+  claims: { text: string; verdict: string; stances: Record<string, string> }[];
+  notClaims: string[];
+}
+const expected = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'demo/expected/sarrow-valley.json'), 'utf8')) as Expected;
+const KEY_CLAIM = expected.claims[0].text; // "The army has taken full control of the Sarrow Valley…"
+const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('reading a demo article with Crosscheck', () => {
+  let server: PageServer;
+  let ext: ExtensionSession;
+  let page: Page;
+  let pageUrl: string;
+  let tabId: number;
+
+  beforeAll(async () => {
+    server = await startPageServer('demo');
+    ext = await launchExtension();
+    page = await ext.context.newPage();
+    pageUrl = server.url('pages/sarrow-valley.html');
+    await page.goto(pageUrl);
+    tabId = await tabIdOf(ext, pageUrl);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('highlights the article\'s claims, the contested one as conflicting, and nothing outside the article', async () => {
+    const found = await waitForHighlights(page);
+    expect(found.conflicting.map(flat)).toContain(flat(KEY_CLAIM));
+    const articleText = flat(await page.locator('article').first().innerText());
+    for (const text of Object.values(found).flat()) expect(articleText).toContain(flat(text));
+    for (const text of expected.notClaims) expect(Object.values(found).flat().map(flat)).not.toContain(flat(text));
+    await screenshot(page, 'highlights');
+  });
+
+  it('opens a popover on click listing who confirms and who disputes, with their sentences, dates and links; Escape closes it', async () => {
+    await waitForHighlights(page);
+    await clickClaim(page, KEY_CLAIM);
+    const text = await waitFor(() => popoverText(page), { message: 'popover did not open' });
+    expect(text).toContain('Conflicting');
+    const outlets = await popoverOutlets(page);
+    const stances = new Set(outlets.map((o) => o.stance));
+    expect(stances.has('confirm')).toBe(true);
+    expect(stances.has('dispute')).toBe(true);
+    for (const o of outlets) {
+      expect(o.evidence.length).toBeGreaterThan(20);
+      expect(o.href).toMatch(/^https?:\/\//);
+    }
+    // The outlets named in the expected file as confirming do appear as confirming.
+    const confirming = Object.entries(expected.claims[0].stances).filter(([, s]) => s === 'confirm').map(([o]) => o);
+    expect(outlets.filter((o) => o.stance === 'confirm').map((o) => o.outlet).some((o) => confirming.includes(o))).toBe(true);
+    await screenshot(page, 'popover');
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await popoverText(page)) === null, { message: 'Escape did not close the popover' });
+  });
+
+  it('opens the popover from the keyboard and moves focus into it', async () => {
+    await page.keyboard.press('Alt+Shift+N');
+    await waitFor(() => popoverText(page), { message: 'keyboard did not open the popover' });
+    const focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+    expect(focused).toBe('crosscheck-popover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('popup counts the page\'s claims by verdict and shows the corpus size', async () => {
+    const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const onPage = await highlightCount(page);
+    await waitFor(async () => (await popup.getByTestId('claim-count').textContent()) === String(onPage), { message: 'popup count differs from the page' });
+    const found = await highlights(page);
+    for (const verdict of ['confirmed', 'disputed', 'conflicting', 'unverified'] as const) {
+      const badge = popup.locator(`.cc-counts li[data-verdict="${verdict}"] .cc-badge-count`);
+      expect(await badge.textContent()).toBe(String(found[verdict].length));
+    }
+    await waitFor(async () => /\d+ articles from \d+ outlets/.test((await popup.getByTestId('corpus-size').textContent()) ?? ''));
+    await popup.setViewportSize({ width: 360, height: 420 });
+    await screenshot(popup, 'popup', { clip: { x: 0, y: 0, width: 350, height: 330 } });
+    await popup.close();
+  });
+
+  it('switching the site off in the popup removes the highlights; back on restores them', async () => {
+    const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const toggle = popup.getByRole('switch');
+    await waitFor(() => toggle.isChecked());
+    const before = await highlightCount(page);
+    await toggle.uncheck();
+    await waitFor(async () => (await highlightCount(page)) === 0, { message: 'highlights stayed after switching off' });
+    await waitFor(async () => /off on this site/.test((await popup.locator('.popup-status').textContent()) ?? ''));
+    await toggle.check();
+    await waitFor(async () => (await highlightCount(page)) === before, { timeout: 20_000, message: 'highlights did not come back' });
+    await popup.close();
+  });
+
+  it('side panel lists every claim; clicking one scrolls the page to it and flashes it', async () => {
+    const panel = await ext.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const onPage = await highlightCount(page);
+    await waitFor(async () => (await panel.locator('[data-testid="page-claims"] .cc-claim').count()) === onPage, { message: 'side panel list differs from the page' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const cards = panel.locator('[data-testid="page-claims"] .cc-claim');
+    const last = cards.nth(onPage - 1);
+    const claimText = flat((await last.locator('.cc-claim-text').textContent()) ?? '');
+    await last.locator('.cc-claim-text').click();
+    await waitFor(() => page.evaluate(() => window.scrollY > 100), { message: 'page did not scroll' });
+    const flashed = await waitFor(() =>
+      page.evaluate(() => {
+        const h = (CSS as any).highlights.get('crosscheck-flash');
+        return h ? [...h].map((r: Range) => r.toString().replace(/\s+/g, ' ').trim())[0] : null;
+      }),
+    );
+    expect(flashed).toBe(claimText);
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await screenshot(panel, 'side-panel');
+    await panel.close();
+  });
+
+  it('checks a selection (keyboard shortcut) and shows the result in the side panel', async () => {
+    const sentence = expected.claims.find((c) => c.verdict === 'confirmed')!.text;
+    await page.evaluate((s) => {
+      const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.nodeValue!.indexOf(s.slice(0, 30));
+        if (i >= 0) {
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, Math.min(n.nodeValue!.length, i + s.length));
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          return;
+        }
+      }
+      throw new Error('sentence not found');
+    }, sentence);
+    await page.keyboard.press('Alt+Shift+K');
+    const panel = await ext.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const check = panel.locator('[data-testid="selection-checks"] .panel-check').first();
+    await waitFor(() => check.isVisible(), { timeout: 20_000, message: 'no selection check in the side panel' });
+    expect(await check.locator('.panel-check-label').textContent()).toContain(sentence.slice(0, 40));
+    expect(await check.locator('.cc-claim').count()).toBeGreaterThan(0);
+    expect(await check.locator('.cc-outlet').count()).toBeGreaterThan(0);
+    await panel.close();
+  });
+
+  it('checks a sentence typed into the side panel', async () => {
+    const panel = await ext.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await panel.locator('#typed').fill('Resistance fighters denied that the army controls the Sarrow Valley.');
+    await panel.getByRole('button', { name: 'Cross-check' }).click();
+    const check = panel.locator('.panel-check[data-source="typed"]').first();
+    await waitFor(() => check.isVisible(), { timeout: 20_000 });
+    expect(await check.locator('.cc-outlet').count()).toBeGreaterThan(0);
+    await panel.close();
+  });
+});
