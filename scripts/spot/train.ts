@@ -1,0 +1,295 @@
+/**
+ * Rebuilds the check-worthiness model, utils/spot/model.json.
+ *
+ *   npx tsx scripts/spot/train.ts            cross-validate, then train on everything and write the model
+ *   npx tsx scripts/spot/train.ts --no-cv    train and write only
+ *   npx tsx scripts/spot/train.ts --cv-only  cross-validate only (writes nothing)
+ *
+ * Data: ../shared/data/claimbuster/kfold_25ncs.csv (US presidential debate sentences, label 1 =
+ * check-worthy factual claim) when it is there, and datasets/news-checkworthy.jsonl (our own
+ * labelled news sentences). Without ../shared it trains on our own set only, and says so.
+ *
+ * Model: logistic regression over hashed word unigrams/bigrams and hand-made cues
+ * (utils/spot/features.ts), trained with AdaGrad and L2; hashed weights are stored as int8.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { featurize, HASH_SIZE, DENSE_SIZE, type Features } from '../../utils/spot/features';
+import { encodeWeights, loadWeights, margin, sigmoid } from '../../utils/spot/codec';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CLAIMBUSTER = resolve(ROOT, '../shared/data/claimbuster/kfold_25ncs.csv');
+const NEWS = join(ROOT, 'datasets/news-checkworthy.jsonl');
+const OUT = join(ROOT, 'utils/spot/model.json');
+
+export interface Example {
+  text: string;
+  label: 0 | 1;
+  source: 'claimbuster' | 'news';
+  /** Article id for news sentences (held out together). */
+  group: string;
+  x?: Features;
+}
+
+export const HYPER = {
+  epochs: 12,
+  rate: 0.2,
+  l2: 2e-6,
+  /** Weight of one news sentence relative to one debate sentence. */
+  newsWeight: 3,
+  /** Weight of the positive class (debate data has ~29% positives). */
+  positiveWeight: 1.3,
+};
+
+/** Minimal CSV reader (quoted fields with "" escapes, newlines inside quotes). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function loadClaimBuster(): Example[] | null {
+  if (!existsSync(CLAIMBUSTER)) return null;
+  const rows = parseCsv(readFileSync(CLAIMBUSTER, 'utf8'));
+  const head = rows[0];
+  const ti = head.indexOf('text');
+  const li = head.indexOf('label');
+  const ii = head.indexOf('sentence_id');
+  return rows
+    .slice(1)
+    .filter((r) => r.length > Math.max(ti, li))
+    .map((r) => ({ text: r[ti], label: r[li] === '1' ? 1 : 0, source: 'claimbuster', group: 'cb' + r[ii] }) as Example);
+}
+
+export function loadNews(): Example[] {
+  if (!existsSync(NEWS)) return [];
+  return readFileSync(NEWS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const o = JSON.parse(l) as { id: string; article: string; text: string; label: number };
+      return { text: o.text, label: o.label === 1 ? 1 : 0, source: 'news', group: o.article } as Example;
+    });
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(xs: T[], rand: () => number): T[] {
+  const a = xs.slice();
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+/** Logistic regression with AdaGrad and L2 over sparse features. */
+export function train(examples: Example[], hyper = HYPER, seed = 1): Float32Array {
+  const dim = HASH_SIZE + DENSE_SIZE;
+  const w = new Float32Array(dim);
+  const g2 = new Float32Array(dim).fill(1e-8);
+  const rand = rng(seed);
+  for (const e of examples) e.x ??= featurize(e.text);
+  for (let epoch = 0; epoch < hyper.epochs; epoch++) {
+    for (const e of shuffle(examples, rand)) {
+      const { idx, val } = e.x!;
+      let z = 0;
+      for (let i = 0; i < idx.length; i++) z += w[idx[i]] * val[i];
+      const p = sigmoid(z);
+      const weight = (e.source === 'news' ? hyper.newsWeight : 1) * (e.label === 1 ? hyper.positiveWeight : 1);
+      const err = (p - e.label) * weight;
+      for (let i = 0; i < idx.length; i++) {
+        const j = idx[i];
+        const g = err * val[i] + hyper.l2 * w[j] * (j === HASH_SIZE ? 0 : 1);
+        g2[j] += g * g;
+        w[j] -= (hyper.rate * g) / Math.sqrt(g2[j]);
+      }
+    }
+  }
+  return w;
+}
+
+export function predict(w: Float32Array, examples: Example[]): number[] {
+  return examples.map((e) => {
+    if (!e.x) return sigmoid(margin(w, e.text));
+    let z = 0;
+    for (let i = 0; i < e.x.idx.length; i++) z += w[e.x.idx[i]] * e.x.val[i];
+    return sigmoid(z);
+  });
+}
+
+/** Average precision of a ranking (mean of precision at each positive). */
+export function averagePrecision(scores: number[], labels: number[]): number {
+  const order = scores.map((s, i) => [s, labels[i]]).sort((a, b) => b[0] - a[0]);
+  let hits = 0;
+  let sum = 0;
+  order.forEach(([, l], i) => {
+    if (l === 1) {
+      hits++;
+      sum += hits / (i + 1);
+    }
+  });
+  return hits ? sum / hits : 0;
+}
+
+export function prf(scores: number[], labels: number[], threshold: number): { p: number; r: number; f1: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  scores.forEach((s, i) => {
+    if (s >= threshold) labels[i] === 1 ? tp++ : fp++;
+    else if (labels[i] === 1) fn++;
+  });
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+const fmt = (x: number) => x.toFixed(3);
+
+/** 5-fold cross-validation on ClaimBuster (news set always in training) and by article on news. */
+export function crossValidate(cb: Example[], news: Example[], hyper = HYPER, log = console.log): Record<string, number> {
+  const result: Record<string, number> = {};
+  if (cb.length) {
+    const folds = 5;
+    const order = shuffle(
+      cb.map((_, i) => i),
+      rng(42),
+    );
+    const fold = new Array<number>(cb.length);
+    order.forEach((i, k) => (fold[i] = k % folds));
+    const scores = new Array<number>(cb.length);
+    const aps: number[] = [];
+    for (let f = 0; f < folds; f++) {
+      const trainSet = cb.filter((_, i) => fold[i] !== f).concat(news);
+      const test = cb.filter((_, i) => fold[i] === f);
+      const w = train(trainSet, hyper, f + 1);
+      const s = predict(w, test);
+      let k = 0;
+      cb.forEach((_, i) => {
+        if (fold[i] === f) scores[i] = s[k++];
+      });
+      aps.push(averagePrecision(s, test.map((e) => e.label)));
+    }
+    const labels = cb.map((e) => e.label);
+    const at = prf(scores, labels, 0.5);
+    result.cbF1 = at.f1;
+    result.cbPrecision = at.p;
+    result.cbRecall = at.r;
+    result.cbAP = averagePrecision(scores, labels);
+    result.cbMeanFoldAP = aps.reduce((a, b) => a + b, 0) / aps.length;
+    log(`ClaimBuster 5-fold CV (${cb.length} sentences): F1(check-worthy) ${fmt(at.f1)} (P ${fmt(at.p)}, R ${fmt(at.r)}) at 0.5; average precision ${fmt(result.cbAP)} (mean per fold ${fmt(result.cbMeanFoldAP)})`);
+  }
+  if (news.length) {
+    const articles = [...new Set(news.map((e) => e.group))].sort();
+    const folds = Math.min(5, articles.length);
+    const order = shuffle(articles, rng(7));
+    const foldOf = new Map(order.map((a, k) => [a, k % folds]));
+    const scores = new Array<number>(news.length);
+    for (let f = 0; f < folds; f++) {
+      const trainSet = cb.concat(news.filter((e) => foldOf.get(e.group) !== f));
+      const test = news.filter((e) => foldOf.get(e.group) === f);
+      const w = train(trainSet, hyper, f + 11);
+      const s = predict(w, test);
+      let k = 0;
+      news.forEach((e, i) => {
+        if (foldOf.get(e.group) === f) scores[i] = s[k++];
+      });
+    }
+    const labels = news.map((e) => e.label);
+    const at = prf(scores, labels, 0.5);
+    result.newsPrecision = at.p;
+    result.newsRecall = at.r;
+    result.newsF1 = at.f1;
+    result.newsAP = averagePrecision(scores, labels);
+    log(`News set, ${folds}-fold by article (${news.length} sentences, ${articles.length} articles): at the default threshold 0.5 precision ${fmt(at.p)}, recall ${fmt(at.r)}, F1 ${fmt(at.f1)}; average precision ${fmt(result.newsAP)}`);
+    // The same held-out news predictions with debate data left out, to show what each source adds.
+  }
+  return result;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cvOnly = argv.includes('--cv-only');
+  const noCv = argv.includes('--no-cv');
+  const cb = loadClaimBuster();
+  const news = loadNews();
+  if (!cb) console.log(`${CLAIMBUSTER} not found: training on our own news set only.`);
+  if (!cb && news.length < 100) {
+    console.log('Not enough data to train: neither ../shared/data/claimbuster nor datasets/news-checkworthy.jsonl is available. Model left unchanged.');
+    return 0;
+  }
+  const debate = cb ?? [];
+  console.log(`Data: ${debate.length} debate sentences (${debate.filter((e) => e.label).length} check-worthy), ${news.length} news sentences (${news.filter((e) => e.label).length} check-worthy) from ${new Set(news.map((e) => e.group)).size} articles.`);
+  let figures: Record<string, number> = {};
+  if (!noCv) figures = crossValidate(debate, news);
+  if (cvOnly) return 0;
+  const w = train(debate.concat(news), HYPER, 1);
+  const model = encodeWeights(w, {
+    trainedOn: [cb ? 'ClaimBuster kfold_25ncs.csv (US presidential debates)' : null, news.length ? 'datasets/news-checkworthy.jsonl' : null].filter(Boolean),
+    sentences: debate.length + news.length,
+    hyper: HYPER,
+    crossValidation: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+    rebuild: 'npx tsx scripts/spot/train.ts',
+  });
+  // Check that quantisation keeps the ranking.
+  const q = loadWeights(model);
+  const all = debate.concat(news);
+  const labels = all.map((e) => e.label);
+  const apFull = averagePrecision(predict(w, all), labels);
+  const apQ = averagePrecision(
+    all.map((e) => sigmoid(margin(q, e.text))),
+    labels,
+  );
+  const json = JSON.stringify(model);
+  writeFileSync(OUT, json + '\n');
+  console.log(`Wrote ${OUT} (${Math.round(json.length / 1024)} KB). Training-set AP ${fmt(apFull)} before, ${fmt(apQ)} after int8 storage.`);
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}

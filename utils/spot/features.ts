@@ -1,0 +1,227 @@
+/**
+ * Features of a sentence for the check-worthiness model: hashed word unigrams and bigrams plus a
+ * few hand-made cues (figures, names, attribution, first person, questions, modal words, opinion
+ * words, boilerplate, length). Shared by the model at run time and by scripts/spot/train.ts, so
+ * both see exactly the same features.
+ */
+
+/** Number of hash buckets for word features (a power of two). */
+export const HASH_BITS = 16;
+export const HASH_SIZE = 1 << HASH_BITS;
+
+/** Names of the hand-made features, in the order they follow the hashed ones. */
+export const DENSE_NAMES = [
+  'bias',
+  'has_number',
+  'number_count',
+  'has_percent',
+  'has_money',
+  'has_year',
+  'has_number_word',
+  'has_vague_quantity',
+  'caps_inner',
+  'caps_inner_many',
+  'acronym',
+  'attribution',
+  'according_to',
+  'first_singular',
+  'first_plural',
+  'second_person',
+  'question',
+  'exclamation',
+  'modal_future',
+  'opinion',
+  'belief_verb',
+  'past_tense',
+  'change_word',
+  'time_word',
+  'quote_marks',
+  'starts_with_quote',
+  'boilerplate',
+  'caption',
+  'len_lt5',
+  'len_5_9',
+  'len_10_19',
+  'len_20_39',
+  'len_ge40',
+  'no_final_punct',
+  'negation',
+  'hedge',
+  'superlative',
+] as const;
+export const DENSE_SIZE = DENSE_NAMES.length;
+export const DENSE_INDEX: Record<string, number> = Object.fromEntries(DENSE_NAMES.map((n, i) => [n, i]));
+
+/** A sparse feature vector: indices into [hashed words | dense features] with their values. */
+export interface Features {
+  idx: number[];
+  val: number[];
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*|[%$£€]/gu;
+
+/** Lower-cased tokens with figures folded into classes ("<num>", "<year>", "<pct>"). */
+export function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let t = m[0].toLowerCase().replace(/’/g, "'");
+    if (/^\d/.test(t)) {
+      if (/^(1[89]|20)\d\d$/.test(t)) t = '<year>';
+      else if (/^\d+(st|nd|rd|th)$/.test(t)) t = '<ord>';
+      else t = '<num>';
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** 32-bit FNV-1a hash of a string. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const RX = {
+  number: /\d/,
+  numberAll: /\d+(?:[.,]\d+)*/g,
+  percent: /%|\bper ?cent\b|\bpercentage points?\b/i,
+  money: /[$£€¥]\s?\d|\b\d[\d.,]*\s?(?:bn|m|million|billion|trillion)?\s?(?:dollars|euros|pounds|yuan|rupees|roubles|rubles|hryvnias?)\b/i,
+  year: /\b(?:1[89]|20)\d\d\b/,
+  numberWord:
+    /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|third|double|doubled|tripled|twice)\b/i,
+  vague: /\b(?:dozens|hundreds|thousands|millions|billions|scores|several|many|numerous)\b/i,
+  attribution:
+    /\b(?:said|says|say|told|stated|states|announced|reported|reports|claimed|claims|confirmed|confirms|denied|denies|added|insisted|alleged|acknowledged|admitted|testified|wrote|tweeted|posted|declared)\b/i,
+  accordingTo: /\baccording to\b/i,
+  firstSingular: /\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b/i,
+  firstPlural: /\b(?:we|we're|we've|we'd|we'll|us|our|ours|ourselves)\b/i,
+  second: /\b(?:you|you're|you've|your|yours)\b/i,
+  modal: /\b(?:will|won't|would|should|shall|could|might|must|going to|gonna|plans? to|intends? to|expects? to|expected to|likely to|hopes? to|wants? to|aims? to|would like)\b/i,
+  opinion:
+    /\b(?:great|terrible|wonderful|horrible|awful|fantastic|amazing|disgraceful|shameful|outrageous|ridiculous|absurd|incredible|tremendous|beautiful|excellent|bad|good|best|worst|wrong|right|fair|unfair|important|crucial|vital|essential|brave|heroic|tragic|sad|happy|proud|angry|disgusting|strong|weak|failed|disaster|disastrous|reckless|dangerous|deserve|deserves|should|must|need to|needs to|have to|has to|ought)\b/i,
+  belief: /\b(?:think|believe|believes|feel|feels|felt|hope|hopes|wish|guess|suppose|imagine|doubt|fear|love|hate|want|wants)\b/i,
+  pastTense: /\b[a-z]{3,}ed\b/i,
+  change:
+    /\b(?:rose|risen|rise|rises|fell|fallen|falls|increased|increase|decreased|decrease|grew|grown|doubled|tripled|halved|dropped|surged|plunged|jumped|declined|cut|raised|lowered|more than|less than|fewer than|at least|up to|higher|lower|record)\b/i,
+  time: /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|last (?:week|month|year|night)|january|february|march|april|june|july|august|september|october|november|december|since|ago)\b/i,
+  quote: /["“”«»]/,
+  startsQuote: /^\s*["“«]/,
+  boilerplate:
+    /\b(?:subscribe|newsletter|sign up|sign in|log in|click|tap here|read more|read next|follow us|share this|cookies?|advertisement|sponsored|all rights reserved|copyright|terms of use|privacy policy|download our app|related:|more stories|watch:|listen:)\b/i,
+  caption: /^(?:\(?(?:photo|picture|image|video|file photo|credit|source|graphic|illustration)\b\s*[:|/–—-])|\b(?:getty images|afp via getty|ap photo|reuters\/|epa-efe|shutterstock)\b/i,
+  negation: /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|denied|denies|deny|n't)\b|n't\b/i,
+  hedge:
+    /\b(?:reportedly|allegedly|alleged|apparently|possibly|perhaps|may|might|could|unconfirmed|unverified|rumou?red|believed to|thought to|said to be|appears? to|appeared to|seems?|suspected|likely|unclear)\b/i,
+  superlative: /\b(?:most|least|largest|biggest|highest|lowest|first|last|only|worst|best|[a-z]{3,}est)\b/i,
+  acronym: /\b[A-Z]{2,}\b|\b(?:[A-Z]\.){2,}/,
+  finalPunct: /[.!?…]["”’)\]]*\s*$/,
+};
+
+const COMMON_CAPS = new Set(
+  (
+    'i the a an he she it they we you this that these those there his her its their our my your but and or so yet if when while ' +
+    'after before as in on at by for from with since however meanwhile also still then now mr mrs ms dr'
+  ).split(' '),
+);
+
+/** Capitalised words not at the start of the sentence (names of people, places, organisations). */
+function innerCaps(text: string): number {
+  let count = 0;
+  let first = true;
+  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const w = m[0];
+    if (first) {
+      first = false;
+      continue;
+    }
+    const prev = text.slice(Math.max(0, m.index - 2), m.index);
+    if (/[.!?:]\s$|["“]$/.test(prev)) continue; // a new sentence or quotation starts here
+    if (/^\p{Lu}/u.test(w) && !COMMON_CAPS.has(w.toLowerCase())) count++;
+  }
+  return count;
+}
+
+/** The dense hand-made features of a sentence. */
+export function denseFeatures(text: string, toks: string[]): number[] {
+  const f = new Array<number>(DENSE_SIZE).fill(0);
+  const set = (name: (typeof DENSE_NAMES)[number], v: number | boolean) => {
+    f[DENSE_INDEX[name]] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  };
+  const n = toks.length;
+  const numbers = text.match(RX.numberAll)?.length ?? 0;
+  const caps = innerCaps(text);
+  set('bias', 1);
+  set('has_number', RX.number.test(text));
+  set('number_count', Math.min(numbers, 4) / 4);
+  set('has_percent', RX.percent.test(text));
+  set('has_money', RX.money.test(text));
+  set('has_year', RX.year.test(text));
+  set('has_number_word', RX.numberWord.test(text));
+  set('has_vague_quantity', RX.vague.test(text));
+  set('caps_inner', caps > 0);
+  set('caps_inner_many', Math.min(caps, 6) / 6);
+  set('acronym', RX.acronym.test(text));
+  set('attribution', RX.attribution.test(text));
+  set('according_to', RX.accordingTo.test(text));
+  set('first_singular', RX.firstSingular.test(text));
+  set('first_plural', RX.firstPlural.test(text));
+  set('second_person', RX.second.test(text));
+  set('question', /\?["”’)\]]*\s*$/.test(text) || /\?/.test(text));
+  set('exclamation', /!/.test(text));
+  set('modal_future', RX.modal.test(text));
+  set('opinion', RX.opinion.test(text));
+  set('belief_verb', RX.belief.test(text));
+  set('past_tense', RX.pastTense.test(text));
+  set('change_word', RX.change.test(text));
+  set('time_word', RX.time.test(text));
+  set('quote_marks', RX.quote.test(text));
+  set('starts_with_quote', RX.startsQuote.test(text));
+  set('boilerplate', RX.boilerplate.test(text));
+  set('caption', RX.caption.test(text));
+  set('len_lt5', n < 5);
+  set('len_5_9', n >= 5 && n < 10);
+  set('len_10_19', n >= 10 && n < 20);
+  set('len_20_39', n >= 20 && n < 40);
+  set('len_ge40', n >= 40);
+  set('no_final_punct', !RX.finalPunct.test(text));
+  set('negation', RX.negation.test(text));
+  set('hedge', RX.hedge.test(text));
+  set('superlative', RX.superlative.test(text));
+  return f;
+}
+
+/** The full sparse feature vector of a sentence (word features scaled by 1/sqrt(count)). */
+export function featurize(text: string): Features {
+  const toks = tokens(text);
+  const counts = new Map<number, number>();
+  const add = (key: string) => {
+    const h = hash(key) & (HASH_SIZE - 1);
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  };
+  let prev = '<s>';
+  for (const t of toks) {
+    add('u:' + t);
+    add('b:' + prev + ' ' + t);
+    prev = t;
+  }
+  add('b:' + prev + ' </s>');
+  const idx: number[] = [];
+  const val: number[] = [];
+  const norm = 1 / Math.sqrt(Math.max(1, counts.size));
+  for (const [h, c] of counts) {
+    idx.push(h);
+    val.push(Math.min(c, 3) * norm);
+  }
+  const dense = denseFeatures(text, toks);
+  for (let i = 0; i < dense.length; i++) {
+    if (dense[i] !== 0) {
+      idx.push(HASH_SIZE + i);
+      val.push(dense[i]);
+    }
+  }
+  return { idx, val };
+}

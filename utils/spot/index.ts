@@ -1,0 +1,60 @@
+import type { ClaimStructure, SpottedClaim } from '../types';
+import { splitSentences } from '../text/sentences';
+import { modelScore } from './model';
+import { claimStructure as structureOf } from './structure';
+
+/**
+ * Claim spotting: which sentences of an article are check-worthy factual claims, with their
+ * structure. Pure functions over strings; the model (model.json) is bundled with the code.
+ */
+
+/** Check-worthiness of one sentence, 0..1 (higher = more worth checking against other reporting). */
+export function scoreSentence(text: string): number {
+  const t = text.trim();
+  if (!t) return 0;
+  return modelScore(t);
+}
+
+/** Entities, numbers, action, attribution, negation and hedging of a claim sentence. */
+export function claimStructure(text: string): ClaimStructure {
+  return structureOf(text);
+}
+
+/** The score a sentence needs to count as a claim at a given sensitivity (0 = fewest claims, 1 = most). */
+export function thresholdFor(sensitivity = 0.5): number {
+  const s = Math.min(1, Math.max(0, Number.isFinite(sensitivity) ? sensitivity : 0.5));
+  return 0.95 - 0.9 * s;
+}
+
+const BULLET = /^(?:[•▪◦·‣●○■□➢►*+-]|–|—|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
+const CAPTION = /^\(?(?:photo(?:graph)?|picture|image|video|watch|listen|audio|credit|file photo|graphic|illustration|pictured|above|top|main image)\s*(?:[:|/–—-]|\))/i;
+const BOILERPLATE =
+  /^(?:read more|read next|more on this|related(?: stories| articles| coverage)?|subscribe|sign up|follow us|share (?:this|on)|advertisement|sponsored|click here|tap here|download (?:our|the) app|copyright|all rights reserved|this article (?:was|is|has)|updated\b|published\b|last updated|by [A-Z][a-z]+ [A-Z])/i;
+
+/** Is this sentence a fragment that is never a claim (too short, heading, caption, boilerplate)? */
+export function isFragment(text: string): boolean {
+  const t = text.trim();
+  const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (t.length < 20 || words.length < 4) return true;
+  if (CAPTION.test(t) || BOILERPLATE.test(t)) return true;
+  // A heading: short, no final punctuation, not a list item.
+  if (!/[.!?…]["”’)\]]*$/.test(t) && words.length < 15 && !BULLET.test(t) && !/\d/.test(t)) return true;
+  return false;
+}
+
+/** The check-worthy claims of a text, in text order, with offsets into `text`. */
+export function spotClaims(text: string, opts?: { sensitivity?: number }): SpottedClaim[] {
+  const threshold = thresholdFor(opts?.sensitivity ?? 0.5);
+  const claims: SpottedClaim[] = [];
+  for (const span of splitSentences(text)) {
+    // A list marker is not part of the claim.
+    const bullet = span.text.match(BULLET);
+    const start = span.start + (bullet ? bullet[0].length : 0);
+    const sentence = text.slice(start, span.end);
+    if (isFragment(sentence)) continue;
+    const score = scoreSentence(sentence);
+    if (score < threshold) continue;
+    claims.push({ text: sentence, start, end: span.end, score, structure: structureOf(sentence) });
+  }
+  return claims;
+}

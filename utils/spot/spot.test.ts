@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { isFragment, scoreSentence, spotClaims, thresholdFor } from './index';
+
+const ARTICLE = `Floods hit the north
+
+Photo: Reuters
+
+The army said on Tuesday it had taken control of four of seven districts in the eastern city of Marinka. Officials in Kyiv denied the claim.
+About 3.5 million people have fled the region since March, according to the U.N. refugee agency.
+
+What happens next? I think this is a disgrace.
+
+Read more: How the war began
+
+Subscribe to our newsletter for the latest updates.`;
+
+describe('scoreSentence', () => {
+  it('is between 0 and 1', () => {
+    for (const s of ['', 'Hello.', 'The army took control of four districts on Tuesday.']) {
+      const v = scoreSentence(s);
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
+  });
+  it('ranks factual assertions above opinion, questions and boilerplate', () => {
+    const fact = scoreSentence('About 3.5 million people have fled the region since March, according to the U.N. refugee agency.');
+    for (const s of ['What happens next?', 'I think this is a disgrace.', 'Subscribe to our newsletter for the latest updates.', 'Thank you all for coming.']) {
+      expect(scoreSentence(s)).toBeLessThan(fact);
+      expect(scoreSentence(s)).toBeLessThan(0.5);
+    }
+  });
+});
+
+describe('spotClaims', () => {
+  it('finds the factual claims with exact offsets, in text order', () => {
+    const claims = spotClaims(ARTICLE);
+    expect(claims.length).toBeGreaterThanOrEqual(2);
+    let last = -1;
+    for (const c of claims) {
+      expect(ARTICLE.slice(c.start, c.end)).toBe(c.text);
+      expect(c.start).toBeGreaterThan(last);
+      last = c.start;
+      expect(c.score).toBeGreaterThanOrEqual(thresholdFor(0.5));
+    }
+    const texts = claims.map((c) => c.text);
+    expect(texts).toContain('The army said on Tuesday it had taken control of four of seven districts in the eastern city of Marinka.');
+    expect(texts.some((t) => /3\.5 million/.test(t))).toBe(true);
+    for (const t of texts) expect(t).not.toMatch(/^(Photo|Read more|Subscribe|What happens|I think|Floods hit)/);
+  });
+
+  it('fills the structure', () => {
+    const c = spotClaims(ARTICLE).find((x) => x.text.includes('3.5 million'))!;
+    expect(c.structure.numbers[0]).toEqual({ raw: '3.5 million', value: 3_500_000, unit: 'people' });
+    expect(c.structure.attribution).toBe('the U.N. refugee agency');
+  });
+
+  it('gives fewer claims at low sensitivity and more at high', () => {
+    const low = spotClaims(ARTICLE, { sensitivity: 0 }).length;
+    const mid = spotClaims(ARTICLE).length;
+    const high = spotClaims(ARTICLE, { sensitivity: 1 }).length;
+    expect(low).toBeLessThanOrEqual(mid);
+    expect(mid).toBeLessThanOrEqual(high);
+    expect(thresholdFor(0.5)).toBeCloseTo(0.5);
+  });
+
+  it('skips list markers but keeps list items that are claims', () => {
+    const text = 'What we know:\n• 12 people were killed in the strike on the market in Kherson on Tuesday\n• Photo: AP';
+    const claims = spotClaims(text, { sensitivity: 1 });
+    expect(claims.length).toBe(1);
+    expect(claims[0].text.startsWith('12 people')).toBe(true);
+    expect(text.slice(claims[0].start, claims[0].end)).toBe(claims[0].text);
+  });
+
+  it('treats headings, captions and boilerplate as fragments', () => {
+    for (const s of ['Floods hit the north', 'Photo: Reuters', 'Read more: How the war began', 'By Anna Smith', 'Live updates']) expect(isFragment(s)).toBe(true);
+    expect(isFragment('Officials in Kyiv denied the claim.')).toBe(false);
+  });
+
+  it('is empty for empty text', () => {
+    expect(spotClaims('')).toEqual([]);
+  });
+});

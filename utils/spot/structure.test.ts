@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { claimStructure } from './index';
+import type { ClaimNumber } from '../types';
+
+describe('claimStructure: numbers and what they count', () => {
+  const table: Array<[string, ClaimNumber[]]> = [
+    ['The army took four of seven districts.', [{ raw: 'four', value: 4, unit: 'districts' }, { raw: 'seven', value: 7, unit: 'districts' }]],
+    ['About 3.5 million people have fled.', [{ raw: '3.5 million', value: 3_500_000, unit: 'people' }]],
+    ['At least 1,200 homes were damaged.', [{ raw: '1,200', value: 1200, unit: 'homes' }]],
+    ['The deal is worth $4.2bn.', [{ raw: '$4.2bn', value: 4_200_000_000, unit: 'USD' }]],
+    ['Dozens of people were arrested.', [{ raw: 'Dozens', value: null, unit: 'people' }]],
+    ['Hundreds of homes were flooded.', [{ raw: 'Hundreds', value: null, unit: 'homes' }]],
+    ['Turnout was 61.4%.', [{ raw: '61.4%', value: 61.4, unit: '%' }]],
+    ['Prices rose 3 per cent in May.', [{ raw: '3', value: 3, unit: '%' }]],
+    ['The fund paid out £1.75 million.', [{ raw: '£1.75 million', value: 1_750_000, unit: 'GBP' }]],
+    ['12 out of 40 patients died.', [{ raw: '12', value: 12, unit: 'patients' }, { raw: '40', value: 40, unit: 'patients' }]],
+    ['The convoy of twenty-five trucks arrived.', [{ raw: 'twenty-five', value: 25, unit: 'trucks' }]],
+    ['Two million voters stayed at home.', [{ raw: 'Two million', value: 2_000_000, unit: 'voters' }]],
+    ['It has 1,200 displaced people in its camps.', [{ raw: '1,200', value: 1200, unit: 'people' }]],
+    ['The road is 40 km long.', [{ raw: '40', value: 40, unit: 'km' }]],
+    ['The law was passed in 2019.', [{ raw: '2019', value: 2019, unit: 'year' }]],
+    ['Covid-19 cases fell.', []],
+  ];
+  for (const [text, numbers] of table) {
+    it(text, () => expect(claimStructure(text).numbers).toEqual(numbers));
+  }
+});
+
+describe('claimStructure: entities', () => {
+  const table: Array<[string, string[]]> = [
+    ['The army said it had taken control of Marinka.', ['Marinka']],
+    ['Officials in Kyiv denied the claim.', ['Kyiv']],
+    ['Prime Minister Keir Starmer met President Emmanuel Macron in Paris on Monday.', ['Prime Minister Keir Starmer', 'President Emmanuel Macron', 'Paris']],
+    ['The Bank of England raised rates.', ['Bank of England']],
+    ['NATO and the U.N. condemned the strike.', ['NATO', 'U.N.']],
+    ['Fighting resumed in Gaza on Tuesday.', ['Gaza']],
+    ["Russia's defence ministry said it shot down 12 drones.", ['Russia']],
+    ['Gas prices rose in March, the Office for National Statistics said.', ['Office for National Statistics']],
+  ];
+  for (const [text, entities] of table) {
+    it(text, () => expect(claimStructure(text).entities).toEqual(entities));
+  }
+});
+
+describe('claimStructure: attribution, action, negation, hedging', () => {
+  const table: Array<[string, { attribution?: string; action?: string; negated: boolean; hedged: boolean }]> = [
+    ['The army said on Tuesday it had taken control of four districts.', { attribution: 'the army', action: 'taken control', negated: false, hedged: false }],
+    ['About 3.5 million people have fled, according to the U.N. refugee agency.', { attribution: 'the U.N. refugee agency', action: 'fled', negated: false, hedged: false }],
+    ['"The bridge is gone," said Gen. Mark Holt.', { attribution: 'Gen. Mark Holt', negated: false, hedged: false }],
+    ['Police said 14 people were killed.', { attribution: 'Police', action: 'killed', negated: false, hedged: false }],
+    ['The opposition claimed the vote was rigged.', { attribution: 'the opposition', action: 'rigged', negated: false, hedged: false }],
+    ['The ministry denied that its troops had entered the town.', { attribution: 'the ministry', action: 'entered', negated: true, hedged: false }],
+    ['The company did not confirm the figures.', { action: 'confirm', negated: true, hedged: false }],
+    ['No civilians were hurt.', { action: 'hurt', negated: true, hedged: false }],
+    ['He has never visited the site.', { action: 'visited', negated: true, hedged: false }],
+    ['Rebels reportedly seized the airport.', { action: 'seized', negated: false, hedged: true }],
+    ['The strike may have killed dozens.', { action: 'killed', negated: false, hedged: true }],
+    ['The minister allegedly took bribes.', { action: 'took', negated: false, hedged: true }],
+    ['Rebels seized the airport, according to unconfirmed reports.', { attribution: 'unconfirmed reports', action: 'seized', negated: false, hedged: true }],
+    ['The ship docked at Pier No. 5 on Tuesday.', { action: 'docked', negated: false, hedged: false }],
+  ];
+  for (const [text, want] of table) {
+    it(text, () => {
+      const s = claimStructure(text);
+      if (want.attribution) expect(s.attribution).toBe(want.attribution);
+      else expect(s.attribution).toBeUndefined();
+      if (want.action) expect(s.action).toBe(want.action);
+      expect(s.negated).toBe(want.negated);
+      expect(s.hedged).toBe(want.hedged);
+    });
+  }
+});

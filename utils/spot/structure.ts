@@ -1,0 +1,422 @@
+import type { ClaimNumber, ClaimStructure } from '../types';
+
+/**
+ * The structure of a claim sentence, by rules: named entities, numbers with what they count, the
+ * main action, attribution, negation and hedging. Rules, not a parser: built for short news
+ * sentences, and cheap enough to run on every spotted claim.
+ */
+export function claimStructure(text: string): ClaimStructure {
+  const attribution = findAttribution(text);
+  const numbers = findNumbers(text);
+  const entities = findEntities(text);
+  const action = findAction(text, attribution?.verbAt ?? -1);
+  return {
+    entities,
+    numbers,
+    ...(action ? { action } : {}),
+    ...(attribution ? { attribution: attribution.who } : {}),
+    negated: isNegated(text),
+    hedged: isHedged(text),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+/** Capitalised words that are not names when they open a sentence or stand alone. */
+const NOT_NAMES = new Set(
+  (
+    'the a an this that these those there here his her its their our my your he she it they we i you ' +
+    'but and or so yet if when while after before as in on at by for from with without since however meanwhile ' +
+    'also still then now later earlier last next some many most several one two three four five six seven eight nine ten ' +
+    'no not none all both each every other another such what who whom which where why how ' +
+    'according despite although though because until unless once over under about around among between during ' +
+    'officials police authorities residents witnesses reports report sources critics analysts experts ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december today yesterday tomorrow tonight ' +
+    'photo image video read watch listen subscribe updated published breaking live'
+  ).split(' '),
+);
+const DAY_MONTH = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+/** Lower-case words allowed inside a name ("Bank of England", "Ministry for the Economy"). */
+const NAME_JOINERS = new Set(['of', 'for', 'the', 'and', 'de', 'du', 'la', 'le', 'al', 'bin', 'van', 'von', 'der', 'del', 'da', '&']);
+const TITLES = /^(Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Prime|Minister|Chancellor|Judge|Justice|General|Colonel|Captain|Mayor|King|Queen|Prince|Princess|Pope|Sheikh|Sir|Dame|Lord|Lady)\.?$/;
+
+interface Tok {
+  w: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*[\p{L}\p{N}.]|[\p{L}\p{N}&]/gu)) {
+    let w = m[0];
+    // Keep the full stop of abbreviations and initials ("U.S.", "J.", "Gen."), not a sentence's.
+    if (w.endsWith('.') && !/^(?:[\p{L}]\.)+$/u.test(w) && !TITLES.test(w)) w = w.slice(0, -1);
+    out.push({ w, start: m.index, end: m.index + w.length });
+  }
+  return out;
+}
+
+function isCapitalised(w: string): boolean {
+  return /^\p{Lu}/u.test(w) || /^[a-z]+[A-Z]/.test(w);
+}
+
+/** Is the token the first word of the sentence or of a quotation/clause start? */
+function atClauseStart(text: string, tok: Tok, i: number): boolean {
+  if (i === 0) return true;
+  const before = text.slice(Math.max(0, tok.start - 3), tok.start);
+  return /(?:[.!?:;]\s+|["“‘(—–-]\s*)$/.test(before) || /^\s*["“‘(]?\s*$/.test(text.slice(0, tok.start));
+}
+
+export function findEntities(text: string): string[] {
+  const toks = words(text);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i];
+    if (!isCapitalised(t.w) || DAY_MONTH.test(t.w) || /^\d/.test(t.w)) {
+      i++;
+      continue;
+    }
+    // Sentence-initial common words ("The", "Officials") are not names; an all-caps short word
+    // (acronym) always is.
+    const lower = t.w.toLowerCase().replace(/\.$/, '');
+    const acronym = /^[A-Z]{2,}$|^(?:[A-Z]\.){2,}$/.test(t.w);
+    if (!acronym && NOT_NAMES.has(lower)) {
+      i++;
+      continue;
+    }
+    // Extend over further capitalised words and joiners, with no punctuation in between.
+    let j = i;
+    while (j + 1 < toks.length) {
+      const gap = text.slice(toks[j].end, toks[j + 1].start);
+      if (!/^\s+$/.test(gap) && !(gap === '' && toks[j].w.endsWith('.'))) break;
+      const nw = toks[j + 1].w;
+      if (isCapitalised(nw) && !DAY_MONTH.test(nw)) {
+        j++;
+        continue;
+      }
+      // A joiner counts only when a capitalised word follows it.
+      if (NAME_JOINERS.has(nw) && j + 2 < toks.length && isCapitalised(toks[j + 2].w) && !DAY_MONTH.test(toks[j + 2].w) && /^\s+$/.test(text.slice(toks[j + 1].end, toks[j + 2].start))) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    // A lone capitalised word at a clause start is usually an ordinary word ("Fighting resumed").
+    const single = i === j;
+    if (single && !acronym && atClauseStart(text, t, i) && !knownProper(t.w)) {
+      i++;
+      continue;
+    }
+    let first = i;
+    // Drop titles at the front only when nothing else is left ("President" alone is no name).
+    while (first < j && NOT_NAMES.has(toks[first].w.toLowerCase())) first++;
+    const name = text.slice(toks[first].start, toks[j].end).replace(/['’]s$/, '');
+    if (!(single && TITLES.test(name)) && !seen.has(name)) {
+      seen.add(name);
+      out.push(name);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** A word that is a name even at the start of a sentence: all-caps, internal capitals, or a possessive. */
+function knownProper(w: string): boolean {
+  return /^[A-Z]{2,}/.test(w) || /^[A-Z][a-z]+[A-Z]/.test(w) || /['’]s$/.test(w);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, a: 1, an: 1, half: 0.5, dozen: 12,
+};
+const SCALE: Record<string, number> = {
+  hundred: 100, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
+};
+const VAGUE = /^(dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions|billions|scores|several|a few|a handful)$/i;
+const CURRENCY: Record<string, string> = { $: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY' };
+const UNIT_WORDS =
+  /^(%|per ?cent|percent|percentage points?|km|kilometres|kilometers|miles?|metres|meters|m|kg|kilograms|tonnes|tons|litres|liters|barrels|hectares|acres|years?|months?|weeks?|days?|hours?|minutes?|seconds?|degrees|dollars|euros|pounds|yuan|rupees|roubles|rubles)$/i;
+/** Words that do not name what a number counts. */
+const NOT_UNITS = new Set(
+  'the a an of and or to in on at by for from with than as is are was were be been has have had will would that this which who it its their his her per more less about nearly almost some other new more'.split(' '),
+);
+const ADJECTIVES = /^(?:[a-z]+ed|[a-z]+ing|more|new|other|additional|further|extra|young|old|small|large|big|civilian|foreign|local|armed|senior|rural|urban|eastern|western|northern|southern|central|[a-z]+-[a-z]+)$/;
+
+const NUMBER_RX = new RegExp(
+  [
+    // currency + figure + optional scale: $4.2bn, £1.75 million
+    String.raw`[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|million|mn|m|trillion|tn|k)\b)?`,
+    // figure + optional scale/percent: 3.5 million, 1,200, 61.4%, 2-1 is excluded by the boundary
+    String.raw`\d[\d,]*(?:\.\d+)?(?:\s?%|(?:\s?(?:bn|billion|million|mn|thousand|trillion|tn|k)\b))?`,
+    // vague quantities
+    String.raw`\b(?:tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|scores)\b(?= of\b)`,
+    String.raw`\b(?:dozens|hundreds|thousands|millions|billions)\b`,
+    // number words, possibly with a scale: "four", "twenty-five", "two million"
+    String.raw`\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred|a thousand|a million|a billion|half a million)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s(?:hundred|thousand|million|billion|trillion))?\b`,
+  ].join('|'),
+  'gi',
+);
+
+function numberValue(raw: string): number | null {
+  const r = raw.toLowerCase().replace(/[$£€¥]/g, '').trim();
+  if (VAGUE.test(r)) return null;
+  const fig = r.match(/^(\d[\d,]*(?:\.\d+)?)\s?(%|bn|billion|million|mn|m|thousand|trillion|tn|k)?$/);
+  if (fig) {
+    const base = Number(fig[1].replace(/,/g, ''));
+    const scale = fig[2] && fig[2] !== '%' ? SCALE[fig[2]] ?? 1 : 1;
+    return Number.isFinite(base) ? round(base * scale) : null;
+  }
+  let total = 0;
+  let current = 0;
+  for (const w of r.split(/[\s-]+/)) {
+    if (w in SMALL) current += SMALL[w];
+    else if (w in SCALE) {
+      current = (current || 1) * SCALE[w];
+      if (SCALE[w] >= 1000) {
+        total += current;
+        current = 0;
+      }
+    } else return null;
+  }
+  return round(total + current);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+export function findNumbers(text: string): ClaimNumber[] {
+  const out: ClaimNumber[] = [];
+  const at: Array<[number, number]> = [];
+  for (const m of text.matchAll(NUMBER_RX)) {
+    let raw = m[0].trim();
+    const start = m.index;
+    let end = start + m[0].length;
+    // Skip parts of dates, times, scores and identifiers: "2-1", "10:45", "No. 5" are kept, "COVID-19" not.
+    const prev = text[start - 1] ?? '';
+    const next = text[end] ?? '';
+    if (/[\p{L}-]/u.test(prev) && /^\d/.test(raw)) continue;
+    if (/^\d/.test(raw) && /[\p{L}]/u.test(next) && !/^(?:am|pm|km|kg|m|bn|s)\b/i.test(text.slice(end))) continue;
+    // "a" and "an" alone are not numbers.
+    if (/^an?$/i.test(raw)) continue;
+    const value = numberValue(raw);
+    const num: ClaimNumber = { raw, value };
+    // Currency.
+    const cur = raw.match(/^[$£€¥]/);
+    if (cur) num.unit = CURRENCY[cur[0]];
+    else if (/%$/.test(raw)) num.unit = '%';
+    // "61.4 per cent", "$4.2bn" done; otherwise the next word(s) tell what is counted.
+    if (!num.unit) {
+      const after = text.slice(end);
+      const unit = countedNoun(after);
+      if (unit) num.unit = unit;
+    }
+    // A year on its own: "in 2019".
+    if (!num.unit && /^(1[89]|20)\d\d$/.test(raw) && /\b(?:in|since|of|by|from|until|to|during|year)\s+$/i.test(text.slice(Math.max(0, start - 10), start))) num.unit = 'year';
+    out.push(num);
+    end = start + raw.length;
+    at.push([start, end]);
+  }
+  // "four of seven districts", "12 out of 40 patients": the first counts what the second counts.
+  for (let i = out.length - 2; i >= 0; i--) {
+    const between = text.slice(at[i][1], at[i + 1][0]);
+    if (/^\s+(?:of|out of|in)\s+(?:the\s+|its\s+|their\s+)?$/i.test(between) && out[i + 1].unit) out[i].unit = out[i + 1].unit;
+  }
+  return out;
+}
+
+function countedNoun(after: string): string | undefined {
+  const ws = after.match(/^\s*(?:%|[\p{L}][\p{L}'’-]*)(?:\s+[\p{L}][\p{L}'’-]*){0,3}/u)?.[0].trim().split(/\s+/) ?? [];
+  if (!ws.length) return undefined;
+  const first = ws[0].toLowerCase();
+  if (first === '%') return '%';
+  if (first === 'per' && ws[1]?.toLowerCase() === 'cent') return '%';
+  if (/^(percent|pc)$/.test(first)) return '%';
+  if (first === 'percentage' && /^points?$/.test(ws[1] ?? '')) return 'percentage points';
+  if (UNIT_WORDS.test(first)) return normaliseUnit(first);
+  // "of the districts" / "of them": count what follows "of" ("dozens of people").
+  if (first === 'of' || (first === 'out' && ws[1] === 'of')) {
+    const k = (first === 'out' ? 1 : 0) + (ws[1] === 'the' || ws[1] === 'its' || ws[1] === 'their' ? 2 : 1);
+    const w = ws[k];
+    if (w && /^[a-z]/.test(w) && !NOT_UNITS.has(w) && !(w in SMALL) && !(w in SCALE)) return w;
+    return undefined;
+  }
+  if (NOT_UNITS.has(first) || !/^[a-z]/.test(ws[0])) return undefined;
+  // Skip one adjective: "1,200 displaced people", "12 civilian deaths".
+  if (ADJECTIVES.test(first) && ws[1] && /^[a-z]/.test(ws[1]) && !NOT_UNITS.has(ws[1]) && !/ed$/.test(ws[1])) {
+    return ws[1].replace(/[^\p{L}-]/gu, '');
+  }
+  if (/ed$/.test(first)) return undefined; // "12 injured", "40 killed" – a verb, not a noun
+  return first.replace(/[^\p{L}-]/gu, '');
+}
+
+function normaliseUnit(u: string): string {
+  const l = u.toLowerCase();
+  if (/^(per ?cent|percent)$/.test(l)) return '%';
+  return l;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution
+
+const SAY_VERBS =
+  'said|says|say|told|tells|stated|states|claimed|claims|claim|announced|announces|reported|reports|confirmed|confirms|denied|denies|added|adds|insisted|insists|alleged|alleges|warned|warns|acknowledged|admitted|admits|testified|wrote|writes|tweeted|posted|declared|declares|estimated|estimates|argued|argues|noted|notes|explained|explains';
+const SAY_RX = new RegExp(`\\b(?:${SAY_VERBS})\\b`, 'g');
+const SOURCE_NOUNS =
+  /^(?:officials?|police|authorities|sources?|witnesses|residents|spokesm[ae]n|spokeswom[ae]n|spokespersons?|ministry|army|military|government|prosecutors?|investigators?|analysts?|experts?|doctors?|medics?|aid workers?|rescuers?|the [a-z]+)$/i;
+
+interface Attribution {
+  who: string;
+  /** Index of the saying verb in the text, so the action can be looked for in what was said. */
+  verbAt: number;
+}
+
+export function findAttribution(text: string): Attribution | undefined {
+  // "according to X"
+  const acc = text.match(/\baccording to\s+((?:the\s+|an?\s+)?[^,;:"“”]{2,80}?)(?=\s*(?:[,;:"“”]|(?<!\b\p{Lu})\.(?:\s|$)|$)|\s(?:who|which|that|on|in|at)\b)/iu);
+  if (acc) return { who: tidySource(acc[1]), verbAt: -1 };
+
+  for (const m of text.matchAll(SAY_RX)) {
+    const at = m.index;
+    const verb = m[0];
+    const before = text.slice(0, at);
+    const after = text.slice(at + verb.length);
+    // Inverted: ', said Gen. Holt.' / '," said the ministry'
+    if (/[,"”]\s*$/.test(before)) {
+      const who = phraseAfter(after);
+      if (who) return { who: tidySource(who), verbAt: at };
+    }
+    // Plain: "The army said (on Tuesday) (that) …" — the noun phrase before the verb.
+    const subject = subjectBefore(before);
+    if (subject) return { who: tidySource(subject), verbAt: at };
+  }
+  return undefined;
+}
+
+/** The speaker named right after an inverted saying verb: ', said Gen. Mark Holt of the brigade.' */
+function phraseAfter(after: string): string | undefined {
+  const toks = words(after);
+  if (!toks.length || !/^\s+$/.test(after.slice(0, toks[0].start))) return undefined;
+  let i = 0;
+  if (/^(?:the|a|an)$/i.test(toks[0].w)) i++;
+  let j = i;
+  const joined = (k: number) => k < toks.length && /^\s+$/.test(after.slice(toks[k - 1].end, toks[k].start));
+  if (i < toks.length && isCapitalised(toks[i].w)) {
+    while (j + 1 < toks.length && joined(j + 1) && (isCapitalised(toks[j + 1].w) || (NAME_JOINERS.has(toks[j + 1].w) && j + 2 < toks.length && isCapitalised(toks[j + 2].w)))) j++;
+  } else {
+    while (j + 1 < toks.length && joined(j + 1) && j - i < 3 && !/^(?:in|on|at|who|which|after|before|when|while|during|that|to|from|of|with|and|but)$/i.test(toks[j + 1].w)) j++;
+  }
+  if (i >= toks.length) return undefined;
+  return after.slice(toks[0].start, toks[j].end);
+}
+
+/** The noun phrase that ends right before a saying verb, within its clause. */
+function subjectBefore(before: string): string | undefined {
+  // Cut at the last clause boundary.
+  const clause = before.split(/[,;:"“”()—–]|\b(?:that|and|but|while|because|as|after|before|when)\b/).pop() ?? '';
+  let s = clause.trim();
+  // Leave out auxiliaries and adverbs just before the verb: "officials have said", "police later said".
+  s = s.replace(/\s+(?:has|have|had|was|were|is|are|also|later|previously|earlier|separately|initially|repeatedly|publicly|privately|on \w+)$/i, '').trim();
+  s = s.replace(/\s+(?:has|have|had|also|later)$/i, '').trim();
+  if (!s) return undefined;
+  const ws = s.split(/\s+/);
+  if (ws.length > 8) return undefined;
+  // Pronouns are attributions too, but say little; keep them ("he", "she", "they").
+  if (ws.length === 1 && /^(it|this|that|there|which|who)$/i.test(ws[0])) return undefined;
+  return s;
+}
+
+function tidySource(s: string): string {
+  let out = s.trim().replace(/[\s,.;:]+$/, '');
+  out = out.replace(/^(The|A|An)\s/, (m) => m.toLowerCase());
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Action
+
+const AUX = /^(?:has|have|had|was|were|is|are|be|been|being|will|would|shall|should|can|could|may|might|must|did|does|do|not|never|also|reportedly|allegedly|apparently|already|still|just|now|then|later|finally|again|yet|n't)$/i;
+const IRREGULAR =
+  /^(?:took|taken|take|takes|seized|won|win|wins|lost|lose|loses|fell|fallen|falls|rose|risen|rises|hit|hits|struck|strikes|began|begun|begins|made|makes|gave|given|gives|left|leaves|held|holds|kept|keeps|sent|sends|shot|shoots|brought|brings|built|builds|bought|buys|sold|sells|met|meets|paid|pays|ran|runs|led|leads|fled|flees|found|finds|went|goes|gone|came|comes|became|becomes|got|gets|told|tells|said|says|saw|sees|seen|spent|spends|set|sets|put|puts|cut|cuts|broke|broken|breaks|drove|driven|flew|flown|threw|thrown|grew|grown|grows|knew|known|wrote|written|killed|kills|kill|controls|control|owns|own|employs|accounts|remains|remain|stands|stand|lies|lay|reached|reaches|hurt|shut|beaten|stolen|hidden|chosen|spoken|sworn|torn|dug|fought|caught|sought|hung|swept|dealt|heard|withdrew|withdrawn|overthrown|undertook|undertaken|sank|sunk|struck|stuck|laid|fed|spread|shed|split|quit|burst|cost|costs|is|are|was|were|has|have|had)$/i;
+const LIGHT_OBJECTS = /^(?:control|power|office|charge|part|place|effect|action|responsibility|hold|possession|command|custody|shape|steps|measures|aim|fire|root|note|over|up|down|out|off|back|away)$/i;
+const NOT_VERBS = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|of|in|on|at|by|for|from|with|to|and|or|but|as|than|some|many|most|all|no|more|less|who|which|each|every|per|about|around|over|under|after|before|during|between|since|until|into|onto|through)$/i;
+
+export function findAction(text: string, verbAt: number): string | undefined {
+  // When the sentence is attributed, the action is in what was said, after the saying verb;
+  // if nothing is found there (the saying verb ends the sentence), it is the saying itself.
+  const parts: Array<[string, number]> = [];
+  if (verbAt >= 0) {
+    parts.push([text.slice(verbAt).replace(/^\S+/, ''), verbAt]);
+    parts.push([text.slice(0, verbAt), 0]);
+  } else parts.push([text, 0]);
+  for (const [part] of parts) {
+    const a = actionIn(part);
+    if (a) return a;
+  }
+  if (verbAt >= 0) return text.slice(verbAt).match(/^\S+/)?.[0];
+  return undefined;
+}
+
+function actionIn(text: string): string | undefined {
+  const ws = [...text.matchAll(/[\p{L}'’-]+/gu)].map((m) => m[0]);
+  const isVerbish = (w: string, prev: string | undefined) => {
+    if (NOT_VERBS.test(w) || /^\p{Lu}/u.test(w)) return false;
+    if (/^(?:is|are|was|were|has|have|had)$/i.test(w)) return false; // handled as auxiliaries
+    if (IRREGULAR.test(w)) return true;
+    if (/^[a-z]{3,}ed$/.test(w)) return !prev || !/^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|of|and|or)$/i.test(prev);
+    return false;
+  };
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    const prev = i > 0 ? ws[i - 1] : undefined;
+    // Auxiliary chain: "had taken", "were killed", "did not deny", "will hold".
+    if (AUX.test(w) && /^(?:has|have|had|was|were|is|are|will|would|did|does|do|could|may|might|can|should|must)$/i.test(w)) {
+      let j = i + 1;
+      while (j < ws.length && AUX.test(ws[j])) j++;
+      const v = ws[j];
+      const baseForm = /^(?:will|would|did|does|do|could|may|might|can|should|must)$/i.test(w);
+      if (v && !NOT_VERBS.test(v) && !/^\p{Lu}/u.test(v) && /^[a-z]/.test(v) && (baseForm || IRREGULAR.test(v) || /(?:ed|en|ing)$/.test(v))) {
+        return withObject(v, ws[j + 1]);
+      }
+      continue;
+    }
+    if (isVerbish(w, prev) && i > 0) return withObject(w, ws[i + 1]);
+  }
+  // The copula as a last resort: "Turnout was 61%".
+  const cop = ws.findIndex((w, i) => i > 0 && /^(?:is|are|was|were)$/i.test(w));
+  if (cop > 0) return ws[cop];
+  return undefined;
+}
+
+function withObject(verb: string, next: string | undefined): string {
+  if (next && LIGHT_OBJECTS.test(next)) return `${verb} ${next}`;
+  return verb;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Negation and hedging
+
+const NEGATION = /\b(?:not|never|no|none|nobody|nothing|neither|nor|denied|denies|deny|denying|refused|refuses|rejected|rejects|dismissed)\b|n['’]t\b/i;
+
+export function isNegated(text: string): boolean {
+  // "No. 5" is a number, not a negation.
+  const t = text.replace(/\bNo\.\s?\d/g, '');
+  return NEGATION.test(t);
+}
+
+const HEDGE =
+  /\b(?:reportedly|allegedly|alleged|apparently|possibly|probably|perhaps|purportedly|supposedly|unconfirmed|unverified|unsubstantiated|rumou?red|may have|might have|could have|may be|might be|could be|believed to|thought to|said to|understood to|appears? to|appeared to|seems? to|seemed to|suspected|is likely|are likely|was likely|not clear|unclear|according to (?:unconfirmed|unverified|initial|early|preliminary) reports)\b/i;
+
+export function isHedged(text: string): boolean {
+  return HEDGE.test(text);
+}
