@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs, UsageError, type Command } from './io';
 import { loadCorpusFile } from './corpus-file';
 import { readPageText } from './page-text';
-import { createMemoryRetriever } from '../utils/search/retriever';
+import { createMemoryRetriever, type StoredArticle } from '../utils/search/retriever';
+import type { CheckedClaim } from '../utils/types';
 import { linkCopies } from '../utils/syndication';
-import { checkText } from '../utils/pipeline';
+import { checkText, type CheckOptions, type PageInfo } from '../utils/pipeline';
 import { defaultSteps } from '../utils/steps';
 import { outletFromUrl } from '../utils/url';
 
@@ -23,28 +24,10 @@ export const run: Command = async (args, io) => {
   if (sensitivity !== undefined && !(sensitivity >= 0 && sensitivity <= 1)) throw new UsageError('--sensitivity takes a number from 0 to 1');
 
   const articles = await loadCorpusFile(corpusPath, (msg) => io.err(msg));
-  const copies = linkCopies(articles);
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const stored = articles.map((a) => (copies.has(a.id) ? { ...a, copyOf: copies.get(a.id) } : a));
-
-  let page: { text: string; url: string | null; siteName: string | null };
-  if (/\.txt$/i.test(pagePath)) {
-    const text = await readFile(pagePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new Error(`cannot read ${pagePath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    });
-    page = { text, url: null, siteName: null };
-  } else {
-    page = await readPageText(pagePath);
-  }
+  const page = await readPage(pagePath);
   const url = typeof options.url === 'string' ? options.url : page.url;
   const outlet = typeof options.outlet === 'string' ? options.outlet : (page.siteName ?? (url ? safeOutlet(url) : null));
-
-  const retriever = createMemoryRetriever(stored);
-  const steps = defaultSteps(async (query, opts) => {
-    const hits = await retriever.search(query, opts);
-    return hits.map((hit) => (hit.copyOf !== undefined ? { ...hit, copyOfOutlet: byId.get(hit.copyOf)?.outlet } : hit));
-  });
-  const claims = await checkText(page.text, steps, { url, outlet }, { sensitivity });
+  const claims = await checkAgainst(articles, page.text, { url, outlet }, { sensitivity });
   io.out(
     JSON.stringify({
       claims: claims.map((c) => ({
@@ -68,6 +51,30 @@ export const run: Command = async (args, io) => {
   );
   return 0;
 };
+
+/** Reads a page file: .txt as it is, .html through article extraction. */
+export async function readPage(pagePath: string): Promise<{ text: string; url: string | null; siteName: string | null }> {
+  if (/\.txt$/i.test(pagePath)) {
+    const text = await readFile(pagePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`cannot read ${pagePath}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    });
+    return { text, url: null, siteName: null };
+  }
+  return readPageText(pagePath);
+}
+
+/** Cross-checks a text against an in-memory corpus, with syndicated copies linked. */
+export async function checkAgainst(articles: StoredArticle[], text: string, page: PageInfo, opts: CheckOptions = {}): Promise<CheckedClaim[]> {
+  const copies = linkCopies(articles);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const stored = articles.map((a) => (copies.has(a.id) ? { ...a, copyOf: copies.get(a.id) } : a));
+  const retriever = createMemoryRetriever(stored);
+  const steps = defaultSteps(async (query, o) => {
+    const hits = await retriever.search(query, o);
+    return hits.map((hit) => (hit.copyOf !== undefined ? { ...hit, copyOfOutlet: byId.get(hit.copyOf)?.outlet } : hit));
+  });
+  return checkText(text, steps, page, opts);
+}
 
 function safeOutlet(url: string): string | null {
   try {
