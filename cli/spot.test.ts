@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './io';
+import { run } from './spot';
+import { readPageText } from './page-text';
+
+function fakeIo(input: string[] = []) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    lines: async function* () {
+      yield* input;
+    },
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  };
+  return { io, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'spot-cli-'));
+const TEXT = 'Floods hit the north\n\nThe army said on Tuesday it had taken control of four of seven districts in the eastern city of Marinka. What happens next? I think this is a disgrace.';
+writeFileSync(join(dir, 'page.txt'), TEXT);
+writeFileSync(
+  join(dir, 'page.html'),
+  `<html><head><title>Floods</title><link rel="canonical" href="https://example.com/floods"><meta property="og:site_name" content="Example News"></head>
+  <body><nav>Home | World | Sport</nav><article><h1>Floods hit the north</h1>
+  <p>The army said on Tuesday it had taken control of four of seven districts in the eastern city of Marinka. Officials in Kyiv denied the claim and said fighting went on through the night.</p>
+  <p>About 3.5 million people have fled the region since March, according to the U.N. refugee agency. What happens next? I think this is a disgrace.</p>
+  <p>Aid agencies said 40 trucks of food had reached the city by Thursday, the first convoy in three weeks.</p></article><footer>Copyright Example News</footer></body></html>`,
+);
+
+describe('spot PAGE', () => {
+  it('prints one JSON line per claim with offsets into a .txt page', async () => {
+    const { io, out } = fakeIo();
+    expect(await run([join(dir, 'page.txt')], io)).toBe(0);
+    const claims = out.map((l) => JSON.parse(l));
+    expect(claims.length).toBe(1);
+    expect(Object.keys(claims[0]).sort()).toEqual(['end', 'score', 'start', 'text']);
+    expect(TEXT.slice(claims[0].start, claims[0].end)).toBe(claims[0].text);
+  });
+
+  it('extracts the article of an .html page and gives offsets into that text', async () => {
+    const page = await readPageText(join(dir, 'page.html'));
+    expect(page.url).toBe('https://example.com/floods');
+    expect(page.siteName).toBe('Example News');
+    expect(page.text).not.toContain('Home | World');
+    const { io, out } = fakeIo();
+    expect(await run([join(dir, 'page.html')], io)).toBe(0);
+    const claims = out.map((l) => JSON.parse(l));
+    expect(claims.length).toBeGreaterThanOrEqual(2);
+    for (const c of claims) expect(page.text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('fails clearly on a missing file or a bad argument', async () => {
+    const { io } = fakeIo();
+    await expect(run([join(dir, 'missing.txt')], io)).rejects.toThrow(/cannot read/);
+    await expect(run([], io)).rejects.toThrow(/exactly one PAGE/);
+    await expect(run([join(dir, 'page.pdf')], io)).rejects.toThrow(/\.html or \.txt/);
+    await expect(run([join(dir, 'page.txt'), '--sensitivity', '3'], io)).rejects.toThrow(/0 to 1/);
+  });
+});
+
+describe('spot --sentences', () => {
+  it('scores JSON lines and reports bad ones', async () => {
+    const { io, out, err } = fakeIo(['{"id":"a","text":"Unemployment fell to 4.1% in March, the statistics office said."}', '{"id":7,"text":"Thank you all."}', 'oops', '']);
+    expect(await run(['--sentences'], io)).toBe(1);
+    const rows = out.map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.id)).toEqual(['a', 7]);
+    expect(rows[0].score).toBeGreaterThan(rows[1].score);
+    expect(err.join('\n')).toMatch(/line 3/);
+  });
+});
