@@ -55,13 +55,15 @@ export async function* readLines(chunks: Chunks, opts: ReadLinesOptions = {}): A
   const feed = (segment: Uint8Array) => {
     if (segment.length === 0) return;
     lineBytes += segment.length;
-    if (tooLong || invalid) return;
+    if (tooLong) return;
+    // Length is checked before validity so the message does not depend on where chunks split.
     if (lineBytes > maxLineBytes) {
       tooLong = true;
       parts = [];
       decoder = newDecoder();
       return;
     }
+    if (invalid) return;
     try {
       parts.push(decoder.decode(segment, { stream: true }));
     } catch {

@@ -1,0 +1,262 @@
+/**
+ * CSV corpus files (RFC 4180: fields in double quotes may hold commas, doubled quotes and line
+ * breaks), read as a stream. The header row names the columns — url, outlet, title, published,
+ * text, html, in any case and order; other columns are ignored. Each record gives an article or
+ * an error numbered with the line on which the record starts.
+ */
+import type { CorpusArticle } from '../types';
+import { validateArticle } from './article';
+import type { ArticleRecord, Chunks } from './jsonl';
+
+/** Options for reading a CSV file. */
+export interface CsvOptions {
+  /** Field separator, one character (default ","; spreadsheets in some languages write ";"). */
+  delimiter?: string;
+  /** Longer records are reported and skipped without being held in memory (default 4 Mi characters). */
+  maxRecordChars?: number;
+}
+
+/** One CSV record with the line it starts on, or why it was skipped. */
+export type CsvRecord = { line: number; fields: string[] } | { line: number; error: string };
+
+/** Default longest record, in characters. */
+export const DEFAULT_MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
+/** The columns of the article format, as named in the header row. */
+const COLUMNS = ['url', 'outlet', 'title', 'published', 'text', 'html'] as const;
+type Column = (typeof COLUMNS)[number];
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+/** Just read a quote inside a quoted field: a doubled quote or the closing one. */
+const AFTER_QUOTE = 3;
+
+/**
+ * Splits a CSV stream into records of fields (RFC 4180, leniently: a stray quote inside an
+ * unquoted field is kept as text). Line breaks may be CRLF, LF or CR; blank lines are skipped.
+ * Invalid UTF-8 becomes U+FFFD; a leading byte-order mark is skipped.
+ */
+export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): AsyncGenerator<CsvRecord> {
+  const separator = opts.delimiter ?? ',';
+  const delimiter = separator.charCodeAt(0);
+  if (separator.length !== 1 || delimiter === QUOTE || delimiter === CR || delimiter === LF) {
+    throw new Error('the CSV delimiter must be one character other than a quote or a line break');
+  }
+  const maxChars = opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  const decoder = new TextDecoder('utf-8');
+
+  let state = FIELD_START;
+  let line = 1;
+  let afterCR = false;
+  let recordLine = 1;
+  let recordStarted = false;
+  let quoteLine = 1;
+  let fields: string[] = [];
+  let field = '';
+  let recordChars = 0;
+  let tooLong = false;
+  const ready: CsvRecord[] = [];
+
+  const append = (text: string) => {
+    if (tooLong || text === '') return;
+    recordChars += text.length;
+    if (recordChars > maxChars) {
+      tooLong = true;
+      fields = [];
+      field = '';
+      return;
+    }
+    field += text;
+  };
+  const endField = () => {
+    if (!tooLong) fields.push(field);
+    field = '';
+  };
+  const endRecord = () => {
+    if (tooLong) ready.push({ line: recordLine, error: `record is longer than ${maxChars.toLocaleString('en')} characters; skipped` });
+    else ready.push({ line: recordLine, fields });
+    fields = [];
+    field = '';
+    recordChars = 0;
+    tooLong = false;
+    recordStarted = false;
+    state = FIELD_START;
+  };
+  const startRecord = () => {
+    if (!recordStarted) {
+      recordStarted = true;
+      recordLine = line;
+    }
+  };
+
+  const consume = (s: string) => {
+    let segStart = 0;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      const isBreak = c === LF || c === CR;
+      // Count lines the same way inside and outside quotes: CRLF, LF and CR each end one.
+      if (c === LF) {
+        if (!afterCR) line++;
+      } else if (c === CR) {
+        line++;
+      }
+      afterCR = c === CR;
+
+      switch (state) {
+        case FIELD_START:
+          if (isBreak) {
+            if (recordStarted) {
+              endField();
+              endRecord();
+            }
+            // else: a blank line, or the LF of a CRLF that already ended the record.
+          } else if (c === QUOTE) {
+            startRecord();
+            state = QUOTED;
+            quoteLine = line;
+            segStart = i + 1;
+          } else if (c === delimiter) {
+            startRecord();
+            endField();
+          } else {
+            startRecord();
+            state = UNQUOTED;
+            segStart = i;
+          }
+          break;
+        case UNQUOTED:
+          if (c === delimiter || isBreak) {
+            append(s.slice(segStart, i));
+            endField();
+            state = FIELD_START;
+            if (isBreak) endRecord();
+          }
+          break;
+        case QUOTED:
+          if (c === QUOTE) {
+            append(s.slice(segStart, i));
+            state = AFTER_QUOTE;
+          }
+          break;
+        case AFTER_QUOTE:
+          if (c === QUOTE) {
+            // A doubled quote stands for one quote; the field goes on.
+            state = QUOTED;
+            segStart = i;
+          } else if (c === delimiter) {
+            endField();
+            state = FIELD_START;
+          } else if (isBreak) {
+            endField();
+            endRecord();
+          } else {
+            // Text after the closing quote ("ab"c): kept, as spreadsheets do.
+            state = UNQUOTED;
+            segStart = i;
+          }
+          break;
+      }
+    }
+    if (state === UNQUOTED || state === QUOTED) append(s.slice(segStart));
+  };
+
+  for await (const chunk of stripLeadingBom(chunks)) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    consume(text);
+    while (ready.length) yield ready.shift() as CsvRecord;
+  }
+  consume(decoder.decode());
+  while (ready.length) yield ready.shift() as CsvRecord;
+
+  if (state === QUOTED) {
+    yield { line: recordLine, error: `the quoted field that starts on line ${quoteLine} is never closed; the rest of the file was skipped` };
+  } else if (recordStarted) {
+    endField();
+    endRecord();
+    yield ready.shift() as CsvRecord;
+  }
+}
+
+/**
+ * Reads a CSV corpus file with a header row; gives one article per record, or a line-numbered
+ * reason the record was skipped. A header without a "url" column, or without a "text" or "html"
+ * column, is reported once (line 1) and nothing else is read.
+ */
+export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): AsyncGenerator<ArticleRecord> {
+  let columns: Array<Column | null> | null = null;
+  for await (const record of readCsvRecords(chunks, opts)) {
+    if (columns === null) {
+      if ('error' in record) {
+        yield { line: record.line, error: `header row: ${record.error}` };
+        return;
+      }
+      const names = record.fields.map((f) => f.trim().toLowerCase());
+      const problem = headerProblem(names);
+      if (problem) {
+        yield { line: record.line, error: problem };
+        return;
+      }
+      const seen = new Set<string>();
+      columns = names.map((name) => {
+        if (!(COLUMNS as readonly string[]).includes(name) || seen.has(name)) return null;
+        seen.add(name);
+        return name as Column;
+      });
+      continue;
+    }
+    if ('error' in record) {
+      yield record;
+      continue;
+    }
+    const { fields } = record;
+    if (fields.length > columns.length && fields.slice(columns.length).some((f) => f.trim() !== '')) {
+      yield {
+        line: record.line,
+        error: `expected ${columns.length} fields as in the header row, found ${fields.length} (a field with a comma in it needs double quotes)`,
+      };
+      continue;
+    }
+    const value: Partial<Record<Column, string>> = {};
+    columns.forEach((column, i) => {
+      const field = fields[i];
+      if (column && field !== undefined && field.trim() !== '') value[column] = field;
+    });
+    const result = validateArticle(value);
+    yield result.ok ? { line: record.line, article: result.article as CorpusArticle } : { line: record.line, error: result.error };
+  }
+  if (columns === null) {
+    yield { line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)' };
+  }
+}
+
+/** Says what is wrong with a header row, or null when it has what an article needs. */
+function headerProblem(names: string[]): string | null {
+  const found = names.filter((n) => n !== '');
+  const list = found.length ? found.map((n) => JSON.stringify(n)).join(', ') : 'none';
+  if (!names.includes('url')) return `the header row has no "url" column (columns found: ${list})`;
+  if (!names.includes('text') && !names.includes('html')) {
+    return `the header row has no "text" or "html" column (columns found: ${list})`;
+  }
+  return null;
+}
+
+/** Drops a byte-order mark at the start of string input (the decoder drops it from bytes). */
+async function* stripLeadingBom(chunks: Chunks): AsyncGenerator<Uint8Array | string> {
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first && chunk.length > 0) {
+      first = false;
+      if (typeof chunk === 'string' && chunk.charCodeAt(0) === 0xfeff) {
+        yield chunk.slice(1);
+        continue;
+      }
+    }
+    yield chunk;
+  }
+}
