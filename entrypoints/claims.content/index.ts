@@ -12,7 +12,8 @@ import { POPOVER_TAG, PopoverContainer } from './popover';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The popover's styles are passed to its shadow root directly (see popover.tsx).
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const page = new PageClaims(ctx);
     let enabled = false;

@@ -3,7 +3,10 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ClaimPopover } from '@/components/ClaimPopover';
 import type { CheckedClaim } from '@/utils/types';
-import './popover.css';
+// Styles go into the shadow root as text: the page's CSS never reaches the popover, and ours
+// never leaks into the page.
+import sharedCss from '@/components/claims.css?raw';
+import popoverCss from './popover.css?raw';
 
 /** The element that hosts our popover; the page's own code never sees inside it. */
 export const POPOVER_TAG = 'crosscheck-popover';
@@ -68,6 +71,7 @@ export class PopoverContainer {
     if (this.ui?.shadowHost.isConnected) return Promise.resolve(this.ui);
     this.opening ??= createShadowRootUi(this.ctx, {
       name: POPOVER_TAG,
+      css: `${sharedCss}\n${popoverCss}`,
       position: 'inline',
       anchor: () => document.documentElement,
       append: 'last',
