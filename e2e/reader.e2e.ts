@@ -108,6 +108,8 @@ describe('reading a demo article with Crosscheck', () => {
     const panel = await ext.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     const onPage = await highlightCount(page);
     await waitFor(async () => (await panel.locator('[data-testid="page-claims"] .cc-claim').count()) === onPage, { message: 'side panel list differs from the page' });
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await screenshot(panel, 'side-panel');
     await page.evaluate(() => window.scrollTo(0, 0));
     const cards = panel.locator('[data-testid="page-claims"] .cc-claim');
     const last = cards.nth(onPage - 1);
@@ -121,8 +123,6 @@ describe('reading a demo article with Crosscheck', () => {
       }),
     );
     expect(flashed).toBe(claimText);
-    await panel.setViewportSize({ width: 400, height: 900 });
-    await screenshot(panel, 'side-panel');
     await panel.close();
   });
 
