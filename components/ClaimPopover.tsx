@@ -7,10 +7,12 @@ type Props = {
   claim: CheckedClaim;
   /** Closes the popover. */
   onClose: () => void;
+  /** The reader says this is not a claim: stop highlighting it on this page. */
+  onDismiss?: () => void;
 };
 
 /** What outlets say about one highlighted claim, shown next to it on the page. */
-export function ClaimPopover({ claim, onClose }: Props) {
+export function ClaimPopover({ claim, onClose, onDismiss }: Props) {
   const counted = claim.outlets.filter((o) => !o.sameOutlet && !o.copyOf).length;
   return (
     <div class="cc-popover" role="dialog" aria-label="What other outlets say about this claim" tabIndex={-1}>
@@ -25,7 +27,14 @@ export function ClaimPopover({ claim, onClose }: Props) {
       </header>
       <p class="cc-popover-claim">{claim.text}</p>
       <OutletList outlets={claim.outlets} />
-      <footer class="cc-popover-foot">Crosscheck · from your local corpus · Esc to close</footer>
+      <footer class="cc-popover-foot">
+        <span>Crosscheck · from your local corpus · Esc to close</span>
+        {onDismiss && (
+          <button type="button" class="cc-dismiss" onClick={onDismiss} title="Stop highlighting this sentence on this page">
+            Not a claim
+          </button>
+        )}
+      </footer>
     </div>
   );
 }

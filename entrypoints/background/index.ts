@@ -3,10 +3,10 @@ import { storage } from 'wxt/utils/storage';
 import { openDb } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
-import { sensitivityItem, tabStateKey } from '@/utils/extension/settings';
+import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
 import { checkSelection, checkText } from '@/utils/pipeline';
 import { defaultSteps } from '@/utils/steps';
-import { outletFromUrl } from '@/utils/url';
+import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { ensureDemoCorpus, loadDemoCorpus } from './demo';
 
 const MENU_ID = 'crosscheck-selection';
@@ -83,7 +83,9 @@ export default defineBackground(() => {
       try {
         await demoReady;
         const sensitivity = await sensitivityItem.getValue();
-        const claims = await checkText(req.text.slice(0, MAX_PAGE_CHARS), steps, { url: pageUrl, outlet }, { sensitivity });
+        const dismissed = new Set((await dismissedClaimsItem.getValue())[pageKey(pageUrl)] ?? []);
+        const checked = await checkText(req.text.slice(0, MAX_PAGE_CHARS), steps, { url: pageUrl, outlet }, { sensitivity });
+        const claims = checked.filter((c) => !dismissed.has(c.text));
         await writeTab({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() });
         return claims;
       } catch (error) {
@@ -95,6 +97,19 @@ export default defineBackground(() => {
       if (sender.tabId === undefined) return null;
       const previous = await readTab(sender.tabId);
       await writeTab({ ...emptyTab(sender.tabId, req.url), status: req.status, selections: previous?.url === req.url ? previous.selections : [] });
+      return null;
+    },
+    async dismissClaim(req, sender) {
+      const key = pageKey(req.pageUrl);
+      const all = await dismissedClaimsItem.getValue();
+      const { [key]: current = [], ...others } = all;
+      // Re-inserted last, so the most recently used pages are the ones kept.
+      const kept = Object.entries(others).slice(-(MAX_DISMISSED_PAGES - 1));
+      await dismissedClaimsItem.setValue({ ...Object.fromEntries(kept), [key]: [...new Set([...current, req.text])] });
+      if (sender.tabId !== undefined) {
+        const state = await readTab(sender.tabId);
+        if (state) await writeTab({ ...state, claims: state.claims.filter((c) => c.text !== req.text) });
+      }
       return null;
     },
     checkTyped: (req) => runSelectionCheck(req.tabId, req.text, 'typed'),
@@ -160,6 +175,15 @@ async function selectionByScript(tabId: number): Promise<string> {
     return typeof result?.result === 'string' ? result.result : '';
   } catch {
     return '';
+  }
+}
+
+/** The key under which a page's dismissed claims are kept: its canonical URL. */
+function pageKey(url: string): string {
+  try {
+    return canonicalUrl(url);
+  } catch {
+    return url;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { siteSettingsItem } from '@/utils/extension/settings';
+import { sensitivityItem, siteSettingsItem } from '@/utils/extension/settings';
 import { handleMessages, toBackground, type ContentProtocol } from '@/utils/extension/messages';
 import { isSiteEnabled } from '@/utils/site-settings';
 import { extractArticle } from '@/utils/extract';
@@ -39,6 +39,11 @@ export default defineContentScript({
     // A change in the site settings applies at once, without a reload.
     const unwatch = siteSettingsItem.watch((settings) => apply(isSiteEnabled(location.href, settings)));
     ctx.onInvalidated(unwatch);
+    // More or fewer claims: check the page again with the new sensitivity.
+    const unwatchSensitivity = sensitivityItem.watch(() => {
+      if (enabled) void page.start();
+    });
+    ctx.onInvalidated(unwatchSensitivity);
     // Single-page sites: a new article without a page load.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       if (enabled) void page.start();
@@ -74,6 +79,8 @@ class PageClaims {
   private reanchorTimer: number | undefined;
   /** Increases on every start/stop, so a late answer for an old page is ignored. */
   private generation = 0;
+  /** The page's address as the background knows it (canonical when the page gives one). */
+  private pageUrl = location.href;
 
   constructor(private ctx: ContentScriptContext) {
     this.popover = new PopoverContainer(ctx);
@@ -92,6 +99,7 @@ class PageClaims {
       void toBackground('pageIdle', { url: location.href, status: 'no-article' });
       return;
     }
+    this.pageUrl = article.canonicalUrl || location.href;
     const answer = await toBackground('checkPage', {
       url: location.href,
       title: article.title,
@@ -132,7 +140,12 @@ class PageClaims {
     if (!this.highlighter) return;
     const index = buildTextIndex(document.body ?? document.documentElement, isOurs);
     for (const a of this.anchored) a.range = locate(index, a);
-    this.highlighter.paint(this.anchored.flatMap((a) => (a.range ? [{ range: a.range, verdict: a.claim.verdict }] : [])));
+    this.repaint();
+  }
+
+  /** Paints the claims at their current ranges. */
+  private repaint() {
+    this.highlighter?.paint(this.anchored.flatMap((a) => (a.range ? [{ range: a.range, verdict: a.claim.verdict }] : [])));
   }
 
   /** Re-finds claims after the page re-renders (only when a painted claim was lost or changed). */
@@ -178,7 +191,7 @@ class PageClaims {
     if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
     const point = caretAt(event.clientX, event.clientY);
     const hit = point && this.claimAt(point.node, point.offset);
-    if (hit?.range) void this.popover.open(hit.claim, hit.range);
+    if (hit?.range) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
     else this.popover.close();
   }
 
@@ -186,7 +199,7 @@ class PageClaims {
     const el = event.target;
     if (!(el instanceof Element) || this.anchored.length === 0 || this.popover.contains(event)) return;
     const hit = this.anchored.find((a) => a.range?.intersectsNode(el));
-    if (hit?.range && !this.popover.isOpenFor(hit.claim)) void this.popover.open(hit.claim, hit.range);
+    if (hit?.range && !this.popover.isOpenFor(hit.claim)) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
   }
 
   /** Alt+Shift+N / Alt+Shift+P move through the claims with the keyboard, opening each one's popover. */
@@ -199,7 +212,14 @@ class PageClaims {
     const step = event.code === 'KeyN' ? 1 : -1;
     const next = painted[(current + step + painted.length) % painted.length];
     next.range!.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    void this.popover.open(next.claim, next.range!, { focus: true });
+    void this.popover.open(next.claim, next.range!, { focus: true, onDismiss: () => this.dismiss(next) });
+  }
+
+  /** "Not a claim": stop highlighting it here, and remember that for this page. */
+  private dismiss(target: Anchored) {
+    this.anchored = this.anchored.filter((a) => a !== target);
+    this.repaint();
+    void toBackground('dismissClaim', { pageUrl: this.pageUrl, text: target.claim.text });
   }
 }
 

@@ -42,11 +42,25 @@ export class PopoverContainer {
   }
 
   /** Shows the popover for a claim next to its range; focuses it when asked (keyboard use). */
-  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean } = {}): Promise<void> {
+  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean; onDismiss?: () => void } = {}): Promise<void> {
     const ui = await this.mount();
     this.openFor = claim;
     const container = ui.uiContainer;
-    render(<ClaimPopover claim={claim} onClose={() => this.close()} />, container);
+    const dismiss = opts.onDismiss;
+    render(
+      <ClaimPopover
+        claim={claim}
+        onClose={() => this.close()}
+        onDismiss={
+          dismiss &&
+          (() => {
+            this.close();
+            dismiss();
+          })
+        }
+      />,
+      container,
+    );
     this.place(ui.shadowHost, range);
     ui.shadowHost.style.setProperty('display', 'block', 'important');
     if (opts.focus) (container.querySelector('.cc-popover') as HTMLElement | null)?.focus();

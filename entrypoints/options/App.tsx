@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStorageItem } from '@/components/hooks';
+import { SensitivityControl } from '@/components/SensitivityControl';
 import { formatDate } from '@/components/OutletList';
 import { siteSettingsItem } from '@/utils/extension/settings';
 import { toBackground, type CorpusSize, type OutletStats } from '@/utils/extension/messages';
@@ -13,6 +14,10 @@ export function App() {
     <main class="options">
       <h1>Crosscheck</h1>
       <SiteSettingsForm />
+      <section class="card">
+        <h2>Claims</h2>
+        <SensitivityControl label="How many sentences to treat as claims" />
+      </section>
       <CorpusSection />
     </main>
   );

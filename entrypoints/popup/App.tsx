@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { VerdictCounts } from '@/components/VerdictCounts';
+import { SensitivityControl } from '@/components/SensitivityControl';
 import { useActiveTab, useStorageItem, useTabState } from '@/components/hooks';
 import { toBackground, type CorpusSize } from '@/utils/extension/messages';
 import { siteSettingsItem } from '@/utils/extension/settings';
@@ -79,6 +80,8 @@ export function App() {
         />
         <span>{host ? <>On for <b>{host}</b></> : 'Not available on this page'}</span>
       </label>
+
+      <SensitivityControl />
 
       <button type="button" class="popup-panel" onClick={() => void openPanel()} disabled={tab.id === null}>
         Open side panel

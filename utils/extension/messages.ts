@@ -71,6 +71,8 @@ export interface BackgroundProtocol {
   checkTyped(req: { tabId: number | null; text: string }): SelectionCheck;
   /** Content script (keyboard shortcut in the page): check the reader's selection. */
   checkSelection(req: { text: string; url: string }): SelectionCheck;
+  /** Content script (popover): the reader says this sentence is not a claim; forget it on this page. */
+  dismissClaim(req: { pageUrl: string; text: string }): null;
   /** Popup: open the side panel for a tab (needs the click's user gesture, so the popup asks). */
   openSidePanel(req: { tabId: number }): null;
   /** Options page: store one batch of imported articles, all or nothing. */

@@ -15,3 +15,12 @@ export const sensitivityItem = storage.defineItem<number>('local:sensitivity', {
 
 /** Per-tab state, for the popup and the side panel (session storage: gone when the browser closes). */
 export const tabStateKey = (tabId: number) => `session:tab:${tabId}` as const;
+
+/** Sentences the reader marked "not a claim", per page (by canonical URL); oldest pages dropped first. */
+export const dismissedClaimsItem = storage.defineItem<Record<string, string[]>>('local:dismissedClaims', {
+  fallback: {},
+  version: 1,
+});
+
+/** Pages whose dismissals are remembered; past this the oldest are forgotten. */
+export const MAX_DISMISSED_PAGES = 500;
