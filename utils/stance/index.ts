@@ -1,0 +1,71 @@
+/**
+ * Stance of a piece of evidence towards a claim: confirm, dispute, discuss or unrelated.
+ *
+ * A gradient-boosted tree model over lexical features (TF-IDF similarity, overlap with the
+ * best-matching sentences, denial / hedge / confirmation cue words near them), trained on the
+ * FNC-1 training data (scripts/stance/ rebuilds it), followed by a small rule layer for news
+ * patterns the data shows poorly (rules.ts). Pure TypeScript, synchronous, no network.
+ */
+import type { ClaimStructure, Stance, StanceResult } from '../types';
+import { STANCES } from '../types';
+import { analyze, featurize, type TextInfo } from './features';
+import packed from './model.json';
+import { predict, unpack, type PackedModel, type StanceModel } from './model';
+import { applyRules } from './rules';
+
+let loaded: StanceModel | null = null;
+
+/** The shipped model, unpacked on first use. */
+export function stanceModel(): StanceModel {
+  loaded ??= unpack(packed as PackedModel);
+  return loaded;
+}
+
+/** Keeps the analysis of recent texts: one article is usually checked against many claims. */
+class TextCache {
+  private map = new Map<string, TextInfo>();
+  constructor(private readonly limit: number) {}
+  get(text: string, model: StanceModel): TextInfo {
+    let info = this.map.get(text);
+    if (info) {
+      this.map.delete(text);
+      this.map.set(text, info);
+      return info;
+    }
+    info = analyze(text, model.idf);
+    this.map.set(text, info);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
+    return info;
+  }
+}
+
+const claims = new TextCache(64);
+const evidences = new TextCache(64);
+
+/** The model's probabilities alone, before the rule layer. */
+export function modelScores(claim: string, evidence: string, model: StanceModel = stanceModel()): Record<Stance, number> {
+  const x = Float32Array.from(featurize(claim, evidences.get(evidence, model), model.idf, claims.get(claim, model)));
+  const p = predict(model, x);
+  return { confirm: p[0], dispute: p[1], discuss: p[2], unrelated: p[3] };
+}
+
+function result(scores: Record<Stance, number>): StanceResult {
+  let best: Stance = 'unrelated';
+  for (const s of STANCES) if (scores[s] > scores[best]) best = s;
+  return { stance: best, scores };
+}
+
+/** Stance with a given model (used by the evaluation scripts); classifyStance uses the shipped one. */
+export function classifyWith(model: StanceModel, claim: string, evidence: string, opts?: { structure?: ClaimStructure }): StanceResult {
+  const scores = modelScores(claim, evidence, model);
+  return result(applyRules(claim, evidence, scores, opts?.structure));
+}
+
+/**
+ * Stance of `evidence` (a sentence, a passage or a whole article) towards `claim`, with a
+ * probability per stance. `structure`, when given, is what the claim spotter found about the
+ * claim (negation, hedging, numbers, entities).
+ */
+export function classifyStance(claim: string, evidence: string, opts?: { structure?: ClaimStructure }): StanceResult {
+  return classifyWith(stanceModel(), claim, evidence, opts);
+}
