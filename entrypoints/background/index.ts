@@ -129,8 +129,15 @@ export default defineBackground(() => {
     },
     deleteOutlet: async (req) => ({ removed: await store.removeOutlet(req.outlet) }),
     exportPage: (req) => store.exportPage(req.afterId, Math.min(Math.max(req.limit, 1), 1000)),
-    corpusSize: () => store.size(),
-    outletStats: () => store.outletStats(),
+    // Sizes wait for the first-run demo load, so a first look does not report an empty corpus.
+    corpusSize: async () => {
+      await demoReady;
+      return store.size();
+    },
+    outletStats: async () => {
+      await demoReady;
+      return store.outletStats();
+    },
   };
   handleMessages(handlers);
 
