@@ -1,9 +1,11 @@
-import { DENSE_NAMES, DENSE_SIZE, HASH_BITS, HASH_SIZE, featurize } from './features';
+import { DENSE_NAMES, DENSE_SIZE, HASH_BITS, HASH_SIZE, WORD_FEATURES, featurize } from './features';
 
 /** The check-worthiness model as stored in model.json (rebuilt by scripts/spot/train.ts). */
 export interface ModelFile {
   version: number;
   hashBits: number;
+  /** Which word features the weights were trained with (see WORD_FEATURES in features.ts). */
+  wordFeatures: Record<string, boolean>;
   /** Names of the dense features, in order (checked against features.ts at load). */
   dense: string[];
   /** Hashed word weights, int8 in base64, each multiplied by `scale`. */
@@ -19,6 +21,7 @@ export interface ModelFile {
 export function loadWeights(m: ModelFile): Float32Array {
   if (m.hashBits !== HASH_BITS) throw new Error(`check-worthiness model has ${m.hashBits} hash bits, features use ${HASH_BITS}`);
   if (m.dense.join(',') !== DENSE_NAMES.join(',')) throw new Error('check-worthiness model does not match the feature list');
+  if (JSON.stringify(m.wordFeatures) !== JSON.stringify(WORD_FEATURES)) throw new Error('check-worthiness model was trained with other word features');
   const w = new Float32Array(HASH_SIZE + DENSE_SIZE);
   const bin = atob(m.hashed);
   for (let i = 0; i < HASH_SIZE && i < bin.length; i++) {
@@ -41,7 +44,7 @@ export function encodeWeights(w: Float32Array | number[], about: Record<string, 
   }
   const denseWeights: number[] = [];
   for (let i = 0; i < DENSE_SIZE; i++) denseWeights.push(Math.round(w[HASH_SIZE + i] * 10000) / 10000);
-  return { version: 1, hashBits: HASH_BITS, dense: [...DENSE_NAMES], hashed: btoa(bin), scale, denseWeights, about };
+  return { version: 1, hashBits: HASH_BITS, wordFeatures: { ...WORD_FEATURES }, dense: [...DENSE_NAMES], hashed: btoa(bin), scale, denseWeights, about };
 }
 
 /** Raw model output (log-odds) for a sentence under the given weights. */

@@ -85,7 +85,7 @@ export function hash(s: string): number {
   return h >>> 0;
 }
 
-const RX = {
+export const RX = {
   number: /\d/,
   numberAll: /\d+(?:[.,]\d+)*/g,
   percent: /%|\bper ?cent\b|\bpercentage points?\b/i,
@@ -129,18 +129,22 @@ const COMMON_CAPS = new Set(
 );
 
 /** Capitalised words not at the start of the sentence (names of people, places, organisations). */
-function innerCaps(text: string): number {
+export function innerCaps(text: string): number {
   let count = 0;
-  let first = true;
-  for (const m of text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
-    const w = m[0];
-    if (first) {
-      first = false;
-      continue;
+  let restart = true; // at the start of the sentence, a quotation or a new clause after . ! ? :
+  for (const m of text.matchAll(/\S+/g)) {
+    const chunk = m[0];
+    let k = 0;
+    while (k < chunk.length && '"“‘\'(['.includes(chunk[k])) k++;
+    const opensQuote = k > 0;
+    const c = chunk.charCodeAt(k);
+    const upper = (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+    if (upper && !restart && !opensQuote) {
+      let end = chunk.length;
+      while (end > k && !/[A-Za-z\u00c0-\u024f]/.test(chunk[end - 1])) end--;
+      if (!COMMON_CAPS.has(chunk.slice(k, end).toLowerCase())) count++;
     }
-    const prev = text.slice(Math.max(0, m.index - 2), m.index);
-    if (/[.!?:]\s$|["“]$/.test(prev)) continue; // a new sentence or quotation starts here
-    if (/^\p{Lu}/u.test(w) && !COMMON_CAPS.has(w.toLowerCase())) count++;
+    restart = /[.!?:]["”’)]*$/.test(chunk);
   }
   return count;
 }
@@ -194,21 +198,72 @@ export function denseFeatures(text: string, toks: string[]): number[] {
   return f;
 }
 
+/** Which word features are used (fixed for a trained model; kept here so training can compare). */
+export const WORD_FEATURES = { bigrams: true, shapes: false, trigrams: false, chars: false };
+
+/** Tokens with capitalised words inside the sentence folded to "<cap>" (names, places). */
+function shapes(text: string): string[] {
+  const out: string[] = [];
+  let first = true;
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0];
+    if (!first && /^\p{Lu}/u.test(w) && !COMMON_CAPS.has(w.toLowerCase())) out.push(/^[A-Z]{2,}$/.test(w) ? '<acr>' : '<cap>');
+    else if (/^\d/.test(w)) out.push('<num>');
+    else out.push(w.toLowerCase());
+    first = false;
+  }
+  return out;
+}
+
+/** Mixes two 32-bit hashes into one. */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const START = hash('<s>');
+const END = hash('</s>');
+const KIND_UNI = 1;
+const KIND_BI = 2;
+const KIND_TRI = 3;
+const KIND_SHAPE = 4;
+const KIND_SHAPE_BI = 5;
+const KIND_CHAR = 6;
+
 /** The full sparse feature vector of a sentence (word features scaled by 1/sqrt(count)). */
 export function featurize(text: string): Features {
   const toks = tokens(text);
   const counts = new Map<number, number>();
-  const add = (key: string) => {
-    const h = hash(key) & (HASH_SIZE - 1);
-    counts.set(h, (counts.get(h) ?? 0) + 1);
+  const add = (h: number) => {
+    const k = h & (HASH_SIZE - 1);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
   };
-  let prev = '<s>';
+  let prev = START;
+  let prev2 = START;
   for (const t of toks) {
-    add('u:' + t);
-    add('b:' + prev + ' ' + t);
-    prev = t;
+    const h = hash(t);
+    add(mix(KIND_UNI, h));
+    if (WORD_FEATURES.bigrams) add(mix(mix(KIND_BI, prev), h));
+    if (WORD_FEATURES.trigrams) add(mix(mix(mix(KIND_TRI, prev2), prev), h));
+    prev2 = prev;
+    prev = h;
   }
-  add('b:' + prev + ' </s>');
+  if (WORD_FEATURES.bigrams) add(mix(mix(KIND_BI, prev), END));
+  if (WORD_FEATURES.shapes) {
+    let p = START;
+    for (const t of shapes(text)) {
+      const h = hash(t);
+      if (t.startsWith('<')) add(mix(KIND_SHAPE, h));
+      add(mix(mix(KIND_SHAPE_BI, p), h));
+      p = h;
+    }
+  }
+  if (WORD_FEATURES.chars) {
+    const s = ' ' + text.toLowerCase().replace(/\d/g, '0').replace(/\s+/g, ' ') + ' ';
+    for (let i = 0; i + 4 <= s.length; i++) add(mix(KIND_CHAR, hash(s.slice(i, i + 4))));
+  }
   const idx: number[] = [];
   const val: number[] = [];
   const norm = 1 / Math.sqrt(Math.max(1, counts.size));

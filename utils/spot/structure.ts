@@ -67,7 +67,10 @@ function isCapitalised(w: string): boolean {
 function atClauseStart(text: string, tok: Tok, i: number): boolean {
   if (i === 0) return true;
   const before = text.slice(Math.max(0, tok.start - 3), tok.start);
-  return /(?:[.!?:;]\s+|["“‘(—–-]\s*)$/.test(before) || /^\s*["“‘(]?\s*$/.test(text.slice(0, tok.start));
+  if (/(?:[.!?:;]\s+|["“‘(—–-]\s*)$/.test(before)) return true;
+  // Only quotation marks or brackets before it: still the first word.
+  for (let k = 0; k < tok.start; k++) if (!/[\s"“‘(]/.test(text[k])) return false;
+  return true;
 }
 
 export function findEntities(text: string): string[] {
@@ -195,8 +198,12 @@ function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+const MAY_HAVE_NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zero|dozens?|hundreds?|thousands?|millions?|billions?|scores|half)\b/i;
+
 export function findNumbers(text: string): ClaimNumber[] {
   const out: ClaimNumber[] = [];
+  if (!MAY_HAVE_NUMBER.test(text)) return out;
   const at: Array<[number, number]> = [];
   for (const m of text.matchAll(NUMBER_RX)) {
     let raw = m[0].trim();
