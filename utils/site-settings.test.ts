@@ -223,3 +223,19 @@ describe('setSiteEnabled', () => {
     expect(DEFAULT_SITE_SETTINGS).toEqual({ mode: 'everywhere', allow: [], deny: [] });
   });
 });
+
+describe('settings from older versions', () => {
+  it.each([
+    { name: 'no lists', settings: { mode: 'everywhere' }, url: 'https://example.com/', expected: true },
+    { name: 'listed with no allow list', settings: { mode: 'listed', deny: [] }, url: 'https://example.com/', expected: false },
+    { name: 'unknown mode counts as everywhere', settings: { mode: 'sometimes', allow: [], deny: ['example.com'] }, url: 'https://other.test/', expected: true },
+  ])('isSiteEnabled tolerates $name', ({ settings, url, expected }) => {
+    const actual = isSiteEnabled(url, settings as unknown as SiteSettings);
+    expect(actual).toBe(expected);
+  });
+
+  it('setSiteEnabled fills in missing lists', () => {
+    const actual = setSiteEnabled({ mode: 'everywhere' } as unknown as SiteSettings, 'example.com', false);
+    expect(actual).toEqual({ mode: 'everywhere', allow: [], deny: ['example.com'] });
+  });
+});

@@ -127,9 +127,10 @@ export function isSiteEnabled(url: string, settings: SiteSettings): boolean {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
   const host = parsed.hostname;
   if (!host) return false;
-  if (settings.deny.some((pattern) => matchesSitePattern(host, pattern))) return false;
-  if (settings.mode === 'everywhere') return true;
-  return settings.allow.some((pattern) => matchesSitePattern(host, pattern));
+  // Settings come from storage, possibly written by an older version: tolerate missing lists.
+  if ((settings.deny ?? []).some((pattern) => matchesSitePattern(host, pattern))) return false;
+  if (settings.mode !== 'listed') return true;
+  return (settings.allow ?? []).some((pattern) => matchesSitePattern(host, pattern));
 }
 
 /** Whether a host is on under these settings (the host-only part of isSiteEnabled). */
@@ -143,7 +144,11 @@ function hostEnabled(host: string, settings: SiteSettings): boolean {
  * Never changes `settings`; an invalid host gives back an unchanged copy.
  */
 export function setSiteEnabled(settings: SiteSettings, hostname: string, on: boolean): SiteSettings {
-  const next: SiteSettings = { mode: settings.mode, allow: [...settings.allow], deny: [...settings.deny] };
+  const next: SiteSettings = {
+    mode: settings.mode === 'listed' ? 'listed' : 'everywhere',
+    allow: [...(settings.allow ?? [])],
+    deny: [...(settings.deny ?? [])],
+  };
   const host = cleanHost(hostPart(hostname));
   if (!host) return next;
   if (hostEnabled(host, next) === on) return next;

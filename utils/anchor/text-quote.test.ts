@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TextQuote } from '../types';
 import { findQuote, quoteAt } from './text-quote';
 
 const ARTICLE = [
@@ -161,6 +162,15 @@ describe('findQuote', () => {
   ])('gives null for quotes that cannot be found: $name', ({ q }) => {
     const actual = findQuote(ARTICLE, q);
     expect(actual).toBeNull();
+  });
+
+  it.each([
+    { name: 'missing prefix and suffix', q: { exact: claim } as unknown as TextQuote, hint: undefined },
+    { name: 'a hint that is not a number', q: quote, hint: Number.NaN },
+    { name: 'an infinite hint', q: quote, hint: Infinity },
+  ])('tolerates odd stored anchors: $name', ({ q, hint }) => {
+    const actual = findQuote(ARTICLE, q, hint);
+    expect(actual).toEqual({ start: claimStart, end: claimStart + claim.length });
   });
 
   it('returns the claim start it was given when nothing changed', () => {

@@ -73,8 +73,11 @@ export function quoteAt(text: string, start: number, end: number, context = 32):
  * scoring at least MIN_MATCH_SCORE, else null. `hint` (a character offset, e.g. where the
  * quote was last time) breaks ties between equally good places.
  */
-export function findQuote(text: string, quote: TextQuote, hint?: number): QuoteRange | null {
-  if (!quote.exact) return null;
+export function findQuote(text: string, stored: TextQuote, hint?: number): QuoteRange | null {
+  // Anchors are stored data: tolerate missing context and a hint that is not a number.
+  const quote: TextQuote = { exact: stored?.exact ?? '', prefix: stored?.prefix ?? '', suffix: stored?.suffix ?? '' };
+  if (!quote.exact || typeof text !== 'string') return null;
+  if (hint !== undefined && !Number.isFinite(hint)) hint = undefined;
   const exact = findExact(text, quote, hint);
   if (exact) return exact;
 

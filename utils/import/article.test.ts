@@ -61,6 +61,11 @@ describe('validateArticle: accepted records', () => {
       expected: { url: URL, outlet: 'northern-ledger.example', title: '', published: null, text: 'Body.' },
     },
     {
+      name: 'CRLF line breaks in text become LF',
+      value: { url: URL, text: 'One.\r\n\r\nTwo.\rThree.' },
+      expected: { url: URL, outlet: 'northern-ledger.example', title: '', published: null, text: 'One.\n\nTwo.\nThree.' },
+    },
+    {
       name: 'http url',
       value: { url: 'http://ledger.example/a', text: 'Body.' },
       expected: { url: 'http://ledger.example/a', outlet: 'ledger.example', title: '', published: null, text: 'Body.' },

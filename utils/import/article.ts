@@ -112,7 +112,8 @@ export function validateArticle(value: unknown): ArticleResult {
     source = 'html';
   }
   if (text === undefined) return { ok: false, error: 'missing "text" (or "html")' };
-  text = text.trim();
+  // Spreadsheets write CRLF inside quoted fields; the corpus keeps one kind of line break.
+  text = text.replace(/\r\n?/g, '\n').trim();
   if (text === '') {
     return { ok: false, error: source === 'html' ? '"html" has no text in it' : '"text" is empty' };
   }
