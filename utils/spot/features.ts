@@ -6,7 +6,7 @@
  */
 
 /** Number of hash buckets for word features (a power of two). */
-export const HASH_BITS = 16;
+export const HASH_BITS = 15;
 export const HASH_SIZE = 1 << HASH_BITS;
 
 /** Names of the hand-made features, in the order they follow the hashed ones. */
@@ -199,7 +199,7 @@ export function denseFeatures(text: string, toks: string[]): number[] {
 }
 
 /** Which word features are used (fixed for a trained model; kept here so training can compare). */
-export const WORD_FEATURES = { bigrams: true, shapes: false, trigrams: false, chars: false };
+export const WORD_FEATURES = { bigrams: false, shapes: false, trigrams: false, chars: false };
 
 /** Tokens with capitalised words inside the sentence folded to "<cap>" (names, places). */
 function shapes(text: string): string[] {
