@@ -27,9 +27,10 @@ export function thresholdFor(sensitivity = 0.5): number {
 }
 
 const BULLET = /^(?:[•▪◦·‣●○■□➢►*+-]|–|—|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
-const CAPTION = /^\(?(?:photo(?:graph)?|picture|image|video|watch|listen|audio|credit|file photo|graphic|illustration|pictured|above|top|main image)\s*(?:[:|/–—-]|\))/i;
+const CAPTION =
+  /^\(?(?:photo(?:graph)?s?|pictures?|images?|video|watch|listen|audio|credit|file photo|graphic|illustration|chart|graph|map|table|gallery|pictured|above|top|main image|source)\s*(?:[:|/–—-]|\))|\((?:photo|image|picture|credit)[^)]*\)\s*$|\b(?:getty images|afp via getty images|ap photo|reuters\/[a-z]+|epa-efe|shutterstock)\)?\s*$/i;
 const BOILERPLATE =
-  /^(?:read more|read next|more on this|related(?: stories| articles| coverage)?|subscribe|sign up|follow us|share (?:this|on)|advertisement|sponsored|click here|tap here|download (?:our|the) app|copyright|all rights reserved|this article (?:was|is|has)|updated\b|published\b|last updated|by [A-Z][a-z]+ [A-Z])/i;
+  /^(?:read more|read next|more on this|related(?: stories| articles| coverage)?|subscribe|sign up|follow us|share (?:this|on)|advertisement|sponsored|click here|tap here|download (?:our|the) app|copyright|all rights reserved|this (?:article|story|report|page) (?:was|is|has|had)|updated\b|published\b|last updated|by [A-Z][a-z]+ [A-Z])/i;
 
 /** Is this sentence a fragment that is never a claim (too short, heading, caption, boilerplate)? */
 export function isFragment(text: string): boolean {
@@ -37,8 +38,11 @@ export function isFragment(text: string): boolean {
   const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (t.length < 20 || words.length < 4) return true;
   if (CAPTION.test(t) || BOILERPLATE.test(t)) return true;
+  const finalPunct = /[.!?…]["”’)\]]*$/.test(t);
+  // Teasers, breadcrumbs and fact boxes: parts joined by "·" or "|" without final punctuation.
+  if (!finalPunct && /\s[·|•]\s/.test(t)) return true;
   // A heading: short, no final punctuation, not a list item.
-  if (!/[.!?…]["”’)\]]*$/.test(t) && words.length < 15 && !BULLET.test(t) && !/\d/.test(t)) return true;
+  if (!finalPunct && words.length < 15 && !BULLET.test(t) && !/\d/.test(t)) return true;
   return false;
 }
 

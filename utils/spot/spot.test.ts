@@ -72,7 +72,18 @@ describe('spotClaims', () => {
   });
 
   it('treats headings, captions and boilerplate as fragments', () => {
-    for (const s of ['Floods hit the north', 'Photo: Reuters', 'Read more: How the war began', 'By Anna Smith', 'Live updates']) expect(isFragment(s)).toBe(true);
+    for (const s of [
+      'Floods hit the north',
+      'Photo: Reuters',
+      'Read more: How the war began',
+      'By Anna Smith',
+      'Live updates',
+      'Chart: Interest rates since 2000',
+      'Rescue workers search the rubble of a school in Antakya (Photo: AP)',
+      'This story was updated on November 19 to add details of the rescue work.',
+      'The Daily Compass · 16 October 2026 · the Sarrow Valley offensive',
+    ])
+      expect(isFragment(s)).toBe(true);
     expect(isFragment('Officials in Kyiv denied the claim.')).toBe(false);
   });
 
