@@ -73,6 +73,14 @@ export function splitSentences(text: string): Span[] {
     }
     const punct = text.slice(i, j);
     const boundaryEnd = j;
+    // A full stop glued to the next sentence ("… of Al Qaeda.The group …", a common scraping
+    // fault): a word of lower-case letters, the stop, then a capitalised word.
+    if (punct === '.' && j === i + 1 && j < n && /[A-Z]/.test(text[j]) && /[a-z]/.test(text[j + 1] ?? '') && /[a-z]{2}$/.test(text.slice(Math.max(0, i - 2), i)) && !/[/@]\S*$/.test(text.slice(Math.max(0, i - 40), i)) && !/\.[A-Za-z]/.test(wordAt(text, j).replace(/[.!?…"”’)\]]+$/, ''))) {
+      push(j);
+      quoteOpen = -1;
+      i = j - 1;
+      continue;
+    }
     // Must be followed by white space (or the end of the text).
     if (j < n && !isSpace(text.charCodeAt(j))) {
       i = j - 1;
@@ -122,8 +130,9 @@ const ABBREV_TITLES = new Set(
   'mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig gov sen rep reps rev hon pres supt insp det amb atty fr sr jr st mt ft msgr'.split(' '),
 );
 /** Abbreviations that normally take a number after them. */
-const ABBREV_BEFORE_NUMBER = new Set('no nos nr vol vols p pp pg fig figs chap approx ca'.split(' '));
+const ABBREV_BEFORE_NUMBER = new Set('no nos nr vol vols p pp pg fig figs ch chap approx ca rs tel ext'.split(' '));
 const DAYS_MONTHS = /^(Mon|Tues?|Wed(nes)?|Thu(rs)?|Fri|Sat(ur)?|Sun)(day)?\b|^(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const TIME_ZONES = /^\(?(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|EET|EEST|IST|JST|AEST|AEDT)\b/;
 const MONTHS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 /** Abbreviations that sit inside sentences and rarely end one. */
 const ABBREV_INNER = new Set('vs v eg ie cf al approx est dept univ assn ave blvd hwy incl excl'.split(' '));
@@ -169,7 +178,7 @@ function isAbbreviationBefore(text: string, dot: number, punct: string, next: st
       return !nextIsNumber;
     }
     // "a.m."/"p.m." before a capital end the sentence unless a day or month follows.
-    if (lower === 'am' || lower === 'pm') return DAYS_MONTHS.test(next);
+    if (lower === 'am' || lower === 'pm') return DAYS_MONTHS.test(next) || TIME_ZONES.test(next);
     return !isOpener(next);
   }
   if (ABBREV_TITLES.has(lower)) return true;
@@ -181,7 +190,7 @@ function isAbbreviationBefore(text: string, dot: number, punct: string, next: st
     if (nextIsNumber) return true;
     return lower !== 'no' && !isOpener(next);
   }
-  if (MONTHS.has(lower) && /^[A-Z][a-z]{2,3}$/.test(bare)) {
+  if (MONTHS.has(lower) && /^[A-Z](?:[a-z]{2,3}|[A-Z]{2,3})$/.test(bare)) {
     return nextIsNumber || !isOpener(next);
   }
   if (lower === 'etc') return false;
