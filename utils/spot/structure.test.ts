@@ -20,6 +20,11 @@ describe('claimStructure: numbers and what they count', () => {
     ['The road is 40 km long.', [{ raw: '40', value: 40, unit: 'km' }]],
     ['The law was passed in 2019.', [{ raw: '2019', value: 2019, unit: 'year' }]],
     ['Covid-19 cases fell.', []],
+    ['The estimate rests on 14 drill holes across 40 square kilometres.', [{ raw: '14', value: 14, unit: 'drill holes' }, { raw: '40', value: 40, unit: 'square kilometres' }]],
+    ['Residents who remember the floods of 1998 say the water was never this high.', [{ raw: '1998', value: 1998, unit: 'year' }]],
+    ['About 12,000 people have fled since October 8.', [{ raw: '12,000', value: 12000, unit: 'people' }, { raw: '8', value: 8, unit: 'date' }]],
+    ['The army won after an eight-day offensive.', [{ raw: 'eight', value: 8, unit: 'day' }]],
+    ['Twelve police officers were hurt.', [{ raw: 'Twelve', value: 12, unit: 'police officers' }]],
   ];
   for (const [text, numbers] of table) {
     it(text, () => expect(claimStructure(text).numbers).toEqual(numbers));
@@ -35,6 +40,7 @@ describe('claimStructure: entities', () => {
     ['NATO and the U.N. condemned the strike.', ['NATO', 'U.N.']],
     ['Fighting resumed in Gaza on Tuesday.', ['Gaza']],
     ["Russia's defence ministry said it shot down 12 drones.", ['Russia']],
+    ['Sofas lined the pavements of Mill Street and Canal Row on Thursday’s clean-up.', ['Mill Street', 'Canal Row']],
     ['Gas prices rose in March, the Office for National Statistics said.', ['Office for National Statistics']],
   ];
   for (const [text, entities] of table) {
@@ -58,6 +64,7 @@ describe('claimStructure: attribution, action, negation, hedging', () => {
     ['The minister allegedly took bribes.', { action: 'took', negated: false, hedged: true }],
     ['Rebels seized the airport, according to unconfirmed reports.', { attribution: 'unconfirmed reports', action: 'seized', negated: false, hedged: true }],
     ['The ship docked at Pier No. 5 on Tuesday.', { action: 'docked', negated: false, hedged: false }],
+    ['Greyfield Minerals has found an estimated 3.1 million tonnes of lithium.', { action: 'found', negated: false, hedged: false }],
   ];
   for (const [text, want] of table) {
     it(text, () => {

@@ -39,7 +39,7 @@ const NOT_NAMES = new Set(
 );
 const DAY_MONTH = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 /** Lower-case words allowed inside a name ("Bank of England", "Ministry for the Economy"). */
-const NAME_JOINERS = new Set(['of', 'for', 'the', 'and', 'de', 'du', 'la', 'le', 'al', 'bin', 'van', 'von', 'der', 'del', 'da', '&']);
+const NAME_JOINERS = new Set(['of', 'for', 'the', 'de', 'du', 'la', 'le', 'al', 'bin', 'van', 'von', 'der', 'del', 'da', '&']);
 const TITLES = /^(Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Prime|Minister|Chancellor|Judge|Justice|General|Colonel|Captain|Mayor|King|Queen|Prince|Princess|Pope|Sheikh|Sir|Dame|Lord|Lady)\.?$/;
 
 interface Tok {
@@ -80,7 +80,7 @@ export function findEntities(text: string): string[] {
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!isCapitalised(t.w) || DAY_MONTH.test(t.w) || /^\d/.test(t.w)) {
+    if (!isCapitalised(t.w) || DAY_MONTH.test(t.w.replace(/['’]s$/, '')) || /^\d/.test(t.w)) {
       i++;
       continue;
     }
@@ -98,7 +98,7 @@ export function findEntities(text: string): string[] {
       const gap = text.slice(toks[j].end, toks[j + 1].start);
       if (!/^\s+$/.test(gap) && !(gap === '' && toks[j].w.endsWith('.'))) break;
       const nw = toks[j + 1].w;
-      if (isCapitalised(nw) && !DAY_MONTH.test(nw)) {
+      if (isCapitalised(nw) && !DAY_MONTH.test(nw.replace(/['’]s$/, ''))) {
         j++;
         continue;
       }
@@ -222,14 +222,19 @@ export function findNumbers(text: string): ClaimNumber[] {
     const cur = raw.match(/^[$£€¥]/);
     if (cur) num.unit = CURRENCY[cur[0]];
     else if (/%$/.test(raw)) num.unit = '%';
+    // A year: "in 2019", "the floods of 1998"; a day of the month: "October 8", "8 October".
+    const before = text.slice(Math.max(0, start - 12), start);
+    if (!num.unit && /^(1[89]|20)\d\d$/.test(raw) && /\b(?:in|since|of|by|from|until|to|during|year|early|late|mid|before|after)\s+$/i.test(before)) num.unit = 'year';
+    if (!num.unit && /^\d{1,2}$/.test(raw) && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(text.slice(end, end + 14)))) num.unit = 'date';
+    // "an eight-day offensive", "a 25-year licence": the word after the hyphen.
+    const hyphen = text.slice(end).match(/^-([a-z]+)\b/);
+    if (!num.unit && hyphen && !/^(?:old|long|high|wide|strong)$/.test(hyphen[1])) num.unit = hyphen[1];
     // "61.4 per cent", "$4.2bn" done; otherwise the next word(s) tell what is counted.
     if (!num.unit) {
       const after = text.slice(end);
       const unit = countedNoun(after);
       if (unit) num.unit = unit;
     }
-    // A year on its own: "in 2019".
-    if (!num.unit && /^(1[89]|20)\d\d$/.test(raw) && /\b(?:in|since|of|by|from|until|to|during|year)\s+$/i.test(text.slice(Math.max(0, start - 10), start))) num.unit = 'year';
     out.push(num);
     end = start + raw.length;
     at.push([start, end]);
@@ -242,6 +247,13 @@ export function findNumbers(text: string): ClaimNumber[] {
   return out;
 }
 
+const MONTH_BEFORE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+$/;
+const MONTH_AFTER = /^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+/** Nouns that are plural without an -s. */
+const PLURAL_NOUNS = /^(?:people|children|men|women|personnel|cattle|sheep|fish|deer|aircraft|data|media|troops|livestock|offspring|clergy|youth|militia|infantry)$/;
+/** Words that end a counted noun phrase. */
+const PHRASE_STOP = /^(?:under|over|near|across|into|after|before|since|during|while|who|when|where|which|that|were|was|are|is|have|has|had|will|would|could|can|may|might|must|should|did|do|does|also|still|now|then|each|a|an|the|and|or|but|to|of|in|on|at|by|for|from|with|than|as|per)$/;
+
 function countedNoun(after: string): string | undefined {
   const ws = after.match(/^\s*(?:%|[\p{L}][\p{L}'’-]*)(?:\s+[\p{L}][\p{L}'’-]*){0,3}/u)?.[0].trim().split(/\s+/) ?? [];
   if (!ws.length) return undefined;
@@ -250,6 +262,7 @@ function countedNoun(after: string): string | undefined {
   if (first === 'per' && ws[1]?.toLowerCase() === 'cent') return '%';
   if (/^(percent|pc)$/.test(first)) return '%';
   if (first === 'percentage' && /^points?$/.test(ws[1] ?? '')) return 'percentage points';
+  if ((first === 'square' || first === 'cubic') && ws[1] && UNIT_WORDS.test(ws[1])) return `${first} ${ws[1].toLowerCase()}`;
   if (UNIT_WORDS.test(first)) return normaliseUnit(first);
   // "of the districts" / "of them": count what follows "of" ("dozens of people").
   if (first === 'of' || (first === 'out' && ws[1] === 'of')) {
@@ -264,6 +277,12 @@ function countedNoun(after: string): string | undefined {
     return ws[1].replace(/[^\p{L}-]/gu, '');
   }
   if (/ed$/.test(first)) return undefined; // "12 injured", "40 killed" – a verb, not a noun
+  // A singular noun after a number is the first part of a compound: "14 drill holes",
+  // "12 police officers" — then both words tell what is counted.
+  const second = ws[1];
+  if (second && !/s$/.test(first) && !PLURAL_NOUNS.test(first) && /^[a-z]+s$/.test(second) && !PHRASE_STOP.test(second) && !IRREGULAR.test(second) && /^\s*[\p{L}'’-]+\s+[a-z]/u.test(after)) {
+    return `${first} ${second}`;
+  }
   return first.replace(/[^\p{L}-]/gu, '');
 }
 
@@ -297,6 +316,8 @@ export function findAttribution(text: string): Attribution | undefined {
     const at = m.index;
     const verb = m[0];
     const before = text.slice(0, at);
+    // An adjective, not a saying: "an estimated 3 million", "the reported deal".
+    if (/\b(?:a|an|the|its|their|his|her)\s+$/i.test(before)) continue;
     const after = text.slice(at + verb.length);
     // Inverted: ', said Gen. Holt.' / '," said the ministry'
     if (/[,"”]\s*$/.test(before)) {
@@ -356,7 +377,7 @@ const AUX = /^(?:has|have|had|was|were|is|are|be|been|being|will|would|shall|sho
 const IRREGULAR =
   /^(?:took|taken|take|takes|seized|won|win|wins|lost|lose|loses|fell|fallen|falls|rose|risen|rises|hit|hits|struck|strikes|began|begun|begins|made|makes|gave|given|gives|left|leaves|held|holds|kept|keeps|sent|sends|shot|shoots|brought|brings|built|builds|bought|buys|sold|sells|met|meets|paid|pays|ran|runs|led|leads|fled|flees|found|finds|went|goes|gone|came|comes|became|becomes|got|gets|told|tells|said|says|saw|sees|seen|spent|spends|set|sets|put|puts|cut|cuts|broke|broken|breaks|drove|driven|flew|flown|threw|thrown|grew|grown|grows|knew|known|wrote|written|killed|kills|kill|controls|control|owns|own|employs|accounts|remains|remain|stands|stand|lies|lay|reached|reaches|hurt|shut|beaten|stolen|hidden|chosen|spoken|sworn|torn|dug|fought|caught|sought|hung|swept|dealt|heard|withdrew|withdrawn|overthrown|undertook|undertaken|sank|sunk|struck|stuck|laid|fed|spread|shed|split|quit|burst|cost|costs|is|are|was|were|has|have|had)$/i;
 const LIGHT_OBJECTS = /^(?:control|power|office|charge|part|place|effect|action|responsibility|hold|possession|command|custody|shape|steps|measures|aim|fire|root|note|over|up|down|out|off|back|away)$/i;
-const NOT_VERBS = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|of|in|on|at|by|for|from|with|to|and|or|but|as|than|some|many|most|all|no|more|less|who|which|each|every|per|about|around|over|under|after|before|during|between|since|until|into|onto|through)$/i;
+const NOT_VERBS = /^(?:much|more|less|very|so|too|only|even|just|the|a|an|this|that|these|those|his|her|its|their|our|my|your|of|in|on|at|by|for|from|with|to|and|or|but|as|than|some|many|most|all|no|more|less|who|which|each|every|per|about|around|over|under|after|before|during|between|since|until|into|onto|through)$/i;
 
 export function findAction(text: string, verbAt: number): string | undefined {
   // When the sentence is attributed, the action is in what was said, after the saying verb;
