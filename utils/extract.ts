@@ -68,20 +68,183 @@ function meta(doc: Document, selector: string, attr = 'content'): string | null 
 }
 
 /**
+ * Elements that are never the story on a news page, whatever the page calls them: page chrome,
+ * asides, embedded ad and share widgets (including AMP's), dialogs such as consent banners.
+ */
+const NOT_STORY_SELECTOR = [
+  'nav', 'aside', 'figure', 'figcaption', 'dialog', 'form', 'button', 'noscript', 'template',
+  '[role="complementary"]', '[role="navigation"]', '[role="dialog"]', '[role="alertdialog"]', '[aria-modal="true"]',
+  'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-social-share', 'amp-sidebar', 'amp-consent', 'amp-iframe',
+].join(',');
+
+/**
+ * Class, id or data-component names of blocks that sit in or beside a story without being it:
+ * related and read-more lists, newsletter and subscription boxes, paywall teasers, comments,
+ * share bars, captions and credits, bylines and other metadata, author bios, tags, breadcrumbs,
+ * pull quotes, summary boxes, galleries, ads and consent banners. Matched against whole parts of
+ * a name split at `-`, `_` and spaces, so "article__caption" and "related-card" match but
+ * "header" or "shareable" do not.
+ */
+const NOT_STORY_NAME = new RegExp(
+  '(?:^|[-_\\s])(?:' +
+    [
+      'related', 'read-?more', 'more-?(?:stories|news|from|videos?)', 'most-?(?:read|popular|viewed|shared)', 'recommend(?:ed|ations?)?',
+      'up-?next', 'you-?may-?(?:also-?)?like', 'also-?read', 'newsletters?', 'sign-?up', 'subscribe', 'subscriptions?', 'paywall', 'regwall',
+      'comments?', 'discussion', 'replies', 'share', 'sharing', 'share-?bar', 'social', 'promo', 'teasers?', 'captions?', 'cap', 'credits?',
+      'byline', 'bio', 'author-?(?:bio|box|info)', 'about-?the-?author', 'breadcrumbs?', 'tags?', 'topics', 'disclaimer', 'pull-?quote',
+      'standfirst', 'dek', 'kicker', 'meta', 'dateline-?meta', 'timestamp', 'key-?points', 'highlights', 'at-?a-?glance', 'summary',
+      'ads?', 'advert', 'advertisement', 'ad-?slot', 'sponsor(?:ed|s)?', 'outbrain', 'taboola', 'consent', 'cookies?', 'gdpr',
+      'banner', 'toolbar', 'controls', 'gallery', 'slideshow', 'carousel', 'ticker', 'alerts?', 'breaking(?:-?news)?',
+    ].join('|') +
+    ')(?=$|[-_\\s])',
+  'i',
+);
+
+/** Elements whose whole text is a label that is never story text. */
+const LABEL_PARAGRAPH =
+  /^(?:advertisement|advert|ads?|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|anzeige|publicité|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)$/i;
+/** Paragraphs that open with a label of a link, a caption or a credit rather than story text. */
+const LABELLED_PARAGRAPH =
+  /^(?:read more|read also|also read|see also|related|more on this(?: story)?|more from [^:]{1,40}|recommended|watch|listen|up next|next up|photos?|photograph|image|picture|credit|video|graphic|illustration|source|sources|table|chart|map)\s*:/i;
+/** Bylines, publication lines and wire and copyright tails. */
+const META_PARAGRAPH = [
+  /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5}\s*(?:(?:[,|·•—–-]|\s+in\s+).{0,60})?$/u,
+  /^(?:published|updated|posted|last updated|first published)\b\s*:?\s*.{0,50}$/i,
+  /^\d{1,2}:\d{2}(?::\d{2})?(?:\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?)?$/,
+  /^\(?(?:reporting|writing|editing|additional reporting|compiled|research) by\b/i,
+  /^(?:©|\(c\)\s|copyright\b)/i,
+  /\bviews expressed\b.{0,60}\b(?:author|writer|columnist)['’]?s? own\b/i,
+  /\b(?:interview|conversation|transcript) has been (?:edited|condensed)\b/i,
+];
+
+/** A photo or video credit inside a caption. */
+const CREDIT = /\b(?:photo(?:graph)?|image|picture|credit|illustration|courtesy|video|graphic)s?\s*(?::|by\b)|©/i;
+
+/** A publication line run into the first paragraph ("Published: 20 November 2026 The court..."). */
+const PUBLISHED_PREFIX =
+  /^(?:published|updated|posted|last updated|first published)\b\s*:?\s*[^.]{0,40}?\b(?:19|20)\d\d\b(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s+(?=\p{Lu})/iu;
+
+const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
+const normalised = (s: string) =>
+  s.toLowerCase().replace(/[‘’“”"'«».,:;!?()[\]–—-]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function nameOf(el: Element): string {
+  return [el.getAttribute('class'), el.getAttribute('id'), el.getAttribute('data-component'), el.getAttribute('data-module')]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Removes from a clone of the page the blocks that are not the story (see NOT_STORY_SELECTOR
+ * and NOT_STORY_NAME), before Readability looks for the article. A block is kept when it holds
+ * most of the page's text (a wrapper with an unlucky name), and the body, main and article
+ * elements are never removed.
+ */
+function removeNonStory(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const bodyLength = (body.textContent ?? '').length;
+  const doomed: Element[] = [];
+  for (const el of Array.from(body.querySelectorAll('*'))) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'MAIN' || tag === 'ARTICLE') continue;
+    if (el.matches(NOT_STORY_SELECTOR)) {
+      doomed.push(el);
+      continue;
+    }
+    const name = nameOf(el);
+    if (name && NOT_STORY_NAME.test(name) && (el.textContent ?? '').length < 0.5 * bodyLength) doomed.push(el);
+  }
+  // A picture with its caption and credit, however the block is named: the nearest block around
+  // an image that has text, no paragraphs, little text and a credit in it.
+  for (const media of Array.from(body.querySelectorAll('img, picture, video, svg, amp-img'))) {
+    let box = media.parentElement;
+    while (box && box !== body && !collapseSpace(box.textContent ?? '').trim()) box = box.parentElement;
+    if (!box || box === body || ['P', 'MAIN', 'ARTICLE'].includes(box.tagName.toUpperCase()) || box.querySelector('p')) continue;
+    const text = collapseSpace(box.textContent ?? '').trim();
+    if (wordCount(text) < 50 && CREDIT.test(text)) doomed.push(box);
+  }
+  // An empty stand-in keeps the page's shape: with the block simply gone, Readability can take a
+  // lone article for the whole body and pull in whatever else is left there.
+  for (const el of doomed) el.replaceWith(doc.createElement(el.tagName.toLowerCase() === 'span' ? 'span' : 'div'));
+}
+
+/**
+ * Removes from Readability's result the blocks that are mostly links (lists of other stories)
+ * and the elements that only carry a label such as "Advertisement".
+ */
+function removeLinkBlocks(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll('p, li, ul, ol, div, span, i, em, b, strong, small'))) {
+    const text = collapseSpace(el.textContent ?? '').trim();
+    if (!text) continue;
+    if (LABEL_PARAGRAPH.test(text)) {
+      el.remove();
+      continue;
+    }
+    if (!['P', 'LI', 'UL', 'OL', 'DIV'].includes(el.tagName.toUpperCase())) continue;
+    let linked = 0;
+    for (const a of Array.from(el.querySelectorAll('a'))) linked += collapseSpace(a.textContent ?? '').trim().length;
+    if (linked >= 0.8 * text.length && wordCount(text) < 40) el.remove();
+  }
+}
+
+/** Drops paragraphs that are the headline again, labels, captions, credits, bylines or boilerplate. */
+function storyParagraphs(text: string, titles: string[]): string {
+  const headlines = new Set<string>();
+  for (const title of titles) {
+    headlines.add(normalised(title));
+    // "Headline - Outlet - Section": the headline part alone, when it is long enough to be one
+    for (const part of title.split(/\s+[-|–—·:\/]+\s+/)) if (wordCount(part) >= 3) headlines.add(normalised(part));
+  }
+  headlines.delete('');
+  return text
+    .split('\n\n')
+    .map((p) => p.replace(PUBLISHED_PREFIX, ''))
+    .filter((p) => {
+      const words = wordCount(p);
+      if (headlines.has(normalised(p))) return false;
+      if (LABEL_PARAGRAPH.test(p)) return false;
+      if (words <= 40 && LABELLED_PARAGRAPH.test(p)) return false;
+      if (words <= 40 && META_PARAGRAPH.some((re) => re.test(p))) return false;
+      return true;
+    })
+    .join('\n\n');
+}
+
+function readable(doc: Document): { parsed: ReturnType<Readability<Element>['parse']>; text: string } | null {
+  const parsed = new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
+  if (!parsed || !parsed.content) return null;
+  removeLinkBlocks(parsed.content);
+  return { parsed, text: elementText(parsed.content) };
+}
+
+/**
  * Finds the main article of a document with Mozilla Readability, run on a clone so the live page
  * is never touched. Returns null when the page has no article-like content.
+ *
+ * Before Readability, the clone loses the blocks news pages put in and around a story that are
+ * not the story (related and read-more lists, newsletter boxes, paywall teasers, comments, share
+ * bars, captions and credits, bylines, bios, ads, consent banners); after it, link lists, labels,
+ * bylines and boilerplate lines are dropped, and so is the headline (the text is the story's
+ * body). Should that cleaning leave too little, the page is read again without it.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
   const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
-  if (!parsed || !parsed.content) return null;
-  const text = elementText(parsed.content);
+  removeNonStory(clone);
+  let result = readable(clone);
+  if (!result || result.text.length < 500) result = readable(doc.cloneNode(true) as Document) ?? result;
+  if (!result) return null;
+  const { parsed } = result;
+  const ogTitle = meta(doc, 'meta[property="og:title"]');
+  const title = (parsed!.title ?? ogTitle ?? doc.title ?? '').trim();
+  const h1 = doc.querySelector('h1')?.textContent ?? '';
+  const text = storyParagraphs(result.text, [title, ogTitle ?? '', doc.title ?? '', h1]);
   if (!text) return null;
   return {
-    title: (parsed.title ?? meta(doc, 'meta[property="og:title"]') ?? doc.title ?? '').trim(),
+    title,
     text,
-    siteName: parsed.siteName?.trim() || meta(doc, 'meta[property="og:site_name"]'),
+    siteName: parsed!.siteName?.trim() || meta(doc, 'meta[property="og:site_name"]'),
     canonicalUrl: meta(doc, 'link[rel="canonical"]', 'href') ?? meta(doc, 'meta[property="og:url"]'),
-    published: parsed.publishedTime ?? meta(doc, 'meta[property="article:published_time"]'),
+    published: parsed!.publishedTime ?? meta(doc, 'meta[property="article:published_time"]'),
   };
 }

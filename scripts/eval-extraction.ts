@@ -1,0 +1,37 @@
+// Measures article extraction on the layout test pages (tests/extraction/pages): for each page,
+// word-level precision, recall and F1 of the extracted text against <name>.expected.txt
+// (bag of words with counts, see tests/extraction/score.ts), and the mean over pages.
+// Pages are parsed with linkedom, as the command line does; the unit test parses them with
+// happy-dom, as a browser would.
+// Run: npx tsx scripts/eval-extraction.ts [--verbose]
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../utils/extract';
+import { loadPages, score, words } from '../tests/extraction/score';
+
+const verbose = process.argv.includes('--verbose');
+const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
+const rows: { name: string; p: number; r: number; f: number }[] = [];
+
+console.log(`${'page'.padEnd(28)} precision  recall      F1`);
+for (const page of loadPages()) {
+  const { document } = parseHTML(page.html);
+  const text = extractArticle(document as unknown as Document)?.text ?? '';
+  const s = score(text, page.expected);
+  rows.push({ name: page.name, p: s.precision, r: s.recall, f: s.f1 });
+  console.log(`${page.name.padEnd(28)} ${pct(s.precision)}%  ${pct(s.recall)}%  ${pct(s.f1)}%`);
+  if (verbose && (s.extra || s.missed)) {
+    const want = new Map<string, number>();
+    for (const w of words(page.expected)) want.set(w, (want.get(w) ?? 0) + 1);
+    const extra: string[] = [];
+    for (const w of words(text)) {
+      const n = want.get(w) ?? 0;
+      if (n > 0) want.set(w, n - 1);
+      else extra.push(w);
+    }
+    const missed = [...want].flatMap(([w, n]) => Array<string>(n).fill(w));
+    if (extra.length) console.log(`    extra (${extra.length}): ${extra.slice(0, 60).join(' ')}`);
+    if (missed.length) console.log(`    missed (${missed.length}): ${missed.slice(0, 60).join(' ')}`);
+  }
+}
+const mean = (k: 'p' | 'r' | 'f') => rows.reduce((a, x) => a + x[k], 0) / (rows.length || 1);
+console.log(`${'mean'.padEnd(28)} ${pct(mean('p'))}%  ${pct(mean('r'))}%  ${pct(mean('f'))}%   (${rows.length} pages)`);
