@@ -4,10 +4,12 @@
  *   npx tsx scripts/spot/train.ts            cross-validate, then train on everything and write the model
  *   npx tsx scripts/spot/train.ts --no-cv    train and write only
  *   npx tsx scripts/spot/train.ts --cv-only  cross-validate only (writes nothing)
+ *   npx tsx scripts/spot/train.ts --news-only  without ../shared: also write the news-only model
  *
  * Data: ../shared/data/claimbuster/kfold_25ncs.csv (US presidential debate sentences, label 1 =
  * check-worthy factual claim) when it is there, and datasets/news-checkworthy.jsonl (our own
- * labelled news sentences). Without ../shared it trains on our own set only, and says so.
+ * labelled news sentences). Without ../shared it cross-validates on our own set only, says so, and
+ * leaves the shipped model alone unless --news-only is given.
  *
  * Model: logistic regression over hashed word unigrams/bigrams and hand-made cues
  * (utils/spot/features.ts), trained with AdaGrad and L2; hashed weights are stored as int8.
@@ -275,7 +277,7 @@ async function main(argv: string[]): Promise<number> {
   const noCv = argv.includes('--no-cv');
   const cb = loadClaimBuster();
   const news = loadNews();
-  if (!cb) console.log(`${CLAIMBUSTER} not found: training on our own news set only.`);
+  if (!cb) console.log(`${CLAIMBUSTER} not found: using our own news set only.`);
   if (!cb && news.length < 100) {
     console.log('Not enough data to train: neither ../shared/data/claimbuster nor datasets/news-checkworthy.jsonl is available. Model left unchanged.');
     return 0;
@@ -285,6 +287,10 @@ async function main(argv: string[]): Promise<number> {
   let figures: Record<string, number> = {};
   if (!noCv) figures = crossValidate(debate, news);
   if (cvOnly) return 0;
+  if (!cb && !argv.includes('--news-only')) {
+    console.log('Model left unchanged: without the debate sentences it would lose most of what it knows. Pass --news-only to write a news-only model anyway.');
+    return 0;
+  }
   const w = train(debate.concat(news), HYPER, 1);
   const model = encodeWeights(w, {
     trainedOn: [cb ? 'ClaimBuster kfold_25ncs.csv (US presidential debates)' : null, news.length ? 'datasets/news-checkworthy.jsonl' : null].filter(Boolean),
