@@ -95,6 +95,7 @@ const NOT_STORY_NAME = new RegExp(
       'standfirst', 'dek', 'kicker', 'meta', 'dateline-?meta', 'timestamp', 'key-?points', 'highlights', 'at-?a-?glance', 'summary',
       'ads?', 'advert', 'advertisement', 'ad-?slot', 'sponsor(?:ed|s)?', 'outbrain', 'taboola', 'consent', 'cookies?', 'gdpr',
       'banner', 'toolbar', 'controls', 'gallery', 'slideshow', 'carousel', 'ticker', 'alerts?', 'breaking(?:-?news)?',
+      'embed', 'twitter-?tweet', 'tweet', 'instagram-?media', 'tiktok-?embed', 'fb-?post',
     ].join('|') +
     ')(?=$|[-_\\s])',
   'i',
@@ -108,6 +109,7 @@ const LABELLED_PARAGRAPH =
   /^(?:read more|read also|also read|see also|related|more on this(?: story)?|more from [^:]{1,40}|recommended|watch|listen|up next|next up|photos?|photograph|image|picture|credit|video|graphic|illustration|source|sources|table|chart|map)\s*:/i;
 /** Bylines, publication lines and wire and copyright tails. */
 const META_PARAGRAPH = [
+  /^(?:author|authors|written by|words by|by)\s*:\s*\p{Lu}/iu,
   /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5}\s*(?:(?:[,|·•—–-]|\s+in\s+).{0,60})?$/u,
   /^(?:published|updated|posted|last updated|first published)\b\s*:?\s*.{0,50}$/i,
   /^\d{1,2}:\d{2}(?::\d{2})?(?:\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?)?$/,
@@ -123,6 +125,10 @@ const CREDIT = /\b(?:photo(?:graph)?|image|picture|credit|illustration|courtesy|
 /** A publication line run into the first paragraph ("Published: 20 November 2026 The court..."). */
 const PUBLISHED_PREFIX =
   /^(?:published|updated|posted|last updated|first published)\b\s*:?\s*[^.]{0,40}?\b(?:19|20)\d\d\b(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s+(?=\p{Lu})/iu;
+
+/** A last paragraph that introduces the writer ("Signe Holt is a writer based in Lund."). */
+const WRITER_NOTE =
+  /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:writer|journalist|reporter|correspondent|editor|author|columnist|photographer|contributor)\b/u;
 
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
 const normalised = (s: string) =>
@@ -189,6 +195,21 @@ function removeLinkBlocks(root: Element): void {
 }
 
 /** Drops paragraphs that are the headline again, labels, captions, credits, bylines or boilerplate. */
+/**
+ * Whether a short run of words is repeated in a longer paragraph: all of its words in order, with
+ * at most a few words between them (a pull quote drops the "he says" of the sentence it repeats).
+ */
+function repeats(short: string[], long: string[]): boolean {
+  const slack = Math.ceil(short.length / 2) + 4;
+  for (let start = long.indexOf(short[0]); start >= 0; start = long.indexOf(short[0], start + 1)) {
+    let k = 1;
+    let at = start + 1;
+    for (; k < short.length && at < long.length && at - start < short.length + slack; at++) if (long[at] === short[k]) k++;
+    if (k === short.length) return true;
+  }
+  return false;
+}
+
 function storyParagraphs(text: string, titles: string[]): string {
   const headlines = new Set<string>();
   for (const title of titles) {
@@ -197,11 +218,14 @@ function storyParagraphs(text: string, titles: string[]): string {
     for (const part of title.split(/\s+[-|–—·:\/]+\s+/)) if (wordCount(part) >= 3) headlines.add(normalised(part));
   }
   headlines.delete('');
-  return text
-    .split('\n\n')
-    .map((p) => p.replace(PUBLISHED_PREFIX, ''))
-    .filter((p) => {
+  const paragraphs = text.split('\n\n').map((p) => p.replace(PUBLISHED_PREFIX, ''));
+  const tokens = paragraphs.map((p) => normalised(p).split(' '));
+  return paragraphs
+    .filter((p, i) => {
       const words = wordCount(p);
+      // a pull quote or summary line: a short paragraph repeated inside a longer one
+      if (words >= 5 && words <= 40 && tokens.some((other, j) => j !== i && other.length > tokens[i].length && repeats(tokens[i], other))) return false;
+      if (i === paragraphs.length - 1 && words <= 40 && WRITER_NOTE.test(p)) return false;
       if (headlines.has(normalised(p))) return false;
       if (LABEL_PARAGRAPH.test(p)) return false;
       if (words <= 40 && LABELLED_PARAGRAPH.test(p)) return false;
