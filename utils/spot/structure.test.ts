@@ -25,6 +25,13 @@ describe('claimStructure: numbers and what they count', () => {
     ['About 12,000 people have fled since October 8.', [{ raw: '12,000', value: 12000, unit: 'people' }, { raw: '8', value: 8, unit: 'date' }]],
     ['The army won after an eight-day offensive.', [{ raw: 'eight', value: 8, unit: 'day' }]],
     ['Twelve police officers were hurt.', [{ raw: 'Twelve', value: 12, unit: 'police officers' }]],
+    ['Parliament will meet on October 14, the speaker said.', [{ raw: '14', value: 14, unit: 'date' }]],
+    ['The company made €4.1 billion in 2023, up 9% on the year before.', [{ raw: '€4.1 billion', value: 4_100_000_000, unit: 'EUR' }, { raw: '2023', value: 2023, unit: 'year' }, { raw: '9%', value: 9, unit: '%' }]],
+    ["The island's 80 outdoor warning sirens did not sound.", [{ raw: '80', value: 80, unit: 'sirens' }]],
+    ['It opened four extra vaccination clinics.', [{ raw: 'four', value: 4, unit: 'vaccination clinics' }]],
+    ['The lander recorded quakes between 2018 and 2022.', [{ raw: '2018', value: 2018, unit: 'year' }, { raw: '2022', value: 2022, unit: 'year' }]],
+    ['It built 9,500 homes, down from 14,868 in 2022.', [{ raw: '9,500', value: 9500, unit: 'homes' }, { raw: '14,868', value: 14868 }, { raw: '2022', value: 2022, unit: 'year' }]],
+    ['He promised to cut the tax to zero if elected.', [{ raw: 'zero', value: 0 }]],
   ];
   for (const [text, numbers] of table) {
     it(text, () => expect(claimStructure(text).numbers).toEqual(numbers));
@@ -62,6 +69,11 @@ describe('claimStructure: attribution, action, negation, hedging', () => {
     ['Rebels reportedly seized the airport.', { action: 'seized', negated: false, hedged: true }],
     ['The strike may have killed dozens.', { action: 'killed', negated: false, hedged: true }],
     ['The minister allegedly took bribes.', { action: 'took', negated: false, hedged: true }],
+    ['The foreign minister, Leila Osman, told parliament that the deal did not recognise the rebels.', { attribution: 'the foreign minister, Leila Osman', action: 'recognise', negated: true, hedged: false }],
+    ['The company, Medisur Logistics, said in a statement that its contracts had been approved.', { attribution: 'the company, Medisur Logistics', action: 'approved', negated: false, hedged: false }],
+    ['The economy is weak, said the minister.', { attribution: 'the minister', negated: false, hedged: false }],
+    ['The club faces 115 charges over breaches of the rules, which it denies.', { negated: true, hedged: false }],
+    ['The average home now costs £257,000, down from a peak of £273,700.', { action: 'costs', negated: false, hedged: false }],
     ['Rebels seized the airport, according to unconfirmed reports.', { attribution: 'unconfirmed reports', action: 'seized', negated: false, hedged: true }],
     ['The ship docked at Pier No. 5 on Tuesday.', { action: 'docked', negated: false, hedged: false }],
     ['Greyfield Minerals has found an estimated 3.1 million tonnes of lithium.', { action: 'found', negated: false, hedged: false }],

@@ -151,16 +151,16 @@ const UNIT_WORDS =
   /^(%|per ?cent|percent|percentage points?|km|kilometres|kilometers|miles?|metres|meters|m|kg|kilograms|tonnes|tons|litres|liters|barrels|hectares|acres|years?|months?|weeks?|days?|hours?|minutes?|seconds?|degrees|dollars|euros|pounds|yuan|rupees|roubles|rubles)$/i;
 /** Words that do not name what a number counts. */
 const NOT_UNITS = new Set(
-  'the a an of and or to in on at by for from with than as is are was were be been has have had will would that this which who it its their his her per more less about nearly almost some other new more'.split(' '),
+  'the a an of and or to in on at by for from with than as is are was were be been has have had will would that this which who it its their his her per more less about nearly almost some other new more those these them us whom if when times'.split(' '),
 );
 const ADJECTIVES = /^(?:[a-z]+ed|[a-z]+ing|more|new|other|additional|further|extra|young|old|small|large|big|civilian|foreign|local|armed|senior|rural|urban|eastern|western|northern|southern|central|[a-z]+-[a-z]+)$/;
 
 const NUMBER_RX = new RegExp(
   [
     // currency + figure + optional scale: $4.2bn, £1.75 million
-    String.raw`[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|million|mn|m|trillion|tn|k)\b)?`,
+    String.raw`[$£€¥]\s?\d+(?:,\d{3})*(?:\.\d+)?(?:\s?(?:bn|billion|million|mn|m|trillion|tn|k)\b)?`,
     // figure + optional scale/percent: 3.5 million, 1,200, 61.4%, 2-1 is excluded by the boundary
-    String.raw`\d[\d,]*(?:\.\d+)?(?:\s?%|(?:\s?(?:bn|billion|million|mn|thousand|trillion|tn|k)\b))?`,
+    String.raw`\d+(?:,\d{3})*(?:\.\d+)?(?:\s?%|(?:\s?(?:bn|billion|million|mn|thousand|trillion|tn|k)\b))?`,
     // vague quantities
     String.raw`\b(?:tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|scores)\b(?= of\b)`,
     String.raw`\b(?:dozens|hundreds|thousands|millions|billions)\b`,
@@ -224,7 +224,7 @@ export function findNumbers(text: string): ClaimNumber[] {
     else if (/%$/.test(raw)) num.unit = '%';
     // A year: "in 2019", "the floods of 1998"; a day of the month: "October 8", "8 October".
     const before = text.slice(Math.max(0, start - 12), start);
-    if (!num.unit && /^(1[89]|20)\d\d$/.test(raw) && /\b(?:in|since|of|by|from|until|to|during|year|early|late|mid|before|after)\s+$/i.test(before)) num.unit = 'year';
+    if (!num.unit && /^(1[89]|20)\d\d$/.test(raw) && /\b(?:in|since|of|by|from|until|to|during|year|early|late|mid|before|after|between)\s+$|\b(?:1[89]|20)\d\d\s+(?:and|or|to)\s+$/i.test(before)) num.unit = 'year';
     if (!num.unit && /^\d{1,2}$/.test(raw) && (MONTH_BEFORE.test(before) || MONTH_AFTER.test(text.slice(end, end + 14)))) num.unit = 'date';
     // "an eight-day offensive", "a 25-year licence": the word after the hyphen.
     const hyphen = text.slice(end).match(/^-([a-z]+)\b/);
@@ -242,7 +242,7 @@ export function findNumbers(text: string): ClaimNumber[] {
   // "four of seven districts", "12 out of 40 patients": the first counts what the second counts.
   for (let i = out.length - 2; i >= 0; i--) {
     const between = text.slice(at[i][1], at[i + 1][0]);
-    if (/^\s+(?:of|out of|in)\s+(?:the\s+|its\s+|their\s+)?$/i.test(between) && out[i + 1].unit) out[i].unit = out[i + 1].unit;
+    if (/^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+)?$/i.test(between) && out[i + 1].unit) out[i].unit = out[i + 1].unit;
   }
   return out;
 }
@@ -271,19 +271,25 @@ function countedNoun(after: string): string | undefined {
     if (w && /^[a-z]/.test(w) && !NOT_UNITS.has(w) && !(w in SMALL) && !(w in SCALE)) return w;
     return undefined;
   }
-  if (NOT_UNITS.has(first) || !/^[a-z]/.test(ws[0])) return undefined;
-  // Skip one adjective: "1,200 displaced people", "12 civilian deaths".
-  if (ADJECTIVES.test(first) && ws[1] && /^[a-z]/.test(ws[1]) && !NOT_UNITS.has(ws[1]) && !/ed$/.test(ws[1])) {
-    return ws[1].replace(/[^\p{L}-]/gu, '');
+  if (NOT_UNITS.has(first) || PHRASE_STOP.test(first) || !/^[a-z]/.test(ws[0])) return undefined;
+  if (/(?:ed|ly)$/.test(first) && !ADJECTIVES.test(first)) return undefined; // "12 injured", "40 killed": a verb
+  const clean = (w: string) => w.replace(/[^\p{L}-]/gu, '');
+  const isPlural = (w: string) => PLURAL_NOUNS.test(w) || (/^[a-z-]+s$/.test(w) && !/(?:ss|us|is)$/.test(w));
+  const isModifier = (w: string) => /^[a-z-]+$/.test(w) && !PHRASE_STOP.test(w) && !NOT_UNITS.has(w) && !IRREGULAR.test(w) && !/ly$/.test(w);
+  if (isPlural(first)) return clean(first);
+  // Look past one or two modifiers for the plural noun that is counted: "1,200 displaced people",
+  // "14 drill holes", "four extra vaccination clinics", "80 outdoor warning sirens".
+  for (let k = 1; k <= 2 && k < ws.length; k++) {
+    const w = ws[k];
+    if (!isModifier(ws[k - 1]) || !/^[a-z]/.test(w) || PHRASE_STOP.test(w) || IRREGULAR.test(w) || /ed$/.test(w)) break;
+    if (isPlural(w)) {
+      const mod = ws[k - 1];
+      // Keep a noun modifier with its noun ("drill holes"), leave adjectives out ("displaced people").
+      return ADJECTIVES.test(mod) || k === 1 && ADJECTIVES.test(first) ? clean(w) : `${clean(mod)} ${clean(w)}`;
+    }
   }
-  if (/ed$/.test(first)) return undefined; // "12 injured", "40 killed" – a verb, not a noun
-  // A singular noun after a number is the first part of a compound: "14 drill holes",
-  // "12 police officers" — then both words tell what is counted.
-  const second = ws[1];
-  if (second && !/s$/.test(first) && !PLURAL_NOUNS.test(first) && /^[a-z]+s$/.test(second) && !PHRASE_STOP.test(second) && !IRREGULAR.test(second) && /^\s*[\p{L}'’-]+\s+[a-z]/u.test(after)) {
-    return `${first} ${second}`;
-  }
-  return first.replace(/[^\p{L}-]/gu, '');
+  if (ADJECTIVES.test(first)) return undefined;
+  return clean(first);
 }
 
 function normaliseUnit(u: string): string {
@@ -319,10 +325,17 @@ export function findAttribution(text: string): Attribution | undefined {
     // An adjective, not a saying: "an estimated 3 million", "the reported deal".
     if (/\b(?:a|an|the|its|their|his|her)\s+$/i.test(before)) continue;
     const after = text.slice(at + verb.length);
-    // Inverted: ', said Gen. Holt.' / '," said the ministry'
-    if (/[,"”]\s*$/.test(before)) {
+    // An appositive subject: "The foreign minister, Leila Osman, told parliament …".
+    const appositive = before.match(/(?:^|[;:"“”]\s*|\bthat\s+)((?:the\s+|a\s+)?[^,;:"“”]{2,60}),\s+([^,;:"“”]{2,60}),\s*$/i);
+    if (appositive && !/\b(?:said|says|told|is|was|were|are|has|had|have)\b/i.test(appositive[1])) {
+      return { who: tidySource(`${appositive[1].trim()}, ${appositive[2].trim()}`), verbAt: at };
+    }
+    // Inverted, after a quotation or a clause: '…," said Gen. Holt.' / '…, said the ministry.'
+    const afterQuote = /["”’]\s*,?\s*$|,\s*["”’]\s*$/.test(before);
+    if ((afterQuote || /,\s*$/.test(before)) && /^(?:said|says|added|adds|claimed|claims|insisted|explained|wrote|warned|stated|declared|noted|argued)$/.test(verb)) {
       const who = phraseAfter(after);
-      if (who) return { who: tidySource(who), verbAt: at };
+      // Without a quotation the speaker must end the sentence (", said the minister.").
+      if (who && (afterQuote || /^\s*[.!?;]?\s*$/.test(after.slice(after.indexOf(who) + who.length)))) return { who: tidySource(who), verbAt: at };
     }
     // Plain: "The army said (on Tuesday) (that) …" — the noun phrase before the verb.
     const subject = subjectBefore(before);
@@ -351,7 +364,7 @@ function phraseAfter(after: string): string | undefined {
 /** The noun phrase that ends right before a saying verb, within its clause. */
 function subjectBefore(before: string): string | undefined {
   // Cut at the last clause boundary.
-  const clause = before.split(/[,;:"“”()—–]|\b(?:that|and|but|while|because|as|after|before|when)\b/).pop() ?? '';
+  const clause = before.split(/[,;:"“”()—–]|\b(?:that|and|but|while|because|as|after|before|when|which|who|whom|where)\b/).pop() ?? '';
   let s = clause.trim();
   // Leave out auxiliaries and adverbs just before the verb: "officials have said", "police later said".
   s = s.replace(/\s+(?:has|have|had|was|were|is|are|also|later|previously|earlier|separately|initially|repeatedly|publicly|privately|on \w+)$/i, '').trim();
@@ -396,7 +409,10 @@ export function findAction(text: string, verbAt: number): string | undefined {
 }
 
 function actionIn(text: string): string | undefined {
-  const ws = [...text.matchAll(/[\p{L}'’-]+/gu)].map((m) => m[0]);
+  const found = [...text.matchAll(/[\p{L}'’-]+/gu)];
+  const ws = found.map((m) => m[0]);
+  // The next word counts as the verb's object or particle only when nothing but a space is between.
+  const next = (k: number) => (k + 1 < found.length && /^\s+$/.test(text.slice(found[k].index + found[k][0].length, found[k + 1].index)) ? ws[k + 1] : undefined);
   const isVerbish = (w: string, prev: string | undefined) => {
     if (NOT_VERBS.test(w) || /^\p{Lu}/u.test(w)) return false;
     if (/^(?:is|are|was|were|has|have|had)$/i.test(w)) return false; // handled as auxiliaries
@@ -414,11 +430,11 @@ function actionIn(text: string): string | undefined {
       const v = ws[j];
       const baseForm = /^(?:will|would|did|does|do|could|may|might|can|should|must)$/i.test(w);
       if (v && !NOT_VERBS.test(v) && !/^\p{Lu}/u.test(v) && /^[a-z]/.test(v) && (baseForm || IRREGULAR.test(v) || /(?:ed|en|ing)$/.test(v))) {
-        return withObject(v, ws[j + 1]);
+        return withObject(v, next(j));
       }
       continue;
     }
-    if (isVerbish(w, prev) && i > 0) return withObject(w, ws[i + 1]);
+    if (isVerbish(w, prev) && i > 0) return withObject(w, next(i));
   }
   // The copula as a last resort: "Turnout was 61%".
   const cop = ws.findIndex((w, i) => i > 0 && /^(?:is|are|was|were)$/i.test(w));
