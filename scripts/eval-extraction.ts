@@ -3,12 +3,14 @@
 // (bag of words with counts, see tests/extraction/score.ts), and the mean over pages.
 // Pages are parsed with linkedom, as the command line does; the unit test parses them with
 // happy-dom, as a browser would.
-// Run: npx tsx scripts/eval-extraction.ts [--verbose]
+// Run: npx tsx scripts/eval-extraction.ts [--verbose] [--show PAGE]  (--show prints a page's extracted text)
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../utils/extract';
 import { loadPages, score, words } from '../tests/extraction/score';
 
 const verbose = process.argv.includes('--verbose');
+const showAt = process.argv.indexOf('--show');
+const show = showAt >= 0 ? process.argv[showAt + 1] : null;
 const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
 const rows: { name: string; p: number; r: number; f: number }[] = [];
 
@@ -16,6 +18,7 @@ console.log(`${'page'.padEnd(28)} precision  recall      F1`);
 for (const page of loadPages()) {
   const { document } = parseHTML(page.html);
   const text = extractArticle(document as unknown as Document)?.text ?? '';
+  if (show === page.name) console.log(`--- ${page.name}: extracted text ---\n${text}\n---`);
   const s = score(text, page.expected);
   rows.push({ name: page.name, p: s.precision, r: s.recall, f: s.f1 });
   console.log(`${page.name.padEnd(28)} ${pct(s.precision)}%  ${pct(s.recall)}%  ${pct(s.f1)}%`);

@@ -103,7 +103,7 @@ const NOT_STORY_NAME = new RegExp(
 
 /** Elements whose whole text is a label that is never story text. */
 const LABEL_PARAGRAPH =
-  /^(?:advertisement|advert|ads?|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|anzeige|publicité|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)$/i;
+  /^(?:advertisement|advert|ads?|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|anzeige|publicité|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?|supported by|paid for by|presented by)$/i;
 /** Paragraphs that open with a label of a link, a caption or a credit rather than story text. */
 const LABELLED_PARAGRAPH =
   /^(?:read more|read also|also read|see also|related|more on this(?: story)?|more from [^:]{1,40}|recommended|watch|listen|up next|next up|photos?|photograph|image|picture|credit|video|graphic|illustration|source|sources|table|chart|map)\s*:/i;
@@ -113,6 +113,9 @@ const META_PARAGRAPH = [
   /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5}\s*(?:(?:[,|·•—–-]|\s+in\s+).{0,60})?$/u,
   /^(?:published|updated|posted|last updated|first published)\b\s*:?\s*.{0,50}$/i,
   /^\d{1,2}:\d{2}(?::\d{2})?(?:\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?)?$/,
+  /^(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$/i,
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\.?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}$/i,
+  /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
   /^\(?(?:reporting|writing|editing|additional reporting|compiled|research) by\b/i,
   /^(?:©|\(c\)\s|copyright\b)/i,
   /\bviews expressed\b.{0,60}\b(?:author|writer|columnist)['’]?s? own\b/i,
@@ -170,9 +173,43 @@ function removeNonStory(doc: Document): void {
     const text = collapseSpace(box.textContent ?? '').trim();
     if (wordCount(text) < 50 && CREDIT.test(text)) doomed.push(box);
   }
+  // The headline block of the story: a <header> inside the article (headline, standfirst, byline).
+  for (const header of Array.from(body.querySelectorAll('article header, main header'))) if (header.querySelector('h1')) doomed.push(header);
+  // A call-out around a form (sign up, "have your say", search): the form and the little text
+  // around it, up to the first block with more to say.
+  for (const form of Array.from(body.querySelectorAll('form'))) {
+    let box: Element = form;
+    for (let up = form.parentElement; up && !['BODY', 'MAIN', 'ARTICLE'].includes(up.tagName.toUpperCase()); up = up.parentElement) {
+      if (wordCount(collapseSpace(up.textContent ?? '')) >= 100) break;
+      box = up;
+    }
+    doomed.push(box);
+  }
+  doomed.push(...otherStories(body));
   // An empty stand-in keeps the page's shape: with the block simply gone, Readability can take a
   // lone article for the whole body and pull in whatever else is left there.
   for (const el of doomed) el.replaceWith(doc.createElement(el.tagName.toLowerCase() === 'span' ? 'span' : 'div'));
+}
+
+/**
+ * Stories loaded below the one being read (infinite scroll): the block that holds the page's
+ * headline and its story, and beside it blocks of the same kind (same tag and class) that have
+ * their own heading and text. Those are returned, to be removed.
+ */
+function otherStories(body: HTMLElement): Element[] {
+  const h1 = body.querySelector('h1');
+  if (!h1) return [];
+  let story: Element | null = h1.parentElement;
+  while (story && story !== body && wordCount(collapseSpace(story.textContent ?? '')) < 120) story = story.parentElement;
+  if (!story || story === body) return [];
+  const kind = story.getAttribute('class') ?? '';
+  if (!kind && story.tagName.toUpperCase() !== 'ARTICLE') return [];
+  const others: Element[] = [];
+  for (let sib = story.parentElement?.firstElementChild ?? null; sib; sib = sib.nextElementSibling) {
+    if (sib === story || sib.tagName !== story.tagName || (sib.getAttribute('class') ?? '') !== kind) continue;
+    if (sib.querySelector('h1, h2') && wordCount(collapseSpace(sib.textContent ?? '')) >= 80) others.push(sib);
+  }
+  return others;
 }
 
 /**
