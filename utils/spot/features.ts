@@ -215,6 +215,8 @@ function shapes(text: string): string[] {
   return out;
 }
 
+let scratch: Uint16Array | undefined;
+
 /** Mixes two 32-bit hashes into one. */
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
@@ -235,10 +237,12 @@ const KIND_CHAR = 6;
 /** The full sparse feature vector of a sentence (word features scaled by 1/sqrt(count)). */
 export function featurize(text: string): Features {
   const toks = tokens(text);
-  const counts = new Map<number, number>();
+  // Counts per bucket in a scratch array kept between calls; `touched` lists the buckets used.
+  const counts = (scratch ??= new Uint16Array(HASH_SIZE));
+  const touched: number[] = [];
   const add = (h: number) => {
     const k = h & (HASH_SIZE - 1);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    if (counts[k]++ === 0) touched.push(k);
   };
   let prev = START;
   let prev2 = START;
@@ -266,10 +270,11 @@ export function featurize(text: string): Features {
   }
   const idx: number[] = [];
   const val: number[] = [];
-  const norm = 1 / Math.sqrt(Math.max(1, counts.size));
-  for (const [h, c] of counts) {
+  const norm = 1 / Math.sqrt(Math.max(1, touched.length));
+  for (const h of touched) {
     idx.push(h);
-    val.push(Math.min(c, 3) * norm);
+    val.push(Math.min(counts[h], 3) * norm);
+    counts[h] = 0;
   }
   const dense = denseFeatures(text, toks);
   for (let i = 0; i < dense.length; i++) {
