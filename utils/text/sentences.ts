@@ -159,7 +159,7 @@ function isAbbreviationBefore(text: string, dot: number, punct: string, next: st
   if (punct[0] !== '.' || punct.startsWith('..')) return false;
   // The token before the full stop, back to white space or an opening mark.
   let b = dot;
-  while (b > 0 && !isSpace(text.charCodeAt(b - 1)) && !'("“‘[«—–'.includes(text[b - 1])) b--;
+  while (b > 0 && dot - b < 40 && !isSpace(text.charCodeAt(b - 1)) && !'("“‘[«—–'.includes(text[b - 1])) b--;
   const token = text.slice(b, dot + 1); // includes the full stop
   const bare = token.slice(0, -1).replace(/^[^A-Za-z0-9]+/, '');
   const lower = bare.toLowerCase().replace(/\./g, '');
