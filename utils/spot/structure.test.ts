@@ -66,6 +66,7 @@ describe('claimStructure: attribution, action, negation, hedging', () => {
     ['The company did not confirm the figures.', { action: 'confirm', negated: true, hedged: false }],
     ['No civilians were hurt.', { action: 'hurt', negated: true, hedged: false }],
     ['He has never visited the site.', { action: 'visited', negated: true, hedged: false }],
+    ['The storm not only flooded the town but also cut the power.', { action: 'flooded', negated: false, hedged: false }],
     ['Rebels reportedly seized the airport.', { action: 'seized', negated: false, hedged: true }],
     ['The strike may have killed dozens.', { action: 'killed', negated: false, hedged: true }],
     ['The minister allegedly took bribes.', { action: 'took', negated: false, hedged: true }],

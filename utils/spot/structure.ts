@@ -454,7 +454,7 @@ const NEGATION = /\b(?:not|never|no|none|nobody|nothing|neither|nor|denied|denie
 
 export function isNegated(text: string): boolean {
   // "No. 5" is a number, not a negation.
-  const t = text.replace(/\bNo\.\s?\d/g, '');
+  const t = text.replace(/\bNo\.\s?\d/g, '').replace(/\bnot only\b|\bif not\b|\bno doubt\b|\bnothing but\b/gi, '');
   return NEGATION.test(t);
 }
 
