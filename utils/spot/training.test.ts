@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { averagePrecision, parseCsv, prf } from '../../scripts/spot/train';
+import { loadWeights, encodeWeights, margin } from './codec';
+import { DENSE_SIZE, HASH_SIZE, featurize } from './features';
+import modelFile from './model.json';
+import type { ModelFile } from './codec';
+
+describe('training helpers', () => {
+  it('reads quoted CSV fields with commas, quotes and line breaks', () => {
+    expect(parseCsv('a,b\n1,"x, ""y""\nz"\n')).toEqual([
+      ['a', 'b'],
+      ['1', 'x, "y"\nz'],
+    ]);
+  });
+
+  it('computes average precision and precision/recall', () => {
+    expect(averagePrecision([0.9, 0.8, 0.1], [1, 0, 1])).toBeCloseTo((1 + 2 / 3) / 2);
+    expect(prf([0.9, 0.8, 0.1], [1, 0, 1], 0.5)).toEqual({ p: 0.5, r: 0.5, f1: 0.5 });
+  });
+});
+
+describe('model file', () => {
+  it('loads the shipped model and matches the feature layout', () => {
+    const w = loadWeights(modelFile as ModelFile);
+    expect(w.length).toBe(HASH_SIZE + DENSE_SIZE);
+    expect(JSON.stringify(modelFile).length).toBeLessThan(500_000);
+  });
+
+  it('keeps scores through int8 storage', () => {
+    const w = new Float32Array(HASH_SIZE + DENSE_SIZE);
+    const { idx } = featurize('The army took four districts on Tuesday.');
+    idx.forEach((j, k) => (w[j] = (k % 5) - 2));
+    const back = loadWeights(encodeWeights(w, {}));
+    const text = 'The army took four districts on Tuesday.';
+    expect(margin(back, text)).toBeCloseTo(margin(w, text), 1);
+  });
+});
