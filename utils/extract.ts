@@ -95,6 +95,7 @@ const NOT_STORY_NAME = new RegExp(
       'standfirst', 'dek', 'kicker', 'meta', 'dateline-?meta', 'timestamp', 'key-?points', 'highlights', 'at-?a-?glance', 'summary',
       'ads?', 'advert', 'advertisement', 'ad-?slot', 'sponsor(?:ed|s)?', 'outbrain', 'taboola', 'consent', 'cookies?', 'gdpr',
       'banner', 'toolbar', 'controls', 'gallery', 'slideshow', 'carousel', 'ticker', 'alerts?', 'breaking(?:-?news)?',
+      'meter', 'metering', 'glossary', 'fact-?box', 'references', 'footnotes',
       'embed', 'twitter-?tweet', 'tweet', 'instagram-?media', 'tiktok-?embed', 'fb-?post',
     ].join('|') +
     ')(?=$|[-_\\s])',
@@ -106,14 +107,15 @@ const LABEL_PARAGRAPH =
   /^(?:advertisement|advert|ads?|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|anzeige|publicité|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?|supported by|paid for by|presented by)$/i;
 /** Paragraphs that open with a label of a link, a caption or a credit rather than story text. */
 const LABELLED_PARAGRAPH =
-  /^(?:read more|read also|also read|see also|related|more on this(?: story)?|more from [^:]{1,40}|recommended|watch|listen|up next|next up|photos?|photograph|image|picture|credit|video|graphic|illustration|source|sources|table|chart|map)\s*:/i;
+  /^(?:read more|read also|also read|see also|related|more on this(?: story)?|more from [^:]{1,40}|recommended|watch|listen|up next|next up|photos?|photograph|image|picture|credit|video|graphic|illustration|source|sources|table|chart|map|disclosure|disclaimer|declaration of interests?)\s*:/i;
 /** Bylines, publication lines and wire and copyright tails. */
 const META_PARAGRAPH = [
   /^(?:author|authors|written by|words by|by)\s*:\s*\p{Lu}/iu,
-  /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5}\s*(?:(?:[,|·•—–-]|\s+in\s+).{0,60})?$/u,
+  /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5}\s*(?:(?:[,|·•—–-]|\s+in\s+).{0,60})?(?<![.!?”"])$/u,
   /^(?:published|updated|posted|last updated|first published)\b\s*:?\s*.{0,50}$/i,
   /^\d{1,2}:\d{2}(?::\d{2})?(?:\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?)?$/,
   /^(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$/i,
+  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/i,
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\.?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}$/i,
   /^a version of this (?:article|story) (?:appears|appeared) in print\b/i,
   /^\(?(?:reporting|writing|editing|additional reporting|compiled|research) by\b/i,
@@ -186,6 +188,12 @@ function removeNonStory(doc: Document): void {
     doomed.push(box);
   }
   doomed.push(...otherStories(body));
+  // A list of references or further reading after its heading, with the heading.
+  for (const heading of Array.from(body.querySelectorAll('h2, h3, h4, h5, h6'))) {
+    if (!/^(?:references|sources|notes|footnotes|further reading|bibliography)$/i.test(collapseSpace(heading.textContent ?? '').trim())) continue;
+    const next = heading.nextElementSibling;
+    if (next && ['OL', 'UL', 'DL'].includes(next.tagName.toUpperCase())) doomed.push(heading, next);
+  }
   // An empty stand-in keeps the page's shape: with the block simply gone, Readability can take a
   // lone article for the whole body and pull in whatever else is left there.
   for (const el of doomed) el.replaceWith(doc.createElement(el.tagName.toLowerCase() === 'span' ? 'span' : 'div'));
