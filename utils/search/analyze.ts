@@ -39,8 +39,24 @@ export interface Token {
   number: boolean;
 }
 
-// Words: letters/digits with internal apostrophes, hyphens, dots or commas between digits.
-const WORD = /[\p{L}\p{N}]+(?:(?:[.,](?=\p{N})|['’](?=\p{L})|-(?=[\p{L}\p{N}]))[\p{L}\p{N}]+)*/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const DIGIT_ONLY = /^[\p{N}.,]+$/u;
+
+/** Whether a UTF-16 code unit is part of a word (letters and digits, any script). */
+function isWordChar(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i - 1, i + 1));
+  return LETTER_OR_DIGIT.test(text[i]);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isNumberTerm(term: string): boolean {
+  return isDigit(term.charCodeAt(0)) && DIGIT_ONLY.test(term);
+}
 
 function normaliseNumber(raw: string): string {
   // "1,200" → "1200"; "3.50" → "3.5"; "3.0" → "3".
@@ -49,49 +65,113 @@ function normaliseNumber(raw: string): string {
   return s;
 }
 
+/** Term for a lower-case word part: its stem, a number's digits, or '' when it is not indexed. */
+const termCache = new Map<string, string>();
+const stopCache = new Map<string, string>();
+
+function termOf(part: string, keepStopWords: boolean): string {
+  const cache = keepStopWords ? stopCache : termCache;
+  let t = cache.get(part);
+  if (t !== undefined) return t;
+  const num = NUMBER_WORDS[part];
+  if (num !== undefined) t = num;
+  else if (!keepStopWords && STOP_WORDS.has(part)) t = '';
+  else if (DIGIT_ONLY.test(part)) t = normaliseNumber(part);
+  else if (part.length === 1) t = '';
+  else t = stem(part);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(part, t);
+  return t;
+}
+
 /**
  * Cuts text into index terms. Possessive "'s" is dropped, hyphenated words give their parts,
  * stop words are skipped (unless `keepStopWords`), and each term is stemmed.
  */
 export function tokenize(text: string, keepStopWords = false): Token[] {
   const out: Token[] = [];
+  forEachToken(text, keepStopWords, (term, start, end, capital, number) => {
+    out.push({ term, start, end, capital, number });
+  });
+  return out;
+}
+
+/** The same as `tokenize`, without building token objects (for indexing). */
+export function forEachToken(
+  text: string,
+  keepStopWords: boolean,
+  fn: (term: string, start: number, end: number, capital: boolean, number: boolean) => void,
+): void {
+  const n = text.length;
   let sentenceStart = true;
-  let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = m.index;
-    // A sentence start is the first word or a word after . ! ? or a line break.
-    const gap = text.slice(last, start);
-    if (/[.!?:\n]/.test(gap)) sentenceStart = true;
-    last = start + raw.length;
-    const first = raw.codePointAt(0) ?? 0;
-    const isUpper = first >= 65 && first <= 90 ? true : first > 127 && raw[0] !== raw[0].toLowerCase();
-    const capital = isUpper && !sentenceStart;
-    sentenceStart = false;
-    if (/^\p{N}/u.test(raw) && /^[\p{N}.,]+$/u.test(raw)) {
-      out.push({ term: normaliseNumber(raw), start, end: start + raw.length, capital: false, number: true });
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!isWordChar(c, text, i)) {
+      // . ! ? : and line breaks end a sentence (for telling names from sentence-initial words).
+      if (c === 46 || c === 33 || c === 63 || c === 58 || c === 10) sentenceStart = true;
+      i++;
       continue;
     }
-    let lower = raw.toLowerCase().replace(/’/g, "'");
+    const start = i;
+    let allDigits = true;
+    let hasJoiner = false;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (isWordChar(c, text, i)) {
+        if (allDigits && !isDigit(c)) allDigits = false;
+        i++;
+        continue;
+      }
+      // Joiners inside a word: "1,200", "3.5" (digits both sides), "don't", "well-known".
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      const prev = text.charCodeAt(i - 1);
+      if ((c === 46 || c === 44) && isDigit(prev) && isDigit(next)) {
+        i++;
+        continue;
+      }
+      if ((c === 39 || c === 0x2019 || c === 45) && i + 1 < n && isWordChar(next, text, i + 1)) {
+        if (c !== 45 && !(next >= 97 && next <= 122) && !(next >= 65 && next <= 90) && next < 128) break;
+        hasJoiner = true;
+        allDigits = false;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const end = i;
+    const first = text.charCodeAt(start);
+    const upper = first >= 65 && first <= 90 ? true : first > 127 && text[start] !== text[start].toLowerCase();
+    const capital = upper && !sentenceStart;
+    sentenceStart = false;
+    const raw = text.slice(start, end);
+    if (allDigits || (isDigit(first) && DIGIT_ONLY.test(raw))) {
+      fn(normaliseNumber(raw), start, end, false, true);
+      continue;
+    }
+    let lower = raw.toLowerCase();
+    if (!hasJoiner) {
+      const term = termOf(lower, keepStopWords);
+      if (term) {
+        const number = isNumberTerm(term);
+        fn(term, start, end, capital && !number, number);
+      }
+      continue;
+    }
+    lower = lower.replace(/’/g, "'");
     if (lower.endsWith("'s")) lower = lower.slice(0, -2);
-    const parts = lower.split(/[-']/);
     let pos = 0;
-    for (const part of parts) {
+    for (const part of lower.split(/[-']/)) {
       const pStart = start + pos;
       pos += part.length + 1;
       if (!part) continue;
-      const num = NUMBER_WORDS[part];
-      if (num !== undefined) {
-        out.push({ term: num, start: pStart, end: pStart + part.length, capital: false, number: true });
-        continue;
+      const term = termOf(part, keepStopWords);
+      if (term) {
+        const number = isNumberTerm(term);
+        fn(term, pStart, pStart + part.length, capital && !number, number);
       }
-      if (!keepStopWords && STOP_WORDS.has(part)) continue;
-      if (part.length === 1 && !/\p{N}/u.test(part)) continue;
-      const numeric = /^[\p{N}.,]+$/u.test(part);
-      out.push({ term: numeric ? normaliseNumber(part) : stem(part), start: pStart, end: pStart + part.length, capital, number: numeric });
     }
   }
-  return out;
 }
 
 /** Index terms of a text, in order (stop words removed). */

@@ -12,7 +12,7 @@
  * copy (one block per term, removed articles dropped).
  */
 import type { ClaimStructure } from '../types';
-import { queryTerms, tokenize, type WeightedTerm } from './analyze';
+import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { TermTable } from './termtable';
 
 export interface IndexedDoc {
@@ -170,15 +170,15 @@ export class SearchIndex {
     const counts = new Map<string, number>();
     let titleLen = 0;
     let bodyLen = 0;
-    for (const t of tokenize(doc.title)) {
-      counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
-      titleLen++;
-    }
     // Title counts are kept in the low 16 bits, body counts above.
-    for (const t of tokenize(doc.text)) {
-      counts.set(t.term, (counts.get(t.term) ?? 0) + 0x10000);
+    forEachToken(doc.title, false, (term) => {
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      titleLen++;
+    });
+    forEachToken(doc.text, false, (term) => {
+      counts.set(term, (counts.get(term) ?? 0) + 0x10000);
       bodyLen++;
-    }
+    });
     this.nSlots++;
     this.alive++;
     this.docId[slot] = doc.id;

@@ -5,7 +5,7 @@
  * A second backend (for instance a newsroom's search server) only has to implement `Retriever`.
  */
 import type { CorpusArticle, EvidenceHit } from '../types';
-import { queryTerms } from './analyze';
+import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
 import { bestPassage, prepareQuery } from './passages';
 
@@ -34,7 +34,47 @@ export const RERANK = {
   minDepth: 30,
   /** Weight of the best-passage match against the index score (both scaled to the best candidate's). */
   passageWeight: 0.5,
+  /**
+   * Feedback from the first results: terms that several of the best `feedbackDocs` articles share
+   * (names, places, figures of the same event) are added to the query, the strongest at
+   * `feedbackWeight` of a query word, and the index is asked again. 0 articles turns it off.
+   */
+  feedbackDocs: 3,
+  feedbackTerms: 10,
+  feedbackWeight: 0.4,
 };
+
+/** Terms shared by the feedback articles, weighted by frequency in them and rarity in the corpus. */
+function feedbackTerms(articles: StoredArticle[], index: SearchIndex, have: Set<string>): WeightedTerm[] {
+  const n = Math.max(index.docCount, 1);
+  const score = new Map<string, number>();
+  const seenIn = new Map<string, number>();
+  for (const a of articles) {
+    const tf = new Map<string, number>();
+    let len = 0;
+    forEachToken(`${a.title}\n${a.text}`, false, (term) => {
+      tf.set(term, (tf.get(term) ?? 0) + 1);
+      len++;
+    });
+    for (const [term, c] of tf) {
+      if (have.has(term)) continue;
+      score.set(term, (score.get(term) ?? 0) + c / Math.max(len, 1));
+      seenIn.set(term, (seenIn.get(term) ?? 0) + 1);
+    }
+  }
+  const need = Math.min(2, articles.length);
+  const ranked: { term: string; weight: number }[] = [];
+  for (const [term, s] of score) {
+    if ((seenIn.get(term) ?? 0) < need) continue;
+    const df = index.docFreq(term);
+    if (df <= 1) continue;
+    ranked.push({ term, weight: s * Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
+  }
+  ranked.sort((x, y) => y.weight - x.weight);
+  const top = ranked.slice(0, RERANK.feedbackTerms);
+  const max = top[0]?.weight ?? 1;
+  return top.map((t) => ({ term: t.term, weight: (RERANK.feedbackWeight * t.weight) / max, expands: t.term }));
+}
 
 function sameUrl(a: string, b: string): boolean {
   const strip = (u: string) => u.trim().replace(/#.*$/, '').replace(/\/+$/, '').replace(/^https?:\/\/(www\.)?/i, '').toLowerCase();
@@ -51,9 +91,26 @@ export function createIndexRetriever(
       if (k === 0 || !query.text.trim()) return [];
       const weighted = queryTerms(query.text, query.structure);
       const depth = Math.max(k * RERANK.depthFactor, RERANK.minDepth);
-      const candidates = index.searchTerms(weighted, depth, { excludeOutlet: opts.excludeOutlet });
+      let candidates = index.searchTerms(weighted, depth, { excludeOutlet: opts.excludeOutlet });
       if (candidates.length === 0) return [];
-      const articles = await getArticles(candidates.map((c) => c.id));
+      let articles = await getArticles(candidates.map((c) => c.id));
+      if (RERANK.feedbackDocs > 0 && candidates.length > 1) {
+        const fb: StoredArticle[] = [];
+        for (const a of articles) {
+          if (fb.length >= RERANK.feedbackDocs) break;
+          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push(a);
+        }
+        const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
+        if (extra.length > 0) {
+          const again = index.searchTerms([...weighted, ...extra], depth, { excludeOutlet: opts.excludeOutlet });
+          const known = new Map(candidates.map((c, i) => [c.id, articles[i]]));
+          const missing = again.filter((c) => !known.has(c.id)).map((c) => c.id);
+          const fetched = missing.length ? await getArticles(missing) : [];
+          missing.forEach((id, i) => known.set(id, fetched[i]));
+          candidates = again;
+          articles = again.map((c) => known.get(c.id));
+        }
+      }
       const n = Math.max(index.docCount, 1);
       const idf = (term: string) => {
         const df = index.docFreq(term);
