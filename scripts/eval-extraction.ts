@@ -1,23 +1,34 @@
 // Measures article extraction on the layout test pages (tests/extraction/pages): for each page,
 // word-level precision, recall and F1 of the extracted text against <name>.expected.txt
 // (bag of words with counts, see tests/extraction/score.ts), and the mean over pages.
-// Pages are parsed with linkedom, as the command line does; the unit test parses them with
-// happy-dom, as a browser would.
-// Run: npx tsx scripts/eval-extraction.ts [--verbose] [--show PAGE]  (--show prints a page's extracted text)
+// By default each page is loaded in happy-dom with its inline scripts run, as a browser tab has it
+// when the content script runs (the unit test does the same); --linkedom parses it with linkedom
+// instead, as the command line does (no scripts run there).
+// Run: npx tsx scripts/eval-extraction.ts [--linkedom] [--verbose] [--show PAGE]
+// (--show prints a page's extracted text; --verbose lists each page's extra and missed words)
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../utils/extract';
+import { renderPage } from '../tests/extraction/render';
 import { loadPages, score, words } from '../tests/extraction/score';
 
 const verbose = process.argv.includes('--verbose');
+const useLinkedom = process.argv.includes('--linkedom');
 const showAt = process.argv.indexOf('--show');
 const show = showAt >= 0 ? process.argv[showAt + 1] : null;
 const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
 const rows: { name: string; p: number; r: number; f: number }[] = [];
 
+console.log(`Parsed with ${useLinkedom ? 'linkedom (no scripts run; as the command line)' : 'happy-dom, inline scripts run (as a browser tab)'}`);
 console.log(`${'page'.padEnd(28)} precision  recall      F1`);
 for (const page of loadPages()) {
-  const { document } = parseHTML(page.html);
-  const text = extractArticle(document as unknown as Document)?.text ?? '';
+  let text: string;
+  if (useLinkedom) {
+    text = extractArticle(parseHTML(page.html).document as unknown as Document)?.text ?? '';
+  } else {
+    const { document, close } = await renderPage(page.html);
+    text = extractArticle(document)?.text ?? '';
+    await close();
+  }
   if (show === page.name) console.log(`--- ${page.name}: extracted text ---\n${text}\n---`);
   const s = score(text, page.expected);
   rows.push({ name: page.name, p: s.precision, r: s.recall, f: s.f1 });

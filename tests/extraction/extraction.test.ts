@@ -1,10 +1,11 @@
-// @vitest-environment happy-dom
-// Article extraction on the layout test pages (tests/extraction/pages): each page is parsed with
-// happy-dom, as a browser would parse it, run through extractArticle, and its text scored against
-// <name>.expected.txt with word-level precision and recall (bag of words with counts; see
-// score.ts). Floors are per page, set at what the extraction measured when they were written.
+// Article extraction on the layout test pages (tests/extraction/pages): each page is loaded in
+// happy-dom with its inline scripts run (as a browser tab would have it when the content script
+// runs), passed to extractArticle, and its text scored against <name>.expected.txt with word-level
+// precision and recall (bag of words with counts; see score.ts). Floors are per page, set at what
+// the extraction measured when they were written.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../utils/extract';
+import { renderPage } from './render';
 import { loadPages, score } from './score';
 
 /** Measured floors: precision and recall (0..1) each page must keep. */
@@ -24,9 +25,10 @@ describe('article extraction on the layout pages', () => {
   });
 
   for (const page of pages) {
-    it(`${page.name}: precision and recall at or above the floor`, () => {
-      const doc = new DOMParser().parseFromString(page.html, 'text/html');
-      const text = extractArticle(doc)?.text ?? '';
+    it(`${page.name}: precision and recall at or above the floor`, async () => {
+      const { document, close } = await renderPage(page.html);
+      const text = extractArticle(document)?.text ?? '';
+      await close();
       const s = score(text, page.expected);
       const floor = FLOORS[page.name] ?? DEFAULT_FLOOR;
       expect(s.precision, `${page.name} precision`).toBeGreaterThanOrEqual(floor.precision);
