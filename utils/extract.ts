@@ -156,13 +156,10 @@ function removeNonStory(doc: Document): void {
   if (!body) return;
   const bodyLength = (body.textContent ?? '').length;
   const doomed: Element[] = [];
-  for (const el of Array.from(body.querySelectorAll('*'))) {
+  for (const el of Array.from(body.querySelectorAll(NOT_STORY_SELECTOR))) doomed.push(el);
+  for (const el of Array.from(body.querySelectorAll('[class], [id], [data-component], [data-module]'))) {
     const tag = el.tagName.toUpperCase();
     if (tag === 'MAIN' || tag === 'ARTICLE') continue;
-    if (el.matches(NOT_STORY_SELECTOR)) {
-      doomed.push(el);
-      continue;
-    }
     const name = nameOf(el);
     if (name && NOT_STORY_NAME.test(name) && (el.textContent ?? '').length < 0.5 * bodyLength) doomed.push(el);
   }
@@ -225,21 +222,31 @@ function otherStories(body: HTMLElement): Element[] {
  * and the elements that only carry a label such as "Advertisement".
  */
 function removeLinkBlocks(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('p, li, ul, ol, div, span, i, em, b, strong, small'))) {
+  // labels: small elements whose whole text is one
+  for (const el of Array.from(root.querySelectorAll('p, li, div, span, i, em, b, strong, small'))) {
+    if (el.childElementCount > 2) continue;
     const text = collapseSpace(el.textContent ?? '').trim();
-    if (!text) continue;
-    if (LABEL_PARAGRAPH.test(text)) {
-      el.remove();
-      continue;
+    if (text.length <= 60 && LABEL_PARAGRAPH.test(text)) el.remove();
+  }
+  // link lists: the blocks around links, up to the first one with more than a short line to say
+  const seen = new Set<Element>();
+  for (const a of Array.from(root.querySelectorAll('a'))) {
+    for (let el = a.parentElement, up = 0; el && el !== root && up < 4; el = el.parentElement, up++) {
+      if (seen.has(el)) break;
+      seen.add(el);
+      if (!['P', 'LI', 'UL', 'OL', 'DIV'].includes(el.tagName.toUpperCase())) continue;
+      const text = collapseSpace(el.textContent ?? '').trim();
+      if (wordCount(text) >= 40) break;
+      let linked = 0;
+      for (const link of Array.from(el.querySelectorAll('a'))) linked += collapseSpace(link.textContent ?? '').trim().length;
+      if (text && linked >= 0.8 * text.length) {
+        el.remove();
+        break;
+      }
     }
-    if (!['P', 'LI', 'UL', 'OL', 'DIV'].includes(el.tagName.toUpperCase())) continue;
-    let linked = 0;
-    for (const a of Array.from(el.querySelectorAll('a'))) linked += collapseSpace(a.textContent ?? '').trim().length;
-    if (linked >= 0.8 * text.length && wordCount(text) < 40) el.remove();
   }
 }
 
-/** Drops paragraphs that are the headline again, labels, captions, credits, bylines or boilerplate. */
 /**
  * Whether a short run of words is repeated in a longer paragraph: all of its words in order, with
  * at most a few words between them (a pull quote drops the "he says" of the sentence it repeats).
@@ -255,6 +262,7 @@ function repeats(short: string[], long: string[]): boolean {
   return false;
 }
 
+/** Drops paragraphs that are the headline again, labels, captions, credits, bylines or boilerplate. */
 function storyParagraphs(text: string, titles: string[]): string {
   const headlines = new Set<string>();
   for (const title of titles) {
@@ -265,11 +273,29 @@ function storyParagraphs(text: string, titles: string[]): string {
   headlines.delete('');
   const paragraphs = text.split('\n\n').map((p) => p.replace(PUBLISHED_PREFIX, ''));
   const tokens = paragraphs.map((p) => normalised(p).split(' '));
+  // which paragraphs each word occurs in, so a short paragraph is only compared with the
+  // paragraphs that have its rarest word
+  const where = new Map<string, number[]>();
+  tokens.forEach((ws, i) => {
+    for (const w of new Set(ws)) {
+      const list = where.get(w);
+      if (list) list.push(i);
+      else where.set(w, [i]);
+    }
+  });
+  const repeated = (i: number): boolean => {
+    let rarest: number[] | undefined;
+    for (const w of tokens[i]) {
+      const list = where.get(w);
+      if (list && (!rarest || list.length < rarest.length)) rarest = list;
+    }
+    return (rarest ?? []).some((j) => j !== i && tokens[j].length > tokens[i].length && repeats(tokens[i], tokens[j]));
+  };
   return paragraphs
     .filter((p, i) => {
       const words = wordCount(p);
       // a pull quote or summary line: a short paragraph repeated inside a longer one
-      if (words >= 5 && words <= 40 && tokens.some((other, j) => j !== i && other.length > tokens[i].length && repeats(tokens[i], other))) return false;
+      if (words >= 5 && words <= 40 && repeated(i)) return false;
       if (i === paragraphs.length - 1 && words <= 40 && WRITER_NOTE.test(p)) return false;
       if (headlines.has(normalised(p))) return false;
       if (LABEL_PARAGRAPH.test(p)) return false;
