@@ -89,13 +89,13 @@ const NOT_STORY_NAME = new RegExp(
   '(?:^|[-_\\s])(?:' +
     [
       'related', 'read-?more', 'more-?(?:stories|news|from|videos?)', 'most-?(?:read|popular|viewed|shared)', 'recommend(?:ed|ations?)?',
-      'up-?next', 'you-?may-?(?:also-?)?like', 'also-?read', 'newsletters?', 'sign-?up', 'subscribe', 'subscriptions?', 'paywall', 'regwall',
+      'up-?next', 'you-?may-?(?:also-?)?like', 'also-?read', 'see-?also', 'newsletters?', 'sign-?up', 'subscribe', 'subscriptions?', 'paywall', 'regwall',
       'comments?', 'discussion', 'replies', 'share', 'sharing', 'share-?bar', 'social', 'promo', 'teasers?', 'captions?', 'cap', 'credits?',
       'byline', 'bio', 'author-?(?:bio|box|info)', 'about-?the-?author', 'breadcrumbs?', 'tags?', 'topics', 'disclaimer', 'pull-?quote',
       'standfirst', 'dek', 'kicker', 'meta', 'dateline-?meta', 'timestamp', 'key-?points', 'highlights', 'at-?a-?glance', 'summary',
       'ads?', 'advert', 'advertisement', 'ad-?slot', 'sponsor(?:ed|s)?', 'outbrain', 'taboola', 'consent', 'cookies?', 'gdpr',
       'banner', 'toolbar', 'controls', 'gallery', 'slideshow', 'carousel', 'ticker', 'alerts?', 'breaking(?:-?news)?',
-      'meter', 'metering', 'glossary', 'fact-?box', 'references', 'footnotes',
+      'meter', 'metering', 'glossary', 'references', 'footnotes',
       'embed', 'twitter-?tweet', 'tweet', 'instagram-?media', 'tiktok-?embed', 'fb-?post',
     ].join('|') +
     ')(?=$|[-_\\s])',
@@ -146,10 +146,21 @@ function nameOf(el: Element): string {
 }
 
 /**
+ * Whether a block with a non-story name holds the story after all: most of the page's text, or
+ * at least three paragraphs of some length (a wrapper called "gallery-story" or "js-paywall").
+ */
+function holdsStory(el: Element, bodyLength: number): boolean {
+  if ((el.textContent ?? '').length >= 0.5 * bodyLength) return true;
+  let long = 0;
+  for (const p of Array.from(el.querySelectorAll('p'))) if (wordCount(p.textContent ?? '') >= 25 && ++long >= 3) return true;
+  return false;
+}
+
+/**
  * Removes from a clone of the page the blocks that are not the story (see NOT_STORY_SELECTOR
- * and NOT_STORY_NAME), before Readability looks for the article. A block is kept when it holds
- * most of the page's text (a wrapper with an unlucky name), and the body, main and article
- * elements are never removed.
+ * and NOT_STORY_NAME), before Readability looks for the article. A named block is kept when it
+ * holds the story after all (see holdsStory), and main and article elements are never removed
+ * for their names.
  */
 function removeNonStory(doc: Document): void {
   const body = doc.body;
@@ -161,7 +172,7 @@ function removeNonStory(doc: Document): void {
     const tag = el.tagName.toUpperCase();
     if (tag === 'MAIN' || tag === 'ARTICLE') continue;
     const name = nameOf(el);
-    if (name && NOT_STORY_NAME.test(name) && (el.textContent ?? '').length < 0.5 * bodyLength) doomed.push(el);
+    if (name && NOT_STORY_NAME.test(name) && !holdsStory(el, bodyLength)) doomed.push(el);
   }
   // A picture with its caption and credit, however the block is named: the nearest block around
   // an image that has text, no paragraphs, little text and a credit in it.
@@ -240,7 +251,14 @@ function removeLinkBlocks(root: Element): void {
       let linked = 0;
       for (const link of Array.from(el.querySelectorAll('a'))) linked += collapseSpace(link.textContent ?? '').trim().length;
       if (text && linked >= 0.8 * text.length) {
+        // with the list goes its label ("See also", "More on this"), if that is all that is left
+        let parent: Element | null = el.parentElement;
         el.remove();
+        while (parent && parent !== root && wordCount(collapseSpace(parent.textContent ?? '')) <= 5) {
+          const up: Element | null = parent.parentElement;
+          parent.remove();
+          parent = up;
+        }
         break;
       }
     }
