@@ -71,3 +71,17 @@ describe('checkSelection', () => {
     expect(await checkSelection('   ', fakeSteps([]))).toEqual([]);
   });
 });
+
+describe('evidence relevance', () => {
+  it('does not judge passages that share too little with the claim', async () => {
+    const steps = fakeSteps([
+      { outlet: 'ledger', passage: 'Troops took 4 districts.', stance: 'confirm' },
+      { outlet: 'sport', passage: 'The club won 4 games.', stance: 'dispute' },
+    ]);
+    const search = steps.search;
+    steps.search = async (q, o) => (await search(q, o)).map((h) => ({ ...h, match: h.outlet === 'sport' ? 0.05 : 0.8 }));
+    const [claim] = await checkText('The army took 4 districts.', steps);
+    expect(claim.outlets.map((o) => o.outlet)).toEqual(['ledger']);
+    expect(claim.verdict).toBe('confirmed');
+  });
+});

@@ -73,6 +73,11 @@ export interface EvidenceHit {
   passage: string;
   /** Retrieval score, higher is better; only comparable within one query. */
   score: number;
+  /**
+   * How much of the claim the passage covers, comparable across queries: about 0 when it shares
+   * nothing specific with the claim, about 1 when it holds every word of it (IDF-weighted).
+   */
+  match?: number;
   /** When this article is a syndicated copy, the id of the article it copies. */
   copyOf?: number;
   /** When this article is a syndicated copy, the outlet of the article it copies. */

@@ -134,6 +134,7 @@ export function createIndexRetriever(
           published: a.published ?? null,
           passage: p.passage || a.title,
           score: Math.round(score * 10000) / 10000,
+          match: Math.round(p.score * 1000) / 1000,
         };
         if (a.copyOf !== undefined) hit.copyOf = a.copyOf;
         scored.push({ hit, score });
