@@ -94,7 +94,7 @@ const NOT_STORY_NAME = new RegExp(
       'byline', 'bio', 'author-?(?:bio|box|info)', 'about-?the-?author', 'breadcrumbs?', 'tags?', 'topics', 'disclaimer', 'pull-?quote',
       'standfirst', 'dek', 'kicker', 'meta', 'dateline-?meta', 'timestamp', 'key-?points', 'highlights', 'at-?a-?glance', 'summary',
       'ads?', 'advert', 'advertisement', 'ad-?slot', 'sponsor(?:ed|s)?', 'outbrain', 'taboola', 'consent', 'cookies?', 'gdpr',
-      'banner', 'toolbar', 'controls', 'gallery', 'slideshow', 'carousel', 'ticker', 'alerts?', 'breaking(?:-?news)?',
+      'nav', 'navigation', 'menu', 'header', 'footer', 'banner', 'toolbar', 'controls', 'gallery', 'slideshow', 'carousel', 'ticker', 'alerts?', 'breaking(?:-?news)?',
       'meter', 'metering', 'glossary', 'references', 'footnotes',
       'embed', 'twitter-?tweet', 'tweet', 'instagram-?media', 'tiktok-?embed', 'fb-?post',
     ].join('|') +
@@ -104,7 +104,7 @@ const NOT_STORY_NAME = new RegExp(
 
 /** Elements whose whole text is a label that is never story text. */
 const LABEL_PARAGRAPH =
-  /^(?:advertisement|advert|ads?|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|anzeige|publicité|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?|supported by|paid for by|presented by)$/i;
+  /^(?:advertisement|advert|ads?|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|anzeige|publicité|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?|supported by|paid for by|presented by|-?ends-?|#{3}|(?:news|press|media) release)$/i;
 /** Paragraphs that open with a label of a link, a caption or a credit rather than story text. */
 const LABELLED_PARAGRAPH =
   /^(?:read more|read also|also read|see also|related|more on this(?: story)?|more from [^:]{1,40}|recommended|watch|listen|up next|next up|photos?|photograph|image|picture|credit|video|graphic|illustration|source|sources|table|chart|map|disclosure|disclaimer|declaration of interests?)\s*:/i;
@@ -124,6 +124,10 @@ const META_PARAGRAPH = [
   /\b(?:interview|conversation|transcript) has been (?:edited|condensed)\b/i,
 ];
 
+/** Headings of end matter that is not the story. */
+const END_MATTER_HEADING =
+  /^(?:references|sources|notes|footnotes|further reading|bibliography|notes? to editors?|editors'? notes?|media (?:enquiries|inquiries|contacts?)|press (?:contacts?|enquiries|inquiries|office)|for more information)$/i;
+
 /** A photo or video credit inside a caption. */
 const CREDIT = /\b(?:photo(?:graph)?|image|picture|credit|illustration|courtesy|video|graphic)s?\s*(?::|by\b)|©/i;
 
@@ -140,9 +144,32 @@ const normalised = (s: string) =>
   s.toLowerCase().replace(/[‘’“”"'«».,:;!?()[\]–—-]/g, ' ').replace(/\s+/g, ' ').trim();
 
 function nameOf(el: Element): string {
-  return [el.getAttribute('class'), el.getAttribute('id'), el.getAttribute('data-component'), el.getAttribute('data-module')]
+  const tag = el.tagName.toLowerCase();
+  return [tag.includes('-') ? tag : null, el.getAttribute('class'), el.getAttribute('id'), el.getAttribute('data-component'), el.getAttribute('data-module')]
     .filter(Boolean)
     .join(' ');
+}
+
+/** Phrasing elements: a custom element holding only these (and text) is a paragraph. */
+const INLINE = new Set(['A', 'ABBR', 'B', 'BR', 'CITE', 'CODE', 'EM', 'I', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+
+/**
+ * Custom elements (`<story-paragraph>`, `<story-body>`) as the HTML Readability knows: one that
+ * holds only text and phrasing elements becomes a <p>, any other a <div>, keeping its class and
+ * id. Readability scores paragraphs by tag and would otherwise not see text in them.
+ */
+function plainCustomElements(doc: Document, body: HTMLElement): void {
+  const custom = Array.from(body.querySelectorAll('*')).filter((el) => el.tagName.includes('-'));
+  for (const el of custom.reverse()) {
+    const inline = Array.from(el.children).every((child) => INLINE.has(child.tagName.toUpperCase()));
+    const plain = doc.createElement(inline && collapseSpace(el.textContent ?? '').trim() ? 'p' : 'div');
+    for (const attr of ['class', 'id']) {
+      const value = el.getAttribute(attr);
+      if (value !== null) plain.setAttribute(attr, value);
+    }
+    while (el.firstChild) plain.appendChild(el.firstChild);
+    el.replaceWith(plain);
+  }
 }
 
 /**
@@ -196,15 +223,17 @@ function removeNonStory(doc: Document): void {
     doomed.push(box);
   }
   doomed.push(...otherStories(body));
-  // A list of references or further reading after its heading, with the heading.
+  // The end matter of a story or a release after its heading (references, notes to editors,
+  // media contacts): the heading and what follows it up to the next heading.
   for (const heading of Array.from(body.querySelectorAll('h2, h3, h4, h5, h6'))) {
-    if (!/^(?:references|sources|notes|footnotes|further reading|bibliography)$/i.test(collapseSpace(heading.textContent ?? '').trim())) continue;
-    const next = heading.nextElementSibling;
-    if (next && ['OL', 'UL', 'DL'].includes(next.tagName.toUpperCase())) doomed.push(heading, next);
+    if (!END_MATTER_HEADING.test(collapseSpace(heading.textContent ?? '').trim())) continue;
+    doomed.push(heading);
+    for (let next = heading.nextElementSibling; next && !/^H[1-6]$/i.test(next.tagName); next = next.nextElementSibling) doomed.push(next);
   }
   // An empty stand-in keeps the page's shape: with the block simply gone, Readability can take a
   // lone article for the whole body and pull in whatever else is left there.
   for (const el of doomed) el.replaceWith(doc.createElement(el.tagName.toLowerCase() === 'span' ? 'span' : 'div'));
+  plainCustomElements(doc, body);
 }
 
 /**
