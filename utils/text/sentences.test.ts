@@ -7,8 +7,10 @@ describe('splitSentences', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
   });
 
-  for (const c of cases) {
-    it(`splits ${c.id}`, () => {
+  for (const c of cases as Array<{ id: string; text: string; sentences: string[]; known?: string }>) {
+    // Cases marked `known` are documented failures (see README.md): they must keep failing until
+    // the rule is fixed, so that fixing one is noticed.
+    (c.known ? it.fails : it)(`splits ${c.id}${c.known ? ` (known weak spot: ${c.known})` : ''}`, () => {
       const spans = splitSentences(c.text);
       for (const s of spans) expect(c.text.slice(s.start, s.end)).toBe(s.text);
       expect(spans.map((s) => s.text)).toEqual(c.sentences);

@@ -127,7 +127,7 @@ export function splitSentences(text: string): Span[] {
 }
 
 const ABBREV_TITLES = new Set(
-  'mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig gov sen rep reps rev hon pres supt insp det amb atty fr sr jr st mt ft msgr'.split(' '),
+  'mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig gov sen rep reps rev hon pres supt insp det amb atty fr st mt ft msgr'.split(' '),
 );
 /** Abbreviations that normally take a number after them. */
 const ABBREV_BEFORE_NUMBER = new Set('no nos nr vol vols p pp pg fig figs ch chap approx ca rs tel ext'.split(' '));
