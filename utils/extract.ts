@@ -82,8 +82,8 @@ const NOT_STORY_SELECTOR = [
  * related and read-more lists, newsletter and subscription boxes, paywall teasers, comments,
  * share bars, captions and credits, bylines and other metadata, author bios, tags, breadcrumbs,
  * pull quotes, summary boxes, galleries, ads and consent banners. Matched against whole parts of
- * a name split at `-`, `_` and spaces, so "article__caption" and "related-card" match but
- * "header" or "shareable" do not.
+ * a name split at `-`, `_` and spaces (a custom element's tag name counts as a name), so
+ * "article__caption" and "related-card" match but "shareable" or "biography-text" do not.
  */
 const NOT_STORY_NAME = new RegExp(
   '(?:^|[-_\\s])(?:' +
@@ -112,7 +112,7 @@ const LABELLED_PARAGRAPH =
 const META_PARAGRAPH = [
   /^(?:author|authors|written by|words by|by)\s*:\s*\p{Lu}/iu,
   /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,5}\s*(?:(?:[,|·•—–-]|\s+in\s+).{0,60})?(?<![.!?”"])$/u,
-  /^(?:published|updated|posted|last updated|first published)\b\s*:?\s*.{0,50}$/i,
+  /^(?:published|updated|posted|last updated|first published)\b(?=.*\d).{0,60}$/i,
   /^\d{1,2}:\d{2}(?::\d{2})?(?:\s*\/\s*\d{1,2}:\d{2}(?::\d{2})?)?$/,
   /^(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$/i,
   /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?$/i,

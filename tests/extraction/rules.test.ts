@@ -38,6 +38,7 @@ ${ps(story.slice(2))}</article>`);
       'By the end of the year the council expects to have chosen a builder.',
       'Watch out for the new timetable: the council says evening sessions at the Kelby pool will be extended from January.',
       'Friday 20 November was the last day swimmers could use the old pool.',
+      'Updated figures are due in March.',
     ];
     const doc = page(`<article><h1>Pool to close for repairs</h1>${ps(story)}${ps(tricky)}</article>`);
     const text = extractArticle(doc)!.text;
