@@ -6,7 +6,8 @@
  * The corpus is generated reproducibly (seeded) from a vocabulary with a Zipf-like word
  * distribution, topic words per article and capitalised names, so no data files are needed.
  *
- *   npx tsx bench/search-node.ts [sizes, e.g. 10000,100000]   (or call benchSearchNode())
+ *   npx tsx bench/search-node.ts [sizes, e.g. 10000,100000] [engines, e.g. crosscheck,flexsearch,minisearch]
+ *   (or call benchSearchNode())
  *   Run node with --expose-gc for steadier memory figures.
  */
 import { fileURLToPath } from 'node:url';
@@ -246,7 +247,7 @@ async function measure(subject: Subject, docs: Doc[], queries: string[]): Promis
   return { name: subject.name, buildMs, bytes: saved.bytes, loadMs, heapMb: heap, first40Ms, p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
 }
 
-export async function benchSearchNode(sizes: number[] = [10_000, 100_000]): Promise<void> {
+export async function benchSearchNode(sizes: number[] = [10_000, 100_000], engines = ['crosscheck', 'flexsearch', 'minisearch']): Promise<void> {
   const fmt = (x: number, d = 1) => x.toFixed(d);
   for (const n of sizes) {
     const t = performance.now();
@@ -254,7 +255,10 @@ export async function benchSearchNode(sizes: number[] = [10_000, 100_000]): Prom
     const avgChars = docs.reduce((s, d) => s + d.text.length, 0) / docs.length;
     console.log(`\n## Search index in Node: ${n.toLocaleString('en')} generated articles (avg ${Math.round(avgChars)} chars; generated in ${fmt((performance.now() - t) / 1000)} s), ${queries.length} sentence queries`);
     const runs: EngineRun[] = [];
-    for (const make of [crosscheck, flexsearch, minisearch]) {
+    const makers = { crosscheck, flexsearch, minisearch } as Record<string, () => Subject>;
+    for (const name of engines) {
+      const make = makers[name];
+      if (!make) throw new Error(`unknown engine ${name}`);
       runs.push(await measure(make(), docs, queries));
       gc();
     }
@@ -264,6 +268,7 @@ export async function benchSearchNode(sizes: number[] = [10_000, 100_000]): Prom
       console.log(`| ${r.name} | ${fmt(r.buildMs / 1000)} (${Math.round(n / (r.buildMs / 1000))}) | ${fmt(r.bytes / 1e6)} | ${fmt(r.loadMs)} | ${fmt(r.heapMb)} | ${fmt(r.first40Ms)} | ${fmt(r.p50, 2)} | ${fmt(r.p95, 2)} |`);
     }
     const me = runs[0];
+    if (engines[0] !== 'crosscheck') continue;
     for (const peer of runs.slice(1)) {
       const ratio = (a: number, b: number) => (a > 0 ? `${fmt(b / a, 1)}×` : 'n/a');
       console.log(
@@ -276,7 +281,8 @@ export async function benchSearchNode(sizes: number[] = [10_000, 100_000]): Prom
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const sizes = process.argv[2] ? process.argv[2].split(',').map(Number) : undefined;
-  benchSearchNode(sizes).catch((e) => {
+  const engines = process.argv[3] ? process.argv[3].split(',') : undefined;
+  benchSearchNode(sizes, engines).catch((e) => {
     console.error(e);
     process.exitCode = 1;
   });

@@ -6,9 +6,9 @@
  *
  * Layout. Each term has a chain of blocks in one byte pool; a block is
  * `[next block offset: u32][end of data: u32][postings…]`. A posting is the gap to the previous
- * document (varint, shifted left one bit) with the low bit set when a term-frequency code follows
- * (varint: body count << 2 | title count, capped at 3); the common case, once in the body and not
- * in the title, costs no second byte. Removed articles are only marked; `toBytes` writes a compacted
+ * document (varint, shifted left two bits) whose low bits name a common term-frequency code or say
+ * that the code follows (varint: body count << 2 | title count, capped at 3), so most postings take
+ * one to three bytes. Removed articles are only marked; `toBytes` writes a compacted
  * copy (one block per term, removed articles dropped).
  */
 import type { ClaimStructure } from '../types';
@@ -46,10 +46,22 @@ export const SCORING = {
   titleWeight: 2,
   /** Terms in more than this share of the articles are skipped when the query has rarer terms. */
   commonShare: 0.4,
+  /** How many index terms at the start of the text also count as title (set when indexing). */
+  leadTerms: 40,
 };
 
 const MAGIC = 0x58435343; // "CSCX"
-const VERSION = 1;
+const VERSION = 2;
+
+/**
+ * The two low bits of a posting's gap varint name its most common term-frequency codes, so that
+ * they need no second byte: 0 → once in the body, 1 → twice in the body, 2 → once in the body and
+ * once in the title; 3 → the code follows as its own varint.
+ */
+const COMMON_CODES = [4, 8, 5];
+function codeClass(code: number): number {
+  return code === 4 ? 0 : code === 8 ? 1 : code === 5 ? 2 : 3;
+}
 const HEADER_WORDS = 16;
 const FIRST_BLOCK = 16; // data bytes in a term's first block
 const MAX_BLOCK = 1 << 16;
@@ -175,8 +187,12 @@ export class SearchIndex {
       counts.set(term, (counts.get(term) ?? 0) + 1);
       titleLen++;
     });
+    // The lead (first words of the text) is where news puts the event; it counts in the title
+    // field too, which also gives untitled articles a title.
+    const lead = SCORING.leadTerms;
     forEachToken(doc.text, false, (term) => {
-      counts.set(term, (counts.get(term) ?? 0) + 0x10000);
+      counts.set(term, (counts.get(term) ?? 0) + (bodyLen < lead ? 0x10001 : 0x10000));
+      if (bodyLen < lead) titleLen++;
       bodyLen++;
     });
     this.nSlots++;
@@ -206,10 +222,11 @@ export class SearchIndex {
       this.tCount = grow(this.tCount, n);
       this.tLast = grow(this.tLast, n);
     }
-    const plain = code === 4;
+    const cls = codeClass(code);
+    const plain = cls !== 3;
     const first = this.tCount[term] === 0;
     const gap = first ? slot : slot - this.tLast[term];
-    const v = gap * 2 + (plain ? 0 : 1);
+    const v = gap * 4 + cls;
     const size = varintSize(v) + (plain ? 0 : varintSize(code));
     let tail = this.tTail[term];
     let end = tail === 0 ? 0 : this.readU32(tail + 4);
@@ -320,8 +337,10 @@ export class SearchIndex {
             mul *= 128;
           } while (b & 0x80);
         }
-        let code = 4;
-        if (v & 1) {
+        const cls = v & 3;
+        let code: number;
+        if (cls !== 3) code = COMMON_CODES[cls];
+        else {
           b = pool[p++];
           code = b & 0x7f;
           let shift = 7;
@@ -331,7 +350,7 @@ export class SearchIndex {
             shift += 7;
           }
         }
-        const gap = (v - (v & 1)) / 2;
+        const gap = (v - cls) / 4;
         slot = first ? gap : slot + gap;
         first = false;
         if (skipDead && dead[slot]) continue;
@@ -491,9 +510,9 @@ export class SearchIndex {
         if (ns < 0) continue;
         const code = this.scratchCode[i];
         const gap = prev < 0 ? ns : ns - prev;
-        const plain = code === 4;
-        put(gap * 2 + (plain ? 0 : 1));
-        if (!plain) put(code);
+        const cls = codeClass(code);
+        put(gap * 4 + cls);
+        if (cls === 3) put(code);
         prev = ns;
         c++;
       }
