@@ -118,7 +118,17 @@ export default defineBackground(() => {
       await openPanel(req.tabId);
       return null;
     },
-    importBatch: (req) => store.addArticles(req.articles, 'import'),
+    importBatch: (req) => store.addArticles(req.articles, 'import', req.checkpoint),
+    importState: async (req) => {
+      const row = await store.importState(req.fileKey);
+      return row && { fileKey: row.fileKey, name: row.name, line: row.line, bytesRead: row.bytesRead, added: row.added, duplicates: row.duplicates, copies: row.copies, errors: row.errors, errorCount: row.errorCount, updatedAt: row.updatedAt };
+    },
+    async forgetImport(req) {
+      await store.forgetImport(req.fileKey);
+      return null;
+    },
+    deletePublishedBetween: async (req) => ({ removed: await store.removePublishedBetween(req.from, req.to) }),
+    deleteArticle: async (req) => ({ removed: await store.removeArticle(req) }),
     async removeDemoCorpus() {
       const removed = await store.removeSource('demo');
       await store.db.meta.put({ key: 'demoCorpus', value: 'removed' });

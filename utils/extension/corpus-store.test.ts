@@ -103,3 +103,156 @@ describe('CorpusStore', () => {
     expect(await store.outletStats()).toEqual([{ outlet: 'Ledger', articles: 2, oldest: '2026-03-01', newest: '2026-03-04', copies: 0 }]);
   });
 });
+
+/** Articles with distinct words, so each one has its own best query. */
+function numbered(count: number, from = 0, published = (i: number) => `2026-03-${String((i % 28) + 1).padStart(2, '0')}`): CorpusArticle[] {
+  const places = ['harbour', 'valley', 'airport', 'bridge', 'stadium', 'library', 'hospital', 'market', 'railway', 'council'];
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    return article(
+      `https://outlet${i % 3}.example/story/${i}`,
+      `Outlet ${i % 3}`,
+      `Story ${i}: the ${places[i % places.length]} project code${i}x was discussed by officials on Monday, who said ${i * 7} people attended the meeting in district${i}.`,
+      published(i),
+    );
+  });
+}
+
+/** Every article's best hits for its own code word, as ids: what a fresh index must also answer. */
+async function answers(s: CorpusStore, codes: number[]): Promise<string[][]> {
+  const index = await s.getIndex();
+  return codes.map((i) => index.search({ text: `code${i}x district${i} harbour officials` }, 5).map((h) => `${h.id}:${h.score.toFixed(5)}`));
+}
+
+describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
+  it('answers the same as an index built from scratch after adds, removes, reopening and compaction', async () => {
+    const s = new CorpusStore(db, { compaction: { idleMs: 60_000, maxTail: 25, maxTailShare: 0 } });
+    for (let b = 0; b < 4; b++) await s.addArticles(numbered(10, b * 10), 'import');
+    // 40 articles in batches of 10 with a bound of 25: one compaction happened at 30.
+    expect(await s.indexInfo()).toMatchObject({ tail: 10, tombstones: 0, articles: 40 });
+    expect((await db.indexBase.get('base'))?.upToId).toBe(30);
+    await s.removeArticle({ url: 'https://outlet1.example/story/4?utm_source=feed' }); // in the snapshot: a tombstone
+    await s.removeArticle({ url: 'https://outlet2.example/story/35' }); // in the tail: no tombstone needed
+    expect(await db.indexTombstones.count()).toBe(1);
+    const codes = Array.from({ length: 40 }, (_, i) => i);
+    const before = await answers(s, codes);
+
+    // A woken service worker: snapshot + tombstones + tail.
+    const woken = new CorpusStore(db);
+    expect(await woken.indexInfo()).toMatchObject({ upToId: 30, tail: 9, tombstones: 1, articles: 38 });
+    expect(await answers(woken, codes)).toEqual(before);
+
+    // The same articles indexed from scratch.
+    const fresh = new CorpusStore(openDb(`fresh-${n++}`));
+    const kept = numbered(40).filter((_, i) => i !== 4 && i !== 35);
+    await fresh.addArticles(kept, 'import');
+    const scratch = await answers(fresh, codes);
+    const ids = (rows: string[][]) => rows.map((r) => r.map((x) => x.split(':')[1]));
+    expect(ids(before)).toEqual(ids(scratch));
+    fresh.db.close();
+
+    // Compaction: one snapshot, nothing else to read at the next start, same answers.
+    expect(await woken.compact()).toBe(true);
+    expect(await db.indexTombstones.count()).toBe(0);
+    const compacted = new CorpusStore(db);
+    expect(await compacted.indexInfo()).toMatchObject({ upToId: 40, tail: 0, tombstones: 0, articles: 38 });
+    expect(await answers(compacted, codes)).toEqual(before);
+  });
+
+  it('saves nothing of the index per batch: only the rows, and the snapshot when compacting', async () => {
+    const s = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    await s.addArticles(numbered(5), 'import');
+    expect(await db.indexBase.count()).toBe(0);
+    await s.compact();
+    const saved = (await db.indexBase.get('base'))!.savedAt;
+    await s.addArticles(numbered(5, 5), 'import');
+    expect((await db.indexBase.get('base'))!.savedAt).toBe(saved);
+    expect((await new CorpusStore(db).indexInfo()).tail).toBe(5);
+  });
+
+  it('compacts by itself once changes stop', async () => {
+    const s = new CorpusStore(db, { compaction: { idleMs: 20, idleTail: 3 } });
+    await s.addArticles(numbered(4), 'import');
+    await new Promise((r) => setTimeout(r, 80));
+    await s.settled();
+    expect(await s.indexInfo()).toMatchObject({ upToId: 4, tail: 0 });
+  });
+
+  it('rebuilds from the articles when the saved snapshot cannot be read', async () => {
+    const s = new CorpusStore(db);
+    await s.addArticles(numbered(6), 'import');
+    await s.compact();
+    await db.indexBase.update('base', { bytes: new Uint8Array([1, 2, 3]) });
+    const woken = new CorpusStore(db);
+    expect(await woken.indexInfo()).toMatchObject({ upToId: 0, tail: 6, articles: 6 });
+    expect((await woken.search({ text: 'code3x district3' }, { k: 1 }))[0].url).toBe('https://outlet0.example/story/3');
+  });
+
+  it('leaves index and articles untouched when a batch fails', async () => {
+    await store.addArticles(numbered(3), 'import');
+    await store.compact();
+    const bad = { ...numbered(1, 10)[0], url: 'javascript:alert(1)' };
+    await expect(store.addArticles([...numbered(2, 3), bad], 'import')).rejects.toThrow();
+    expect(await store.indexInfo()).toMatchObject({ tail: 0, articles: 3 });
+    expect((await new CorpusStore(db).indexInfo()).articles).toBe(3);
+  });
+});
+
+describe('CorpusStore: deleting', () => {
+  it('removes the articles published between two dates, both days included, undated ones kept', async () => {
+    const dates = ['2026-01-31', '2026-02-01', '2026-02-14T23:59:00Z', '2026-02-28T08:00:00Z', '2026-03-01'];
+    await store.addArticles(numbered(5, 0, (i) => dates[i]), 'import');
+    await store.addArticles([{ ...numbered(1, 5)[0], published: null }], 'import');
+    expect(await store.removePublishedBetween('2026-02-01', '2026-02-28')).toBe(3);
+    const left = (await store.exportPage(0, 10)).articles.map((a) => a.published);
+    expect(left).toEqual(['2026-01-31', '2026-03-01', null]);
+    expect(await store.search({ text: 'code2x district2' }, { k: 5 })).toEqual([]);
+    expect(await store.removePublishedBetween('2026-03-02', '2026-03-01')).toBe(0);
+  });
+
+  it('removes one article by any variant of its address, or by id, and frees its copies', async () => {
+    await store.addArticles([article('https://wire.example/a', 'Wire', wire, '2026-03-01')], 'import');
+    await store.addArticles([article('https://herald.example/b', 'Herald', wire + ' (Reporting by Wire)', '2026-03-02')], 'import');
+    expect((await store.outletStats()).find((s) => s.outlet === 'Herald')?.copies).toBe(1);
+    expect(await store.removeArticle({ url: 'https://www.wire.example/a?utm_campaign=x#top' })).toBe(1);
+    expect(await store.removeArticle({ url: 'https://wire.example/a' })).toBe(0);
+    expect((await store.outletStats()).find((s) => s.outlet === 'Herald')?.copies).toBe(0);
+    const herald = (await db.articles.toArray())[0];
+    expect(herald.copyOf).toBeUndefined();
+    expect(await store.removeArticle({ id: herald.id })).toBe(1);
+    expect(await store.size()).toEqual({ articles: 0, outlets: 0 });
+  });
+});
+
+describe('CorpusStore: resuming an import', () => {
+  const checkpoint = (line: number, errors: { line: number; error: string }[] = []) => ({
+    fileKey: 'feed.jsonl|100|5', name: 'feed.jsonl', size: 100, lastModified: 5, line, bytesRead: line * 10, errors,
+  });
+
+  it('saves how far the file got with each batch, adds up the counts, and forgets it on request', async () => {
+    await store.addArticles(numbered(3), 'import', checkpoint(4, [{ line: 2, error: 'not JSON' }]));
+    await store.addArticles([...numbered(2, 3), numbered(1)[0]], 'import', checkpoint(7));
+    const state = await store.importState('feed.jsonl|100|5');
+    expect(state).toMatchObject({ line: 7, bytesRead: 70, added: 5, duplicates: 1, errorCount: 1, errors: [{ line: 2, error: 'not JSON' }] });
+    await store.forgetImport('feed.jsonl|100|5');
+    expect(await store.importState('feed.jsonl|100|5')).toBeNull();
+  });
+
+  it('does not move the checkpoint when the batch fails', async () => {
+    await store.addArticles(numbered(2), 'import', checkpoint(2));
+    const bad = { ...numbered(1, 10)[0], url: 'javascript:alert(1)' };
+    await expect(store.addArticles([numbered(1, 2)[0], bad], 'import', checkpoint(4))).rejects.toThrow();
+    expect((await store.importState('feed.jsonl|100|5'))?.line).toBe(2);
+  });
+});
+
+describe('CorpusStore: capture as you read', () => {
+  it('adds a page once per canonical address', async () => {
+    const page = article('https://ledger.example/valley?utm_source=share', 'Ledger', wire);
+    expect(await store.captureArticle(page)).toBe(true);
+    expect(await store.captureArticle({ ...page, url: 'https://www.ledger.example/valley#comments' })).toBe(false);
+    expect(await store.captureArticle({ ...page, url: 'not a url' })).toBe(false);
+    const rows = await db.articles.toArray();
+    expect(rows.map((r) => r.source)).toEqual(['capture']);
+  });
+});

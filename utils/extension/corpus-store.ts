@@ -3,72 +3,205 @@ import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type StoredArticle } from '../search/retriever';
-import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb } from './db';
-import type { CorpusSize, ImportBatchResult, OutletStats } from './messages';
+import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
+import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
 
-const INDEX_KEY = 'searchIndex';
+/** When the saved index is brought up to date (a new base snapshot written). */
+export interface CompactionPolicy {
+  /** After this long without changes, compact if the tail or the tombstones reached the minimums below. */
+  idleMs: number;
+  /** Tail articles worth a compaction when idle (fewer are cheaper to index again at each wake). */
+  idleTail: number;
+  /** Tombstones worth a compaction when idle. */
+  idleTombstones: number;
+  /** During a long import: compact at once when the tail reaches this many articles… */
+  maxTail: number;
+  /** …or this share of the base snapshot, whichever is larger (so the rewrites stay few as it grows). */
+  maxTailShare: number;
+}
 
-/** What is persisted of the search index, with the number of articles it covers. */
-interface StoredIndex {
-  bytes: Uint8Array;
-  articles: number;
+export const DEFAULT_COMPACTION: CompactionPolicy = {
+  idleMs: 2_000,
+  idleTail: 200,
+  idleTombstones: 2_000,
+  maxTail: 2_000,
+  maxTailShare: 0.5,
+};
+
+/** Tail articles read from the database per query while indexing them at load. */
+const LOAD_PAGE = 1_000;
+
+/** The in-memory index and how it relates to what is saved. */
+interface IndexState {
+  index: SearchIndex;
+  /** The base snapshot covers articles up to this id (0: no snapshot). */
+  upToId: number;
+  /** Highest article id indexed. */
+  maxId: number;
+  /** Articles indexed after the snapshot (re-indexed from their rows at load). */
+  tail: number;
+  /** Articles removed after the snapshot. */
+  tombstones: number;
+  /** Articles in the snapshot. */
+  baseArticles: number;
 }
 
 /**
- * The corpus: articles in IndexedDB plus the search index, kept in step. The index lives in
- * memory while the background runs and is persisted as bytes beside the articles, in the same
- * transaction, so a woken service worker loads it instead of rebuilding it.
+ * The corpus: articles in IndexedDB plus the search index, kept in step.
+ *
+ * The index is saved as a base snapshot (bytes covering every article up to some id) plus
+ * tombstones for articles removed since. A batch of new articles therefore writes only its rows
+ * (ids above the snapshot's are the tail, indexed again from their rows when the background
+ * starts) and a removal writes only its tombstones, each in the transaction that changes the
+ * articles. The snapshot is rewritten (compacted) when the background is idle after enough
+ * changes, or during a long import when the tail passes a bound, so a woken service worker loads
+ * one snapshot and a short tail instead of rebuilding the index.
+ *
+ * Changes go one at a time through a queue; searches do not wait for it.
  */
 export class CorpusStore {
-  private index: Promise<SearchIndex> | null = null;
+  private state: IndexState | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly policy: CompactionPolicy;
 
-  constructor(readonly db: CrosscheckDb) {}
-
-  /** The search index: loaded from the database once, rebuilt from the articles if missing or stale. */
-  getIndex(): Promise<SearchIndex> {
-    this.index ??= this.loadIndex().catch((error) => {
-      this.index = null;
-      throw error;
-    });
-    return this.index;
+  constructor(
+    readonly db: CrosscheckDb,
+    opts: { compaction?: Partial<CompactionPolicy> } = {},
+  ) {
+    this.policy = { ...DEFAULT_COMPACTION, ...opts.compaction };
   }
 
-  private async loadIndex(): Promise<SearchIndex> {
-    const [stored, count] = await Promise.all([this.db.meta.get(INDEX_KEY), this.db.articles.count()]);
-    const value = stored?.value as StoredIndex | undefined;
-    if (value && value.articles === count) {
+  /** Runs `task` after every change queued before it, and before any queued after. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The search index, loaded once (snapshot + tombstones + tail). */
+  async getIndex(): Promise<SearchIndex> {
+    if (this.state) return this.state.index;
+    return (await this.exclusive(() => this.loaded())).index;
+  }
+
+  /** The index state; only called inside `exclusive`. */
+  private async loaded(): Promise<IndexState> {
+    if (this.state) return this.state;
+    this.state = await this.load();
+    this.maybeCompactLater();
+    return this.state;
+  }
+
+  private async load(): Promise<IndexState> {
+    const db = this.db;
+    const { base, tombstones } = await db.transaction('r', db.indexBase, db.indexTombstones, async () => ({
+      base: await db.indexBase.get('base'),
+      tombstones: (await db.indexTombstones.toCollection().primaryKeys()) as number[],
+    }));
+    let index: SearchIndex | null = null;
+    if (base) {
       try {
-        return SearchIndex.fromBytes(value.bytes);
-      } catch {
-        // A damaged index is rebuilt from the articles below.
+        index = SearchIndex.fromBytes(base.bytes);
+      } catch (error) {
+        // Saved by an incompatible version of the index, or damaged: rebuilt from the articles.
+        console.warn('Crosscheck: the saved search index cannot be read; rebuilding it', error);
       }
     }
-    const index = SearchIndex.create();
-    await this.db.articles.each((row) => index.add(toIndexed(row)));
-    await this.db.meta.put({ key: INDEX_KEY, value: { bytes: index.toBytes(), articles: index.size } satisfies StoredIndex });
-    return index;
+    const upToId = index && base ? base.upToId : 0;
+    const state: IndexState = { index: index ?? SearchIndex.create(), upToId, maxId: upToId, tail: 0, tombstones: 0, baseArticles: index ? index.size : 0 };
+    if (index) {
+      for (const id of tombstones) state.index.remove(id);
+      state.tombstones = tombstones.length;
+    }
+    // The tail, page by page so that a rebuild of a large corpus does not hold it all at once.
+    let after = upToId;
+    for (;;) {
+      const rows = await db.articles.where(':id').above(after).limit(LOAD_PAGE).toArray();
+      for (const row of rows) state.index.add(toIndexed(row));
+      state.tail += rows.length;
+      if (rows.length < LOAD_PAGE) break;
+      after = rows[rows.length - 1].id;
+    }
+    if (state.tail) state.maxId = Math.max(state.maxId, after, await this.lastId());
+    return state;
+  }
+
+  private async lastId(): Promise<number> {
+    return ((await this.db.articles.orderBy(':id').reverse().limit(1).primaryKeys())[0] as number | undefined) ?? 0;
+  }
+
+  /** Writes a new base snapshot when the tail or the tombstones have grown; returns whether it did. */
+  compact(opts: { force?: boolean } = {}): Promise<boolean> {
+    return this.exclusive(() => this.compactNow(opts.force ?? true));
+  }
+
+  private async compactNow(force: boolean): Promise<boolean> {
+    const state = await this.loaded();
+    const due = force
+      ? state.tail > 0 || state.tombstones > 0
+      : state.tail >= this.policy.idleTail || state.tombstones >= this.policy.idleTombstones;
+    if (!due) return false;
+    const bytes = state.index.toBytes();
+    const articles = state.index.size;
+    await this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
+      await this.db.indexBase.put({ key: 'base', bytes, upToId: state.maxId, articles, savedAt: Date.now() });
+      await this.db.indexTombstones.clear();
+    });
+    // The saved form is compact (removed articles dropped, one block per term): use it in place.
+    state.index = SearchIndex.fromBytes(bytes);
+    state.upToId = state.maxId;
+    state.tail = 0;
+    state.tombstones = 0;
+    state.baseArticles = articles;
+    return true;
+  }
+
+  /** Schedules a compaction for when no change has come for a while. */
+  private maybeCompactLater(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const state = this.state;
+    if (!state || (state.tail === 0 && state.tombstones === 0)) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      void this.exclusive(() => this.compactNow(false)).catch((error) => console.warn('Crosscheck: could not save the search index', error));
+    }, this.policy.idleMs);
+  }
+
+  /** Waits for every queued change (and a compaction due now) to finish. */
+  async settled(): Promise<void> {
+    await this.exclusive(async () => undefined);
+  }
+
+  /** Figures about the saved index, for tests and the benchmark. */
+  async indexInfo(): Promise<{ upToId: number; tail: number; tombstones: number; articles: number }> {
+    const s = await this.exclusive(() => this.loaded());
+    return { upToId: s.upToId, tail: s.tail, tombstones: s.tombstones, articles: s.index.size };
   }
 
   /**
    * Stores a batch of articles, all or nothing: articles already stored (same canonical URL) are
-   * skipped; syndicated copies are linked to the story they copy; the index is updated and saved
-   * in the same transaction.
+   * skipped; syndicated copies are linked to the story they copy. With a `checkpoint`, how far the
+   * import file got is saved in the same transaction, so a restarted import skips exactly the
+   * lines already stored.
    */
-  async addArticles(articles: readonly CorpusArticle[], source: ArticleSource): Promise<ImportBatchResult> {
-    const index = await this.getIndex();
-    const now = Date.now();
+  async addArticles(articles: readonly CorpusArticle[], source: ArticleSource, checkpoint?: ImportCheckpoint): Promise<ImportBatchResult> {
+    // Signatures and canonical URLs are computed before waiting for the queue.
     const prepared = articles.map((a) => {
       const signature = copySignature(a.text);
       return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS) };
     });
-    let result: ImportBatchResult = { added: 0, duplicates: 0, copies: 0 };
-    const added: ArticleRow[] = [];
-    try {
-      await this.db.transaction('rw', this.db.articles, this.db.meta, async () => {
-        result = { added: 0, duplicates: 0, copies: 0 };
-        added.length = 0;
+    return this.exclusive(async () => {
+      const state = await this.loaded();
+      const db = this.db;
+      const now = Date.now();
+      const result: ImportBatchResult = { added: 0, duplicates: 0, copies: 0 };
+      const batch: ArticleRow[] = [];
+      await db.transaction('rw', db.articles, db.imports, async () => {
+        result.added = result.duplicates = result.copies = 0;
+        batch.length = 0;
         const existingKeys = new Set(
-          (await this.db.articles.where('canonicalUrl').anyOf(prepared.map((p) => p.key)).keys()) as string[],
+          (await db.articles.where('canonicalUrl').anyOf(prepared.map((p) => p.key)).keys()) as string[],
         );
         const seen = new Set<string>();
         const rows: Omit<ArticleRow, 'id'>[] = [];
@@ -91,66 +224,154 @@ export class CorpusStore {
             addedAt: now,
           });
         }
-        // Candidate originals: stored articles sharing a signature value, plus this batch's own.
-        const keys = [...new Set(rows.flatMap((r) => r.sigKeys))];
-        const stored = keys.length ? await this.db.articles.where('sigKeys').anyOf(keys).toArray() : [];
-        const ids = (await this.db.articles.bulkAdd(rows as ArticleRow[], { allKeys: true })) as number[];
-        const batch = rows.map((r, i) => ({ ...r, id: ids[i] }) as ArticleRow);
-        const copyUpdates: { key: number; changes: Partial<ArticleRow> }[] = [];
-        for (const row of batch) {
-          const candidates = [...stored, ...batch].filter((c) => c.id !== row.id && c.copyOf === undefined);
-          const original = findOriginal(row, candidates);
-          if (original && (original.published ?? '9999') <= (row.published ?? '9999')) {
-            row.copyOf = original.id;
-            row.copyOfOutlet = original.outlet;
-            copyUpdates.push({ key: row.id, changes: { copyOf: original.id, copyOfOutlet: original.outlet } });
-            result.copies++;
+        if (rows.length) {
+          // Candidate originals: stored articles sharing a signature value, plus this batch's own.
+          const keys = [...new Set(rows.flatMap((r) => r.sigKeys))];
+          const stored = keys.length ? await db.articles.where('sigKeys').anyOf(keys).toArray() : [];
+          const ids = (await db.articles.bulkAdd(rows as ArticleRow[], { allKeys: true })) as number[];
+          batch.push(...rows.map((r, i) => ({ ...r, id: ids[i] }) as ArticleRow));
+          const byKey = new Map<number, ArticleRow[]>();
+          for (const c of [...stored, ...batch]) {
+            for (const k of c.sigKeys) {
+              const list = byKey.get(k);
+              if (list) list.push(c);
+              else byKey.set(k, [c]);
+            }
           }
+          const copyUpdates: { key: number; changes: Partial<ArticleRow> }[] = [];
+          for (const row of batch) {
+            const candidates = new Set<ArticleRow>();
+            for (const k of row.sigKeys) for (const c of byKey.get(k) ?? []) if (c.id !== row.id && c.copyOf === undefined) candidates.add(c);
+            if (candidates.size === 0) continue;
+            const original = findOriginal(row, [...candidates]);
+            if (original && (original.published ?? '9999') <= (row.published ?? '9999')) {
+              row.copyOf = original.id;
+              row.copyOfOutlet = original.outlet;
+              copyUpdates.push({ key: row.id, changes: { copyOf: original.id, copyOfOutlet: original.outlet } });
+              result.copies++;
+            }
+          }
+          if (copyUpdates.length) await db.articles.bulkUpdate(copyUpdates);
         }
-        if (copyUpdates.length) await this.db.articles.bulkUpdate(copyUpdates);
-        for (const row of batch) index.add(toIndexed(row));
-        added.push(...batch);
         result.added = batch.length;
-        await this.db.meta.put({ key: INDEX_KEY, value: { bytes: index.toBytes(), articles: index.size } satisfies StoredIndex });
+        if (checkpoint) await this.saveCheckpoint(checkpoint, result, now);
       });
-    } catch (error) {
-      // The transaction rolled back; the in-memory index may hold articles that were not stored.
-      this.index = null;
-      throw error;
-    }
-    return result;
+      for (const row of batch) {
+        state.index.add(toIndexed(row));
+        if (row.id > state.maxId) state.maxId = row.id;
+      }
+      state.tail += batch.length;
+      if (state.tail >= Math.max(this.policy.maxTail, this.policy.maxTailShare * state.baseArticles)) await this.compactNow(true);
+      this.maybeCompactLater();
+      return result;
+    });
   }
 
-  /** Removes articles by id, with the index, all or nothing. */
+  /** Adds a batch's outcome to the import's saved progress (inside the batch's transaction). */
+  private async saveCheckpoint(c: ImportCheckpoint, result: ImportBatchResult, now: number): Promise<void> {
+    const row: ImportRow = (await this.db.imports.get(c.fileKey)) ?? {
+      fileKey: c.fileKey,
+      name: c.name,
+      size: c.size,
+      lastModified: c.lastModified,
+      line: 0,
+      bytesRead: 0,
+      added: 0,
+      duplicates: 0,
+      copies: 0,
+      errors: [],
+      errorCount: 0,
+      startedAt: now,
+      updatedAt: now,
+    };
+    await this.db.imports.put({
+      ...row,
+      line: Math.max(row.line, c.line),
+      bytesRead: Math.max(row.bytesRead, c.bytesRead),
+      added: row.added + result.added,
+      duplicates: row.duplicates + result.duplicates,
+      copies: row.copies + result.copies,
+      errors: [...row.errors, ...c.errors].slice(0, 200),
+      errorCount: row.errorCount + c.errors.length,
+      updatedAt: now,
+    });
+  }
+
+  /** How far an earlier import of this file got, or null. */
+  async importState(fileKey: string): Promise<ImportRow | null> {
+    return (await this.db.imports.get(fileKey)) ?? null;
+  }
+
+  /** Forgets an import's progress (finished, or the reader starts over). */
+  async forgetImport(fileKey: string): Promise<void> {
+    await this.db.imports.delete(fileKey);
+  }
+
+  /** Adds the article the reader is reading (capture as you read); false when it was stored already. */
+  async captureArticle(article: CorpusArticle): Promise<boolean> {
+    const key = safeCanonical(article.url);
+    if (!key) return false;
+    if ((await this.db.articles.where('canonicalUrl').equals(key).count()) > 0) return false;
+    return (await this.addArticles([article], 'capture')).added > 0;
+  }
+
+  /** Removes articles by id, with the index, all or nothing; returns how many there were. */
   async removeArticles(ids: readonly number[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const index = await this.getIndex();
-    try {
-      await this.db.transaction('rw', this.db.articles, this.db.meta, async () => {
-        await this.db.articles.bulkDelete(ids as number[]);
+    return this.exclusive(async () => {
+      const state = await this.loaded();
+      const db = this.db;
+      let present: number[] = [];
+      await db.transaction('rw', db.articles, db.indexTombstones, async () => {
+        present = (await db.articles.where(':id').anyOf(ids as number[]).primaryKeys()) as number[];
+        if (present.length === 0) return;
+        await db.articles.bulkDelete(present);
         // Copies of a removed article stand on their own again.
-        const orphans = await this.db.articles.filter((row) => row.copyOf !== undefined && ids.includes(row.copyOf)).primaryKeys();
+        const orphans = (await db.articles.where('copyOf').anyOf(present).primaryKeys()) as number[];
         if (orphans.length) {
-          await this.db.articles.bulkUpdate(orphans.map((key) => ({ key, changes: { copyOf: undefined, copyOfOutlet: undefined } })));
+          await db.articles.bulkUpdate(orphans.map((key) => ({ key, changes: { copyOf: undefined, copyOfOutlet: undefined } })));
         }
-        for (const id of ids) index.remove(id);
-        await this.db.meta.put({ key: INDEX_KEY, value: { bytes: index.toBytes(), articles: index.size } satisfies StoredIndex });
+        const inBase = present.filter((id) => id <= state.upToId);
+        if (inBase.length) await db.indexTombstones.bulkPut(inBase.map((id) => ({ id })));
       });
-    } catch (error) {
-      this.index = null;
-      throw error;
-    }
-    return ids.length;
+      for (const id of present) {
+        state.index.remove(id);
+        if (id <= state.upToId) state.tombstones++;
+        else state.tail--;
+      }
+      this.maybeCompactLater();
+      return present.length;
+    });
   }
 
   /** Removes every article from one source (the demo corpus, say). */
   async removeSource(source: ArticleSource): Promise<number> {
-    return this.removeArticles(await this.db.articles.where('source').equals(source).primaryKeys());
+    return this.removeArticles((await this.db.articles.where('source').equals(source).primaryKeys()) as number[]);
   }
 
   /** Removes every article of one outlet. */
   async removeOutlet(outlet: string): Promise<number> {
-    return this.removeArticles(await this.db.articles.where('outlet').equals(outlet).primaryKeys());
+    return this.removeArticles((await this.db.articles.where('outlet').equals(outlet).primaryKeys()) as number[]);
+  }
+
+  /**
+   * Removes the articles published between two dates, both included (`YYYY-MM-DD`, or full
+   * ISO date-times). Articles without a date are kept.
+   */
+  async removePublishedBetween(from: string, to: string): Promise<number> {
+    if (!from || !to || from > to) return 0;
+    // A date-only upper bound takes in every time of that day.
+    const ids = await this.db.articles.where('published').between(from, `${to}\uffff`, true, true).primaryKeys();
+    return this.removeArticles(ids as number[]);
+  }
+
+  /** Removes one article, named by its id or by its address (any URL variant of it). */
+  async removeArticle(which: { id?: number; url?: string }): Promise<number> {
+    if (which.id !== undefined) return this.removeArticles([which.id]);
+    const key = which.url ? safeCanonical(which.url) : null;
+    if (!key) return 0;
+    const ids = (await this.db.articles.where('canonicalUrl').equals(key).primaryKeys()) as number[];
+    return this.removeArticles(ids);
   }
 
   /** Evidence for a query, from the index and the stored articles. */
@@ -181,19 +402,21 @@ export class CorpusStore {
     return { articles, outlets: outlets.length };
   }
 
-  /** Per-outlet counts and date range, for the options page. */
+  /** Per-outlet counts and date range, for the options page; from the indexes only (no article is read). */
   async outletStats(): Promise<OutletStats[]> {
-    const outlets = (await this.db.articles.orderBy('outlet').uniqueKeys()) as string[];
+    const articles = this.db.articles;
+    const outlets = (await articles.orderBy('outlet').uniqueKeys()) as string[];
     return Promise.all(
       outlets.map(async (outlet) => {
-        const range = this.db.articles.where('[outlet+published]').between([outlet, ''], [outlet, '\uffff']);
-        const [articles, first, last, copies] = await Promise.all([
-          this.db.articles.where('outlet').equals(outlet).count(),
-          range.first(),
-          range.last(),
-          this.db.articles.where('outlet').equals(outlet).filter((r) => r.copyOf !== undefined).count(),
+        const range = () => articles.where('[outlet+published]').between([outlet, ''], [outlet, '\uffff']);
+        const [count, first, last, copies] = await Promise.all([
+          articles.where('outlet').equals(outlet).count(),
+          range().limit(1).keys(),
+          range().reverse().limit(1).keys(),
+          articles.where('[outlet+copyOf]').between([outlet, -Infinity], [outlet, Infinity]).count(),
         ]);
-        return { outlet, articles, oldest: first?.published ?? null, newest: last?.published ?? null, copies };
+        const date = (keys: unknown[]) => ((keys[0] as [string, string] | undefined)?.[1] ?? null);
+        return { outlet, articles: count, oldest: date(first), newest: date(last), copies };
       }),
     );
   }

@@ -1,8 +1,14 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 
 /**
  * The corpus database. Opened in the background (and read by extension pages); never from a
  * content script, where IndexedDB would belong to the news site's origin.
+ *
+ * Versions (each kept, so an older database is upgraded step by step):
+ * 1. articles (by canonical URL, outlet, outlet+date, source, signature keys) and meta.
+ * 2. the search index as a base snapshot plus tombstones (no longer one blob rewritten per
+ *    batch), import bookkeeping for resuming after a restart, and indexes for deleting by date
+ *    and for per-outlet statistics without reading article bodies.
  */
 
 /** Where an article came from. */
@@ -30,26 +36,111 @@ export interface ArticleRow {
   addedAt: number;
 }
 
-/** Small records: the persisted search index, flags. */
+/** Small records: flags such as the demo corpus state. */
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
+/**
+ * The saved search index: every article with `id <= upToId` that existed when it was saved.
+ * Articles added later (higher ids) are the tail, indexed again from their rows at load; articles
+ * removed later are listed in `indexTombstones`.
+ */
+export interface IndexBaseRow {
+  key: 'base';
+  bytes: Uint8Array;
+  upToId: number;
+  /** Articles in the snapshot. */
+  articles: number;
+  savedAt: number;
+}
+
+/** An article removed after the base snapshot that still holds it. */
+export interface TombstoneRow {
+  id: number;
+}
+
+/**
+ * How far an import got, saved with each stored batch so that it can resume after the browser
+ * restarts. `fileKey` identifies the file by name, size and last modification.
+ */
+export interface ImportRow {
+  fileKey: string;
+  name: string;
+  size: number;
+  lastModified: number;
+  /** Last line number whose article is stored (or was reported as a bad line) in a committed batch. */
+  line: number;
+  /** Bytes read when that batch was cut (a progress figure; resuming goes by line). */
+  bytesRead: number;
+  added: number;
+  duplicates: number;
+  copies: number;
+  /** Bad lines seen so far (the first 200). */
+  errors: { line: number; error: string }[];
+  errorCount: number;
+  startedAt: number;
+  updatedAt: number;
+}
+
 export type CrosscheckDb = Dexie & {
   articles: EntityTable<ArticleRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  indexBase: EntityTable<IndexBaseRow, 'key'>;
+  indexTombstones: EntityTable<TombstoneRow, 'id'>;
+  imports: EntityTable<ImportRow, 'fileKey'>;
 };
 
 /** Number of signature values indexed per article. */
 export const SIG_KEYS = 6;
 
+/** Version 1's stores, kept so that a version-1 database upgrades. */
+export const SCHEMA_V1 = {
+  articles: '++id, &canonicalUrl, outlet, [outlet+published], source, *sigKeys',
+  meta: '&key',
+};
+
+/** Version 2: published (delete by date), copyOf (copies of a removed story), outlet+copyOf (statistics). */
+export const SCHEMA_V2 = {
+  articles: '++id, &canonicalUrl, outlet, [outlet+published], published, source, *sigKeys, copyOf, [outlet+copyOf]',
+  meta: '&key',
+  indexBase: '&key',
+  indexTombstones: '&id',
+  imports: '&fileKey',
+};
+
+/** Key of version 1's whole-index blob in `meta`. */
+export const V1_INDEX_KEY = 'searchIndex';
+
+/**
+ * Version 1 kept the index as one blob in `meta`, with the number of articles it covered. When
+ * it still matches the articles it becomes the base snapshot (no rebuild); otherwise it is
+ * dropped and the index is rebuilt from the articles on first use.
+ */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const meta = tx.table<MetaRow, string>('meta');
+  const old = (await meta.get(V1_INDEX_KEY))?.value as { bytes?: Uint8Array; articles?: number } | undefined;
+  if (!old) return;
+  await meta.delete(V1_INDEX_KEY);
+  const articles = tx.table<ArticleRow, number>('articles');
+  const count = await articles.count();
+  if (!(old.bytes instanceof Uint8Array) || old.articles !== count) return;
+  const last = (await articles.orderBy(':id').reverse().limit(1).primaryKeys())[0] ?? 0;
+  await tx.table<IndexBaseRow, string>('indexBase').put({ key: 'base', bytes: old.bytes, upToId: last, articles: count, savedAt: Date.now() });
+}
+
 /** Opens (or creates) the corpus database. `name` lets tests use their own. */
 export function openDb(name = 'crosscheck'): CrosscheckDb {
   const db = new Dexie(name) as CrosscheckDb;
-  db.version(1).stores({
-    articles: '++id, &canonicalUrl, outlet, [outlet+published], source, *sigKeys',
-    meta: '&key',
-  });
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  return db;
+}
+
+/** Opens a database with version 1's schema only, as an older Crosscheck did (for upgrade tests). */
+export function openDbV1(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores(SCHEMA_V1);
   return db;
 }

@@ -61,10 +61,41 @@ export interface ImportBatchResult {
   copies: number;
 }
 
+/**
+ * How far an import file got, sent with each batch and saved in the batch's transaction, so that
+ * after a browser restart the same file resumes after the last stored line.
+ */
+export interface ImportCheckpoint {
+  /** The file's identity: name, size and last modification. */
+  fileKey: string;
+  name: string;
+  size: number;
+  lastModified: number;
+  /** Last line number covered by this batch (its articles, and bad lines before them). */
+  line: number;
+  bytesRead: number;
+  /** Bad lines found since the previous batch. */
+  errors: { line: number; error: string }[];
+}
+
+/** An unfinished import of a file, as saved with its last stored batch. */
+export interface ImportState {
+  fileKey: string;
+  name: string;
+  line: number;
+  bytesRead: number;
+  added: number;
+  duplicates: number;
+  copies: number;
+  errors: { line: number; error: string }[];
+  errorCount: number;
+  updatedAt: number;
+}
+
 /** Messages to the background, from the content script and the extension pages. */
 export interface BackgroundProtocol {
   /** Content script: here is the article on this page; check its claims. */
-  checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string }): CheckedClaim[];
+  checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string; published?: string | null }): CheckedClaim[];
   /** Content script: the site was switched off here, or the page has no article. */
   pageIdle(req: { url: string; status: 'off' | 'no-article' }): null;
   /** Side panel: check a sentence typed or pasted by the reader, for the given tab. */
@@ -76,7 +107,15 @@ export interface BackgroundProtocol {
   /** Popup: open the side panel for a tab (needs the click's user gesture, so the popup asks). */
   openSidePanel(req: { tabId: number }): null;
   /** Options page: store one batch of imported articles, all or nothing. */
-  importBatch(req: { articles: CorpusArticle[] }): ImportBatchResult;
+  importBatch(req: { articles: CorpusArticle[]; checkpoint?: ImportCheckpoint }): ImportBatchResult;
+  /** Options page: how far an earlier import of this file got (null: never started, or finished). */
+  importState(req: { fileKey: string }): ImportState | null;
+  /** Options page: the import of this file finished, or the reader starts it over: forget its progress. */
+  forgetImport(req: { fileKey: string }): null;
+  /** Options page: remove the articles published between two dates (YYYY-MM-DD, both included). */
+  deletePublishedBetween(req: { from: string; to: string }): { removed: number };
+  /** Options page: remove one article, by its address or id. */
+  deleteArticle(req: { url?: string; id?: number }): { removed: number };
   /** Options page: remove the demo corpus. */
   removeDemoCorpus(req: Record<string, never>): { removed: number };
   /** Options page: load the demo corpus again. */

@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openDb, openDbV1, V1_INDEX_KEY, type ArticleRow } from './db';
+import { CorpusStore } from './corpus-store';
+import { SearchIndex } from '../search/index';
+import { copySignature } from '../syndication';
+
+let n = 0;
+
+/** Article rows as version 1 wrote them. */
+function v1Rows(count: number): Omit<ArticleRow, 'id'>[] {
+  return Array.from({ length: count }, (_, i) => {
+    const text = `Report ${i}: the dam project code${i}x in district${i} was approved by the regional council on Friday after ${i + 3} years of debate, officials said. Residents welcomed the decision.`;
+    const signature = copySignature(text);
+    return {
+      url: `https://paper${i % 2}.example/news/${i}?ref=home`,
+      canonicalUrl: `https://paper${i % 2}.example/news/${i}`,
+      outlet: `Paper ${i % 2}`,
+      title: `Dam approved ${i}`,
+      published: i % 4 === 0 ? null : `2025-0${(i % 9) + 1}-1${i % 10}`,
+      text,
+      signature,
+      sigKeys: signature.slice(0, 6),
+      ...(i === 3 ? { copyOf: 1, copyOfOutlet: 'Paper 1' } : {}),
+      source: i < 2 ? 'demo' : 'import',
+      addedAt: 1_700_000_000_000 + i,
+    } as Omit<ArticleRow, 'id'>;
+  });
+}
+
+/** A version-1 database with articles, a demo flag and (optionally) its one-blob index. */
+async function makeV1(name: string, count: number, blob: 'matching' | 'stale' | 'none'): Promise<ArticleRow[]> {
+  const old = openDbV1(name);
+  await old.table('articles').bulkAdd(v1Rows(count));
+  const rows = (await old.table('articles').toArray()) as ArticleRow[];
+  await old.table('meta').put({ key: 'demoCorpus', value: 'loaded' });
+  if (blob !== 'none') {
+    const index = SearchIndex.create();
+    for (const r of rows.slice(0, blob === 'stale' ? count - 1 : count)) index.add({ id: r.id, outlet: r.outlet, title: r.title, text: r.text, published: r.published });
+    await old.table('meta').put({ key: V1_INDEX_KEY, value: { bytes: index.toBytes(), articles: index.size } });
+  }
+  old.close();
+  return rows;
+}
+
+describe('schema upgrade from version 1', () => {
+  it.each(['matching', 'stale', 'none'] as const)('keeps every article and answers searches (old index blob: %s)', async (blob) => {
+    const name = `upgrade-${n++}`;
+    const before = await makeV1(name, 30, blob);
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    // Nothing lost: every row as it was, and the meta flags.
+    expect(await db.articles.toArray()).toEqual(before);
+    expect((await db.meta.get('demoCorpus'))?.value).toBe('loaded');
+    expect(await db.meta.get(V1_INDEX_KEY)).toBeUndefined();
+    // The old blob became the snapshot when it still matched the articles.
+    const base = await db.indexBase.get('base');
+    if (blob === 'matching') expect(base).toMatchObject({ upToId: before[before.length - 1].id, articles: 30 });
+    else expect(base).toBeUndefined();
+
+    const store = new CorpusStore(db);
+    expect(await store.indexInfo()).toMatchObject({ articles: 30, tail: blob === 'matching' ? 0 : 30 });
+    const hit = (await store.search({ text: 'dam project code7x district7 approved' }, { k: 1 }))[0];
+    expect(hit.url).toBe('https://paper1.example/news/7?ref=home');
+    // The new indexes serve the new features on old rows.
+    expect(await db.articles.where('published').between('2025-02-01', '2025-02-1\uffff', true, true).count()).toBeGreaterThan(0);
+    expect((await store.outletStats()).map((s) => [s.outlet, s.articles, s.copies])).toEqual([
+      ['Paper 0', 15, 0],
+      ['Paper 1', 15, 1],
+    ]);
+    expect(await store.removePublishedBetween('2025-01-01', '2025-12-31')).toBe(30 - 8);
+    expect(await store.removeSource('demo')).toBe(1); // article 0 is undated and from the demo
+    db.close();
+    await db.delete();
+  });
+});
