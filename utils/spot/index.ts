@@ -30,7 +30,7 @@ const BULLET = /^(?:[•▪◦·‣●○■□➢►*+-]|–|—|\(?\d{1,2}[.)]
 const CAPTION =
   /^\(?(?:photo(?:graph)?s?|pictures?|images?|video|watch|listen|audio|credit|file photo|graphic|illustration|chart|graph|map|table|gallery|pictured|above|top|main image|source)\s*(?:[:|/–—-]|\))|\((?:photo|image|picture|credit)[^)]*\)\s*$|\b(?:getty images|afp via getty images|ap photo|reuters\/[a-z]+|epa-efe|shutterstock)\)?\s*$/i;
 const BOILERPLATE =
-  /^(?:read more|read next|more on this|related(?: stories| articles| coverage)?|subscribe|sign up|follow us|share (?:this|on)|advertisement|sponsored|click here|tap here|download (?:our|the) app|copyright|all rights reserved|this (?:article|story|report|page) (?:was|is|has|had)|updated\b|published\b|last updated|by [A-Z][a-z]+ [A-Z])/i;
+  /^(?:read more|read next|more on this|related(?: stories| articles| coverage)?|subscribe|sign up|follow us|share (?:this|on)|advertisement|sponsored|click here|tap here|download (?:our|the) app|copyright|all rights reserved|this (?:article|story|report|page) (?:was|is|has|had)|(?:correction|clarification|editor['’]s note|update)\b[^:]{0,30}:|an earlier version of this|updated\b|published\b|last updated|by [A-Z][a-z]+ [A-Z])/i;
 
 /** Is this sentence a fragment that is never a claim (too short, heading, caption, boilerplate)? */
 export function isFragment(text: string): boolean {

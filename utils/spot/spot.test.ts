@@ -81,6 +81,7 @@ describe('spotClaims', () => {
       'Chart: Interest rates since 2000',
       'Rescue workers search the rubble of a school in Antakya (Photo: AP)',
       'This story was updated on November 19 to add details of the rescue work.',
+      'Correction, November 18: An earlier version of this article gave the wrong year.',
       'The Daily Compass · 16 October 2026 · the Sarrow Valley offensive',
     ])
       expect(isFragment(s)).toBe(true);
