@@ -62,6 +62,22 @@ describe('spot PAGE', () => {
   });
 });
 
+describe('readPageText', () => {
+  it('takes the address from og:url when there is no canonical link, and a .txt page as it is', async () => {
+    writeFileSync(
+      join(dir, 'og.html'),
+      `<html><head><meta property="og:url" content="https://example.org/story"><title>Story</title></head><body><article><h1>Story</h1>
+      <p>The council approved the new tram line on Tuesday by 31 votes to 12, ending six years of argument about the route through the harbour district.</p>
+      <p>Construction is due to start next spring, and the first trams should run in late 2029, according to the council's own timetable for the project.</p></article></body></html>`,
+    );
+    const page = await readPageText(join(dir, 'og.html'));
+    expect(page.url).toBe('https://example.org/story');
+    expect(page.text).toContain('31 votes to 12');
+    const txt = await readPageText(join(dir, 'page.txt'));
+    expect(txt).toEqual({ text: TEXT, title: 'Floods hit the north', siteName: null, url: null });
+  });
+});
+
 describe('spot --sentences', () => {
   it('scores JSON lines and reports bad ones', async () => {
     const { io, out, err } = fakeIo(['{"id":"a","text":"Unemployment fell to 4.1% in March, the statistics office said."}', '{"id":7,"text":"Thank you all."}', 'oops', '']);
