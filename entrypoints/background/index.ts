@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { openDb } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
+import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
 import { checkSelection, checkText } from '@/utils/pipeline';
 import { defaultSteps } from '@/utils/steps';
@@ -61,6 +62,15 @@ export default defineBackground(() => {
     return check;
   }
 
+  /** Adds the page's article to the corpus when capture is on for its site (once per canonical address). */
+  async function captureIfOn(page: Parameters<NonNullable<Handlers<BackgroundProtocol>['checkPage']>>[0], outlet: string | null): Promise<void> {
+    if (!isCaptureOn(page.url, await captureSitesItem.getValue())) return;
+    const article = pageToArticle(page, outlet);
+    if (!article) return;
+    await demoReady;
+    await store.captureArticle(article);
+  }
+
   /** Opens the side panel; must be called before any await in a user-gesture handler. */
   function openPanel(tabId: number | undefined): Promise<void> {
     if (tabId === undefined || !browser.sidePanel?.open) return Promise.resolve();
@@ -80,6 +90,8 @@ export default defineBackground(() => {
         selections: previous?.url === req.url ? previous.selections : [],
       };
       await writeTab(base);
+      // Capture as you read: added beside the check, never in its way.
+      void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
       try {
         await demoReady;
         const sensitivity = await sensitivityItem.getValue();

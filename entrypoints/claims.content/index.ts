@@ -105,6 +105,7 @@ class PageClaims {
       title: article.title,
       siteName: article.siteName,
       canonicalUrl: article.canonicalUrl,
+      published: article.published,
       text: article.text,
     });
     if (generation !== this.generation) return;

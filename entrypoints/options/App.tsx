@@ -3,10 +3,11 @@ import { useStorageItem } from '@/components/hooks';
 import { SensitivityControl } from '@/components/SensitivityControl';
 import { formatDate } from '@/components/OutletList';
 import { siteSettingsItem } from '@/utils/extension/settings';
-import { toBackground, type CorpusSize, type OutletStats } from '@/utils/extension/messages';
+import { captureSitesItem } from '@/utils/extension/capture';
+import { toBackground, type CorpusSize, type ImportState, type OutletStats } from '@/utils/extension/messages';
 import { normalizeSitePattern, type SiteSettings } from '@/utils/site-settings';
 import { serializeJsonLines } from '@/utils/import/jsonl';
-import { exportCorpus, importFile, type ImportProgress } from './import-file';
+import { exportCorpus, fileKey, importFile, type ImportProgress } from './import-file';
 
 /** The options page: where Crosscheck runs, and the reader's corpus. */
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
         <h2>Claims</h2>
         <SensitivityControl label="How many sentences to treat as claims" />
       </section>
+      <CaptureForm />
       <CorpusSection />
     </main>
   );
@@ -83,6 +85,52 @@ function SiteSettingsForm() {
   );
 }
 
+/** Capture as you read: the sites whose articles are added to the corpus as the reader opens them. */
+function CaptureForm() {
+  const sites = useStorageItem(captureSitesItem);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    if (sites && draft === null) setDraft(sites.join('\n'));
+  }, [sites]);
+  if (draft === null || !sites) return null;
+  const on = sites.length > 0;
+
+  const save = async (list: string[]) => {
+    const good: string[] = [];
+    const bad: string[] = [];
+    for (const line of list.map((l) => l.trim()).filter(Boolean)) {
+      const pattern = normalizeSitePattern(line);
+      if (pattern) good.push(pattern);
+      else bad.push(line);
+    }
+    if (bad.length) {
+      setMessage(`Not a site pattern: ${bad.join(', ')}.`);
+      return;
+    }
+    const unique = [...new Set(good)];
+    await captureSitesItem.setValue(unique);
+    setDraft(unique.join('\n'));
+    setMessage(unique.length ? `Articles you read on ${unique.length} site${unique.length === 1 ? '' : 's'} are added to your corpus.` : 'Capture is off.');
+  };
+
+  return (
+    <form class="card" onSubmit={(e) => (e.preventDefault(), void save(draft.split('\n')))} data-testid="capture">
+      <h2>Add the articles I read</h2>
+      <label class="radio">
+        <input type="checkbox" checked={on} disabled={!on} onChange={() => void save([])} data-testid="capture-on" />
+        {on ? 'On for the sites below (untick to turn it off everywhere)' : 'Off: list sites below, or use the switch in the toolbar popup on a news site'}
+      </label>
+      <label>
+        Sites <small>(one per line: example.com, *.example.com; stays on this computer)</small>
+        <textarea name="capture" rows={3} value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)} data-testid="capture-sites" />
+      </label>
+      <button type="submit">Save</button>
+      {message && <p class="message" role="status">{message}</p>}
+    </form>
+  );
+}
+
 function CorpusSection() {
   const [size, setSize] = useState<CorpusSize | null>(null);
   const [stats, setStats] = useState<OutletStats[]>([]);
@@ -90,6 +138,9 @@ function CorpusSection() {
   const [importing, setImporting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const [resumable, setResumable] = useState<{ file: File; input: HTMLInputElement; state: ImportState } | null>(null);
+  const [range, setRange] = useState({ from: '', to: '' });
+  const [oneUrl, setOneUrl] = useState('');
 
   const refresh = async () => {
     const [s, o] = await Promise.all([toBackground('corpusSize', {}), toBackground('outletStats', {})]);
@@ -103,11 +154,22 @@ function CorpusSection() {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    // The same file (name, size, date) stopped part way before: offer to resume it.
+    const earlier = await toBackground('importState', { fileKey: fileKey(file) });
+    if (earlier.ok && earlier.value) {
+      setResumable({ file, input, state: earlier.value });
+      return;
+    }
+    await runImport(file, input, null);
+  };
+
+  const runImport = async (file: File, input: HTMLInputElement, resume: ImportState | null) => {
+    setResumable(null);
     abort.current = new AbortController();
     setImporting(true);
     setMessage(null);
     try {
-      const result = await importFile(file, setProgress, abort.current.signal);
+      const result = await importFile(file, setProgress, { signal: abort.current.signal, resume });
       setProgress(result);
       setMessage(
         result.stopped ??
@@ -120,6 +182,39 @@ function CorpusSection() {
       input.value = '';
       void refresh();
     }
+  };
+
+  const startOver = async () => {
+    if (!resumable) return;
+    await toBackground('forgetImport', { fileKey: resumable.state.fileKey });
+    await runImport(resumable.file, resumable.input, null);
+  };
+
+  const deleteRange = (event: Event) => {
+    event.preventDefault();
+    const { from, to } = range;
+    if (!from || !to || from > to) {
+      setMessage('Choose a first and a last day, the first not after the last.');
+      return;
+    }
+    if (!confirm(`Remove every article published from ${from} to ${to}?`)) return;
+    void (async () => {
+      const answer = await toBackground('deletePublishedBetween', { from, to });
+      setMessage(answer.ok ? `Removed ${answer.value.removed} articles published from ${from} to ${to}.` : `Failed: ${answer.error}`);
+      void refresh();
+    })();
+  };
+
+  const deleteOne = (event: Event) => {
+    event.preventDefault();
+    const url = oneUrl.trim();
+    if (!url) return;
+    void (async () => {
+      const answer = await toBackground('deleteArticle', { url });
+      setMessage(!answer.ok ? `Failed: ${answer.error}` : answer.value.removed ? `Removed the article at ${url}.` : `No stored article has the address ${url}.`);
+      if (answer.ok && answer.value.removed) setOneUrl('');
+      void refresh();
+    })();
   };
 
   const onExport = async () => {
@@ -170,10 +265,26 @@ function CorpusSection() {
         </button>
       </div>
 
+      {resumable && (
+        <div class="import" data-testid="import-resume" role="alert">
+          <p>
+            An earlier import of {resumable.state.name} stopped after line {resumable.state.line.toLocaleString()} ({resumable.state.added.toLocaleString()} articles
+            stored). Resume from there, or start over (articles already stored are recognised and not added twice)?
+          </p>
+          <button type="button" onClick={() => void runImport(resumable.file, resumable.input, resumable.state)} data-testid="resume-import">
+            Resume after line {resumable.state.line.toLocaleString()}
+          </button>
+          <button type="button" onClick={() => void startOver()} data-testid="restart-import">
+            Start over
+          </button>
+        </div>
+      )}
+
       {progress && (
         <div class="import" data-testid="import-report">
           <progress max={100} value={percent} />
           <span>
+            {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
             {percent}% · {progress.added} added · {progress.duplicates} already stored · {progress.errors.length} lines skipped
           </span>
           {progress.errors.length > 0 && (
@@ -193,6 +304,23 @@ function CorpusSection() {
           {message}
         </p>
       )}
+
+      <form class="actions" onSubmit={deleteRange} data-testid="delete-range">
+        <label>
+          Remove articles published from <input type="date" value={range.from} onInput={(e) => setRange({ ...range, from: (e.currentTarget as HTMLInputElement).value })} />
+        </label>
+        <label>
+          to <input type="date" value={range.to} onInput={(e) => setRange({ ...range, to: (e.currentTarget as HTMLInputElement).value })} />
+        </label>
+        <button type="submit">Remove</button>
+      </form>
+      <form class="actions" onSubmit={deleteOne} data-testid="delete-article">
+        <label>
+          Remove one article, by its address{' '}
+          <input type="url" placeholder="https://…" value={oneUrl} onInput={(e) => setOneUrl((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <button type="submit">Remove</button>
+      </form>
 
       <table class="outlets" data-testid="outlet-stats">
         <thead>

@@ -5,6 +5,7 @@ import { SensitivityControl } from '@/components/SensitivityControl';
 import { useActiveTab, useStorageItem, useTabState } from '@/components/hooks';
 import { toBackground, type CorpusSize } from '@/utils/extension/messages';
 import { siteSettingsItem } from '@/utils/extension/settings';
+import { captureSitesItem, isCaptureOn, setCaptureOn } from '@/utils/extension/capture';
 import { isSiteEnabled, setSiteEnabled } from '@/utils/site-settings';
 import { countVerdicts } from '@/utils/verdict';
 
@@ -20,6 +21,7 @@ export function App() {
   const tab = useActiveTab(false);
   const state = useTabState(tab.id);
   const settings = useStorageItem(siteSettingsItem);
+  const captureSites = useStorageItem(captureSitesItem);
   const [corpus, setCorpus] = useState<CorpusSize | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -29,6 +31,12 @@ export function App() {
 
   const host = hostOf(tab.url);
   const enabled = !!settings && !!tab.url && isSiteEnabled(tab.url, settings);
+
+  const capturing = !!captureSites && !!tab.url && isCaptureOn(tab.url, captureSites);
+  const toggleCapture = async (on: boolean) => {
+    if (!host || !captureSites) return;
+    await captureSitesItem.setValue(setCaptureOn(captureSites, host, on));
+  };
 
   const toggle = async (on: boolean) => {
     if (!host || !settings) return;
@@ -79,6 +87,18 @@ export function App() {
           onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)}
         />
         <span>{host ? <>On for <b>{host}</b></> : 'Not available on this page'}</span>
+      </label>
+
+      <label class="popup-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={capturing}
+          disabled={!host || !captureSites}
+          onChange={(e) => void toggleCapture((e.currentTarget as HTMLInputElement).checked)}
+          data-testid="capture-switch"
+        />
+        <span>{host ? <>Add articles I read on <b>{host}</b> to my corpus</> : 'Capture not available on this page'}</span>
       </label>
 
       <SensitivityControl />

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { isCaptureOn, normalizeDate, pageToArticle, setCaptureOn } from './capture';
+
+describe('capture settings', () => {
+  it.each([
+    { url: 'https://news.example/a', sites: [], expected: false },
+    { url: 'https://news.example/a', sites: ['news.example'], expected: true },
+    { url: 'https://www.news.example/a', sites: ['news.example'], expected: true },
+    { url: 'https://sport.news.example/a', sites: ['news.example'], expected: false },
+    { url: 'https://sport.news.example/a', sites: ['*.news.example'], expected: true },
+    { url: 'https://other.example/a', sites: ['news.example'], expected: false },
+    { url: 'file:///home/a.html', sites: ['news.example'], expected: false },
+    { url: 'not a url', sites: ['news.example'], expected: false },
+  ])('$url with $sites → $expected', ({ url, sites, expected }) => {
+    expect(isCaptureOn(url, sites)).toBe(expected);
+  });
+
+  it('switches a site on and off', () => {
+    const on = setCaptureOn([], 'www.news.example', true);
+    expect(on).toEqual(['news.example']);
+    expect(setCaptureOn(on, 'news.example', true)).toEqual(on);
+    expect(setCaptureOn(['*.news.example', 'other.example'], 'news.example', false)).toEqual(['other.example']);
+  });
+});
+
+describe('pageToArticle', () => {
+  const text = 'The river rose above its banks overnight. '.repeat(10);
+  it('keeps the canonical address, the outlet and the date', () => {
+    expect(pageToArticle({ url: 'https://news.example/a?utm_source=x', canonicalUrl: 'https://news.example/a', title: ' Flood ', siteName: 'News', published: '2026-04-01T10:00:00Z', text }, 'News')).toEqual({
+      url: 'https://news.example/a',
+      outlet: 'News',
+      title: 'Flood',
+      published: '2026-04-01T10:00:00Z',
+      text: text.trim(),
+    });
+  });
+  it('skips short texts and pages without an outlet', () => {
+    expect(pageToArticle({ url: 'https://news.example/a', canonicalUrl: null, title: 'x', siteName: null, text: 'Subscribe to read.' }, 'News')).toBeNull();
+    expect(pageToArticle({ url: 'https://news.example/a', canonicalUrl: null, title: 'x', siteName: null, text }, null)).toBeNull();
+  });
+  it.each([
+    ['2026-04-01', '2026-04-01'],
+    ['April 1, 2026 10:00 UTC', '2026-04-01T10:00:00.000Z'],
+    ['yesterday', null],
+    [null, null],
+  ])('reads the date %s', (input, expected) => {
+    expect(normalizeDate(input)).toBe(expected);
+  });
+});
