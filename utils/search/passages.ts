@@ -5,7 +5,7 @@
  * together and in order (phrases such as "took control", "death toll").
  */
 import { splitSentences } from '../text/sentences';
-import { queryTerms, tokenize, type WeightedTerm } from './analyze';
+import { forEachToken, queryTerms, tokenize, type WeightedTerm } from './analyze';
 import type { SearchQuery } from './index';
 
 export interface Passage {
@@ -54,28 +54,40 @@ interface SentenceMatch {
   pairs: number;
 }
 
-function matchSentence(text: string, offset: number, end: number, q: PreparedQuery): SentenceMatch {
-  const toks = tokenize(text);
-  const roots = new Map<string, number>();
-  const positions = new Map<string, number[]>();
-  toks.forEach((t, i) => {
-    const m = q.terms.get(t.term);
+/** Matches of the query in each sentence, from one pass of the tokenizer over the whole text. */
+function matchSentences(text: string, sentences: { start: number; end: number }[], q: PreparedQuery): SentenceMatch[] {
+  const out: SentenceMatch[] = sentences.map((s) => ({ start: s.start, end: s.end, roots: new Map(), pairs: 0 }));
+  // Positions (token ordinals) of each query root, per sentence, for the phrase bonus.
+  const positions: Map<string, number[]>[] = [];
+  let si = 0;
+  let ordinal = 0;
+  forEachToken(text, false, (term, start) => {
+    ordinal++;
+    const m = q.terms.get(term);
     if (!m) return;
+    while (si < sentences.length - 1 && start >= sentences[si].end) si++;
+    if (start < sentences[si].start || start >= sentences[si].end) return;
+    const roots = out[si].roots;
     if ((roots.get(m.root) ?? 0) < m.weight) roots.set(m.root, m.weight);
-    const list = positions.get(m.root) ?? [];
-    list.push(i);
-    positions.set(m.root, list);
+    const pos = (positions[si] ??= new Map());
+    const list = pos.get(m.root);
+    if (list) list.push(ordinal);
+    else pos.set(m.root, [ordinal]);
   });
-  let pairs = 0;
-  for (let i = 0; i + 1 < q.order.length; i++) {
-    const a = positions.get(q.order[i]);
-    const b = positions.get(q.order[i + 1]);
-    if (!a || !b) continue;
-    if (a.some((x) => b.some((y) => y > x && y - x <= 3))) {
-      pairs += PAIR_BONUS * Math.min(q.terms.get(q.order[i])?.weight ?? 0, q.terms.get(q.order[i + 1])?.weight ?? 0);
+  positions.forEach((pos, i) => {
+    if (!pos || pos.size < 2) return;
+    let pairs = 0;
+    for (let j = 0; j + 1 < q.order.length; j++) {
+      const a = pos.get(q.order[j]);
+      const b = pos.get(q.order[j + 1]);
+      if (!a || !b) continue;
+      if (a.some((x) => b.some((y) => y > x && y - x <= 3))) {
+        pairs += PAIR_BONUS * Math.min(q.terms.get(q.order[j])?.weight ?? 0, q.terms.get(q.order[j + 1])?.weight ?? 0);
+      }
     }
-  }
-  return { start: offset, end, roots, pairs };
+    out[i].pairs = pairs;
+  });
+  return out;
 }
 
 function coverage(q: PreparedQuery, ...ms: SentenceMatch[]): number {
@@ -95,7 +107,7 @@ export function bestPassage(articleText: string, query: SearchQuery | PreparedQu
   const q = 'order' in query ? query : prepareQuery(query, idf);
   const sentences = splitSentences(articleText);
   if (sentences.length === 0) return { passage: '', start: 0, end: 0, score: 0 };
-  const matches = sentences.map((s) => matchSentence(s.text, s.start, s.end, q));
+  const matches = matchSentences(articleText, sentences, q);
   let best = { start: sentences[0].start, end: sentences[0].end, score: -1 };
   for (let i = 0; i < matches.length; i++) {
     const one = coverage(q, matches[i]);
