@@ -1,0 +1,176 @@
+/**
+ * The browser half of the corpus benchmark, bundled with esbuild and run in a page of real
+ * Chromium: ingestion into IndexedDB, a cold start (open the database, load the saved index,
+ * answer a page's claims) and warm query latency, for Crosscheck's store and for FlexSearch and
+ * MiniSearch persisted the way an extension would persist them (articles and the exported index
+ * in IndexedDB).
+ */
+import Dexie, { type Table } from 'dexie';
+import { Charset, Index as FlexIndex } from 'flexsearch';
+import MiniSearch from 'minisearch';
+import { openDb } from '../../utils/extension/db';
+import { CorpusStore } from '../../utils/extension/corpus-store';
+import { generateArticle } from './generate';
+import type { CorpusArticle } from '../../utils/types';
+
+export type Engine = 'crosscheck' | 'flexsearch' | 'minisearch';
+
+/** Evidence per claim, as the product asks (utils/pipeline DEFAULT_EVIDENCE_PER_CLAIM). */
+const K = 12;
+const FLEX_OPTIONS = { tokenize: 'strict' as const, resolution: 9, encoder: Charset.LatinBalance };
+const MINI_OPTIONS = { fields: ['title', 'text'], storeFields: [] as string[] };
+
+interface PeerDb extends Dexie {
+  articles: Table<CorpusArticle & { id?: number }, number>;
+  index: Table<{ key: string; data: string }, string>;
+}
+
+function peerDb(engine: Engine): PeerDb {
+  const db = new Dexie(`bench-${engine}`) as PeerDb;
+  db.version(1).stores({ articles: '++id', index: '&key' });
+  return db;
+}
+
+const now = () => performance.now();
+
+/** Stores `n` generated articles in batches; the time counts storing and indexing, not generating. */
+async function ingest(engine: Engine, n: number, batch: number): Promise<{ ms: number; articles: number; saveMs: number }> {
+  let ms = 0;
+  let saveMs = 0;
+  if (engine === 'crosscheck') {
+    const store = new CorpusStore(openDb('crosscheck-bench'), { compaction: { idleMs: 1e9 } });
+    for (let i = 0; i < n; i += batch) {
+      const articles = Array.from({ length: Math.min(batch, n - i) }, (_, k) => generateArticle(i + k));
+      const t = now();
+      await store.addArticles(articles, 'import');
+      ms += now() - t;
+    }
+    // The import's end: the snapshot is written so the next start loads it.
+    const t = now();
+    await store.compact();
+    saveMs = now() - t;
+    const articles = (await store.size()).articles;
+    store.db.close();
+    return { ms: ms + saveMs, articles, saveMs };
+  }
+  const db = peerDb(engine);
+  const flex = engine === 'flexsearch' ? new FlexIndex(FLEX_OPTIONS) : null;
+  const mini = engine === 'minisearch' ? new MiniSearch<{ id: number; title: string; text: string }>(MINI_OPTIONS) : null;
+  for (let i = 0; i < n; i += batch) {
+    const articles = Array.from({ length: Math.min(batch, n - i) }, (_, k) => generateArticle(i + k));
+    const t = now();
+    const ids = (await db.articles.bulkAdd(articles, { allKeys: true })) as number[];
+    articles.forEach((a, k) => {
+      if (flex) flex.add(ids[k], `${a.title}\n${a.text}`);
+      else mini!.add({ id: ids[k], title: a.title, text: a.text });
+    });
+    ms += now() - t;
+  }
+  const t = now();
+  if (flex) {
+    const parts: { key: string; data: string }[] = [];
+    await flex.export((key: string | number, data: string) => void parts.push({ key: String(key), data: data ?? '' }));
+    await db.index.bulkPut(parts);
+  } else {
+    await db.index.put({ key: 'minisearch', data: JSON.stringify(mini) });
+  }
+  saveMs = now() - t;
+  const articles = await db.articles.count();
+  db.close();
+  return { ms: ms + saveMs, articles, saveMs };
+}
+
+/** What a started engine answers with. */
+interface Engine_ {
+  /** The product's answer: evidence for one claim (articles read from the database). */
+  answer(claim: string): Promise<number>;
+  /** The index alone: ids of the best articles. */
+  ids(claim: string): number;
+}
+
+let started: Engine_ | null = null;
+/** Time spent reading articles from IndexedDB (Crosscheck: inside the retriever's article fetches). */
+let fetchMs = 0;
+
+/** Opens the database and loads the saved index, as a woken service worker would. */
+async function start(engine: Engine): Promise<Engine_> {
+  if (engine === 'crosscheck') {
+    const store = new CorpusStore(openDb('crosscheck-bench'), { compaction: { idleMs: 1e9 } });
+    const table = store.db.articles;
+    const bulkGet = table.bulkGet.bind(table);
+    table.bulkGet = (async (keys: number[]) => {
+      const t = now();
+      const rows = await bulkGet(keys);
+      fetchMs += now() - t;
+      return rows;
+    }) as typeof table.bulkGet;
+    const index = await store.getIndex();
+    return {
+      answer: async (claim) => (await store.search({ text: claim }, { k: K })).length,
+      ids: (claim) => index.search({ text: claim }, K).length,
+    };
+  }
+  const db = peerDb(engine);
+  if (engine === 'flexsearch') {
+    const flex = new FlexIndex(FLEX_OPTIONS);
+    for (const part of await db.index.toArray()) flex.import(part.key, part.data);
+    const ids = (claim: string) => flex.search(claim, { limit: K, suggest: true }) as number[];
+    return {
+      answer: async (claim) => (await timedGet(db, ids(claim))).length,
+      ids: (claim) => ids(claim).length,
+    };
+  }
+  const row = await db.index.get('minisearch');
+  const mini = MiniSearch.loadJSON<{ id: number; title: string; text: string }>(row!.data, MINI_OPTIONS);
+  const ids = (claim: string) => mini.search(claim).slice(0, K).map((r) => r.id as number);
+  return {
+    answer: async (claim) => (await timedGet(db, ids(claim))).length,
+    ids: (claim) => ids(claim).length,
+  };
+}
+
+async function timedGet(db: PeerDb, ids: number[]) {
+  const t = now();
+  const rows = (await db.articles.bulkGet(ids)).filter(Boolean);
+  fetchMs += now() - t;
+  return rows;
+}
+
+/** A cold start: database opened, index loaded, the page's claims answered one after another. */
+async function cold(engine: Engine, claims: string[]): Promise<{ totalMs: number; loadMs: number; answersMs: number; fetchMs: number; hits: number }> {
+  const t0 = now();
+  fetchMs = 0;
+  started = await start(engine);
+  const loadMs = now() - t0;
+  let hits = 0;
+  for (const claim of claims) hits += await started.answer(claim);
+  const totalMs = now() - t0;
+  return { totalMs, loadMs, answersMs: totalMs - loadMs, fetchMs, hits };
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+}
+
+/** Per-claim latency once started: the product's answer and the index alone. */
+async function warm(claims: string[]): Promise<{ p50: number; p95: number; idsP50: number; idsP95: number }> {
+  if (!started) throw new Error('not started');
+  const full: number[] = [];
+  const ids: number[] = [];
+  for (const claim of claims) {
+    let t = now();
+    await started.answer(claim);
+    full.push(now() - t);
+    t = now();
+    started.ids(claim);
+    ids.push(now() - t);
+  }
+  return { p50: percentile(full, 0.5), p95: percentile(full, 0.95), idsP50: percentile(ids, 0.5), idsP95: percentile(ids, 0.95) };
+}
+
+async function estimate(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+(globalThis as unknown as { corpusBench: unknown }).corpusBench = { ingest, cold, warm, estimate };
