@@ -13,11 +13,13 @@
  *     articles read from IndexedDB and for the index alone;
  *  5. memory: JSHeapUsedSize (Chrome DevTools Protocol) after a garbage collection.
  *
- *   npm run bench -- corpus [--sizes 10000,50000,100000] [--engines crosscheck,flexsearch,minisearch] [--budget-min 50]
+ *   npm run bench -- corpus [--sizes 10000,50000,100000] [--engines crosscheck,flexsearch,minisearch] [--budget-min 60] [--ref HEAD]
+ *   (--ref bundles the code of a commit rather than the working tree)
  *
  * The run stops by itself: each step has a time limit, and sizes or engines left when the budget
  * is spent are reported as skipped.
  */
+import { execSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +40,8 @@ export interface CorpusBenchOptions {
   engines: Engine[];
   /** Whole-run budget in minutes; what does not fit is skipped. */
   budgetMin: number;
+  /** Bundle the code of this git commit instead of the working tree (others may be editing it). */
+  ref?: string;
 }
 
 interface Row {
@@ -68,12 +72,21 @@ export function parseCorpusArgs(args: string[]): CorpusBenchOptions {
   const engines = (get('engines') ?? ENGINES.join(',')).split(',') as Engine[];
   for (const e of engines) if (!ENGINES.includes(e)) throw new Error(`unknown engine ${e}; use ${ENGINES.join(', ')}`);
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--sizes takes positive whole numbers, e.g. 10000,50000');
-  return { sizes, engines, budgetMin: Number(get('budget-min') ?? 60) };
+  return { sizes, engines, budgetMin: Number(get('budget-min') ?? 60), ref: get('ref') };
 }
 
-async function bundle(): Promise<string> {
+async function bundle(ref?: string): Promise<string> {
+  let root = path.resolve(HERE, '../..');
+  let tree: string | null = null;
+  if (ref) {
+    // The committed code of `ref`, unpacked beside the project (packages still come from its node_modules).
+    tree = mkdtempSync(path.join(tmpdir(), 'corpus-bench-src-'));
+    execSync(`git archive ${JSON.stringify(ref)} utils bench | tar -x -C ${JSON.stringify(tree)}`, { cwd: root });
+    root = tree;
+  }
   const result = await build({
-    entryPoints: [path.join(HERE, 'page.ts')],
+    entryPoints: [path.join(root, 'bench/corpus/page.ts')],
+    nodePaths: [path.resolve(HERE, '../../node_modules')],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -82,6 +95,7 @@ async function bundle(): Promise<string> {
     minify: false,
     logLevel: 'error',
   });
+  if (tree) rmSync(tree, { recursive: true, force: true });
   return result.outputFiles[0].text;
 }
 
@@ -231,7 +245,8 @@ export async function benchCorpus(opts: CorpusBenchOptions = parseCorpusArgs([])
   const started = Date.now();
   const deadline = started + opts.budgetMin * 60_000;
   console.log(`\n## Corpus in Chromium: sizes ${opts.sizes.map((n) => f(n)).join(', ')}; engines ${opts.engines.join(', ')}; budget ${opts.budgetMin} min`);
-  const script = await bundle();
+  const script = await bundle(opts.ref);
+  if (opts.ref) console.log(`(code of ${opts.ref}: ${execSync(`git rev-parse --short ${JSON.stringify(opts.ref)}`, { cwd: HERE }).toString().trim()})`);
   const { server, url } = await serve(script);
   const rows: Row[] = [];
   try {

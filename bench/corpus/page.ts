@@ -174,3 +174,27 @@ async function estimate(): Promise<number> {
 }
 
 (globalThis as unknown as { corpusBench: unknown }).corpusBench = { ingest, cold, warm, estimate };
+
+/** Where ingestion time goes, for one batch size: copy signatures, indexing, and the whole store call. */
+async function probeIngest(n: number, batch: number): Promise<Record<string, number>> {
+  const { copySignature } = await import('../../utils/syndication');
+  const { SearchIndex } = await import('../../utils/search/index');
+  const articles = Array.from({ length: n }, (_, i) => generateArticle(1_000_000 + i));
+  let t = now();
+  for (const a of articles) copySignature(a.text);
+  const signatureMs = now() - t;
+  const ix = SearchIndex.create();
+  t = now();
+  articles.forEach((a, i) => ix.add({ id: i + 1, outlet: a.outlet, title: a.title, text: a.text }));
+  const indexMs = now() - t;
+  const store = new CorpusStore(openDb('probe-bench'), { compaction: { idleMs: 1e9 } });
+  t = now();
+  for (let i = 0; i < n; i += batch) await store.addArticles(articles.slice(i, i + batch), 'import');
+  const storeMs = now() - t;
+  const db = peerDb('flexsearch');
+  t = now();
+  for (let i = 0; i < n; i += batch) await db.articles.bulkAdd(articles.slice(i, i + batch));
+  const plainPutMs = now() - t;
+  return { signatureMs, indexMs, storeMs, plainPutMs };
+}
+(globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeIngest = probeIngest;

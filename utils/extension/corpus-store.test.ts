@@ -61,6 +61,19 @@ describe('CorpusStore', () => {
     expect(herald?.copyOfOutlet).toBe('Wire');
   });
 
+  it.each(['saved', 'tail', 'none'] as const)('finds the story a copy repeats after a restart (signature keys: %s)', async (how) => {
+    await store.addArticles([article('https://wire.example/a', 'Wire', wire, '2026-03-01')], 'import');
+    if (how === 'saved') await store.compact();
+    if (how === 'tail') {
+      await store.compact();
+      await store.addArticles([article('https://post.example/x', 'Post', 'The harbour bridge reopened after repairs lasting two years, the city said.')], 'import');
+    }
+    if (how === 'none') await db.indexBase.delete('sigKeys');
+    const woken = new CorpusStore(db);
+    const result = await woken.addArticles([article('https://herald.example/b', 'Herald', wire + ' (Reporting by Wire)', '2026-03-02')], 'import');
+    expect(result.copies).toBe(1);
+  });
+
   it('leaves the page\'s own article out of its evidence', async () => {
     await store.addArticles([article('https://ledger.example/valley', 'Ledger', wire)], 'import');
     expect(await store.search({ text: 'Arven valley' }, { k: 5, excludeUrl: 'https://www.ledger.example/valley?utm_medium=social' })).toEqual([]);

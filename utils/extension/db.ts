@@ -48,7 +48,8 @@ export interface MetaRow {
  * removed later are listed in `indexTombstones`.
  */
 export interface IndexBaseRow {
-  key: 'base';
+  /** 'base': the search index; 'sigKeys': the set of stored signature keys (utils/extension/sig-filter). */
+  key: 'base' | 'sigKeys';
   bytes: Uint8Array;
   upToId: number;
   /** Articles in the snapshot. */
