@@ -8,6 +8,7 @@ import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
 import { bestPassage, prepareQuery } from './passages';
+import { canonicalUrl } from '../url';
 
 export interface RetrieveOptions {
   k: number;
@@ -33,7 +34,7 @@ export const RERANK = {
   depthFactor: 3,
   minDepth: 30,
   /** Weight of the best-passage match against the index score (both scaled to the best candidate's). */
-  passageWeight: 0.5,
+  passageWeight: 0.25,
   /**
    * Feedback from the first results: terms that several of the best `feedbackDocs` articles share
    * (names, places, figures of the same event) are added to the query, the strongest at
@@ -41,7 +42,7 @@ export const RERANK = {
    */
   feedbackDocs: 3,
   feedbackTerms: 10,
-  feedbackWeight: 0.4,
+  feedbackWeight: 0.2,
 };
 
 /** Terms shared by the feedback articles, weighted by frequency in them and rarity in the corpus. */
@@ -76,9 +77,16 @@ function feedbackTerms(articles: StoredArticle[], index: SearchIndex, have: Set<
   return top.map((t) => ({ term: t.term, weight: (RERANK.feedbackWeight * t.weight) / max, expands: t.term }));
 }
 
+function urlKey(u: string): string {
+  try {
+    return canonicalUrl(u);
+  } catch {
+    return u.trim().replace(/#.*$/, '').replace(/\/+$/, '').replace(/^https?:\/\/(www\.)?/i, '').toLowerCase();
+  }
+}
+
 function sameUrl(a: string, b: string): boolean {
-  const strip = (u: string) => u.trim().replace(/#.*$/, '').replace(/\/+$/, '').replace(/^https?:\/\/(www\.)?/i, '').toLowerCase();
-  return strip(a) === strip(b);
+  return a === b || urlKey(a) === urlKey(b);
 }
 
 export function createIndexRetriever(
