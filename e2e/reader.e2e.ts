@@ -93,7 +93,7 @@ describe('reading a demo article with Crosscheck', () => {
 
   it('switching the site off in the popup removes the highlights; back on restores them', async () => {
     const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
-    const toggle = popup.getByRole('switch');
+    const toggle = popup.getByTestId('site-switch');
     await waitFor(() => toggle.isChecked());
     const before = await highlightCount(page);
     await toggle.uncheck();

@@ -82,6 +82,7 @@ export function App() {
         <input
           type="checkbox"
           role="switch"
+          data-testid="site-switch"
           checked={enabled}
           disabled={!host || !settings}
           onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)}
