@@ -46,6 +46,25 @@ export function prepareQuery(query: SearchQuery, idf?: (term: string) => number,
   return { terms, order, total: total || 1 };
 }
 
+/** An article's sentences and index terms, computed once and reused for every query. */
+export interface AnalysedText {
+  sentences: { start: number; end: number }[];
+  /** Index terms in order, with their start offsets. */
+  terms: string[];
+  starts: Int32Array;
+}
+
+export function analyseText(text: string): AnalysedText {
+  const sentences = splitSentences(text).map((s) => ({ start: s.start, end: s.end }));
+  const terms: string[] = [];
+  const starts: number[] = [];
+  forEachToken(text, false, (term, start) => {
+    terms.push(term);
+    starts.push(start);
+  });
+  return { sentences, terms, starts: Int32Array.from(starts) };
+}
+
 interface SentenceMatch {
   start: number;
   end: number;
@@ -55,25 +74,25 @@ interface SentenceMatch {
 }
 
 /** Matches of the query in each sentence, from one pass of the tokenizer over the whole text. */
-function matchSentences(text: string, sentences: { start: number; end: number }[], q: PreparedQuery): SentenceMatch[] {
+function matchSentences(a: AnalysedText, q: PreparedQuery): SentenceMatch[] {
+  const sentences = a.sentences;
   const out: SentenceMatch[] = sentences.map((s) => ({ start: s.start, end: s.end, roots: new Map(), pairs: 0 }));
   // Positions (token ordinals) of each query root, per sentence, for the phrase bonus.
   const positions: Map<string, number[]>[] = [];
   let si = 0;
-  let ordinal = 0;
-  forEachToken(text, false, (term, start) => {
-    ordinal++;
-    const m = q.terms.get(term);
-    if (!m) return;
+  for (let ordinal = 0; ordinal < a.terms.length; ordinal++) {
+    const m = q.terms.get(a.terms[ordinal]);
+    if (!m) continue;
+    const start = a.starts[ordinal];
     while (si < sentences.length - 1 && start >= sentences[si].end) si++;
-    if (start < sentences[si].start || start >= sentences[si].end) return;
+    if (start < sentences[si].start || start >= sentences[si].end) continue;
     const roots = out[si].roots;
     if ((roots.get(m.root) ?? 0) < m.weight) roots.set(m.root, m.weight);
     const pos = (positions[si] ??= new Map());
     const list = pos.get(m.root);
     if (list) list.push(ordinal);
     else pos.set(m.root, [ordinal]);
-  });
+  }
   positions.forEach((pos, i) => {
     if (!pos || pos.size < 2) return;
     let pairs = 0;
@@ -102,12 +121,21 @@ function coverage(q: PreparedQuery, ...ms: SentenceMatch[]): number {
   return (s + pairs) / q.total;
 }
 
-/** The best passage of an article for a query, with offsets into `articleText`. */
-export function bestPassage(articleText: string, query: SearchQuery | PreparedQuery, idf?: (term: string) => number): Passage {
+/**
+ * The best passage of an article for a query, with offsets into `articleText`. Pass `analysed`
+ * (from `analyseText` of the same text) to skip re-reading an article seen before.
+ */
+export function bestPassage(
+  articleText: string,
+  query: SearchQuery | PreparedQuery,
+  idf?: (term: string) => number,
+  analysed?: AnalysedText,
+): Passage {
   const q = 'order' in query ? query : prepareQuery(query, idf);
-  const sentences = splitSentences(articleText);
+  const a = analysed ?? analyseText(articleText);
+  const sentences = a.sentences;
   if (sentences.length === 0) return { passage: '', start: 0, end: 0, score: 0 };
-  const matches = matchSentences(articleText, sentences, q);
+  const matches = matchSentences(a, q);
   let best = { start: sentences[0].start, end: sentences[0].end, score: -1 };
   for (let i = 0; i < matches.length; i++) {
     const one = coverage(q, matches[i]);

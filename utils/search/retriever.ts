@@ -7,7 +7,7 @@
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
-import { bestPassage, prepareQuery } from './passages';
+import { analyseText, bestPassage, prepareQuery, type AnalysedText } from './passages';
 import { canonicalUrl } from '../url';
 
 export interface RetrieveOptions {
@@ -46,17 +46,19 @@ export const RERANK = {
 };
 
 /** Terms shared by the feedback articles, weighted by frequency in them and rarity in the corpus. */
-function feedbackTerms(articles: StoredArticle[], index: SearchIndex, have: Set<string>): WeightedTerm[] {
+function feedbackTerms(articles: { title: string; analysed: AnalysedText }[], index: SearchIndex, have: Set<string>): WeightedTerm[] {
   const n = Math.max(index.docCount, 1);
   const score = new Map<string, number>();
   const seenIn = new Map<string, number>();
   for (const a of articles) {
     const tf = new Map<string, number>();
     let len = 0;
-    forEachToken(`${a.title}\n${a.text}`, false, (term) => {
+    const count = (term: string) => {
       tf.set(term, (tf.get(term) ?? 0) + 1);
       len++;
-    });
+    };
+    forEachToken(a.title, false, count);
+    for (const term of a.analysed.terms) count(term);
     for (const [term, c] of tf) {
       if (have.has(term)) continue;
       score.set(term, (score.get(term) ?? 0) + c / Math.max(len, 1));
@@ -89,10 +91,28 @@ function sameUrl(a: string, b: string): boolean {
   return a === b || urlKey(a) === urlKey(b);
 }
 
+/** How many articles' analysed text (sentences and terms) a retriever keeps for later queries. */
+const ANALYSED_CACHE = 256;
+
 export function createIndexRetriever(
   index: SearchIndex,
   getArticles: (ids: number[]) => Promise<(StoredArticle | undefined)[]>,
 ): Retriever {
+  // Claims of one page mostly find the same articles: read each article once, not once per claim.
+  const cache = new Map<number, { text: string; analysed: AnalysedText }>();
+  const analysedOf = (a: StoredArticle): AnalysedText => {
+    const text = a.text || a.title;
+    const hit = cache.get(a.id);
+    if (hit && hit.text === text) {
+      cache.delete(a.id);
+      cache.set(a.id, hit);
+      return hit.analysed;
+    }
+    const analysed = analyseText(text);
+    cache.set(a.id, { text, analysed });
+    if (cache.size > ANALYSED_CACHE) cache.delete(cache.keys().next().value as number);
+    return analysed;
+  };
   return {
     async search(query, opts) {
       const k = Math.max(0, Math.floor(opts.k));
@@ -103,10 +123,10 @@ export function createIndexRetriever(
       if (candidates.length === 0) return [];
       let articles = await getArticles(candidates.map((c) => c.id));
       if (RERANK.feedbackDocs > 0 && candidates.length > 1) {
-        const fb: StoredArticle[] = [];
+        const fb: { title: string; analysed: AnalysedText }[] = [];
         for (const a of articles) {
           if (fb.length >= RERANK.feedbackDocs) break;
-          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push(a);
+          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(a) });
         }
         const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
         if (extra.length > 0) {
@@ -132,7 +152,7 @@ export function createIndexRetriever(
         if (!a || a.id !== c.id) return;
         if (opts.excludeUrl && sameUrl(a.url, opts.excludeUrl)) return;
         if (opts.excludeOutlet !== undefined && a.outlet === opts.excludeOutlet) return;
-        const p = bestPassage(a.text || a.title, prepared);
+        const p = bestPassage(a.text || a.title, prepared, undefined, analysedOf(a));
         const score = c.score / top + RERANK.passageWeight * Math.min(p.score, 1.5);
         const hit: EvidenceHit = {
           articleId: a.id,
