@@ -31,8 +31,8 @@ export interface StoredArticle extends CorpusArticle {
 /** How candidates are reranked. */
 export const RERANK = {
   /** Candidates fetched per hit wanted (at least `minDepth`). */
-  depthFactor: 3,
-  minDepth: 30,
+  depthFactor: 2,
+  minDepth: 20,
   /** Weight of the best-passage match against the index score (both scaled to the best candidate's). */
   passageWeight: 0.25,
   /**
