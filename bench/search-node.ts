@@ -304,7 +304,7 @@ export async function benchSearchNode(sizes: number[] = [10_000, 100_000], engin
         times.push(performance.now() - t0);
       }
       console.log(
-        `Crosscheck retriever (index + feedback pass + passage rerank of 20, articles in memory): first 40 claims ${fmt(first40)} ms, warm p50 ${fmt(percentile(times, 0.5), 2)} ms, p95 ${fmt(percentile(times, 0.95), 2)} ms`,
+        `Crosscheck retriever (index + feedback pass + passages for the 10 hits, articles in memory): first 40 claims ${fmt(first40)} ms, warm p50 ${fmt(percentile(times, 0.5), 2)} ms, p95 ${fmt(percentile(times, 0.95), 2)} ms`,
       );
     }
     const me = runs[0];

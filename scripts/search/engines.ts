@@ -42,9 +42,9 @@ export const crosscheckIndex: EngineFactory = {
   },
 };
 
-/** The product's retriever: the index plus the rerank of candidates by their best passage. */
+/** The product's retriever: the index, one feedback pass from the best articles, passages for the hits. */
 export const crosscheckRetriever: EngineFactory = {
-  name: 'Crosscheck retriever (index + passage rerank)',
+  name: 'Crosscheck retriever (index + feedback pass)',
   build(docs) {
     const ix = SearchIndex.create();
     const byId = new Map<number, StoredArticle>();
