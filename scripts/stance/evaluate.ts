@@ -59,10 +59,7 @@ async function main() {
   const t0 = performance.now();
   const pred = dev.map((p) => {
     const body = data.bodies.get(p.bodyId) ?? '';
-    if (noRules) {
-      return classifyWith(model, p.headline, body, { noRules: true } as never).stance;
-    }
-    return classifyWith(model, p.headline, body).stance;
+    return classifyWith(model, p.headline, body, { rules: !noRules }).stance;
   });
   const ms = performance.now() - t0;
   printReport(`${split} split dev (${dev.length} pairs, ${(ms / dev.length).toFixed(3)} ms per pair)`, score(dev.map((p) => p.stance), pred));

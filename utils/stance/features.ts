@@ -2,9 +2,13 @@
  * Features of a (claim, evidence) pair for the stance model. The one implementation used both to
  * compute training features (scripts/stance/) and at inference (classifyStance): change it and
  * the model must be rebuilt.
+ *
+ * The evidence is analysed once (`analyze`) into sentences, stems, term counts and cue counts;
+ * `featurize` then compares a claim against it, mostly through the sentences that match the
+ * claim best, which is where an article confirms, denies or relays it.
  */
 import { ALL_CUES, CONFIRM_CUES, HEDGE_CUES, NEGATION_CUES, REFUTE_CUES } from './lexicon';
-import { contentStems, NEGATIONS, sentences, stem as stemWord, STOP_WORDS, tokenize } from './text';
+import { NEGATIONS, sentences, stem, STOP_WORDS, tokenize } from './text';
 
 /** Document frequencies of stems over the training texts, with the number of texts. */
 export interface IdfTable {
@@ -17,18 +21,48 @@ export function idfOf(table: IdfTable, term: string): number {
   return Math.log((table.docs + 1) / (df + 1)) + 1;
 }
 
+const GROUPS = [REFUTE_CUES, HEDGE_CUES, CONFIRM_CUES, NEGATION_CUES] as const;
+const G_REFUTE = 0;
+const G_HEDGE = 1;
+const G_CONFIRM = 2;
+const G_NEG = 3;
+
+/** Cue (word or phrase of up to three words) → its index in ALL_CUES and its groups. */
+const CUE_INDEX = new Map<string, number>(ALL_CUES.map((c, i) => [c, i]));
+/** First words of the multi-word cues, so phrases are only looked up where one can start. */
+const PHRASE_STARTS = new Set(ALL_CUES.filter((c) => c.includes(' ')).map((c) => c.split(' ')[0]));
+const CUE_GROUPS: number[][] = ALL_CUES.map((c) => GROUPS.flatMap((g, k) => ((g as readonly string[]).includes(c) ? [k] : [])));
+
+/** One sentence of an analysed text. */
+export interface SentenceInfo {
+  text: string;
+  tokens: string[];
+  /** Stem per token ('' for stop words and negations). */
+  stems: string[];
+  /** Content stem → count. */
+  tf: Map<string, number>;
+  /** Euclidean norm of the tf-idf vector. */
+  norm: number;
+  /** Count per cue, indexed like ALL_CUES (sparse: index → count). */
+  cues: Map<number, number>;
+  /** Count per cue group: refute, hedge, confirm, negation. */
+  groups: [number, number, number, number];
+  /** Token positions of negation words. */
+  negations: number[];
+}
+
 /** Everything the features need about one text, computed once per text. */
 export interface TextInfo {
-  tokens: string[];
-  /** Content stems per sentence. */
-  sentStems: string[][];
-  /** Tokens per sentence. */
-  sentTokens: string[][];
-  /** Stem → count over the whole text. */
+  sents: SentenceInfo[];
+  words: number;
   tf: Map<string, number>;
-  /** Sum of squares of tf-idf weights (for cosine). */
   norm: number;
-  numbers: string[];
+  leadTf: Map<string, number>;
+  leadNorm: number;
+  bigrams: Set<string>;
+  numbers: Set<string>;
+  groups: [number, number, number, number];
+  cues: Map<number, number>;
   /** Question marks per sentence. */
   questions: number;
   /** Share of characters inside quotation marks. */
@@ -36,107 +70,123 @@ export interface TextInfo {
 }
 
 const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
   dozen: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100', thousand: '1000', million: '1000000', billion: '1000000000',
 };
 
-function numbersOf(tokens: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const t of tokens) {
-    if (/^[0-9]/.test(t)) out.push(t.replace(/,/g, ''));
-    else if (NUMBER_WORDS[t] && t !== 'one') out.push(NUMBER_WORDS[t]);
+function numberOf(t: string): string | null {
+  const c = t.charCodeAt(0);
+  if (c >= 48 && c <= 57) return t.replace(/,/g, '');
+  return NUMBER_WORDS[t] ?? null;
+}
+
+const stemCache = new Map<string, string>();
+function stemOf(t: string): string {
+  if (STOP_WORDS.has(t) || NEGATIONS.has(t)) return '';
+  let s = stemCache.get(t);
+  if (s === undefined) {
+    s = stem(t);
+    if (stemCache.size > 50000) stemCache.clear();
+    stemCache.set(t, s);
   }
-  return out;
+  return s;
+}
+
+function norm(tf: Map<string, number>, idf: IdfTable): number {
+  let n = 0;
+  for (const [t, c] of tf) {
+    const w = c * idfOf(idf, t);
+    n += w * w;
+  }
+  return Math.sqrt(n);
+}
+
+function addCounts<K>(into: Map<K, number>, from: Map<K, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+}
+
+function analyzeSentence(text: string, idf: IdfTable): SentenceInfo {
+  const tokens = tokenize(text);
+  const stems = tokens.map(stemOf);
+  const tf = new Map<string, number>();
+  for (const s of stems) if (s) tf.set(s, (tf.get(s) ?? 0) + 1);
+  const cues = new Map<number, number>();
+  const groups: [number, number, number, number] = [0, 0, 0, 0];
+  const negations: number[] = [];
+  const hit = (key: string) => {
+    const i = CUE_INDEX.get(key);
+    if (i === undefined) return;
+    cues.set(i, (cues.get(i) ?? 0) + 1);
+    for (const g of CUE_GROUPS[i]) groups[g]++;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (NEGATIONS.has(t)) negations.push(i);
+    hit(t);
+    if (i + 1 < tokens.length && PHRASE_STARTS.has(t)) {
+      const two = t + ' ' + tokens[i + 1];
+      hit(two);
+      if (i + 2 < tokens.length) hit(two + ' ' + tokens[i + 2]);
+    }
+  }
+  return { text, tokens, stems, tf, norm: norm(tf, idf), cues, groups, negations };
 }
 
 export function analyze(text: string, idf: IdfTable): TextInfo {
-  const sents = sentences(text);
-  const sentTokens = sents.map(tokenize);
-  const sentStems = sentTokens.map(contentStems);
-  const tokens = sentTokens.flat();
+  const sents = sentences(text).map((s) => analyzeSentence(s, idf));
   const tf = new Map<string, number>();
-  for (const ss of sentStems) for (const s of ss) tf.set(s, (tf.get(s) ?? 0) + 1);
-  let norm = 0;
-  for (const [t, c] of tf) {
-    const w = c * idfOf(idf, t);
-    norm += w * w;
-  }
+  const leadTf = new Map<string, number>();
+  const cues = new Map<number, number>();
+  const groups: [number, number, number, number] = [0, 0, 0, 0];
+  const bigrams = new Set<string>();
+  const numbers = new Set<string>();
+  let words = 0;
+  sents.forEach((s, k) => {
+    addCounts(tf, s.tf);
+    if (k < 2) addCounts(leadTf, s.tf);
+    addCounts(cues, s.cues);
+    for (let g = 0; g < 4; g++) groups[g] += s.groups[g];
+    words += s.tokens.length;
+    let prev = '';
+    for (const st of s.stems) {
+      if (!st) continue;
+      if (prev) bigrams.add(prev + ' ' + st);
+      prev = st;
+    }
+    for (const t of s.tokens) {
+      const n = numberOf(t);
+      if (n) numbers.add(n);
+    }
+  });
   let quotedChars = 0;
   for (const m of text.matchAll(/["“”]([^"“”]{1,400})["“”]/g)) quotedChars += m[1].length;
   const questions = (text.match(/\?/g)?.length ?? 0) / Math.max(1, sents.length);
-  return { tokens, sentStems, sentTokens, tf, norm: Math.sqrt(norm), numbers: numbersOf(tokens), questions, quoted: text.length ? quotedChars / text.length : 0 };
+  return {
+    sents, words, tf, norm: norm(tf, idf), leadTf, leadNorm: norm(leadTf, idf), bigrams, numbers, groups, cues, questions,
+    quoted: text.length ? quotedChars / text.length : 0,
+  };
 }
 
-function tfOf(stems: readonly string[]): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (const s of stems) tf.set(s, (tf.get(s) ?? 0) + 1);
-  return tf;
-}
+/** Names of the dense features, in order (per-cue counts follow). */
+export const BASE_FEATURES = [
+  'cos_body', 'cos_lead', 'cos_best', 'cos_top3', 'best_pos', 'share_sent_match', 'cover', 'cover_idf', 'cover_lead', 'cover_best', 'cover_top3',
+  'bigram_body', 'bigram_best', 'rare_cover', 'max_missing_idf', 'len_claim', 'log_len_body', 'log_sents', 'claim_numbers', 'number_match',
+  'body_numbers_top3', 'claim_refute', 'claim_hedge', 'claim_confirm', 'claim_neg', 'claim_question', 'body_refute', 'body_hedge', 'body_confirm',
+  'body_neg', 'top3_refute', 'top3_hedge', 'top3_confirm', 'top3_neg', 'lead_refute', 'lead_hedge', 'neg_near_top3', 'neg_near_body',
+  'refute_rate', 'hedge_rate', 'question_body', 'quote_rate', 'neg_mismatch', 'best_refute', 'best_hedge', 'best_neg', 'cover_top1_sum',
+  'cos_second', 'best_len', 'number_conflict', 'neg_near_best',
+] as const;
 
-function cosine(a: Map<string, number>, b: Map<string, number>, idf: IdfTable): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [t, c] of a) {
-    const w = idfOf(idf, t);
-    const wa = c * w;
-    na += wa * wa;
-    const cb = b.get(t);
-    if (cb) dot += wa * cb * w;
-  }
-  for (const [t, c] of b) {
-    const wb = c * idfOf(idf, t);
-    nb += wb * wb;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
+export const FEATURE_NAMES: readonly string[] = [...BASE_FEATURES, ...ALL_CUES.map((c) => 'top3:' + c), ...ALL_CUES.map((c) => 'body:' + c)];
 
-function bigrams(stems: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < stems.length; i++) out.add(stems[i] + ' ' + stems[i + 1]);
-  return out;
-}
+export const FEATURE_COUNT = FEATURE_NAMES.length;
 
-/** Counts of each cue (word or phrase) in a token list. */
-function cueCounts(tokens: readonly string[], cues: readonly string[], out: Float64Array, offset: number): void {
-  const counts = new Map<string, number>();
-  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let joined: string | null = null;
-  for (let i = 0; i < cues.length; i++) {
-    const c = cues[i];
-    if (c.indexOf(' ') < 0) out[offset + i] = counts.get(c) ?? 0;
-    else {
-      joined ??= ' ' + tokens.join(' ') + ' ';
-      let n = 0;
-      let at = joined.indexOf(' ' + c + ' ');
-      while (at >= 0) {
-        n++;
-        at = joined.indexOf(' ' + c + ' ', at + 1);
-      }
-      out[offset + i] = n;
-    }
-  }
-}
-
-function groupCount(tokens: readonly string[], cues: readonly string[]): number {
-  const words = new Set(cues.filter((c) => c.indexOf(' ') < 0));
-  const phrases = cues.filter((c) => c.indexOf(' ') >= 0);
+/** Negations within `window` tokens of a claim word, in one sentence. */
+function negationsNear(s: SentenceInfo, claimStems: ReadonlySet<string>, window: number): number {
   let n = 0;
-  for (const t of tokens) if (words.has(t)) n++;
-  if (phrases.length) {
-    const joined = ' ' + tokens.join(' ') + ' ';
-    for (const p of phrases) if (joined.includes(' ' + p + ' ')) n++;
-  }
-  return n;
-}
-
-/** Negation tokens within `window` tokens of a token whose stem is in `targets`. */
-function negationsNear(tokens: readonly string[], targets: ReadonlySet<string>, stems: readonly string[], window: number): number {
-  let n = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (!NEGATIONS.has(tokens[i])) continue;
-    for (let j = Math.max(0, i - window); j <= Math.min(tokens.length - 1, i + window); j++) {
-      if (targets.has(stems[j])) {
+  for (const i of s.negations) {
+    for (let j = Math.max(0, i - window); j <= Math.min(s.tokens.length - 1, i + window); j++) {
+      if (s.stems[j] && claimStems.has(s.stems[j])) {
         n++;
         break;
       }
@@ -145,151 +195,173 @@ function negationsNear(tokens: readonly string[], targets: ReadonlySet<string>, 
   return n;
 }
 
-const REFUTE = [...REFUTE_CUES];
-const HEDGE = [...HEDGE_CUES];
-const CONFIRM = [...CONFIRM_CUES];
-const NEG = [...NEGATION_CUES];
+/** Indices of the evidence's sentences, best match to the claim first (tf-idf cosine). */
+export function rankSentences(claim: TextInfo, evidence: TextInfo, idf: IdfTable): number[] {
+  const terms = [...claim.tf.keys()];
+  const w = terms.map((t) => idfOf(idf, t));
+  const score = evidence.sents.map((s) => {
+    let dot = 0;
+    terms.forEach((t, i) => {
+      const c = s.tf.get(t);
+      if (c) dot += (claim.tf.get(t) ?? 0) * c * w[i] * w[i];
+    });
+    return s.norm ? dot / s.norm : 0;
+  });
+  return score.map((_, i) => i).sort((a, b) => score[b] - score[a] || a - b);
+}
 
-/** Names of the dense features, in order (cue features follow). */
-export const BASE_FEATURES = [
-  'cos_body', 'cos_lead', 'cos_best', 'cos_top3', 'best_pos', 'share_sent_match', 'cover', 'cover_idf', 'cover_lead', 'cover_best', 'cover_top3',
-  'bigram_body', 'bigram_best', 'rare_cover', 'max_missing_idf', 'len_claim', 'log_len_body', 'log_sents', 'claim_numbers', 'number_match',
-  'body_numbers_top3', 'claim_refute', 'claim_hedge', 'claim_confirm', 'claim_neg', 'claim_question', 'body_refute', 'body_hedge', 'body_confirm',
-  'body_neg', 'top3_refute', 'top3_hedge', 'top3_confirm', 'top3_neg', 'lead_refute', 'lead_hedge', 'neg_near_top3', 'neg_near_body',
-  'refute_rate', 'hedge_rate', 'question_body', 'quote_rate', 'neg_mismatch', 'best_refute', 'best_hedge', 'best_neg', 'cover_top1_sum',
-] as const;
-
-export const FEATURE_NAMES: readonly string[] = [
-  ...BASE_FEATURES,
-  ...ALL_CUES.map((c) => 'top3:' + c),
-  ...ALL_CUES.map((c) => 'body:' + c),
-  ...ALL_CUES.map((c) => 'claim:' + c),
-];
-
-export const FEATURE_COUNT = FEATURE_NAMES.length;
-
-/** Computes the feature vector of (claim, evidence). */
-export function featurize(claimText: string, evidence: TextInfo, idf: IdfTable, claim?: TextInfo): Float64Array {
-  const c = claim ?? analyze(claimText, idf);
-  const f = new Float64Array(FEATURE_COUNT);
-  const cStems = c.sentStems.flat();
-  const cSet = new Set(cStems);
-  const cTokens = c.tokens;
-  const cBigrams = bigrams(cStems);
+/** Computes the feature vector of (claim, evidence); `claim` is the claim's own analysis. */
+export function featurize(claim: TextInfo, evidence: TextInfo, idf: IdfTable): Float32Array {
+  const f = new Float32Array(FEATURE_COUNT);
   const e = evidence;
-  const nS = e.sentStems.length;
-  const idfSum = [...cSet].reduce((s, t) => s + idfOf(idf, t), 0) || 1;
+  const nS = e.sents.length;
+  const cTerms = [...claim.tf.keys()];
+  const cSet = new Set(cTerms);
+  const cIdf = cTerms.map((t) => idfOf(idf, t));
+  const cW = cTerms.map((t, i) => (claim.tf.get(t) ?? 0) * cIdf[i]);
+  const idfSum = cIdf.reduce((a, b) => a + b, 0) || 1;
+  const cNorm = claim.norm || 1;
 
-  // sentence scores
-  const sentScores: number[] = [];
-  const sentCover: number[] = [];
-  for (let i = 0; i < nS; i++) {
-    const ss = e.sentStems[i];
-    sentScores.push(cosine(c.tf, tfOf(ss), idf));
-    const set = new Set(ss);
-    let cov = 0;
-    for (const t of cSet) if (set.has(t)) cov += idfOf(idf, t);
-    sentCover.push(cov / idfSum);
-  }
-  const order = sentScores.map((_, i) => i).sort((a, b) => sentScores[b] - sentScores[a] || a - b);
-  const top3 = order.slice(0, 3);
-  const best = order[0];
-  const top3Tokens = top3.flatMap((i) => e.sentTokens[i]);
-  const top3Stems = top3.flatMap((i) => e.sentStems[i]);
-  const bestTokens = best === undefined ? [] : e.sentTokens[best];
-  const bestStems = best === undefined ? [] : e.sentStems[best];
-  const leadN = Math.min(2, nS);
-  const leadStems = e.sentStems.slice(0, leadN).flat();
-  const leadTokens = e.sentTokens.slice(0, leadN).flat();
-  const bodyStems = e.sentStems.flat();
-
-  const coverOf = (set: Set<string>) => {
-    let n = 0;
-    for (const t of cSet) if (set.has(t)) n++;
-    return cSet.size ? n / cSet.size : 0;
+  const cos = (tf: Map<string, number>, n: number) => {
+    if (!n) return 0;
+    let dot = 0;
+    for (let i = 0; i < cTerms.length; i++) {
+      const c = tf.get(cTerms[i]);
+      if (c) dot += cW[i] * c * cIdf[i];
+    }
+    return dot / (cNorm * n);
   };
-  const bodySet = new Set(bodyStems);
-  const rare = [...cSet].sort((a, b) => idfOf(idf, b) - idfOf(idf, a)).slice(0, 3);
-  let maxMissing = 0;
-  let coverIdf = 0;
-  for (const t of cSet) {
-    if (bodySet.has(t)) coverIdf += idfOf(idf, t);
-    else maxMissing = Math.max(maxMissing, idfOf(idf, t));
+  const coverIn = (tf: Map<string, number>) => {
+    let n = 0;
+    for (const t of cTerms) if (tf.has(t)) n++;
+    return cTerms.length ? n / cTerms.length : 0;
+  };
+
+  const sentScores = new Float64Array(nS);
+  const sentCover = new Float64Array(nS);
+  for (let k = 0; k < nS; k++) {
+    const s = e.sents[k];
+    sentScores[k] = cos(s.tf, s.norm);
+    let c = 0;
+    for (let i = 0; i < cTerms.length; i++) if (s.tf.has(cTerms[i])) c += cIdf[i];
+    sentCover[k] = c / idfSum;
   }
-  const bodyBigrams = bigrams(bodyStems);
-  const bestBigrams = bigrams(bestStems);
+  const order = Array.from(sentScores.keys()).sort((a, b) => sentScores[b] - sentScores[a] || a - b);
+  const top3 = order.slice(0, 3).map((k) => e.sents[k]);
+  const bestK = order[0];
+  const best: SentenceInfo | undefined = e.sents[bestK];
+
+  const top3Tf = new Map<string, number>();
+  const top3Cues = new Map<number, number>();
+  const top3Groups = [0, 0, 0, 0];
+  const top3Numbers = new Set<string>();
+  for (const s of top3) {
+    addCounts(top3Tf, s.tf);
+    addCounts(top3Cues, s.cues);
+    for (let g = 0; g < 4; g++) top3Groups[g] += s.groups[g];
+    for (const t of s.tokens) {
+      const n = numberOf(t);
+      if (n) top3Numbers.add(n);
+    }
+  }
+  const bestGroups = best ? best.groups : [0, 0, 0, 0];
+  const leadGroups = [0, 0, 0, 0];
+  for (const s of e.sents.slice(0, 2)) for (let g = 0; g < 4; g++) leadGroups[g] += s.groups[g];
+
+  // coverage and rare words
+  let coverIdf = 0;
+  let maxMissing = 0;
+  cTerms.forEach((t, i) => {
+    if (e.tf.has(t)) coverIdf += cIdf[i];
+    else maxMissing = Math.max(maxMissing, cIdf[i]);
+  });
+  const rare = cTerms.map((t, i) => [t, cIdf[i]] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
+
+  // bigrams
   let bgBody = 0;
   let bgBest = 0;
-  for (const b of cBigrams) {
-    if (bodyBigrams.has(b)) bgBody++;
+  const bestBigrams = new Set<string>();
+  if (best) {
+    let prev = '';
+    for (const st of best.stems) {
+      if (!st) continue;
+      if (prev) bestBigrams.add(prev + ' ' + st);
+      prev = st;
+    }
+  }
+  for (const b of claim.bigrams) {
+    if (e.bigrams.has(b)) bgBody++;
     if (bestBigrams.has(b)) bgBest++;
   }
-  const bodyNums = new Set(e.numbers);
-  const top3Nums = numbersOf(top3Tokens);
-  const nWords = Math.max(1, e.tokens.length);
 
-  const claimNeg = groupCount(cTokens, NEG);
-  const bestNeg = groupCount(bestTokens, NEG);
+  // numbers: claim numbers absent from the evidence while the best sentences give other numbers
+  const claimNums = [...claim.numbers];
+  const matchedNums = claimNums.filter((n) => e.numbers.has(n)).length;
+  const conflict = claimNums.length && !claimNums.some((n) => top3Numbers.has(n)) && top3Numbers.size ? 1 : 0;
+
+  const nWords = Math.max(1, e.words);
+  const claimNeg = claim.groups[G_NEG];
+  const bestNeg = bestGroups[G_NEG];
+  let negBody = 0;
+  for (const s of e.sents) if (s.negations.length) negBody += negationsNear(s, cSet, 4);
+
   const values: Record<(typeof BASE_FEATURES)[number], number> = {
-    cos_body: cosine(c.tf, e.tf, idf),
-    cos_lead: cosine(c.tf, tfOf(leadStems), idf),
-    cos_best: best === undefined ? 0 : sentScores[best],
-    cos_top3: top3.length ? top3.reduce((s, i) => s + sentScores[i], 0) / top3.length : 0,
-    best_pos: best === undefined || nS <= 1 ? 0 : best / (nS - 1),
+    cos_body: cos(e.tf, e.norm),
+    cos_lead: cos(e.leadTf, e.leadNorm),
+    cos_best: best ? sentScores[bestK] : 0,
+    cos_top3: top3.length ? order.slice(0, 3).reduce((a, k) => a + sentScores[k], 0) / top3.length : 0,
+    best_pos: !best || nS <= 1 ? 0 : bestK / (nS - 1),
     share_sent_match: nS ? sentScores.filter((s) => s > 0.2).length / nS : 0,
-    cover: coverOf(bodySet),
+    cover: coverIn(e.tf),
     cover_idf: coverIdf / idfSum,
-    cover_lead: coverOf(new Set(leadStems)),
-    cover_best: coverOf(new Set(bestStems)),
-    cover_top3: coverOf(new Set(top3Stems)),
-    bigram_body: cBigrams.size ? bgBody / cBigrams.size : 0,
-    bigram_best: cBigrams.size ? bgBest / cBigrams.size : 0,
-    rare_cover: rare.length ? rare.filter((t) => bodySet.has(t)).length / rare.length : 0,
+    cover_lead: coverIn(e.leadTf),
+    cover_best: best ? coverIn(best.tf) : 0,
+    cover_top3: coverIn(top3Tf),
+    bigram_body: claim.bigrams.size ? bgBody / claim.bigrams.size : 0,
+    bigram_best: claim.bigrams.size ? bgBest / claim.bigrams.size : 0,
+    rare_cover: rare.length ? rare.filter(([t]) => e.tf.has(t)).length / rare.length : 0,
     max_missing_idf: maxMissing,
-    len_claim: cStems.length,
-    log_len_body: Math.log1p(e.tokens.length),
+    len_claim: cTerms.length,
+    log_len_body: Math.log1p(e.words),
     log_sents: Math.log1p(nS),
-    claim_numbers: c.numbers.length,
-    number_match: c.numbers.length ? c.numbers.filter((n) => bodyNums.has(n)).length / c.numbers.length : -1,
-    body_numbers_top3: top3Nums.length,
-    claim_refute: groupCount(cTokens, REFUTE),
-    claim_hedge: groupCount(cTokens, HEDGE),
-    claim_confirm: groupCount(cTokens, CONFIRM),
+    claim_numbers: claimNums.length,
+    number_match: claimNums.length ? matchedNums / claimNums.length : -1,
+    body_numbers_top3: top3Numbers.size,
+    claim_refute: claim.groups[G_REFUTE],
+    claim_hedge: claim.groups[G_HEDGE],
+    claim_confirm: claim.groups[G_CONFIRM],
     claim_neg: claimNeg,
-    claim_question: /\?/.test(claimText) ? 1 : 0,
-    body_refute: groupCount(e.tokens, REFUTE),
-    body_hedge: groupCount(e.tokens, HEDGE),
-    body_confirm: groupCount(e.tokens, CONFIRM),
-    body_neg: groupCount(e.tokens, NEG),
-    top3_refute: groupCount(top3Tokens, REFUTE),
-    top3_hedge: groupCount(top3Tokens, HEDGE),
-    top3_confirm: groupCount(top3Tokens, CONFIRM),
-    top3_neg: groupCount(top3Tokens, NEG),
-    lead_refute: groupCount(leadTokens, REFUTE),
-    lead_hedge: groupCount(leadTokens, HEDGE),
-    neg_near_top3: top3.reduce((s, i) => s + negationsNear(e.sentTokens[i], cSet, stemsAligned(e.sentTokens[i]), 4), 0),
-    neg_near_body: e.sentTokens.reduce((s, t) => s + negationsNear(t, cSet, stemsAligned(t), 4), 0),
-    refute_rate: (groupCount(e.tokens, REFUTE) * 100) / nWords,
-    hedge_rate: (groupCount(e.tokens, HEDGE) * 100) / nWords,
+    claim_question: claim.questions > 0 ? 1 : 0,
+    body_refute: e.groups[G_REFUTE],
+    body_hedge: e.groups[G_HEDGE],
+    body_confirm: e.groups[G_CONFIRM],
+    body_neg: e.groups[G_NEG],
+    top3_refute: top3Groups[G_REFUTE],
+    top3_hedge: top3Groups[G_HEDGE],
+    top3_confirm: top3Groups[G_CONFIRM],
+    top3_neg: top3Groups[G_NEG],
+    lead_refute: leadGroups[G_REFUTE],
+    lead_hedge: leadGroups[G_HEDGE],
+    neg_near_top3: top3.reduce((a, s) => a + negationsNear(s, cSet, 4), 0),
+    neg_near_body: negBody,
+    refute_rate: (e.groups[G_REFUTE] * 100) / nWords,
+    hedge_rate: (e.groups[G_HEDGE] * 100) / nWords,
     question_body: e.questions,
     quote_rate: e.quoted,
     neg_mismatch: (claimNeg > 0 ? 1 : 0) - (bestNeg > 0 ? 1 : 0),
-    best_refute: groupCount(bestTokens, REFUTE),
-    best_hedge: groupCount(bestTokens, HEDGE),
+    best_refute: bestGroups[G_REFUTE],
+    best_hedge: bestGroups[G_HEDGE],
     best_neg: bestNeg,
-    cover_top1_sum: top3.reduce((s, i) => s + sentCover[i], 0),
+    cover_top1_sum: order.slice(0, 3).reduce((a, k) => a + sentCover[k], 0),
+    cos_second: nS > 1 ? sentScores[order[1]] : 0,
+    best_len: best ? best.tokens.length : 0,
+    number_conflict: conflict,
+    neg_near_best: best ? negationsNear(best, cSet, 4) : 0,
   };
   let k = 0;
   for (const name of BASE_FEATURES) f[k++] = values[name];
-  cueCounts(top3Tokens, ALL_CUES, f, k);
+  for (const [i, v] of top3Cues) f[k + i] = v;
   k += ALL_CUES.length;
-  cueCounts(e.tokens, ALL_CUES, f, k);
-  k += ALL_CUES.length;
-  cueCounts(cTokens, ALL_CUES, f, k);
+  for (const [i, v] of e.cues) f[k + i] = v;
   return f;
-}
-
-/** Stems aligned one-to-one with tokens (stop words become empty strings). */
-function stemsAligned(tokens: readonly string[]): string[] {
-  return tokens.map((t) => (STOP_WORDS.has(t) || NEGATIONS.has(t) ? '' : stemWord(t)));
 }

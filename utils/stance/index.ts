@@ -44,8 +44,11 @@ const evidences = new TextCache(64);
 
 /** The model's probabilities alone, before the rule layer. */
 export function modelScores(claim: string, evidence: string, model: StanceModel = stanceModel()): Record<Stance, number> {
-  const x = Float32Array.from(featurize(claim, evidences.get(evidence, model), model.idf, claims.get(claim, model)));
-  const p = predict(model, x);
+  return scoresOf(model, claims.get(claim, model), evidences.get(evidence, model));
+}
+
+function scoresOf(model: StanceModel, claim: TextInfo, evidence: TextInfo): Record<Stance, number> {
+  const p = predict(model, featurize(claim, evidence, model.idf));
   return { confirm: p[0], dispute: p[1], discuss: p[2], unrelated: p[3] };
 }
 
@@ -56,9 +59,11 @@ function result(scores: Record<Stance, number>): StanceResult {
 }
 
 /** Stance with a given model (used by the evaluation scripts); classifyStance uses the shipped one. */
-export function classifyWith(model: StanceModel, claim: string, evidence: string, opts?: { structure?: ClaimStructure }): StanceResult {
-  const scores = modelScores(claim, evidence, model);
-  return result(applyRules(claim, evidence, scores, opts?.structure));
+export function classifyWith(model: StanceModel, claim: string, evidence: string, opts?: { structure?: ClaimStructure; rules?: boolean }): StanceResult {
+  const c = claims.get(claim, model);
+  const e = evidences.get(evidence, model);
+  const scores = scoresOf(model, c, e);
+  return result(opts?.rules === false ? scores : applyRules(claim, c, e, model.idf, scores, opts?.structure));
 }
 
 /**

@@ -28,7 +28,10 @@ export interface StanceModel {
   treeStart: Uint32Array;
   feature: Int16Array;
   value: Float32Array;
-  right: Uint16Array;
+  /** Absolute index of each split node's right child. */
+  right: Int32Array;
+  /** Feature per node as int32 (-1 for a leaf). */
+  feature32: Int32Array;
   idf: IdfTable;
 }
 
@@ -55,32 +58,42 @@ export function unpack(m: PackedModel): StanceModel {
   const dfs = typed(m.idf.df, (b) => new Uint16Array(b));
   const df = new Map<string, number>();
   terms.forEach((t, i) => df.set(t, dfs[i]));
+  const treeStart = typed(m.treeStart, (b) => new Uint32Array(b));
+  const feature = typed(m.feature, (b) => new Int16Array(b));
+  const relRight = typed(m.right, (b) => new Uint16Array(b));
+  const right = new Int32Array(feature.length);
+  for (let t = 0; t < treeStart.length; t++) {
+    const end = t + 1 < treeStart.length ? treeStart[t + 1] : feature.length;
+    for (let i = treeStart[t]; i < end; i++) right[i] = treeStart[t] + relRight[i];
+  }
   return {
     features: m.features,
     classes: m.classes,
     baseline: Float64Array.from(m.baseline),
-    treeStart: typed(m.treeStart, (b) => new Uint32Array(b)),
-    feature: typed(m.feature, (b) => new Int16Array(b)),
+    treeStart,
+    feature,
+    feature32: Int32Array.from(feature),
     value: typed(m.value, (b) => new Float32Array(b)),
-    right: typed(m.right, (b) => new Uint16Array(b)),
+    right,
     idf: { docs: m.idf.docs, df },
   };
 }
 
 /** Class probabilities (softmax of the summed tree outputs). */
-export function predict(model: StanceModel, x: ArrayLike<number>): Float64Array {
+export function predict(model: StanceModel, x: Float32Array): Float64Array {
   const k = model.classes;
   const raw = Float64Array.from(model.baseline);
-  const { treeStart, feature, value, right } = model;
+  const { treeStart, feature32: feature, value, right } = model;
+  let c = 0;
   for (let t = 0; t < treeStart.length; t++) {
-    const base = treeStart[t];
-    let i = base;
+    let i = treeStart[t];
     let f = feature[i];
     while (f >= 0) {
-      i = x[f] <= value[i] ? i + 1 : base + right[i];
+      i = x[f] <= value[i] ? i + 1 : right[i];
       f = feature[i];
     }
-    raw[t % k] += value[i];
+    raw[c] += value[i];
+    if (++c === k) c = 0;
   }
   let max = -Infinity;
   for (let c = 0; c < k; c++) max = Math.max(max, raw[c]);

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { STANCES, type ClaimStructure } from '../types';
+import { classifyStance } from './index';
+import { compareFigures, quantities } from './rules';
+
+const stanceOf = (claim: string, evidence: string, structure?: ClaimStructure) => classifyStance(claim, evidence, structure ? { structure } : undefined).stance;
+
+describe('classifyStance', () => {
+  it('returns a probability per stance, summing to 1, and the most probable stance', () => {
+    const r = classifyStance('The army took control of the valley.', 'The army took control of the valley on Monday after heavy fighting.');
+    const total = STANCES.reduce((a, s) => a + r.scores[s], 0);
+    expect(total).toBeCloseTo(1, 6);
+    for (const s of STANCES) expect(r.scores[s]).toBeGreaterThanOrEqual(0);
+    expect(STANCES.every((s) => r.scores[s] <= r.scores[r.stance])).toBe(true);
+  });
+
+  it('is deterministic and copes with empty text', () => {
+    const a = classifyStance('Floods hit the capital.', 'Floods hit the capital on Sunday.');
+    const b = classifyStance('Floods hit the capital.', 'Floods hit the capital on Sunday.');
+    expect(a).toEqual(b);
+    expect(classifyStance('', '').stance).toBe('unrelated');
+    expect(classifyStance('Floods hit the capital.', '').stance).toBe('unrelated');
+  });
+
+  it('calls evidence about something else unrelated', () => {
+    expect(stanceOf('The army took the valley after three days of fighting.', 'The company released a new phone with a larger screen and a faster chip.')).toBe('unrelated');
+    expect(stanceOf('x', 'y')).toBe('unrelated');
+  });
+
+  it('confirms a plain restatement of the claim', () => {
+    expect(stanceOf('The army took the valley.', 'The army took the valley on Sunday after three days of fighting.')).toBe('confirm');
+    expect(stanceOf('The central bank raised interest rates to 5 percent.', 'The central bank raised its main interest rate to 5 percent on Thursday, its third rise this year.')).toBe('confirm');
+  });
+});
+
+describe('denials', () => {
+  it('reads "denied", "dismissed claims" and "rejected reports" as dispute', () => {
+    expect(stanceOf('The army took control of the Korengal valley.', 'A military spokesman denied that the army had taken control of the Korengal valley.')).toBe('dispute');
+    expect(stanceOf('The health minister resigned over the hospital scandal.', 'The health minister dismissed claims that she had resigned over the hospital scandal.')).toBe('dispute');
+    expect(stanceOf('The carmaker will close its factory in Leeds.', 'The carmaker rejected reports that it will close its factory in Leeds, calling them baseless.')).toBe('dispute');
+    expect(stanceOf('The photo of the shark in the flooded street is real.', 'The photo of the shark swimming in a flooded street is a hoax, the photographer said.')).toBe('dispute');
+  });
+
+  it('reads a negation of the claimed fact as dispute', () => {
+    expect(stanceOf('The bridge collapsed during the storm.', 'The bridge did not collapse during the storm, engineers said after an inspection.')).toBe('dispute');
+  });
+
+  it('does not call a denial that the claim itself reports a dispute', () => {
+    expect(stanceOf('The ministry denied that its troops crossed the border.', 'On Tuesday the ministry denied that its troops had crossed the border.')).not.toBe('dispute');
+  });
+
+  it('finds the denial inside a passage', () => {
+    const passage = [
+      'Local radio stations carried reports overnight that the army had taken control of the Korengal valley.',
+      'A military spokesman denied that the army had taken control of the Korengal valley, saying fighting was continuing.',
+      'Aid agencies said roads into the area remained closed.',
+    ].join(' ');
+    expect(stanceOf('The army took control of the Korengal valley.', passage)).toBe('dispute');
+  });
+});
+
+describe('conflicting figures', () => {
+  it('finds counted quantities', () => {
+    expect(quantities('Floods hit four of seven districts')).toMatchObject([{ low: 4, high: 4, noun: 'district' }]);
+    expect(quantities('Floods hit all eight districts')).toMatchObject([{ low: 8, high: 8, noun: 'district' }]);
+    expect(quantities('Hundreds of people were evacuated')).toMatchObject([{ low: 200, high: 999, noun: 'person' }]);
+    expect(quantities('more than 1,200 troops')).toMatchObject([{ low: 1200, noun: 'troop' }]);
+    expect(quantities('3.5 million people')).toMatchObject([{ low: 3.5e6, noun: 'person' }]);
+    expect(quantities('in 2014 the town')).toEqual([]);
+  });
+
+  it('compares figures of the same thing', () => {
+    expect(compareFigures(quantities('four of seven districts'), quantities('all eight districts'))).toBe('conflict');
+    expect(compareFigures(quantities('hundreds of people'), quantities('dozens of people'))).toBe('conflict');
+    expect(compareFigures(quantities('about 100 people'), quantities('110 people'))).toBe('agree');
+    expect(compareFigures(quantities('12 people'), quantities('twelve people'))).toBe('agree');
+    expect(compareFigures(quantities('12 people'), quantities('12 tanks'))).toBe(null);
+  });
+
+  it('reads "four of seven districts" against "all eight districts" as dispute', () => {
+    expect(stanceOf('Floods hit four of seven districts in the province.', 'Floods hit all eight districts in the province, the governor said.')).toBe('dispute');
+  });
+
+  it('reads "hundreds" against "dozens" as dispute', () => {
+    expect(stanceOf('Hundreds of people were evacuated from the town after the chemical leak.', 'Dozens of people were evacuated from the town after the chemical leak on Sunday.')).toBe('dispute');
+  });
+
+  it('reads matching figures as confirm', () => {
+    expect(stanceOf('Police arrested 12 people after the protest outside parliament.', 'Twelve people were arrested by police after the protest outside parliament.')).toBe('confirm');
+  });
+});
+
+describe('attribution', () => {
+  it('reads "the army said it took the valley" as reporting a claim (discuss)', () => {
+    expect(stanceOf('The army took the valley.', 'The army said it took the valley.')).toBe('discuss');
+    expect(stanceOf('Rebels shot down a military helicopter near the border.', 'Rebels claimed they shot down a military helicopter near the border.')).toBe('discuss');
+  });
+
+  it('reads "the army took the valley" as asserting it (confirm)', () => {
+    expect(stanceOf('The army took the valley.', 'The army took the valley.')).toBe('confirm');
+  });
+
+  it('keeps a claim that is itself attributed confirmed by the same report', () => {
+    const structure: ClaimStructure = { entities: ['army'], numbers: [], attribution: 'the army', negated: false, hedged: false };
+    expect(stanceOf('The army said it took the valley.', 'The army said on Monday that it took the valley.', structure)).not.toBe('dispute');
+  });
+});
+
+describe('hedges', () => {
+  it('reads hedged evidence against a firm claim as discuss', () => {
+    expect(stanceOf('The president will visit Paris next week.', 'The president may visit Paris next week, according to unconfirmed reports.')).toBe('discuss');
+    expect(stanceOf('The striker signed for the club for 80 million euros.', 'The striker has reportedly signed for the club in a deal said to be worth 80 million euros.')).toBe('discuss');
+  });
+
+  it('reads a firm report against a hedged claim as confirm', () => {
+    expect(stanceOf('The singer reportedly married her manager.', 'The singer married her manager in a private ceremony on Saturday.')).toBe('confirm');
+  });
+});
+
+describe('a later report that supersedes an earlier one', () => {
+  it('reads a revised figure as dispute of the earlier figure', () => {
+    expect(stanceOf('Five people died in the factory fire.', 'The death toll from the factory fire has since risen to eight people.')).toBe('dispute');
+  });
+
+  it('reads "initially reported ..., but" as dispute', () => {
+    expect(stanceOf('The airport was closed after the blast.', 'Officials initially reported that the airport was closed after the blast, but it reopened within the hour.')).toBe('dispute');
+  });
+
+  it('reads the corrected report as confirming the corrected claim', () => {
+    expect(stanceOf('Eight people died in the factory fire.', 'The death toll from the factory fire has since risen to eight people.')).toBe('confirm');
+  });
+});
