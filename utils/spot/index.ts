@@ -27,6 +27,8 @@ export function thresholdFor(sensitivity = 0.5): number {
 }
 
 const BULLET = /^(?:[•▪◦·‣●○■□➢►*+-]|–|—|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+/;
+/** A dateline opening a story: a place in capitals, maybe a country or a date, then a dash. */
+const DATELINE = /^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)]{1,40}\))? ?[—–-]{1,2} /;
 const CAPTION =
   /^\(?(?:photo(?:graph)?s?|pictures?|images?|video|watch|listen|audio|credit|file photo|graphic|illustration|chart|graph|map|table|gallery|pictured|above|top|main image|source)\s*(?:[:|/–—-]|\))|\((?:photo|image|picture|credit)[^)]*\)\s*$|\b(?:getty images|afp via getty images|ap photo|reuters\/[a-z]+|epa-efe|shutterstock)\)?\s*$/i;
 const BOILERPLATE =
@@ -51,9 +53,9 @@ export function spotClaims(text: string, opts?: { sensitivity?: number }): Spott
   const threshold = thresholdFor(opts?.sensitivity ?? 0.5);
   const claims: SpottedClaim[] = [];
   for (const span of splitSentences(text)) {
-    // A list marker is not part of the claim.
-    const bullet = span.text.match(BULLET);
-    const start = span.start + (bullet ? bullet[0].length : 0);
+    // A list marker or a wire dateline ("KELD, Estrava — ") is not part of the claim.
+    const lead = span.text.match(BULLET) ?? span.text.match(DATELINE);
+    const start = span.start + (lead ? lead[0].length : 0);
     const sentence = text.slice(start, span.end);
     if (isFragment(sentence)) continue;
     const score = scoreSentence(sentence);

@@ -88,6 +88,21 @@ describe('spotClaims', () => {
     expect(isFragment('Officials in Kyiv denied the claim.')).toBe(false);
   });
 
+  it.each([
+    ['KELD, Estrava — The army has taken full control of the valley after an eight-day offensive.', 'The army has taken full control'],
+    ['ORLEN - The defence ministry said troops secured all eight districts by Sunday.', 'The defence ministry said'],
+    ['ORLEN, Oct 12 (Meridian Wire) - The army said it had taken 14 villages on Monday.', 'The army said'],
+  ])('leaves a story\'s dateline out of the claim: %s', (text, expectedStart) => {
+    const [claim] = spotClaims(text, { sensitivity: 1 });
+    expect(claim.text.startsWith(expectedStart)).toBe(true);
+    expect(text.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+
+  it('does not mistake a capitalised opening word for a dateline', () => {
+    const text = 'NATO said on Monday that 3,000 troops would move to the border.';
+    expect(spotClaims(text, { sensitivity: 1 })[0].text).toBe(text);
+  });
+
   it('is empty for empty text', () => {
     expect(spotClaims('')).toEqual([]);
   });
