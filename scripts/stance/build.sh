@@ -21,7 +21,7 @@ if ! "$PY" -c 'import sklearn, numpy' 2>/dev/null; then
   echo "Fitting needs scikit-learn and numpy for $PY: apt-get install -y python3-sklearn python3-numpy" >&2
   exit 1
 fi
-export ITER=${ITER:-200} LR=${LR:-0.1}
+export ITER=${ITER:-200} LR=${LR:-0.1} OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 WORK=$(mktemp -d /tmp/crosscheck-stance.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 if [[ ${1:-} == --evaluate ]]; then
