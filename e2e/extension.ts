@@ -70,13 +70,16 @@ export async function clickClaim(page: Page, text: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
-/** Text inside the claim popover's shadow root, or null when it is not showing. */
+/** Text inside the claim popover's shadow root, or null when it is not showing in the viewport. */
 export async function popoverText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const host = document.querySelector('crosscheck-popover') as HTMLElement | null;
-    if (!host || getComputedStyle(host).display === 'none') return null;
-    const text = host.shadowRoot?.querySelector('.cc-popover')?.textContent ?? null;
-    return text;
+    const box = host?.shadowRoot?.querySelector('.cc-popover');
+    if (!box) return null;
+    const r = box.getBoundingClientRect();
+    const onScreen = r.width > 100 && r.height > 50 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1;
+    if (!onScreen) throw new Error(`the popover is outside the viewport: ${JSON.stringify(r)}`);
+    return box.textContent;
   });
 }
 

@@ -11,6 +11,10 @@ import popoverCss from './popover.css?raw';
 /** The element that hosts our popover; the page's own code never sees inside it. */
 export const POPOVER_TAG = 'crosscheck-popover';
 const GAP = 8;
+/** Distance kept from the viewport's edges. */
+const MARGIN = 8;
+/** Below the claim is preferred when at least this much room is there. */
+const MIN_HEIGHT = 320;
 
 /**
  * The popover next to a claim, in a shadow root. One at a time; closes on Escape, on a click
@@ -61,15 +65,15 @@ export class PopoverContainer {
       />,
       container,
     );
-    this.place(ui.shadowHost, range);
-    ui.shadowHost.style.setProperty('display', 'block', 'important');
+    this.place(container, range);
+    container.style.display = 'block';
     if (opts.focus) (container.querySelector('.cc-popover') as HTMLElement | null)?.focus();
   }
 
   close(): void {
     if (!this.ui) return;
     render(null, this.ui.uiContainer);
-    this.ui.shadowHost.style.setProperty('display', 'none', 'important');
+    this.ui.uiContainer.style.display = 'none';
     this.openFor = null;
   }
 
@@ -99,36 +103,27 @@ export class PopoverContainer {
     return this.opening;
   }
 
-  /** Positions the host below the claim (above it when there is no room), inside the viewport. */
-  private place(host: HTMLElement, range: Range) {
+  /**
+   * Positions the popover below the claim (above it when there is no room), inside the viewport.
+   * The element placed is inside the shadow root: the host itself is reset with `all: initial`
+   * by the shadow root's own stylesheet, which outranks any style set on it from outside.
+   */
+  private place(box: HTMLElement, range: Range) {
     const rects = [...range.getClientRects()];
     const anchor = rects[rects.length - 1] ?? range.getBoundingClientRect();
     const first = rects[0] ?? anchor;
     const width = Math.min(420, window.innerWidth - 16);
     const left = Math.max(8, Math.min(first.left, window.innerWidth - width - 8));
     const below = anchor.bottom + GAP;
-    const spaceBelow = window.innerHeight - below;
-    const style = host.style;
-    for (const [prop, value] of [
-      ['position', 'fixed'],
-      ['z-index', '2147483647'],
-      ['left', `${left}px`],
-      ['width', `${width}px`],
-      ['margin', '0'],
-      ['padding', '0'],
-      ['border', '0'],
-      ['transform', 'none'],
-      ['visibility', 'visible'],
-      ['opacity', '1'],
-    ] as const) {
-      style.setProperty(prop, value, 'important');
-    }
-    if (spaceBelow < 240 && first.top > spaceBelow) {
-      style.setProperty('top', 'auto', 'important');
-      style.setProperty('bottom', `${window.innerHeight - first.top + GAP}px`, 'important');
-    } else {
-      style.setProperty('bottom', 'auto', 'important');
-      style.setProperty('top', `${below}px`, 'important');
-    }
+    const spaceBelow = window.innerHeight - below - MARGIN;
+    const spaceAbove = first.top - GAP - MARGIN;
+    Object.assign(box.style, { position: 'fixed', zIndex: '2147483647', left: `${left}px`, width: `${width}px` });
+    // Below the claim when there is room for a useful popover there, else on the roomier side;
+    // its height is capped to the room it has, and it scrolls inside.
+    const downwards = spaceBelow >= MIN_HEIGHT || spaceBelow >= spaceAbove;
+    const room = Math.max(downwards ? spaceBelow : spaceAbove, 120);
+    box.style.setProperty('--cc-max-height', `${Math.min(room, 560)}px`);
+    if (downwards) Object.assign(box.style, { bottom: 'auto', top: `${below}px` });
+    else Object.assign(box.style, { top: 'auto', bottom: `${window.innerHeight - first.top + GAP}px` });
   }
 }
