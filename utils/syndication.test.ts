@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copySignature, findOriginal, isCopy, linkCopies, signatureSimilarity } from './syndication';
+import { copySignature, credits, findOriginal, isCopy, linkCopies, signatureSimilarity } from './syndication';
 
 const story = `Government forces said on Tuesday they had taken full control of the Arven valley after three days of fighting,
 a claim the resistance council rejected within hours. The defence ministry said troops had entered the district capital
@@ -10,6 +10,18 @@ const other = `The central bank left its main interest rate unchanged on Thursda
 for credit among small businesses. Analysts had expected the decision, which the bank's governor said reflected a careful
 reading of the latest price data. Exporters welcomed the stability of the currency, while retailers said sales over the
 holiday period had been disappointing and warned of job cuts in the spring if consumer confidence did not recover soon.`;
+
+describe('credits', () => {
+  it.each([
+    ['ORLEN, Oct 12 (Meridian Wire) - The army said…', 'Meridian Wire', true],
+    ['… the council said. (Reporting by Meridian Wire; editing by staff)', 'Meridian Wire', true],
+    ['Meridian Wire reported that the army…', 'Meridian Wire', true],
+    ['The army said on Monday it had taken the valley.', 'Meridian Wire', false],
+    ['A wire service said so.', 'Wire', false],
+  ] as const)('%s credits %s: %s', (text, outlet, expected) => {
+    expect(credits(text, outlet)).toBe(expected);
+  });
+});
 
 describe('copy signatures', () => {
   it('finds a wire copy with a credit line added and a paragraph trimmed', () => {
@@ -44,5 +56,16 @@ describe('copy signatures', () => {
       [1, 2],
       [4, 2],
     ]);
+  });
+  it('on the same day, takes the outlet the copy credits as the original, whatever the order', () => {
+    const wire = { outlet: 'Meridian Wire', published: '2026-03-01', text: story };
+    const copy = { outlet: 'Evening Star', published: '2026-03-01', text: `ORLEN (Meridian Wire) - ${story}` };
+    expect([...linkCopies([{ id: 1, ...wire }, { id: 2, ...copy }])]).toEqual([[2, 1]]);
+    expect([...linkCopies([{ id: 1, ...copy }, { id: 2, ...wire }])]).toEqual([[1, 2]]);
+  });
+  it('never takes a later article as the original', () => {
+    const sig = copySignature(story);
+    const later = [{ id: 1, outlet: 'wire', published: '2026-03-05', signature: sig }];
+    expect(findOriginal({ outlet: 'daily', signature: sig, published: '2026-03-01' }, later)).toBeUndefined();
   });
 });

@@ -67,19 +67,40 @@ export function isCopy(a: readonly number[], b: readonly number[]): boolean {
   return signatureSimilarity(a, b) >= COPY_SIMILARITY;
 }
 
+/** Whether a text credits an outlet as its source, as wire copies do ("(Meridian Wire)", "Reporting by Meridian Wire"). */
+export function credits(text: string | undefined, outlet: string): boolean {
+  if (!text || outlet.length < 3) return false;
+  const escaped = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\(${escaped}\\)|(?:reporting|written|additional reporting) by ${escaped}|\\b${escaped} (?:reported|contributed)`, 'i').test(text);
+}
+
+type Dated = { outlet: string; published: string | null; text?: string };
+const dateKey = (a: Dated) => a.published ?? '9999';
+
 /**
- * Among earlier articles, the one this article copies: the earliest published of those whose
- * signature agrees, from another outlet (an outlet re-running its own story is not syndication).
+ * Among other articles, the one this article copies: from another outlet (an outlet re-running its
+ * own story is not syndication), sharing most of its text, published no later. When both appeared
+ * the same day, the one credited in the other's text ("(Meridian Wire)") is the original, and an
+ * article that credits this one's outlet is its copy, never its original.
  */
-export function findOriginal<T extends { id: number; outlet: string; published: string | null; signature: readonly number[] }>(
-  article: { outlet: string; signature: readonly number[] },
+export function findOriginal<T extends { id: number; outlet: string; published: string | null; signature: readonly number[]; text?: string }>(
+  article: { outlet: string; signature: readonly number[]; published?: string | null; text?: string },
   candidates: readonly T[],
 ): T | undefined {
   let best: T | undefined;
+  const rank = (c: T) => [credits(article.text, c.outlet) ? 0 : 1, dateKey(c)] as const;
   for (const c of candidates) {
     if (c.outlet.toLowerCase() === article.outlet.toLowerCase()) continue;
     if (!isCopy(article.signature, c.signature)) continue;
-    if (!best || (c.published ?? '9999') < (best.published ?? '9999')) best = c;
+    if (article.published !== undefined && dateKey(c) > dateKey({ ...article, published: article.published })) continue;
+    if (credits(c.text, article.outlet) && !credits(article.text, c.outlet)) continue;
+    if (!best) {
+      best = c;
+      continue;
+    }
+    const [cr, cd] = rank(c);
+    const [br, bd] = rank(best);
+    if (cr < br || (cr === br && cd < bd)) best = c;
   }
   return best;
 }
@@ -89,7 +110,7 @@ export function findOriginal<T extends { id: number; outlet: string; published: 
  * returns, for each article id that copies another, the id of the article it copies.
  */
 export function linkCopies<T extends { id: number; outlet: string; published: string | null; text: string }>(articles: readonly T[]): Map<number, number> {
-  const signed = articles.map((a) => ({ id: a.id, outlet: a.outlet, published: a.published, signature: copySignature(a.text) }));
+  const signed = articles.map((a) => ({ id: a.id, outlet: a.outlet, published: a.published, text: a.text, signature: copySignature(a.text) }));
   const byKey = new Map<number, typeof signed>();
   for (const s of signed) {
     for (const key of s.signature.slice(0, 6)) {
@@ -101,11 +122,14 @@ export function linkCopies<T extends { id: number; outlet: string; published: st
   const links = new Map<number, number>();
   // Earliest first, so an original is seen before its copies.
   const ordered = [...signed].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id - b.id);
+  const position = new Map(ordered.map((a, i) => [a.id, i]));
   for (const s of ordered) {
     const candidates = new Set(s.signature.slice(0, 6).flatMap((k) => byKey.get(k) ?? []));
+    // An original comes earlier in date order, or on the same footing is credited by the copy.
+    const earlier = (c: (typeof signed)[number]) => position.get(c.id)! < position.get(s.id)! || credits(s.text, c.outlet);
     const original = findOriginal(
       s,
-      [...candidates].filter((c) => c.id !== s.id && !links.has(c.id) && (c.published ?? '9999') <= (s.published ?? '9999')),
+      [...candidates].filter((c) => c.id !== s.id && !links.has(c.id) && earlier(c)),
     );
     if (original) links.set(s.id, original.id);
   }
