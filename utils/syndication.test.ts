@@ -63,6 +63,11 @@ describe('copy signatures', () => {
     expect([...linkCopies([{ id: 1, ...wire }, { id: 2, ...copy }])]).toEqual([[2, 1]]);
     expect([...linkCopies([{ id: 1, ...copy }, { id: 2, ...wire }])]).toEqual([[1, 2]]);
   });
+  it('takes the credited outlet as the original even when the copy carries an earlier timestamp', () => {
+    const wire = { outlet: 'Meridian Wire', published: '2026-03-01T19:40:00Z', text: `ORLEN (Meridian Wire) - ${story}` };
+    const copy = { outlet: 'Evening Star', published: '2026-03-01T19:10:00Z', text: `ORLEN (Meridian Wire) - ${story}` };
+    expect([...linkCopies([{ id: 1, ...wire }, { id: 2, ...copy }])]).toEqual([[2, 1]]);
+  });
   it('never takes a later article as the original', () => {
     const sig = copySignature(story);
     const later = [{ id: 1, outlet: 'wire', published: '2026-03-05', signature: sig }];

@@ -79,9 +79,9 @@ const dateKey = (a: Dated) => a.published ?? '9999';
 
 /**
  * Among other articles, the one this article copies: from another outlet (an outlet re-running its
- * own story is not syndication), sharing most of its text, published no later. When both appeared
- * the same day, the one credited in the other's text ("(Meridian Wire)") is the original, and an
- * article that credits this one's outlet is its copy, never its original.
+ * own story is not syndication), sharing most of its text, published no later — or credited in this
+ * article's text ("(Meridian Wire)"), which settles it whatever the timestamps say. An article that
+ * credits this one's outlet is its copy, never its original.
  */
 export function findOriginal<T extends { id: number; outlet: string; published: string | null; signature: readonly number[]; text?: string }>(
   article: { outlet: string; signature: readonly number[]; published?: string | null; text?: string },
@@ -92,7 +92,9 @@ export function findOriginal<T extends { id: number; outlet: string; published: 
   for (const c of candidates) {
     if (c.outlet.toLowerCase() === article.outlet.toLowerCase()) continue;
     if (!isCopy(article.signature, c.signature)) continue;
-    if (article.published !== undefined && dateKey(c) > dateKey({ ...article, published: article.published })) continue;
+    const credited = credits(article.text, c.outlet);
+    // A later article is not the original, unless this one credits it (clocks and time zones differ).
+    if (!credited && article.published !== undefined && dateKey(c) > dateKey({ ...article, published: article.published })) continue;
     if (credits(c.text, article.outlet) && !credits(article.text, c.outlet)) continue;
     if (!best) {
       best = c;
