@@ -278,7 +278,8 @@ export class CorpusStore {
             for (const k of row.sigKeys) for (const c of byKey.get(k) ?? []) if (c.id !== row.id && c.copyOf === undefined) candidates.add(c);
             if (candidates.size === 0) continue;
             const original = findOriginal(row, [...candidates]);
-            if (original && (original.published ?? '9999') <= (row.published ?? '9999')) {
+            // findOriginal decides which is the original (dates, and which outlet the copy credits).
+            if (original) {
               row.copyOf = original.id;
               row.copyOfOutlet = original.outlet;
               copyUpdates.push({ key: row.id, changes: { copyOf: original.id, copyOfOutlet: original.outlet } });
