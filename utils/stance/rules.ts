@@ -201,7 +201,10 @@ export function findPattern(claimText: string, claim: TextInfo, evidence: TextIn
     .map((k) => evidence.sents[k])
     .filter((s, i) => {
       const c = coverage(claim, s.tf, idf);
-      return c >= 0.45 && (i === 0 || c >= bestCover * 0.8);
+      // a sentence that counts the same thing as the claim bears on it with less word overlap
+      // ("ten people were killed" / "revised the death toll to 14 people")
+      const floor = claimQty.length && compareFigures(claimQty, quantities(s.text)) ? 0.3 : 0.45;
+      return c >= floor && (i === 0 || c >= bestCover * 0.8);
     });
   let found: RuleFinding | null = null;
   const consider = (f: RuleFinding) => {
@@ -210,7 +213,7 @@ export function findPattern(claimText: string, claim: TextInfo, evidence: TextIn
   for (const s of bearing) {
     const text = s.text;
     const cover = coverage(claim, s.tf, idf);
-    const fit = Math.min(1, cover / 0.7); // how surely the sentence is about the claim
+    const fit = Math.min(1, Math.max(cover, 0.5) / 0.7); // how surely the sentence is about the claim
     // figures first: they are the most specific evidence
     const figures = claimQty.length ? compareFigures(claimQty, quantities(text)) : null;
     const oldFrame = OLD_FRAME.test(text);

@@ -122,6 +122,10 @@ describe('a later report that supersedes an earlier one', () => {
     expect(stanceOf('Five people died in the factory fire.', 'The death toll from the factory fire has since risen to eight people.')).toBe('dispute');
   });
 
+  it('reads a toll revised later as dispute, even with few words in common', () => {
+    expect(stanceOf('Ten people were killed in the attack.', 'Officials later revised the death toll from the attack to 14 people.')).toBe('dispute');
+  });
+
   it('reads "initially reported ..., but" as dispute', () => {
     expect(stanceOf('The airport was closed after the blast.', 'Officials initially reported that the airport was closed after the blast, but it reopened within the hour.')).toBe('dispute');
   });
