@@ -9,6 +9,7 @@ describe('capture settings', () => {
     { url: 'https://sport.news.example/a', sites: ['news.example'], expected: false },
     { url: 'https://sport.news.example/a', sites: ['*.news.example'], expected: true },
     { url: 'https://other.example/a', sites: ['news.example'], expected: false },
+    { url: 'http://127.0.0.1:4173/pages/a.html', sites: ['127.0.0.1'], expected: true },
     { url: 'file:///home/a.html', sites: ['news.example'], expected: false },
     { url: 'not a url', sites: ['news.example'], expected: false },
   ])('$url with $sites → $expected', ({ url, sites, expected }) => {

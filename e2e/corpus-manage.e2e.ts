@@ -1,0 +1,95 @@
+// The corpus features of the options page and the popup beyond import: capture as you read,
+// resuming an import that stopped part way, deleting one article and a date range.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { toBackground, waitForHighlights } from './extension';
+
+const IMPORT_FILE = path.join(PROJECT_ROOT, 'demo/import/library-fire.jsonl');
+
+describe('corpus: capture, resume, delete', () => {
+  let server: PageServer;
+  let ext: ExtensionSession;
+  const size = async (page: Awaited<ReturnType<ExtensionSession['openExtensionPage']>>) => (await toBackground<{ articles: number }>(page, 'corpusSize')).articles;
+
+  beforeAll(async () => {
+    server = await startPageServer('demo');
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('captures the article being read once, only on a site where capture is on', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    await waitFor(async () => /^[1-9]\d* articles/.test((await options.getByTestId('corpus-size').textContent()) ?? ''), { timeout: 20_000 });
+    const before = await size(options);
+
+    // Off by default: reading adds nothing.
+    const page = await ext.context.newPage();
+    await page.goto(server.url('pages/amber-delta-floods.html'));
+    await waitForHighlights(page);
+    await page.waitForTimeout(500);
+    expect(await size(options)).toBe(before);
+
+    await options.getByTestId('capture-sites').fill('127.0.0.1');
+    await options.locator('[data-testid="capture"] button[type="submit"]').click();
+    await waitFor(async () => (await options.getByTestId('capture-on').isChecked()) || null);
+
+    await page.reload();
+    await waitForHighlights(page);
+    await waitFor(async () => (await size(options)) === before + 1 || null, { timeout: 10_000 });
+    await page.reload();
+    await waitForHighlights(page);
+    await page.waitForTimeout(500);
+    expect(await size(options)).toBe(before + 1);
+
+    // Stored under the page's canonical address; delete it by a variant of that address.
+    await options.locator('[data-testid="delete-article"] input').fill('https://delta-chronicle.example/2026/10/24/after-the-flood-velmor-counts-the-cost/?utm_source=test');
+    await options.locator('[data-testid="delete-article"] button').click();
+    await waitFor(async () => /Removed the article/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null);
+    expect(await size(options)).toBe(before);
+    await page.close();
+    await options.close();
+  });
+
+  it('offers to resume an import that stopped, and resumes after the stored lines', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    const lines = readFileSync(IMPORT_FILE, 'utf8').split('\n').filter(Boolean);
+    const stat = statSync(IMPORT_FILE);
+    const name = path.basename(IMPORT_FILE);
+    const fileKey = `${name}|${stat.size}|${Math.floor(stat.mtimeMs)}`;
+    const before = await size(options);
+    // The first two lines were stored before the browser closed.
+    await toBackground(options, 'importBatch', {
+      articles: lines.slice(0, 2).map((l) => JSON.parse(l)),
+      checkpoint: { fileKey, name, size: stat.size, lastModified: Math.floor(stat.mtimeMs), line: 2, bytesRead: 0, errors: [] },
+    });
+    await options.reload();
+    await options.getByTestId('import-file').setInputFiles(IMPORT_FILE);
+    await options.getByTestId('resume-import').waitFor();
+    expect(await options.getByTestId('import-resume').textContent()).toMatch(/stopped after line 2/);
+    await options.getByTestId('resume-import').click();
+    await waitFor(async () => /Imported library-fire\.jsonl/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null, { timeout: 30_000 });
+    expect(await options.getByTestId('import-report').textContent()).toMatch(/Resumed after line 2/);
+    expect(await size(options)).toBe(before + lines.length);
+    // Finished: picking the file again starts a new import (nothing to resume).
+    expect(await toBackground(options, 'importState', { fileKey })).toBeNull();
+    await options.close();
+  });
+
+  it('deletes the articles published in a date range', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    const before = await size(options);
+    await options.locator('[data-testid="delete-range"] input').nth(0).fill('1900-01-01');
+    await options.locator('[data-testid="delete-range"] input').nth(1).fill('2100-12-31');
+    options.once('dialog', (d) => void d.accept());
+    await options.locator('[data-testid="delete-range"] button').click();
+    const message = await waitFor(async () => (await options.getByTestId('corpus-message').textContent())?.match(/Removed (\d+) articles published/) ?? null);
+    expect(Number(message[1])).toBeGreaterThan(0);
+    expect(await size(options)).toBe(before - Number(message[1]));
+    await options.close();
+  });
+});
