@@ -48,6 +48,8 @@ export const RERANK = {
   feedbackDocs: 3,
   feedbackTerms: 10,
   feedbackWeight: 0.2,
+  /** Only articles scoring at least this share of the best one's score give feedback. */
+  feedbackMinScore: 0,
 };
 
 /** Terms shared by the feedback articles, weighted by frequency in them and rarity in the corpus. */
@@ -131,8 +133,10 @@ export function createIndexRetriever(
       let articles = await getArticles(candidates.map((c) => c.id));
       if (RERANK.feedbackDocs > 0 && candidates.length > 1) {
         const fb: { title: string; analysed: AnalysedText }[] = [];
-        for (const a of articles) {
-          if (fb.length >= RERANK.feedbackDocs) break;
+        const minScore = candidates[0].score * RERANK.feedbackMinScore;
+        for (let i = 0; i < articles.length && fb.length < RERANK.feedbackDocs; i++) {
+          const a = articles[i];
+          if (candidates[i].score < minScore) break;
           if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(a) });
         }
         const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
