@@ -172,6 +172,17 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
     expect(await answers(compacted, codes)).toEqual(before);
   });
 
+  it('saves the snapshot as a Blob where the database takes Blobs, and loads it back', async () => {
+    const s = new CorpusStore(db, { blobSnapshots: true, compaction: { idleMs: 60_000 } });
+    await s.addArticles(numbered(12), 'import');
+    await s.compact();
+    const codes = Array.from({ length: 12 }, (_, i) => i);
+    const before = await answers(s, codes);
+    const woken = new CorpusStore(db, { blobSnapshots: false });
+    expect(await woken.indexInfo()).toMatchObject({ upToId: 12, tail: 0, articles: 12 });
+    expect(await answers(woken, codes)).toEqual(before);
+  });
+
   it('saves nothing of the index per batch: only the rows, and the snapshot when compacting', async () => {
     const s = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
     await s.addArticles(numbered(5), 'import');

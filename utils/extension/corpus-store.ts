@@ -68,11 +68,20 @@ export class CorpusStore {
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly policy: CompactionPolicy;
 
+  /** Save snapshots as Blobs (see IndexBaseRow.bytes). */
+  private readonly blobs: boolean;
+
   constructor(
     readonly db: CrosscheckDb,
-    opts: { compaction?: Partial<CompactionPolicy> } = {},
+    opts: { compaction?: Partial<CompactionPolicy>; blobSnapshots?: boolean } = {},
   ) {
     this.policy = { ...DEFAULT_COMPACTION, ...opts.compaction };
+    // Browsers (a page or the background service worker) store Blobs in IndexedDB; Node's fake may not.
+    this.blobs = opts.blobSnapshots ?? (typeof Blob !== 'undefined' && (typeof window !== 'undefined' || typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope !== 'undefined'));
+  }
+
+  private saved(bytes: Uint8Array): Uint8Array | Blob {
+    return this.blobs ? new Blob([bytes as Uint8Array<ArrayBuffer>]) : bytes;
   }
 
   /** Runs `task` after every change queued before it, and before any queued after. */
@@ -105,7 +114,7 @@ export class CorpusStore {
     let index: SearchIndex | null = null;
     if (base) {
       try {
-        index = SearchIndex.fromBytes(base.bytes);
+        index = SearchIndex.fromBytes(await bytesOf(base.bytes));
       } catch (error) {
         // Saved by an incompatible version of the index, or damaged: rebuilt from the articles.
         console.warn('Crosscheck: the saved search index cannot be read; rebuilding it', error);
@@ -138,7 +147,7 @@ export class CorpusStore {
     let filter: SigFilter | null = null;
     if (saved) {
       try {
-        filter = SigFilter.fromBytes(saved.bytes);
+        filter = SigFilter.fromBytes(await bytesOf(saved.bytes));
         await db.articles.where(':id').above(saved.upToId).each((row) => row.sigKeys.forEach((k) => filter!.add(k)));
       } catch {
         filter = null;
@@ -172,8 +181,8 @@ export class CorpusStore {
     const articles = state.index.size;
     const sigKeys = this.sigFilter?.toBytes();
     await this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
-      await this.db.indexBase.put({ key: 'base', bytes, upToId: state.maxId, articles, savedAt: Date.now() });
-      if (sigKeys) await this.db.indexBase.put({ key: 'sigKeys', bytes: sigKeys, upToId: state.maxId, articles, savedAt: Date.now() });
+      await this.db.indexBase.put({ key: 'base', bytes: this.saved(bytes), upToId: state.maxId, articles, savedAt: Date.now() });
+      if (sigKeys) await this.db.indexBase.put({ key: 'sigKeys', bytes: this.saved(sigKeys), upToId: state.maxId, articles, savedAt: Date.now() });
       await this.db.indexTombstones.clear();
     });
     // The saved form is compact (removed articles dropped, one block per term): use it in place.
@@ -465,6 +474,11 @@ export class CorpusStore {
       lastId: rows.length ? rows[rows.length - 1].id : null,
     };
   }
+}
+
+/** The saved bytes, from either form. */
+async function bytesOf(saved: Uint8Array | Blob): Promise<Uint8Array> {
+  return saved instanceof Uint8Array ? saved : new Uint8Array(await saved.arrayBuffer());
 }
 
 function safeCanonical(url: string): string | null {

@@ -50,7 +50,11 @@ export interface MetaRow {
 export interface IndexBaseRow {
   /** 'base': the search index; 'sigKeys': the set of stored signature keys (utils/extension/sig-filter). */
   key: 'base' | 'sigKeys';
-  bytes: Uint8Array;
+  /**
+   * In a browser a Blob: Chromium reads a 38 MB Blob back in ~70 ms against 130–320 ms for the
+   * same bytes as a Uint8Array (measured after a browser restart). Uint8Array elsewhere.
+   */
+  bytes: Uint8Array | Blob;
   upToId: number;
   /** Articles in the snapshot. */
   articles: number;
