@@ -135,6 +135,36 @@ describe('SearchIndex', () => {
   });
 });
 
+describe('edge cases', () => {
+  it('handles empty indexes, empty queries and k beyond the corpus', async () => {
+    const empty = SearchIndex.create();
+    expect(empty.search({ text: 'anything' }, 5)).toEqual([]);
+    const loaded = SearchIndex.fromBytes(empty.toBytes());
+    expect(loaded.size).toBe(0);
+    loaded.add(DOCS[0]);
+    expect(ids(loaded.search({ text: 'Kandar' }, 5))).toEqual([1]);
+    const ix = build();
+    expect(ix.search({ text: 'the of and' }, 5)).toEqual([]);
+    expect(ix.search({ text: 'Kandar' }, 0)).toEqual([]);
+    expect(ix.search({ text: 'Monday' }, 100).length).toBeLessThanOrEqual(6);
+    const r = createMemoryRetriever([]);
+    expect(await r.search({ text: 'Kandar' }, { k: 5 })).toEqual([]);
+    expect(await createMemoryRetriever(ARTICLES).search({ text: '   ' }, { k: 5 })).toEqual([]);
+  });
+
+  it('finds a same-event article through the names the best articles share', async () => {
+    const arts: StoredArticle[] = [
+      { id: 1, url: 'https://a.example/1', outlet: 'A', title: 'Rebels seize Kandar', published: null, text: 'Rebels seized Kandar on Monday. Commander Osric Vell said the town of Brannock was next.' },
+      { id: 2, url: 'https://b.example/2', outlet: 'B', title: 'Kandar captured', published: null, text: 'Kandar was captured by rebels led by Osric Vell, who named Brannock as his next target.' },
+      { id: 3, url: 'https://c.example/3', outlet: 'C', title: 'Vell eyes Brannock', published: null, text: 'Osric Vell told fighters that Brannock would fall within days.' },
+      { id: 4, url: 'https://d.example/4', outlet: 'D', title: 'Harvest festival', published: null, text: 'The valley celebrated its harvest with music.' },
+    ];
+    const hits = await createMemoryRetriever(arts).search({ text: 'Rebels seized Kandar' }, { k: 3 });
+    expect(hits.map((h) => h.articleId)).toContain(3);
+    expect(hits.map((h) => h.articleId)).not.toContain(4);
+  });
+});
+
 describe('bestPassage', () => {
   it('returns the sentence that matches, with offsets', () => {
     const text = 'Markets were calm. Rebels took control of the Kandar province on Monday. Aid agencies are worried.';

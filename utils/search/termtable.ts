@@ -95,12 +95,14 @@ export class TermTable {
       if (this.hashes[id] === h && this.equals(id, s)) return id;
     }
     const id = this.count++;
-    if (id + 2 > this.offsets.length) {
-      const n = new Uint32Array(this.offsets.length * 2);
-      n.set(this.offsets);
+    if (id + 2 > this.offsets.length || id + 1 > this.hashes.length) {
+      // Loaded tables are exactly full, possibly empty: grow from what is needed, not only by doubling.
+      const cap = Math.max(this.offsets.length * 2, id + 2, 1024);
+      const n = new Uint32Array(cap + 1);
+      n.set(this.offsets.subarray(0, this.count));
       this.offsets = n;
-      const hs = new Uint32Array(this.hashes.length * 2);
-      hs.set(this.hashes);
+      const hs = new Uint32Array(cap);
+      hs.set(this.hashes.subarray(0, this.count - 1));
       this.hashes = hs;
     }
     if (this.charLen + s.length > this.chars.length) {
