@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- <section> [section options]]`: runs every benchmark section that exists, or
- * the one named. Sections: corpus (bench/corpus, real Chromium), stance, spot, search-node.
+ * the one named. Sections: corpus (bench/corpus, real Chromium), stance, spot, search-node,
+ * page (the content script's cost on a 10,000-word article, real Chromium).
  *
  *   npm run bench                                  every section, default sizes
  *   npm run bench -- corpus --sizes 10000,50000    one section, with its options
@@ -20,6 +21,7 @@ const SECTIONS: Record<string, { file: string; run: (mod: Record<string, unknown
   stance: { file: 'stance.ts', run: (m) => (m.benchStance as () => Promise<void>)() },
   spot: { file: 'spot.ts', run: (m) => (m.benchSpot as () => Promise<void>)() },
   'search-node': { file: 'search-node.ts', run: (m) => (m.benchSearchNode as () => Promise<void>)() },
+  page: { file: 'page.ts', run: (m) => (m.benchPage as () => Promise<void>)() },
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,106 @@
+/**
+ * Page section of the benchmark: what the content script costs a reader's page, in real Chromium
+ * with the built extension and its demo corpus, on a 10,000-word article (a demo page whose story
+ * is repeated to that length, layout and all):
+ *   - main-thread long tasks (over 50 ms) from page load until the highlights are painted;
+ *   - time from the article being ready (DOMContentLoaded) to the first highlights painted;
+ *   - the content script's size, raw and gzipped.
+ * Needs `wxt build` first (npm run bench builds nothing). Run: npm run bench -- page
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generateArticle } from './spot';
+import { DEFAULT_EXTENSION_PATH, PROJECT_ROOT, launchExtension, startPageServer } from '../e2e/harness';
+
+const WORDS = 10_000;
+const RUNS = 3;
+
+/**
+ * The Sarrow Valley demo page (navigation, ads, comments and all) with generated news paragraphs
+ * added to its story until the story has about `words` words.
+ */
+export function longPage(words: number): string {
+  const html = readFileSync(path.join(PROJECT_ROOT, 'demo/pages/sarrow-valley.html'), 'utf8');
+  const paragraphs = [...html.matchAll(/<p>(?:(?!<\/p>)[\s\S])*<\/p>/g)].map((m) => m[0]).filter((p) => p.split(/\s+/).length > 12);
+  const story = paragraphs.reduce((n, p) => n + p.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length, 0);
+  const extra = generateArticle(Math.max(0, words - story), 7)
+    .split('\n\n')
+    .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+  // Added at the end of the story, before its closing note and related links.
+  const end = '<p class="live-note">';
+  if (!html.includes(end)) throw new Error('the demo page has changed: no end-of-story note to insert before');
+  return html.replace(end, `${extra.join('\n')}\n${end}`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchPage(): Promise<void> {
+  const script = path.join(DEFAULT_EXTENSION_PATH, 'content-scripts/claims.js');
+  if (!existsSync(script)) throw new Error('No built extension: run `npx wxt build` first.');
+  const raw = readFileSync(script);
+  console.log(`content script: ${(raw.length / 1024).toFixed(1)} KiB, ${(gzipSync(raw).length / 1024).toFixed(1)} KiB gzipped`);
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-page-bench-'));
+  writeFileSync(path.join(dir, 'long.html'), longPage(WORDS));
+  const server = await startPageServer(dir);
+  const ext = await launchExtension();
+  const rows: { paintMs: number; longTasks: number; longestMs: number; claims: number }[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const page = await ext.context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __bench: { ready: number; tasks: number[]; error?: string } };
+        w.__bench = { ready: -1, tasks: [] };
+        try {
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__bench.tasks.push(e.duration);
+          }).observe({ type: 'longtask', buffered: true });
+        } catch (error) {
+          w.__bench.error = String(error);
+        }
+        document.addEventListener('DOMContentLoaded', () => {
+          w.__bench.ready = performance.now();
+        });
+      });
+      await page.goto(server.url('long.html'));
+      // Polled inside the page, so the time is the page's own clock.
+      const painted = await page.waitForFunction(
+        () => {
+          let n = 0;
+          (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h, name) => {
+            if (String(name).startsWith('crosscheck-')) n += h.size;
+          });
+          return n > 0 ? performance.now() : null;
+        },
+        undefined,
+        { polling: 5, timeout: 60_000 },
+      );
+      const paintedAt = (await painted.jsonValue()) as number;
+      const result = await page.evaluate((at) => {
+        const b = (window as unknown as { __bench: { ready: number; tasks: number[] } }).__bench;
+        let claims = 0;
+        (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h) => (claims += h.size));
+        return { paintMs: at - b.ready, tasks: b.tasks, claims };
+      }, paintedAt);
+      rows.push({
+        paintMs: result.paintMs,
+        longTasks: result.tasks.filter((d) => d > 50).length,
+        longestMs: Math.max(0, ...result.tasks),
+        claims: result.claims,
+      });
+      await page.close();
+    }
+  } finally {
+    await ext.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\n${WORDS.toLocaleString()}-word article, ${RUNS} loads (each: DOMContentLoaded → first highlights painted)`);
+  console.log('run | ready→painted ms | long tasks >50 ms | longest task ms | claims painted');
+  rows.forEach((r, i) => console.log(`${i + 1}   | ${r.paintMs.toFixed(0).padStart(16)} | ${String(r.longTasks).padStart(17)} | ${r.longestMs.toFixed(0).padStart(15)} | ${r.claims}`));
+  console.log(
+    `median: ready→painted ${median(rows.map((r) => r.paintMs)).toFixed(0)} ms (target ≤ 300), longest main-thread task ${median(rows.map((r) => r.longestMs)).toFixed(0)} ms (target ≤ 50)`,
+  );
+}
