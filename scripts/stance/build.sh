@@ -11,7 +11,7 @@
 # environment variables read by fit.py (ITER, LR, LEAVES, MINLEAF, L2, CW).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-DATA=../shared/data/fnc1-train
+DATA=${FNC1_DIR:-../shared/data/fnc1-train}
 if [[ ! -f $DATA/train_bodies.csv || ! -f $DATA/train_stances.csv ]]; then
   echo "The FNC-1 training data is not at $DATA (train_bodies.csv, train_stances.csv); nothing rebuilt." >&2
   exit 0

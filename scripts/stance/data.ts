@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Stance } from '../../utils/types';
 
-export const DATA_DIR = resolve(import.meta.dirname, '../../../shared/data/fnc1-train');
+/** Where the data is: ../shared/data/fnc1-train from the project root, or $FNC1_DIR. */
+export const DATA_DIR = process.env.FNC1_DIR ?? resolve(import.meta.dirname, '../../../shared/data/fnc1-train');
 
 export interface Pair {
   headline: string;
