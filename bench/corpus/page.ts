@@ -198,3 +198,32 @@ async function probeIngest(n: number, batch: number): Promise<Record<string, num
   return { signatureMs, indexMs, storeMs, plainPutMs };
 }
 (globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeIngest = probeIngest;
+
+/** Where a cold start's index load goes: opening the database, reading the snapshot, decoding it, reading the tail. */
+async function probeLoad(): Promise<Record<string, number>> {
+  const { SearchIndex } = await import('../../utils/search/index');
+  const out: Record<string, number> = {};
+  let t = now();
+  const db = openDb('crosscheck-bench');
+  await db.open();
+  out.openMs = now() - t;
+  t = now();
+  const base = await db.indexBase.get('base');
+  out.getMs = now() - t;
+  t = now();
+  const bytes = base!.bytes instanceof Blob ? new Uint8Array(await base!.bytes.arrayBuffer()) : base!.bytes;
+  out.bytesMs = now() - t;
+  out.mb = bytes.byteLength / 1e6;
+  t = now();
+  const index = SearchIndex.fromBytes(bytes);
+  out.fromBytesMs = now() - t;
+  t = now();
+  await db.indexTombstones.toCollection().primaryKeys();
+  await db.articles.where(':id').above(base!.upToId).limit(1000).toArray();
+  out.tailMs = now() - t;
+  t = now();
+  index.search({ text: 'the council said 12 percent' }, 36);
+  out.firstSearchMs = now() - t;
+  return out;
+}
+(globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeLoad = probeLoad;
