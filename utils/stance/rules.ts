@@ -151,13 +151,15 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
 
 // ---- the rule layer --------------------------------------------------------------------------
 
-/** Whether a negation stands within four words of one of the claim's content words. */
+/** Whether a negation stands just before one of the claim's content words. */
 function negationNearClaim(s: SentenceInfo, claim: TextInfo): boolean {
   for (const i of s.negations) {
     // "not only", "no doubt", "not yet known" do not negate the fact
     const next = s.tokens[i + 1];
     if (next === 'only' || next === 'doubt' || next === 'clear' || next === 'immediately' || next === 'yet') continue;
-    for (let j = Math.max(0, i - 2); j <= Math.min(s.tokens.length - 1, i + 4); j++) if (s.stems[j] && claim.tf.has(s.stems[j])) return true;
+    // a negation negates what follows it ("did not collapse", "was not arrested"); the claim's
+    // words before it are usually the subject ("the budget, but not the tax plan" is no denial)
+    for (let j = i + 1; j <= Math.min(s.tokens.length - 1, i + 3); j++) if (s.stems[j] && claim.tf.has(s.stems[j])) return true;
   }
   return false;
 }
