@@ -66,17 +66,25 @@ export async function checkClaim(
   return { text: claim.text, start: claim.start, end: claim.end, score: claim.score, verdict: decideVerdict(outlets), outlets };
 }
 
-/** Spots the claims of a text and cross-checks each one. */
-export async function checkText(text: string, steps: PipelineSteps, page: PageInfo = {}, opts: CheckOptions = {}): Promise<CheckedClaim[]> {
-  let claims = steps.spot(text, { sensitivity: opts.sensitivity });
+/** The claims of a text that will be checked: spotted, and past the limit the most check-worthy, in text order. */
+export function selectClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions = {}): SpottedClaim[] {
+  const claims = steps.spot(text, { sensitivity: opts.sensitivity });
   const max = opts.maxClaims ?? DEFAULT_MAX_CLAIMS;
-  if (claims.length > max) {
-    const keep = new Set([...claims].sort((a, b) => b.score - a.score).slice(0, max));
-    claims = claims.filter((c) => keep.has(c));
-  }
+  if (claims.length <= max) return claims;
+  const keep = new Set([...claims].sort((a, b) => b.score - a.score).slice(0, max));
+  return claims.filter((c) => keep.has(c));
+}
+
+/** Cross-checks claims already spotted, in order. */
+export async function checkClaims(claims: readonly SpottedClaim[], steps: PipelineSteps, page: PageInfo = {}, opts: CheckOptions = {}): Promise<CheckedClaim[]> {
   const checked: CheckedClaim[] = [];
   for (const claim of claims) checked.push(await checkClaim(claim, steps, page, opts));
   return checked;
+}
+
+/** Spots the claims of a text and cross-checks each one. */
+export async function checkText(text: string, steps: PipelineSteps, page: PageInfo = {}, opts: CheckOptions = {}): Promise<CheckedClaim[]> {
+  return checkClaims(selectClaims(text, steps, opts), steps, page, opts);
 }
 
 /**

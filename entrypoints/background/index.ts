@@ -5,7 +5,8 @@ import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
-import { checkSelection, checkText } from '@/utils/pipeline';
+import { checkClaims, checkSelection, selectClaims } from '@/utils/pipeline';
+import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { ensureDemoCorpus, loadDemoCorpus } from './demo';
@@ -77,7 +78,25 @@ export default defineBackground(() => {
     return browser.sidePanel.open({ tabId }).catch((error: unknown) => console.warn('Crosscheck: could not open the side panel', error));
   }
 
+  /** The claims spotted on each tab's article, kept for the check that follows. */
+  const spotted = new Map<number, { text: string; claims: SpottedClaim[] }>();
+
+  /** The claims of a page's text that will be checked (sensitivity, limit, minus those dismissed there). */
+  async function claimsOf(tabId: number | undefined, text: string, pageUrl: string): Promise<SpottedClaim[]> {
+    const cached = tabId === undefined ? undefined : spotted.get(tabId);
+    if (cached && cached.text === text) return cached.claims;
+    const [sensitivity, dismissedAll] = await Promise.all([sensitivityItem.getValue(), dismissedClaimsItem.getValue()]);
+    const dismissed = new Set(dismissedAll[pageKey(pageUrl)] ?? []);
+    const claims = selectClaims(text, steps, { sensitivity }).filter((c) => !dismissed.has(c.text));
+    if (tabId !== undefined) spotted.set(tabId, { text, claims });
+    return claims;
+  }
+
   const handlers: Handlers<BackgroundProtocol> = {
+    async spotPage(req, sender) {
+      const claims = await claimsOf(sender.tabId, req.text.slice(0, MAX_PAGE_CHARS), req.canonicalUrl || req.url);
+      return claims.map(({ text, start, end }) => ({ text, start, end }));
+    },
     async checkPage(req, sender) {
       if (sender.tabId === undefined) throw new Error('checkPage must come from a tab');
       const tabId = sender.tabId;
@@ -94,10 +113,9 @@ export default defineBackground(() => {
       void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
       try {
         await demoReady;
-        const sensitivity = await sensitivityItem.getValue();
-        const dismissed = new Set((await dismissedClaimsItem.getValue())[pageKey(pageUrl)] ?? []);
-        const checked = await checkText(req.text.slice(0, MAX_PAGE_CHARS), steps, { url: pageUrl, outlet }, { sensitivity });
-        const claims = checked.filter((c) => !dismissed.has(c.text));
+        const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl);
+        spotted.delete(tabId);
+        const claims = await checkClaims(spottedClaims, steps, { url: pageUrl, outlet });
         await writeTab({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() });
         return claims;
       } catch (error) {
@@ -187,7 +205,10 @@ export default defineBackground(() => {
     })().catch((error) => console.warn('Crosscheck: selection check failed', error));
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tabStateKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    spotted.delete(tabId);
+    void storage.removeItem(tabStateKey(tabId));
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab: what was found on the old one no longer applies.
     if (!change.url) return;

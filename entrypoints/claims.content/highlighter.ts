@@ -6,8 +6,8 @@ import type { Verdict } from '@/utils/types';
  * page CSS does not know, and unwrapped again on clear.
  */
 export interface Highlighter {
-  /** Replaces all painted claims. */
-  paint(items: readonly { range: Range; verdict: Verdict }[]): void;
+  /** Replaces all painted claims ("pending": spotted, still being checked). */
+  paint(items: readonly { range: Range; verdict: Verdict | 'pending' }[]): void;
   /** Briefly emphasises one range (after "show on page"). */
   flash(range: Range): void;
   clear(): void;
@@ -22,8 +22,12 @@ export const VERDICT_COLOURS: Record<Verdict, { fill: string; line: string }> = 
   unverified: { fill: 'rgba(120, 120, 140, 0.14)', line: '#78788c' },
 };
 
+/** Claims spotted and still being checked. */
+const PENDING = { fill: 'rgba(120, 120, 140, 0.06)', line: 'rgba(120, 120, 140, 0.6)' };
 const FLASH_MS = 1600;
-const name = (v: Verdict | 'flash') => `crosscheck-${v}`;
+const name = (v: Verdict | 'pending' | 'flash') => `crosscheck-${v}`;
+const PAINTED: (Verdict | 'pending')[] = [...(Object.keys(VERDICT_COLOURS) as Verdict[]), 'pending'];
+const colours = (v: Verdict | 'pending') => (v === 'pending' ? PENDING : VERDICT_COLOURS[v]);
 
 export function createHighlighter(doc: Document = document): Highlighter {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
@@ -34,20 +38,21 @@ export function createHighlighter(doc: Document = document): Highlighter {
 function customHighlighter(doc: Document, win: Window & typeof globalThis, registry: HighlightRegistry): Highlighter {
   const style = doc.createElement('style');
   style.dataset.crosscheck = '';
-  style.textContent = (Object.keys(VERDICT_COLOURS) as Verdict[])
-    .map((v) => `::highlight(${name(v)}) { background-color: ${VERDICT_COLOURS[v].fill}; text-decoration: underline 2px ${VERDICT_COLOURS[v].line}; text-underline-offset: 3px; }`)
+  style.textContent = PAINTED.map(
+    (v) => `::highlight(${name(v)}) { background-color: ${colours(v).fill}; text-decoration: underline ${v === 'pending' ? 'dotted' : ''} 2px ${colours(v).line}; text-underline-offset: 3px; }`,
+  )
     .concat(`::highlight(${name('flash')}) { background-color: rgba(255, 214, 0, 0.75); color: #000; }`)
     .join('\n');
   (doc.head ?? doc.documentElement).append(style);
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   const clear = () => {
-    for (const v of Object.keys(VERDICT_COLOURS)) registry.delete(name(v as Verdict));
+    for (const v of PAINTED) registry.delete(name(v));
   };
   return {
     paint(items) {
       clear();
-      const groups = new Map<Verdict, Range[]>();
+      const groups = new Map<Verdict | 'pending', Range[]>();
       for (const { range, verdict } of items) groups.set(verdict, [...(groups.get(verdict) ?? []), range]);
       for (const [verdict, ranges] of groups) registry.set(name(verdict), new win.Highlight(...ranges));
       // Our stylesheet may have been removed by a page that rewrites <head>.
@@ -82,8 +87,8 @@ function wrappingHighlighter(doc: Document): Highlighter {
     }
     marks = [];
   };
-  const wrap = (range: Range, verdict: Verdict | 'flash') => {
-    const colours = verdict === 'flash' ? { fill: 'rgba(255, 214, 0, 0.75)', line: '#000' } : VERDICT_COLOURS[verdict];
+  const wrap = (range: Range, verdict: Verdict | 'pending' | 'flash') => {
+    const look = verdict === 'flash' ? { fill: 'rgba(255, 214, 0, 0.75)', line: '#000' } : colours(verdict);
     const created: HTMLElement[] = [];
     for (const node of textNodesIn(range)) {
       // Whitespace-only runs are left alone so nothing lands between table cells or list items.
@@ -92,7 +97,7 @@ function wrappingHighlighter(doc: Document): Highlighter {
       if (node === range.endContainer && range.endOffset < node.length) target.splitText(range.endOffset);
       if (node === range.startContainer && range.startOffset > 0) target = target.splitText(range.startOffset);
       const mark = doc.createElement(MARK);
-      mark.setAttribute('style', `all: unset; display: inline; background-color: ${colours.fill}; text-decoration: underline 2px ${colours.line};`);
+      mark.setAttribute('style', `all: unset; display: inline; background-color: ${look.fill}; text-decoration: underline 2px ${look.line};`);
       mark.dataset.verdict = verdict;
       target.parentNode?.insertBefore(mark, target);
       mark.append(target);

@@ -65,6 +65,8 @@ interface Anchored {
   claim: CheckedClaim;
   quote: TextQuote;
   range: Range | null;
+  /** Spotted but not checked yet: painted as "checking", no popover. */
+  pending?: boolean;
 }
 
 /** Time the page must be quiet before highlights are re-found after a change. */
@@ -100,6 +102,17 @@ class PageClaims {
       return;
     }
     this.pageUrl = article.canonicalUrl || location.href;
+    this.highlighter ??= createHighlighter(document);
+    // The claims first, painted as "checking" while the background looks up the evidence.
+    const spotted = await toBackground('spotPage', { url: location.href, canonicalUrl: article.canonicalUrl, text: article.text });
+    if (generation !== this.generation) return;
+    if (spotted.ok) {
+      this.anchored = spotted.value.map((span) => {
+        const claim: CheckedClaim = { ...span, score: 0, verdict: 'unverified', outlets: [] };
+        return { claim, quote: pageQuote(article.text, claim), range: null, pending: true };
+      });
+      this.paint();
+    }
     const answer = await toBackground('checkPage', {
       url: location.href,
       title: article.title,
@@ -113,9 +126,11 @@ class PageClaims {
       console.warn('Crosscheck: could not check this page:', answer.error);
       return;
     }
-    this.anchored = answer.value.map((claim) => ({ claim, quote: pageQuote(article.text, claim), range: null }));
-    this.highlighter ??= createHighlighter(document);
-    this.paint();
+    // Ranges found for the pending claims are kept when they still hold: no second search of the page.
+    const found = new Map(this.anchored.map((a) => [`${a.claim.start}:${a.claim.end}`, a.range]));
+    this.anchored = answer.value.map((claim) => ({ claim, quote: pageQuote(article.text, claim), range: found.get(`${claim.start}:${claim.end}`) ?? null }));
+    if (this.anchored.every((a) => a.range && stillHolds(a))) this.repaint();
+    else this.paint();
     this.observe();
   }
 
@@ -146,7 +161,7 @@ class PageClaims {
 
   /** Paints the claims at their current ranges. */
   private repaint() {
-    this.highlighter?.paint(this.anchored.flatMap((a) => (a.range ? [{ range: a.range, verdict: a.claim.verdict }] : [])));
+    this.highlighter?.paint(this.anchored.flatMap((a) => (a.range ? [{ range: a.range, verdict: a.pending ? ('pending' as const) : a.claim.verdict }] : [])));
   }
 
   /** Re-finds claims after the page re-renders (only when a painted claim was lost or changed). */
@@ -192,21 +207,21 @@ class PageClaims {
     if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
     const point = caretAt(event.clientX, event.clientY);
     const hit = point && this.claimAt(point.node, point.offset);
-    if (hit?.range) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
+    if (hit?.range && !hit.pending) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
     else this.popover.close();
   }
 
   private onFocus(event: FocusEvent) {
     const el = event.target;
     if (!(el instanceof Element) || this.anchored.length === 0 || this.popover.contains(event)) return;
-    const hit = this.anchored.find((a) => a.range?.intersectsNode(el));
+    const hit = this.anchored.find((a) => !a.pending && a.range?.intersectsNode(el));
     if (hit?.range && !this.popover.isOpenFor(hit.claim)) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
   }
 
   /** Alt+Shift+N / Alt+Shift+P move through the claims with the keyboard, opening each one's popover. */
   private onKey(event: KeyboardEvent) {
     if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
-    const painted = this.anchored.filter((a) => a.range);
+    const painted = this.anchored.filter((a) => a.range && !a.pending);
     if (painted.length === 0) return;
     event.preventDefault();
     const current = painted.findIndex((a) => this.popover.isOpenFor(a.claim));

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CheckedClaim, CorpusArticle } from '../types';
+import type { CheckedClaim, CorpusArticle, Span } from '../types';
 
 /**
  * The one message protocol between the extension's contexts. Every message is declared once,
@@ -94,6 +94,8 @@ export interface ImportState {
 
 /** Messages to the background, from the content script and the extension pages. */
 export interface BackgroundProtocol {
+  /** Content script: the claims of this article, before they are checked (painted at once as "checking"). */
+  spotPage(req: { url: string; canonicalUrl: string | null; text: string }): Span[];
   /** Content script: here is the article on this page; check its claims. */
   checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string; published?: string | null }): CheckedClaim[];
   /** Content script: the site was switched off here, or the page has no article. */
