@@ -6,6 +6,8 @@ import type { Verdict } from '@/utils/types';
  * page CSS does not know, and unwrapped again on clear.
  */
 export interface Highlighter {
+  /** Whether painting changes the page's DOM (the wrapping fallback), moving ranges. */
+  readonly touchesDom: boolean;
   /** Replaces all painted claims ("pending": spotted, still being checked). */
   paint(items: readonly { range: Range; verdict: Verdict | 'pending' }[]): void;
   /** Briefly emphasises one range (after "show on page"). */
@@ -50,6 +52,7 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
     for (const v of PAINTED) registry.delete(name(v));
   };
   return {
+    touchesDom: false,
     paint(items) {
       clear();
       const groups = new Map<Verdict | 'pending', Range[]>();
@@ -107,9 +110,13 @@ function wrappingHighlighter(doc: Document): Highlighter {
     return created;
   };
   return {
+    touchesDom: true,
     paint(items) {
       unwrap();
-      for (const { range, verdict } of items) wrap(range, verdict);
+      // Last claim first: splitting text after a range never moves the ranges before it, so no
+      // claim's wrapping can spoil another's range (without relying on live-range updates).
+      const ordered = [...items].sort((a, b) => b.range.compareBoundaryPoints(Range.START_TO_START, a.range));
+      for (const { range, verdict } of ordered) wrap(range, verdict);
     },
     flash(range) {
       const created = wrap(range, 'flash');

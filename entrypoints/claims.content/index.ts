@@ -67,6 +67,8 @@ interface Anchored {
   range: Range | null;
   /** Spotted but not checked yet: painted as "checking", no popover. */
   pending?: boolean;
+  /** The text the range covered when it was found (it may differ a little from the claim's). */
+  found?: string;
 }
 
 /** Time the page must be quiet before highlights are re-found after a change. */
@@ -127,8 +129,11 @@ class PageClaims {
       return;
     }
     // Ranges found for the pending claims are kept when they still hold: no second search of the page.
-    const found = new Map(this.anchored.map((a) => [`${a.claim.start}:${a.claim.end}`, a.range]));
-    this.anchored = answer.value.map((claim) => ({ claim, quote: pageQuote(article.text, claim), range: found.get(`${claim.start}:${claim.end}`) ?? null }));
+    const earlier = new Map(this.anchored.map((a) => [`${a.claim.start}:${a.claim.end}`, a]));
+    this.anchored = answer.value.map((claim) => {
+      const before = earlier.get(`${claim.start}:${claim.end}`);
+      return { claim, quote: pageQuote(article.text, claim), range: before?.range ?? null, found: before?.found };
+    });
     if (this.anchored.every((a) => a.range && stillHolds(a))) this.repaint();
     else this.paint();
     this.observe();
@@ -154,14 +159,26 @@ class PageClaims {
   /** Finds every claim in the live page and paints it. */
   private paint() {
     if (!this.highlighter) return;
-    const index = buildTextIndex(document.body ?? document.documentElement, isOurs);
-    for (const a of this.anchored) a.range = locate(index, a);
-    this.repaint();
+    // Marks from an earlier paint (wrapping fallback) come out first, so the text is whole again.
+    this.highlighter.clear();
+    const index = buildTextIndex(document.body ?? document.documentElement, isOurUi);
+    for (const a of this.anchored) {
+      a.range = locate(index, a);
+      a.found = a.range ? rangeText(a.range) : undefined;
+    }
+    this.paintRanges();
   }
 
-  /** Paints the claims at their current ranges. */
+  /** Paints the claims again at their current ranges (found afresh where painting moves them). */
   private repaint() {
+    if (this.highlighter?.touchesDom) this.paint();
+    else this.paintRanges();
+  }
+
+  private paintRanges() {
     this.highlighter?.paint(this.anchored.flatMap((a) => (a.range ? [{ range: a.range, verdict: a.pending ? ('pending' as const) : a.claim.verdict }] : [])));
+    // Our own wrapping is not a change of the page.
+    this.observer?.takeRecords();
   }
 
   /** Re-finds claims after the page re-renders (only when a painted claim was lost or changed). */
@@ -171,7 +188,8 @@ class PageClaims {
       if (records.every((r) => isOurs(r.target))) return;
       clearTimeout(this.reanchorTimer);
       this.reanchorTimer = this.ctx.setTimeout(() => {
-        const broken = this.anchored.some((a) => !a.range || !stillHolds(a));
+        // Only a painted claim that was lost counts; one never found on this page stays unpainted.
+        const broken = this.anchored.some((a) => a.range && !stillHolds(a));
         if (broken) this.paint();
       }, REANCHOR_DELAY_MS);
     });
@@ -239,10 +257,15 @@ class PageClaims {
   }
 }
 
-/** Whether a node belongs to our own UI (the popover host or highlight marks). */
+/** Whether a node belongs to our own UI (the popover host, our stylesheet, highlight marks). */
 function isOurs(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   return !!el?.closest(`${POPOVER_TAG}, crosscheck-mark, style[data-crosscheck]`);
+}
+
+/** Our UI apart from highlight marks, whose text is the page's own. */
+function isOurUi(el: Element): boolean {
+  return !!el.closest(`${POPOVER_TAG}, style[data-crosscheck]`);
 }
 
 /** Finds a claim in the page's text: by its quote, and checks the range reads as the claim. */
@@ -259,9 +282,9 @@ function pageQuote(text: string, claim: CheckedClaim): TextQuote {
   return { exact: flat(quote.exact), prefix: flat(quote.prefix), suffix: flat(quote.suffix) };
 }
 
-/** Whether a painted range still covers the claim's text. */
+/** Whether a painted range still covers the text it was found on. */
 function stillHolds(a: Anchored): boolean {
-  return !!a.range && a.range.startContainer.isConnected && rangeText(a.range) === a.claim.text.replace(/\s+/g, ' ').trim();
+  return !!a.range && a.range.startContainer.isConnected && rangeText(a.range) === (a.found ?? a.claim.text.replace(/\s+/g, ' ').trim());
 }
 
 /** The text position under a point, in browsers old and new. */

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './io';
+import { UsageError } from './io';
+import { run } from './check';
+
+function fakeIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { lines: async function* () {}, out: (l) => out.push(l), err: (l) => err.push(l) };
+  return { io, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'check-cli-'));
+const corpus = [
+  { url: 'https://ledger.example/a', outlet: 'Ledger', title: 'Army takes Marinka', published: '2026-03-01', text: 'The army took control of the eastern city of Marinka on Tuesday after a week of fighting, the defence ministry said. Soldiers raised the flag over the town hall.' },
+  { url: 'https://radio.example/b', outlet: 'Radio Free North', title: 'Fighters deny losing Marinka', published: '2026-03-02', text: 'Resistance fighters denied that the army had taken control of the eastern city of Marinka, saying they still held the town centre on Wednesday.' },
+  { url: 'https://sport.example/c', outlet: 'Sport Daily', title: 'Cup final', published: '2026-03-02', text: 'Rovers won the cup final 2-1 on Saturday in front of 40,000 fans.' },
+];
+writeFileSync(join(dir, 'corpus.jsonl'), corpus.map((a) => JSON.stringify(a)).join('\n') + '\n{"broken"\n');
+writeFileSync(join(dir, 'page.txt'), 'The army has taken control of the eastern city of Marinka. What happens next is anyone\u2019s guess.');
+
+describe('check --corpus FILE PAGE', () => {
+  it('prints one JSON object with each claim, its offsets, verdict and outlets', async () => {
+    const { io, out, err } = fakeIo();
+    expect(await run(['--corpus', join(dir, 'corpus.jsonl'), join(dir, 'page.txt')], io)).toBe(0);
+    expect(out).toHaveLength(1);
+    const { claims } = JSON.parse(out[0]);
+    expect(claims).toHaveLength(1);
+    const [claim] = claims;
+    expect(claim.text).toBe('The army has taken control of the eastern city of Marinka.');
+    expect([claim.start, claim.end]).toEqual([0, claim.text.length]);
+    expect(['confirmed', 'disputed', 'conflicting', 'unverified']).toContain(claim.verdict);
+    for (const o of claim.outlets) {
+      expect(Object.keys(o)).toEqual(expect.arrayContaining(['outlet', 'stance', 'url', 'published', 'evidence']));
+      expect(o.outlet).not.toBe('Sport Daily');
+    }
+    // The bad corpus line is reported with its number, and the rest is used.
+    expect(err.join('\n')).toMatch(/:4\b|line 4/);
+  });
+
+  it.each([
+    [['page.txt'], /--corpus/],
+    [['--corpus', 'corpus.jsonl'], /exactly one PAGE/],
+    [['--corpus', 'corpus.jsonl', 'page.pdf'], /\.html or \.txt/],
+    [['--corpus', 'corpus.jsonl', '--sensitivity', '2', 'page.txt'], /from 0 to 1/],
+  ])('refuses bad arguments: %j', async (args, message) => {
+    await expect(run(args, fakeIo().io)).rejects.toThrow(UsageError);
+    await expect(run(args, fakeIo().io)).rejects.toThrow(message);
+  });
+
+  it('says clearly when the page cannot be read', async () => {
+    await expect(run(['--corpus', join(dir, 'corpus.jsonl'), join(dir, 'missing.txt')], fakeIo().io)).rejects.toThrow(/cannot read .*missing\.txt: no such file/);
+  });
+
+  it('exits non-zero with a message on stderr from the real command line', () => {
+    const result = spawnSync('npx', ['tsx', 'cli/index.ts', 'check', '--corpus', join(dir, 'nope.jsonl'), join(dir, 'page.txt')], { encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/crosscheck check: .*nope\.jsonl/);
+    expect(result.stdout).toBe('');
+  });
+});
+

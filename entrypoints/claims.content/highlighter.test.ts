@@ -1,0 +1,32 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createHighlighter } from './highlighter';
+import { buildTextIndex, rangeFor } from './text-index';
+
+// happy-dom has no CSS Custom Highlight API, so this exercises the fallback that wraps text.
+describe('wrapping highlighter (browsers without CSS.highlights)', () => {
+  const page = '<ul><li>First item</li></ul><p>The army <b>took</b> the valley. Residents fled north.</p><table><tr><td>Cell</td></tr></table>';
+
+  it('wraps each claim in marks that page CSS does not know, and unwraps them leaving the page as it was', () => {
+    document.body.innerHTML = page;
+    const before = document.body.innerHTML;
+    const index = buildTextIndex(document.body);
+    const at = (s: string) => rangeFor(index, index.text.indexOf(s), index.text.indexOf(s) + s.length)!;
+    const first = at('The army took the valley.');
+    const second = at('Residents fled north.');
+    const highlighter = createHighlighter(document);
+    highlighter.paint([
+      { range: first, verdict: 'confirmed' },
+      { range: second, verdict: 'disputed' },
+    ]);
+    const marks = [...document.querySelectorAll('crosscheck-mark')];
+    expect(marks.map((m) => (m as HTMLElement).dataset.verdict)).toEqual(['confirmed', 'confirmed', 'confirmed', 'disputed']);
+    expect(marks.map((m) => m.textContent).join('|')).toBe('The army |took| the valley.|Residents fled north.');
+    // Text outside the claims, and the list and table around them, are untouched.
+    expect(document.querySelector('li')?.innerHTML).toBe('First item');
+    expect(document.querySelector('td')?.innerHTML).toBe('Cell');
+    highlighter.destroy();
+    expect(document.querySelectorAll('crosscheck-mark')).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
