@@ -58,6 +58,8 @@ const VAGUE: Record<string, [number, number]> = {
 const SKIP_AFTER = new Set(['of', 'the', 'a', 'an', 'more', 'than', 'some', 'about', 'around', 'nearly', 'almost', 'other', 'additional', 'new', 'its', 'their', 'his', 'her', 'all', 'at', 'least', 'most', 'people\'s']);
 const NOT_NOUNS = new Set(['and', 'or', 'to', 'in', 'on', 'for', 'were', 'was', 'are', 'is', 'have', 'had', 'has', 'who', 'that', 'which', 'by', 'from', 'with', 'after', 'before', 'as', 'per', 'year', 'years']);
 
+const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'night', 'week', 'weekend', 'fortnight', 'month', 'year', 'decade', 'century', 'time']);
+
 /** A counted quantity: value interval and the (singular, lower-case) thing counted. */
 export interface Quantity {
   low: number;
@@ -125,6 +127,12 @@ export function quantities(text: string): Quantity[] {
     // allow one adjective: "eight rural districts" → take the next word when it is a plural noun
     let n = noun;
     if (!n.endsWith('s') && toks[j + 1] && toks[j + 1].endsWith('s') && !NOT_NOUNS.has(toks[j + 1]) && n !== 'percent') n = toks[j + 1];
+    // Spans of time ("an eight-day offensive", "four days after") are not counts: reports written
+    // on different days give different ones and are both right.
+    if (TIME_UNITS.has(singular(n))) {
+      i = j;
+      continue;
+    }
     out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' ') });
     i = j; // "four of seven districts" is one quantity, not also "seven districts"
   }

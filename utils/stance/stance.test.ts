@@ -85,6 +85,17 @@ describe('conflicting figures', () => {
     expect(stanceOf('Hundreds of people were evacuated from the town after the chemical leak.', 'Dozens of people were evacuated from the town after the chemical leak on Sunday.')).toBe('dispute');
   });
 
+  it('does not take spans of time for conflicting figures', () => {
+    expect(quantities('after an eight-day offensive')).toEqual([]);
+    expect(compareFigures(quantities('after an eight-day offensive'), quantities('four days after troops began their offensive'))).toBe(null);
+    expect(
+      stanceOf(
+        'The army has taken full control of the Sarrow Valley after an eight-day offensive.',
+        'The army has taken full control of the Sarrow Valley, the defence ministry announced on Monday, four days after troops began their offensive.',
+      ),
+    ).not.toBe('dispute');
+  });
+
   it('reads matching figures as confirm', () => {
     expect(stanceOf('Police arrested 12 people after the protest outside parliament.', 'Twelve people were arrested by police after the protest outside parliament.')).toBe('confirm');
   });
