@@ -1,53 +1,45 @@
 /**
- * Stance benchmark (Node): pairs per second for sentence-length and article-length evidence.
- * The texts are generated here from a fixed seed, so the benchmark needs no data files.
+ * Stance benchmark: pairs per second for sentence-length and article-length evidence, in Node and
+ * in a Chromium page (the same workload, bench/stance-rates.ts, bundled for the browser).
  */
-import { classifyStance } from '../utils/stance/index';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stanceRates } from './stance-rates';
 
-const WORDS = (
-  'government army officials police minister president city district valley border troops rebels election vote report ' +
-  'company shares market price million people killed injured hospital school water flood storm fire court judge law ' +
-  'announced confirmed denied said reportedly claims according sources statement evidence video photo agency spokesman ' +
-  'week monday tuesday capital region village forces attack control took launched rejected dismissed investigation'
-).split(' ');
-
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const sentence = (n: number) => {
-    const w = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
-    w[0] = w[0][0].toUpperCase() + w[0].slice(1);
-    if (rand() < 0.3) w.splice(2, 0, String(Math.floor(rand() * 900) + 2));
-    return w.join(' ') + '.';
-  };
-  return { rand, sentence };
-}
-
-/** Pairs per second of classifyStance over `pairs`, after a short warm-up. */
-function measure(pairs: Array<[string, string]>): number {
-  for (const [c, e] of pairs.slice(0, 50)) classifyStance(c, e);
-  const t0 = performance.now();
-  for (const [c, e] of pairs) classifyStance(c, e);
-  return pairs.length / ((performance.now() - t0) / 1000);
+function report(where: string, r: { sentence: number; article: number }) {
+  console.log(`stance (${where}): sentence evidence ${Math.round(r.sentence).toLocaleString('en-US')} pairs/s (${(1000 / r.sentence).toFixed(3)} ms/pair)`);
+  console.log(`stance (${where}): article evidence (~550 words) ${Math.round(r.article).toLocaleString('en-US')} pairs/s (${(1000 / r.article).toFixed(3)} ms/pair)`);
 }
 
 export async function benchStance(): Promise<void> {
-  const g = generator(42);
-  const sentencePairs: Array<[string, string]> = Array.from({ length: 20000 }, () => [g.sentence(14), g.sentence(22)]);
-  // article-length: ~25 sentences (~550 words), each article used once so no cached analysis helps
-  const articlePairs: Array<[string, string]> = Array.from({ length: 2000 }, () => [
-    g.sentence(14),
-    Array.from({ length: 25 }, () => g.sentence(18 + Math.floor(g.rand() * 10))).join(' '),
-  ]);
-  const s = measure(sentencePairs);
-  const a = measure(articlePairs);
-  console.log(`stance (Node): sentence evidence ${Math.round(s).toLocaleString('en-US')} pairs/s (${(1000 / s).toFixed(3)} ms/pair)`);
-  console.log(`stance (Node): article evidence (~550 words) ${Math.round(a).toLocaleString('en-US')} pairs/s (${(1000 / a).toFixed(3)} ms/pair)`);
+  report('Node', stanceRates());
+  // The same measurement in a Chromium page, with the stance code bundled for the browser.
+  const { build } = await import('esbuild');
+  const { chromium } = await import('playwright-core');
+  const { chromiumPath } = await import('../e2e/harness');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const bundled = await build({
+    stdin: { contents: `import { stanceRates } from './stance-rates';\n(globalThis as any).__stanceRates = stanceRates;`, resolveDir: here, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'error',
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>stance bench</title>');
+    await page.addScriptTag({ content: bundled.outputFiles[0].text });
+    const rates = (await page.evaluate(() => (globalThis as unknown as { __stanceRates: () => { sentence: number; article: number } }).__stanceRates())) as {
+      sentence: number;
+      article: number;
+    };
+    report('Chromium', rates);
+  } finally {
+    await browser.close();
+  }
 }
 
 if (process.argv[1]?.endsWith('stance.ts')) void benchStance();
