@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitSentences } from '../../utils/text/sentences';
 import { ALL_ENGINES, type EngineFactory, type EvalDoc } from './engines';
+import { parseCsv } from '../lib/csv';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -41,39 +42,6 @@ export interface Scores {
   n: number;
 }
 
-/** Minimal CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 export function loadFnc(split: 'report' | 'tune'): { docs: EvalDoc[]; queries: EvalQuery[] } | null {
   if (!existsSync(join(FNC_DIR, 'train_bodies.csv'))) return null;

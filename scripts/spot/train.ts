@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { featurize, HASH_SIZE, DENSE_SIZE, type Features } from '../../utils/spot/features';
 import { encodeWeights, loadWeights, margin, sigmoid } from '../../utils/spot/codec';
+import { parseCsv } from '../lib/csv';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLAIMBUSTER = resolve(ROOT, '../shared/data/claimbuster/kfold_25ncs.csv');
@@ -46,39 +47,7 @@ export const HYPER = {
   average: false,
 };
 
-/** Minimal CSV reader (quoted fields with "" escapes, newlines inside quotes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+export { parseCsv };
 
 export function loadClaimBuster(): Example[] | null {
   if (!existsSync(CLAIMBUSTER)) return null;

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Stance } from '../../utils/types';
+import { parseCsv } from '../lib/csv';
 
 /** Where the data is: ../shared/data/fnc1-train from the project root, or $FNC1_DIR. */
 export const DATA_DIR = process.env.FNC1_DIR ?? resolve(import.meta.dirname, '../../../shared/data/fnc1-train');
@@ -22,39 +23,6 @@ export interface FncData {
 
 const MAP: Record<string, Stance> = { agree: 'confirm', disagree: 'dispute', discuss: 'discuss', unrelated: 'unrelated' };
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Loads the data, or prints why it cannot and exits the process cleanly. */
 export function loadFncOrExit(): FncData {
