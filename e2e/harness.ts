@@ -10,13 +10,13 @@
 //   ...
 //   await ext.close(); await server.close();
 
-import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startStaticServer, type StaticServer } from '../scripts/serve-demo.mjs';
 
 /** Absolute path of the project root (the folder holding package.json). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,112 +33,17 @@ export function chromiumPath(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Static page server
+// Static page server (the same one `npm start` uses)
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.jsonl': 'application/x-ndjson; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-export interface PageServer {
-  /** Origin of the server, e.g. `http://127.0.0.1:41234`. */
-  readonly origin: string;
-  /** Absolute folder being served. */
-  readonly root: string;
-  /** Full URL of a path under the served folder: `url('pages/index.html')`. */
-  url(p: string): string;
-  close(): Promise<void>;
-}
+export type PageServer = StaticServer;
 
 /**
  * Serves the static files of `root` (relative to the project root unless absolute) on
  * 127.0.0.1 at a free port. A directory request serves its index.html. Anything outside the
  * folder, missing, or not a regular file gives 404. Only GET and HEAD are answered.
  */
-export async function startPageServer(root = 'demo'): Promise<PageServer> {
-  const rootAbs = path.resolve(PROJECT_ROOT, root);
-  const server: Server = createServer((req, res) => {
-    const notFound = () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not found\n');
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
-      res.end('Method not allowed\n');
-      return;
-    }
-    void (async () => {
-      let rel: string;
-      try {
-        const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-        rel = decodeURIComponent(pathname);
-      } catch {
-        return notFound();
-      }
-      if (rel.includes('\0')) return notFound();
-      let file = path.resolve(rootAbs, '.' + path.posix.normalize('/' + rel));
-      if (file !== rootAbs && !file.startsWith(rootAbs + path.sep)) return notFound();
-      try {
-        let info = await stat(file);
-        if (info.isDirectory()) {
-          file = path.join(file, 'index.html');
-          info = await stat(file);
-        }
-        if (!info.isFile()) return notFound();
-        const body = await readFile(file);
-        res.writeHead(200, {
-          'content-type': contentTypeFor(file),
-          'content-length': body.length,
-          'cache-control': 'no-store',
-        });
-        res.end(req.method === 'HEAD' ? undefined : body);
-      } catch {
-        notFound();
-      }
-    })();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('page server has no port');
-  const origin = `http://127.0.0.1:${address.port}`;
-  return {
-    origin,
-    root: rootAbs,
-    url: (p: string) => `${origin}/${p.replace(/^\/+/, '')}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
+export function startPageServer(root = 'demo'): Promise<PageServer> {
+  return startStaticServer(root);
 }
 
 // ---------------------------------------------------------------------------------------------
