@@ -18,23 +18,13 @@ import { Charset, Index as FlexIndex } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { SearchIndex } from '../utils/search/index';
 import { createIndexRetriever, type StoredArticle } from '../utils/search/retriever';
+import { seededRandom } from '../utils/random';
 
 interface Doc {
   id: number;
   outlet: string;
   title: string;
   text: string;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const HEAD_WORDS = (
@@ -83,7 +73,7 @@ function zipfSampler(n: number, s: number, random: () => number): () => number {
 
 /** A reproducible corpus of `n` articles (~2,600 characters each) and 200 claim-like queries. */
 export function generateCorpus(n: number, seed = 42): { docs: Doc[]; queries: string[] } {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const vocab = vocabulary(80_000, random);
   const word = zipfSampler(vocab.length, 1.07, random);
   const names = Array.from({ length: 5000 }, () => {

@@ -3,6 +3,7 @@
  * pairs-per-second measurement. Pure, so the same code runs in Node and bundled in Chromium.
  */
 import { classifyStance } from '../utils/stance/index';
+import { seededRandom } from '../utils/random';
 
 const WORDS = (
   'government army officials police minister president city district valley border troops rebels election vote report ' +
@@ -12,13 +13,7 @@ const WORDS = (
 ).split(' ');
 
 function generator(seed: number) {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const sentence = (n: number) => {
     const w = Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]);
     w[0] = w[0][0].toUpperCase() + w[0].slice(1);

@@ -10,24 +10,13 @@
  * bear on it among many that do not.
  */
 import type { CorpusArticle } from '../../utils/types';
+import { seededRandom } from '../../utils/random';
 
 export const DEFAULT_SEED = 20_260_301;
 /** Articles per event, on average. */
 const EVENT_SIZE = 4;
 const TARGET_CHARS = 2_600;
 const VOCAB_SIZE = 40_000;
-
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be5ab, 0xc2b2ae35);
@@ -65,7 +54,7 @@ interface Tables {
 let tables: Tables | null = null;
 
 function makeTables(seed: number): Tables {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const seen = new Set(HEAD);
   const vocab = [...HEAD];
   const word = (min: number, max: number) => {
@@ -120,7 +109,7 @@ interface Event {
 
 function eventOf(e: number, seed: number): Event {
   const t = getTables(seed);
-  const r = rng(mix(seed ^ 0x5bd1e995, e));
+  const r = seededRandom(mix(seed ^ 0x5bd1e995, e));
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const person = () => `${pick(FIRST)} ${pick(t.surnames)}`;
   const figure = () => {
@@ -170,7 +159,7 @@ export function generateArticle(i: number, seed = DEFAULT_SEED): CorpusArticle {
   const t = getTables(seed);
   const e = eventOfArticle(i);
   const ev = eventOf(e, seed);
-  const r = rng(mix(seed, i));
+  const r = seededRandom(mix(seed, i));
   const outlet = t.outlets[(e * 7 + (i % EVENT_SIZE) * 13 + Math.floor(r() * 3)) % t.outlets.length];
   const sentences: string[] = [];
   let chars = 0;
@@ -203,7 +192,7 @@ export function generateArticle(i: number, seed = DEFAULT_SEED): CorpusArticle {
 export function generateClaims(articles: number, count: number, seed = DEFAULT_SEED, salt = 1): string[] {
   const t = getTables(seed);
   const events = Math.max(1, Math.floor(articles / EVENT_SIZE));
-  const r = rng(mix(seed ^ 0x27d4eb2f, salt));
+  const r = seededRandom(mix(seed ^ 0x27d4eb2f, salt));
   const claims: string[] = [];
   for (let c = 0; c < count; c++) {
     const ev = eventOf(Math.floor(r() * events), seed);

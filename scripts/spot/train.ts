@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { featurize, HASH_SIZE, DENSE_SIZE, type Features } from '../../utils/spot/features';
 import { encodeWeights, loadWeights, margin, sigmoid } from '../../utils/spot/codec';
 import { parseCsv } from '../lib/csv';
+import { seededRandom } from '../../utils/random';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLAIMBUSTER = resolve(ROOT, '../shared/data/claimbuster/kfold_25ncs.csv');
@@ -73,18 +74,6 @@ export function loadNews(): Example[] {
     });
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(xs: T[], rand: () => number): T[] {
   const a = xs.slice();
   for (let i = a.length - 1; i > 0; i--) {
@@ -100,7 +89,7 @@ export function train(examples: Example[], hyper = HYPER, seed = 1): Float32Arra
   const w = new Float32Array(dim);
   const g2 = new Float32Array(dim).fill(1e-8);
   const avg = new Float32Array(hyper.average ? dim : 0);
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   for (const e of examples) e.x ??= featurize(e.text);
   for (let epoch = 0; epoch < hyper.epochs; epoch++) {
     for (const e of shuffle(examples, rand)) {
@@ -175,7 +164,7 @@ export function crossValidate(cb: Example[], news: Example[], hyper = HYPER, log
     } else {
       const order = shuffle(
         cb.map((_, i) => i),
-        rng(42),
+        seededRandom(42),
       );
       order.forEach((i, k) => (fold[i] = k % folds));
     }
@@ -207,7 +196,7 @@ export function crossValidate(cb: Example[], news: Example[], hyper = HYPER, log
   if (news.length) {
     const articles = [...new Set(news.map((e) => e.group))].sort();
     const folds = Math.min(5, articles.length);
-    const order = shuffle(articles, rng(7));
+    const order = shuffle(articles, seededRandom(7));
     const foldOf = new Map(order.map((a, k) => [a, k % folds]));
     const scores = new Array<number>(news.length);
     for (let f = 0; f < folds; f++) {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Stance } from '../../utils/types';
 import { parseCsv } from '../lib/csv';
+import { seededRandom } from '../../utils/random';
 
 /** Where the data is: ../shared/data/fnc1-train from the project root, or $FNC1_DIR. */
 export const DATA_DIR = process.env.FNC1_DIR ?? resolve(import.meta.dirname, '../../../shared/data/fnc1-train');
@@ -22,7 +23,6 @@ export interface FncData {
 }
 
 const MAP: Record<string, Stance> = { agree: 'confirm', disagree: 'dispute', discuss: 'discuss', unrelated: 'unrelated' };
-
 
 /** Loads the data, or prints why it cannot and exits the process cleanly. */
 export function loadFncOrExit(): FncData {
@@ -47,17 +47,8 @@ export function loadFncOrExit(): FncData {
   return { bodies, pairs };
 }
 
-/** A small seeded random generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the splits are drawn with (kept under this name for the scripts). */
+export const rng = seededRandom;
 
 function shuffled<T>(xs: T[], seed: number): T[] {
   const r = rng(seed);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextQuote } from '../types';
 import { findQuote, quoteAt } from './text-quote';
+import { seededRandom } from '../random';
 
 const ARTICLE = [
   'DUNMERE, Estrava - The army launched a ground offensive on Thursday to retake the Sarrow Valley, officials said.',
@@ -179,21 +180,9 @@ describe('findQuote', () => {
   });
 });
 
-/** A seeded generator, so failures replay. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** About `size` characters of news-like prose built from a word list (seeded). */
 function newsText(size: number, seed: number): string {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const words = 'the army said officials valley roads flooding closed people shelters governor reporters aid groups allowed since monday tuesday bridge rebuild offensive ground retake district minister police court ruling parliament vote election budget million percent hospital doctors water power'.split(' ');
   const parts: string[] = [];
   let length = 0;
@@ -213,7 +202,7 @@ describe('findQuote on a long page', () => {
   const text = newsText(100_000, 7);
 
   it('re-finds 200 random quotes after small random edits inside them', () => {
-    const rnd = random(11);
+    const rnd = seededRandom(11);
     let found = 0;
     for (let k = 0; k < 200; k++) {
       const length = 40 + Math.floor(rnd() * 160);
@@ -235,7 +224,7 @@ describe('findQuote on a long page', () => {
   });
 
   it('does not find quotes that were deleted from the page', () => {
-    const rnd = random(13);
+    const rnd = seededRandom(13);
     let wrong = 0;
     for (let k = 0; k < 100; k++) {
       const length = 60 + Math.floor(rnd() * 100);

@@ -5,19 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvArticles } from './csv';
 import { parseJsonLines, type ArticleRecord, type Chunks } from './jsonl';
+import { seededRandom } from '../random';
 
 const CASES = 500;
 
 /** mulberry32: a small seeded generator, so a failure can be replayed from its case number. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)];
   return { next, int, pick };
