@@ -67,13 +67,12 @@ export async function readPage(pagePath: string): Promise<{ text: string; url: s
 export async function checkAgainst(articles: StoredArticle[], text: string, page: PageInfo, opts: CheckOptions = {}): Promise<CheckedClaim[]> {
   const copies = linkCopies(articles);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const stored = articles.map((a) => (copies.has(a.id) ? { ...a, copyOf: copies.get(a.id) } : a));
-  const retriever = createMemoryRetriever(stored);
-  const steps = defaultSteps(async (query, o) => {
-    const hits = await retriever.search(query, o);
-    return hits.map((hit) => (hit.copyOf !== undefined ? { ...hit, copyOfOutlet: byId.get(hit.copyOf)?.outlet } : hit));
+  const stored = articles.map((a) => {
+    const original = copies.get(a.id);
+    return original === undefined ? a : { ...a, copyOf: original, copyOfOutlet: byId.get(original)?.outlet };
   });
-  return checkText(text, steps, page, opts);
+  const retriever = createMemoryRetriever(stored);
+  return checkText(text, defaultSteps((query, o) => retriever.search(query, o)), page, opts);
 }
 
 function safeOutlet(url: string): string | null {

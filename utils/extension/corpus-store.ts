@@ -2,7 +2,7 @@ import type { CorpusArticle, EvidenceHit } from '../types';
 import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
-import { createIndexRetriever, type StoredArticle } from '../search/retriever';
+import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
 import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
@@ -90,6 +90,9 @@ export class CorpusStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
+
+  /** The retriever over the current index (made again when the index is reloaded). */
+  private retriever: { index: SearchIndex; retriever: Retriever } | null = null;
 
   /** The search index, loaded once (snapshot + tombstones + tail). */
   async getIndex(): Promise<SearchIndex> {
@@ -422,23 +425,14 @@ export class CorpusStore {
   /** Evidence for a query, from the index and the stored articles. */
   async search(query: SearchQuery, opts: { k: number; excludeUrl?: string }): Promise<EvidenceHit[]> {
     const index = await this.getIndex();
-    const fetched = new Map<number, ArticleRow>();
-    const retriever = createIndexRetriever(index, async (ids) =>
-      (await this.db.articles.bulkGet(ids)).map((row) => {
-        if (row) fetched.set(row.id, row);
-        return row && toStored(row);
-      }),
-    );
-    const exclude = opts.excludeUrl ? safeCanonical(opts.excludeUrl) : null;
-    // One more than asked, in case the page's own article is among the hits.
-    const hits = await retriever.search(query, { k: opts.k + 1 });
-    return hits
-      .filter((hit) => !exclude || safeCanonical(hit.url) !== exclude)
-      .slice(0, opts.k)
-      .map((hit) => {
-        const row = fetched.get(hit.articleId);
-        return row?.copyOf !== undefined ? { ...hit, copyOf: row.copyOf, copyOfOutlet: row.copyOfOutlet } : hit;
-      });
+    // One retriever per loaded index, so what it caches about articles serves a page's many claims.
+    if (this.retriever?.index !== index) {
+      this.retriever = {
+        index,
+        retriever: createIndexRetriever(index, async (ids) => (await this.db.articles.bulkGet(ids)).map((row) => row && toStored(row))),
+      };
+    }
+    return this.retriever.retriever.search(query, opts);
   }
 
   /** Number of articles and outlets. */
@@ -502,5 +496,6 @@ function toStored(row: ArticleRow): StoredArticle {
     published: row.published,
     text: row.text,
     copyOf: row.copyOf,
+    copyOfOutlet: row.copyOfOutlet,
   };
 }

@@ -26,6 +26,8 @@ export interface Retriever {
 export interface StoredArticle extends CorpusArticle {
   id: number;
   copyOf?: number;
+  /** The outlet of the article this one copies, passed on to its hits. */
+  copyOfOutlet?: string;
 }
 
 /** How candidates are reranked. */
@@ -178,6 +180,7 @@ export function createIndexRetriever(
           match: Math.round(p.score * 1000) / 1000,
         };
         if (a.copyOf !== undefined) hit.copyOf = a.copyOf;
+        if (a.copyOfOutlet !== undefined) hit.copyOfOutlet = a.copyOfOutlet;
         scored.push({ hit, score });
       }
       if (rerank) scored.sort((x, y) => y.score - x.score);
