@@ -9,9 +9,10 @@ import { popoverOutlets, clickClaim, toBackground, waitForHighlights, highlightC
 
 const IMPORT_FILE = path.join(PROJECT_ROOT, 'demo/import/library-fire.jsonl');
 const ERRORS_FILE = path.join(PROJECT_ROOT, 'demo/import/with-errors.jsonl');
-const importedOutlets = new Set(
-  readFileSync(IMPORT_FILE, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { outlet: string }).outlet),
-);
+const importLines = readFileSync(IMPORT_FILE, 'utf8').split('\n').filter(Boolean);
+const importedOutlets = new Set(importLines.map((l) => (JSON.parse(l) as { outlet: string }).outlet));
+/** Good lines in the file with errors: all but the two broken ones. */
+const goodErrorFileLines = readFileSync(ERRORS_FILE, 'utf8').split('\n').filter((l) => l.trim()).length - 2;
 
 describe('corpus management in the options page', () => {
   let server: PageServer;
@@ -47,7 +48,7 @@ describe('corpus management in the options page', () => {
     await options.getByTestId('import-file').setInputFiles(IMPORT_FILE);
     await waitFor(async () => /Imported library-fire\.jsonl/.test((await options.getByTestId('corpus-message').textContent()) ?? ''), { timeout: 30_000 });
     const after = await toBackground<{ articles: number }>(options, 'corpusSize');
-    expect(after.articles - before.articles).toBe(importedOutlets.size > 0 ? readFileSync(IMPORT_FILE, 'utf8').split('\n').filter(Boolean).length : 0);
+    expect(after.articles - before.articles).toBe(importLines.length);
     expect(await options.locator('[data-testid="import-report"] progress').getAttribute('value')).toBe('100');
     await screenshot(options, 'options-import');
 
@@ -73,9 +74,8 @@ describe('corpus management in the options page', () => {
     await waitFor(async () => /Imported with-errors\.jsonl/.test((await options.getByTestId('corpus-message').textContent()) ?? ''), { timeout: 30_000 });
     const errors = await options.getByTestId('import-errors').locator('li').allTextContents();
     expect(errors.map((e) => e.match(/^Line (\d+)/)?.[1])).toEqual(['2', '5']);
-    const lines = readFileSync(ERRORS_FILE, 'utf8').split('\n').filter((l) => l.trim()).length;
     const after = await toBackground<{ articles: number }>(options, 'corpusSize');
-    expect(after.articles - before.articles).toBe(lines - 2);
+    expect(after.articles - before.articles).toBe(goodErrorFileLines);
     await options.close();
   });
 
@@ -93,8 +93,7 @@ describe('corpus management in the options page', () => {
     await options.getByTestId('remove-demo').click();
     await waitFor(async () => /Demo corpus removed/.test((await options.getByTestId('corpus-message').textContent()) ?? ''));
     const size = await toBackground<{ articles: number }>(options, 'corpusSize');
-    const imported = readFileSync(IMPORT_FILE, 'utf8').split('\n').filter(Boolean).length + readFileSync(ERRORS_FILE, 'utf8').split('\n').filter((l) => l.trim()).length - 2;
-    expect(size.articles).toBe(imported);
+    expect(size.articles).toBe(importLines.length + goodErrorFileLines);
     const page = await ext.context.newPage();
     await page.goto(server.url('pages/sarrow-valley.html'));
     const found = await waitForHighlights(page);
