@@ -95,3 +95,43 @@ export async function popoverOutlets(page: Page): Promise<{ outlet: string; stan
     }));
   });
 }
+
+/**
+ * Says yes, ahead of time, to the browser's "allow Crosscheck on this site?" prompt for `url`'s
+ * host — what a reader does by accepting that prompt, done through chrome://extensions because a
+ * test cannot click the browser's own dialog. Afterwards the extension's own permission request
+ * for that host is granted at once.
+ */
+export async function approveSiteAccess(ext: ExtensionSession, url: string): Promise<void> {
+  const { protocol, hostname } = new URL(url);
+  const pattern = `${protocol}//${hostname}/*`;
+  const page = await ext.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      ([id, p]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, p),
+      [ext.extensionId, pattern] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Turns Crosscheck on for the site of `page` the way a reader does: the toolbar popup's site
+ * switch (opened as a tab for `page`'s tab), with the browser's permission prompt answered yes.
+ */
+export async function turnOnSite(ext: ExtensionSession, page: Page): Promise<void> {
+  await approveSiteAccess(ext, page.url());
+  const tabId = await tabIdOf(ext, page.url());
+  const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
+  try {
+    const sw = popup.getByTestId('site-switch');
+    await waitFor(() => sw.isEnabled(), { message: 'the site switch stayed disabled' });
+    if (!(await sw.isChecked())) await sw.click();
+    await waitFor(() => sw.isChecked(), { message: 'the site switch did not turn on' });
+  } finally {
+    await popup.close();
+  }
+  await page.bringToFront();
+}
