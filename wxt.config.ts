@@ -9,7 +9,9 @@ export default defineConfig({
     name: 'Crosscheck',
     description: 'Cross-checks the claims in the news article you are reading against other outlets, offline.',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: ['<all_urls>'],
+    // No site at install: the reader switches sites on one by one (or all at once in the
+    // options), and the browser asks each time. A one-off check of a page uses activeTab.
+    optional_host_permissions: ['*://*/*'],
     commands: {
       'check-selection': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { toBackground, waitForHighlights } from './extension';
+import { toBackground, waitForHighlights, turnOnSiteAt } from './extension';
 
 const IMPORT_FILE = path.join(PROJECT_ROOT, 'demo/import/library-fire.jsonl');
 
@@ -16,6 +16,7 @@ describe('corpus: capture, resume, delete', () => {
   beforeAll(async () => {
     server = await startPageServer('demo');
     ext = await launchExtension();
+    await turnOnSiteAt(ext, server.url('pages/index.html'));
   });
   afterAll(async () => {
     await ext?.close();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, launchExtension, screenshot, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { popoverOutlets, clickClaim, toBackground, waitForHighlights, highlightCount } from './extension';
+import { popoverOutlets, clickClaim, toBackground, waitForHighlights, highlightCount, turnOnSiteAt } from './extension';
 
 const IMPORT_FILE = path.join(PROJECT_ROOT, 'demo/import/library-fire.jsonl');
 const ERRORS_FILE = path.join(PROJECT_ROOT, 'demo/import/with-errors.jsonl');
@@ -21,6 +21,7 @@ describe('corpus management in the options page', () => {
   beforeAll(async () => {
     server = await startPageServer('demo');
     ext = await launchExtension();
+    await turnOnSiteAt(ext, server.url('pages/index.html'));
   });
   afterAll(async () => {
     await ext?.close();

@@ -3,9 +3,39 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './harness';
 import { waitFor } from './harness';
+import { originsForSite } from '../utils/site-access';
 
 export type Verdict = 'confirmed' | 'disputed' | 'conflicting' | 'unverified';
 export const VERDICTS: Verdict[] = ['confirmed', 'disputed', 'conflicting', 'unverified'];
+
+/**
+ * Presses Crosscheck's toolbar button on `page`'s tab, as a reader does (CDP
+ * Extensions.triggerAction): the browser opens the popup and gives the extension this tab
+ * through activeTab.
+ */
+export async function pressToolbarButton(ext: ExtensionSession, page: Page): Promise<void> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser to press the toolbar button in');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
+    const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
+    if (!tab) throw new Error(`no browser tab shows ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: ext.extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * The popup for `page`'s tab, after pressing the toolbar button: the browser's own popup window
+ * is not reachable from the test, so the same popup page is opened as a tab pinned to `page`'s tab.
+ */
+export async function openPopupFor(ext: ExtensionSession, page: Page): Promise<Page> {
+  await pressToolbarButton(ext, page);
+  const tabId = await tabIdOf(ext, page.url());
+  return ext.openExtensionPage(`popup.html?tabId=${tabId}`);
+}
 
 /** The browser's id for the tab showing `url`. */
 export async function tabIdOf(ext: ExtensionSession, url: string): Promise<number> {
@@ -103,14 +133,15 @@ export async function popoverOutlets(page: Page): Promise<{ outlet: string; stan
  * for that host is granted at once.
  */
 export async function approveSiteAccess(ext: ExtensionSession, url: string): Promise<void> {
-  const { protocol, hostname } = new URL(url);
-  const pattern = `${protocol}//${hostname}/*`;
+  const patterns = originsForSite(new URL(url).hostname);
   const page = await ext.context.newPage();
   try {
     await page.goto('chrome://extensions');
     await page.evaluate(
-      ([id, p]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, p),
-      [ext.extensionId, pattern] as const,
+      async ([id, list]) => {
+        for (const p of list) await (globalThis as any).chrome.developerPrivate.addHostPermission(id, p);
+      },
+      [ext.extensionId, patterns] as const,
     );
   } finally {
     await page.close();
@@ -123,8 +154,7 @@ export async function approveSiteAccess(ext: ExtensionSession, url: string): Pro
  */
 export async function turnOnSite(ext: ExtensionSession, page: Page): Promise<void> {
   await approveSiteAccess(ext, page.url());
-  const tabId = await tabIdOf(ext, page.url());
-  const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
+  const popup = await openPopupFor(ext, page);
   try {
     const sw = popup.getByTestId('site-switch');
     await waitFor(() => sw.isEnabled(), { message: 'the site switch stayed disabled' });
@@ -134,4 +164,15 @@ export async function turnOnSite(ext: ExtensionSession, page: Page): Promise<voi
     await popup.close();
   }
   await page.bringToFront();
+}
+
+/** Turns Crosscheck on for the site of `url` (see turnOnSite), from a tab opened and closed for it. */
+export async function turnOnSiteAt(ext: ExtensionSession, url: string): Promise<void> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(url);
+    await turnOnSite(ext, page);
+  } finally {
+    await page.close();
+  }
 }

@@ -63,6 +63,8 @@ export function chromiumArgs(extensionPath: string, { headless = true } = {}): s
     '--disable-sync',
     '--no-first-run',
     '--no-default-browser-check',
+    // Lets a test press the toolbar button (CDP Extensions.triggerAction), as a reader does.
+    '--enable-unsafe-extension-debugging',
   ];
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT, launchExtension, screenshot, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, waitForHighlights } from './extension';
+import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, turnOnSite, waitForHighlights } from './extension';
 
 interface Expected {
   outlet: string;
@@ -30,6 +30,7 @@ describe('reading a demo article with Crosscheck', () => {
     page = await ext.context.newPage();
     pageUrl = server.url('pages/sarrow-valley.html');
     await page.goto(pageUrl);
+    await turnOnSite(ext, page);
     tabId = await tabIdOf(ext, pageUrl);
   });
 

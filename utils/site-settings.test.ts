@@ -109,10 +109,14 @@ describe('matchesSitePattern', () => {
 describe('isSiteEnabled', () => {
   it.each([
     // Default settings: on for every web page, never for anything else.
-    { url: 'https://example.com/story', settings: DEFAULT_SITE_SETTINGS, expected: true },
-    { url: 'http://example.com/story', settings: DEFAULT_SITE_SETTINGS, expected: true },
-    { url: 'HTTPS://EXAMPLE.COM/', settings: DEFAULT_SITE_SETTINGS, expected: true },
-    { url: 'http://localhost:3000/', settings: DEFAULT_SITE_SETTINGS, expected: true },
+    // A fresh install runs nowhere until the reader switches a site on.
+    { url: 'https://example.com/story', settings: DEFAULT_SITE_SETTINGS, expected: false },
+    { url: 'http://localhost:3000/', settings: DEFAULT_SITE_SETTINGS, expected: false },
+    { url: 'https://example.com/story', settings: everywhere(), expected: true },
+    { url: 'http://example.com/story', settings: everywhere(), expected: true },
+    { url: 'HTTPS://EXAMPLE.COM/', settings: everywhere(), expected: true },
+    { url: 'http://localhost:3000/', settings: everywhere(), expected: true },
+    { url: 'file:///home/reader/article.html', settings: everywhere(), expected: false },
     { url: 'file:///home/reader/article.html', settings: DEFAULT_SITE_SETTINGS, expected: false },
     { url: 'chrome://extensions', settings: DEFAULT_SITE_SETTINGS, expected: false },
     { url: 'about:blank', settings: DEFAULT_SITE_SETTINGS, expected: false },
@@ -219,8 +223,8 @@ describe('setSiteEnabled', () => {
   });
 
   it('does not touch DEFAULT_SITE_SETTINGS', () => {
-    setSiteEnabled(DEFAULT_SITE_SETTINGS, 'example.com', false);
-    expect(DEFAULT_SITE_SETTINGS).toEqual({ mode: 'everywhere', allow: [], deny: [] });
+    setSiteEnabled(DEFAULT_SITE_SETTINGS, 'example.com', true);
+    expect(DEFAULT_SITE_SETTINGS).toEqual({ mode: 'listed', allow: [], deny: [] });
   });
 });
 

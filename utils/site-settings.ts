@@ -19,8 +19,11 @@ export interface SiteSettings {
   deny: string[];
 }
 
-/** Settings for a fresh install: on everywhere, no exceptions. */
-export const DEFAULT_SITE_SETTINGS: SiteSettings = { mode: 'everywhere', allow: [], deny: [] };
+/**
+ * Settings for a fresh install: on nowhere until the reader switches a site on (the browser then
+ * asks for that site's permission; see `site-access.ts`).
+ */
+export const DEFAULT_SITE_SETTINGS: SiteSettings = { mode: 'listed', allow: [], deny: [] };
 
 /** Letters, digits, hyphens and underscores in a host label (after IDN conversion). */
 const LABEL = /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/;

@@ -4,12 +4,14 @@ import { openDb } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
-import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
+import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, siteSettingsItem, tabStateKey } from '@/utils/extension/settings';
+import { settingsAfterGrant, settingsAfterRevoke } from '@/utils/site-access';
 import { checkClaims, checkSelection, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { ensureDemoCorpus, loadDemoCorpus } from './demo';
+import { checkTabOnce, startInOpenTabs, syncContentScript } from './access';
 
 const MENU_ID = 'crosscheck-selection';
 /** A page's article text is cut here; longer pages are checked on their first part. */
@@ -144,6 +146,10 @@ export default defineBackground(() => {
     },
     checkTyped: (req) => runSelectionCheck(req.tabId, req.text, 'typed'),
     checkSelection: (req, sender) => runSelectionCheck(sender.tabId ?? null, req.text, 'selection', req.url),
+    async checkTabOnce(req) {
+      await checkTabOnce(req.tabId);
+      return null;
+    },
     async openSidePanel(req) {
       await openPanel(req.tabId);
       return null;
@@ -180,6 +186,27 @@ export default defineBackground(() => {
     },
   };
   handleMessages(handlers);
+
+  // The content script runs only where the browser granted access; keep its registration in line.
+  const sync = () => syncContentScript().catch((error) => console.error('Crosscheck: could not register the page script', error));
+  void sync();
+  // A grant or a withdrawal — from the popup's switch, the options page or the browser's own
+  // site-access menu — switches those sites on or off in the reader's settings too.
+  browser.permissions.onAdded.addListener((added) => {
+    const origins = added.origins ?? [];
+    void (async () => {
+      if (origins.length) await siteSettingsItem.setValue(settingsAfterGrant(await siteSettingsItem.getValue(), origins));
+      await sync();
+      await startInOpenTabs(origins);
+    })().catch((error) => console.error('Crosscheck: could not start on the sites just allowed', error));
+  });
+  browser.permissions.onRemoved.addListener((removed) => {
+    const origins = removed.origins ?? [];
+    void (async () => {
+      if (origins.length) await siteSettingsItem.setValue(settingsAfterRevoke(await siteSettingsItem.getValue(), origins));
+      await sync();
+    })().catch((error) => console.error('Crosscheck: could not stop on the sites just removed', error));
+  });
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Cross-check selection', contexts: ['selection'] }, () => void browser.runtime.lastError);

@@ -10,13 +10,24 @@ import { createHighlighter, type Highlighter } from './highlighter';
 import { POPOVER_TAG, PopoverContainer } from './popover';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Registered by the background for the sites the reader switched on (and injected once on a
+  // page the reader asked to check), never for every site: see entrypoints/background/access.ts.
+  registration: 'runtime',
+  matches: [],
   runAt: 'document_idle',
   // The popover's styles are passed to its shadow root directly (see popover.tsx).
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Injected twice (registered for the site, and once more for a one-off check)? One is enough.
+    const loaded = globalThis as { __crosscheckClaims?: boolean };
+    if (loaded.__crosscheckClaims) return;
+    loaded.__crosscheckClaims = true;
+    ctx.onInvalidated(() => void (loaded.__crosscheckClaims = false));
+
     const page = new PageClaims(ctx);
     let enabled = false;
+    /** A one-off check the reader asked for: on for this page whatever the site settings say. */
+    let once = false;
     const apply = (on: boolean) => {
       if (on === enabled) return;
       enabled = on;
@@ -25,6 +36,13 @@ export default defineContentScript({
     };
 
     handleMessages<ContentProtocol>({
+      hello: () => true,
+      checkOnce() {
+        once = true;
+        if (enabled) void page.start();
+        else apply(true);
+        return null;
+      },
       showClaim: ({ index }) => page.show(index),
       getSelection: () => getSelection()?.toString() ?? '',
       async recheck() {
@@ -35,9 +53,9 @@ export default defineContentScript({
 
     const initial = isSiteEnabled(location.href, await siteSettingsItem.getValue());
     if (initial) apply(true);
-    else void toBackground('pageIdle', { url: location.href, status: 'off' });
+    else if (!once) void toBackground('pageIdle', { url: location.href, status: 'off' });
     // A change in the site settings applies at once, without a reload.
-    const unwatch = siteSettingsItem.watch((settings) => apply(isSiteEnabled(location.href, settings)));
+    const unwatch = siteSettingsItem.watch((settings) => apply(once || isSiteEnabled(location.href, settings)));
     ctx.onInvalidated(unwatch);
     // More or fewer claims: check the page again with the new sensitivity.
     const unwatchSensitivity = sensitivityItem.watch(() => {

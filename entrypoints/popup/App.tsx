@@ -7,6 +7,7 @@ import { toBackground, type CorpusSize } from '@/utils/extension/messages';
 import { siteSettingsItem } from '@/utils/extension/settings';
 import { captureSitesItem, isCaptureOn, setCaptureOn } from '@/utils/extension/capture';
 import { isSiteEnabled, setSiteEnabled } from '@/utils/site-settings';
+import { isGranted, originsForSite, originsNoLongerNeeded } from '@/utils/site-access';
 import { countVerdicts } from '@/utils/verdict';
 
 const STATUS_TEXT = {
@@ -29,8 +30,13 @@ export function App() {
     void toBackground('corpusSize', {}).then((r) => (r.ok ? setCorpus(r.value) : setMessage(r.error)));
   }, []);
 
+  const granted = useGrantedOrigins();
+  const [asking, setAsking] = useState(false);
+  const [checkingOnce, setCheckingOnce] = useState(false);
+
   const host = hostOf(tab.url);
-  const enabled = !!settings && !!tab.url && isSiteEnabled(tab.url, settings);
+  // On where the reader switched it on and the browser lets it read the site.
+  const enabled = !!settings && !!tab.url && !!granted && isSiteEnabled(tab.url, settings) && isGranted(tab.url, granted);
 
   const capturing = !!captureSites && !!tab.url && isCaptureOn(tab.url, captureSites);
   const toggleCapture = async (on: boolean) => {
@@ -40,7 +46,41 @@ export function App() {
 
   const toggle = async (on: boolean) => {
     if (!host || !settings) return;
-    await siteSettingsItem.setValue(setSiteEnabled(settings, host, on));
+    setMessage(null);
+    if (on) {
+      // Asked straight from the click, so the browser sees the reader's gesture and shows its
+      // prompt. The background switches the site on when the grant arrives; doing it here too
+      // covers a site the browser had already granted.
+      setAsking(true);
+      let allowed = false;
+      try {
+        allowed = await browser.permissions.request({ origins: originsForSite(host) });
+      } catch (error) {
+        setMessage(`The browser refused: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        setAsking(false);
+      }
+      if (!allowed) {
+        setMessage((m) => m ?? `Crosscheck stays off on ${host}: the browser did not give it access to this site.`);
+        return;
+      }
+      await siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
+      return;
+    }
+    const after = setSiteEnabled(settings, host, false);
+    await siteSettingsItem.setValue(after);
+    // Give the site's access back to the browser (not a wider grant such as "every site").
+    const unneeded = originsNoLongerNeeded(settings, after);
+    if (unneeded.length) await browser.permissions.remove({ origins: unneeded }).catch(() => false);
+  };
+
+  const checkOnce = async () => {
+    if (tab.id === null) return;
+    setMessage(null);
+    setCheckingOnce(true);
+    const answer = await toBackground('checkTabOnce', { tabId: tab.id });
+    setCheckingOnce(false);
+    if (!answer.ok) setMessage(answer.error);
   };
 
   const openPanel = async () => {
@@ -74,7 +114,7 @@ export function App() {
             <VerdictCounts counts={counts} />
           </>
         ) : (
-          <p class="popup-status">{state ? (state.status === 'error' ? `${STATUS_TEXT.error} ${state.error ?? ''}` : STATUS_TEXT[state.status]) : 'This page has not been checked.'}</p>
+          <p class="popup-status">{state ? (state.status === 'error' ? `${STATUS_TEXT.error} ${state.error ?? ''}` : STATUS_TEXT[state.status]) : host && granted && settings && !enabled ? STATUS_TEXT.off : 'This page has not been checked.'}</p>
         )}
       </section>
 
@@ -87,8 +127,14 @@ export function App() {
           disabled={!host || !settings}
           onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)}
         />
-        <span>{host ? <>On for <b>{host}</b></> : 'Not available on this page'}</span>
+        <span>{host ? <>On for <b>{host}</b>{asking && ' (waiting for the browser to allow it)'}</> : 'Not available on this page'}</span>
       </label>
+
+      {host && !enabled && state?.status !== 'done' && state?.status !== 'checking' && (
+        <button type="button" class="popup-once" data-testid="check-once" disabled={checkingOnce || tab.id === null} onClick={() => void checkOnce()}>
+          {checkingOnce ? 'Checking…' : 'Check this page once'}
+        </button>
+      )}
 
       <label class="popup-switch">
         <input
@@ -114,6 +160,24 @@ export function App() {
       {message && <p class="popup-error">{message}</p>}
     </main>
   );
+}
+
+/** The web sites the browser lets Crosscheck read, kept up to date; undefined until first read. */
+function useGrantedOrigins(): string[] | undefined {
+  const [origins, setOrigins] = useState<string[] | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    const refresh = () => void browser.permissions.getAll().then((p) => live && setOrigins(p.origins ?? []));
+    refresh();
+    browser.permissions.onAdded.addListener(refresh);
+    browser.permissions.onRemoved.addListener(refresh);
+    return () => {
+      live = false;
+      browser.permissions.onAdded.removeListener(refresh);
+      browser.permissions.onRemoved.removeListener(refresh);
+    };
+  }, []);
+  return origins;
 }
 
 function hostOf(url: string | null): string | null {

@@ -106,6 +106,8 @@ export interface BackgroundProtocol {
   checkSelection(req: { text: string; url: string }): SelectionCheck;
   /** Content script (popover): the reader says this sentence is not a claim; forget it on this page. */
   dismissClaim(req: { pageUrl: string; text: string }): null;
+  /** Popup: check the page in this tab once, without switching its site on (activeTab). */
+  checkTabOnce(req: { tabId: number }): null;
   /** Popup: open the side panel for a tab (needs the click's user gesture, so the popup asks). */
   openSidePanel(req: { tabId: number }): null;
   /** Options page: store one batch of imported articles, all or nothing. */
@@ -134,6 +136,10 @@ export interface BackgroundProtocol {
 
 /** Messages to a tab's content script, from the background and the side panel. */
 export interface ContentProtocol {
+  /** Background: is the content script running in this tab? */
+  hello(req: Record<string, never>): true;
+  /** Background: the reader asked for a one-off check of this page (its site stays off). */
+  checkOnce(req: Record<string, never>): null;
   /** Side panel: scroll the page to claim number `index` and flash it. */
   showClaim(req: { index: number }): boolean;
   /** Background: the reader asked to check the selection (keyboard shortcut); send it back. */

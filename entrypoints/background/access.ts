@@ -1,0 +1,81 @@
+// Where the claims content script runs: only on the sites the browser granted (optional host
+// permissions, asked for when the reader switches a site on), and once on a page the reader
+// asked to check from the toolbar (activeTab).
+import { browser } from 'wxt/browser';
+import { toTab } from '@/utils/extension/messages';
+import { isGranted, webOrigins } from '@/utils/site-access';
+
+const SCRIPT_ID = 'crosscheck-claims';
+/** The built content script (see entrypoints/claims.content). */
+const SCRIPT_FILE = '/content-scripts/claims.js';
+
+/** The web sites the browser currently lets Crosscheck read. */
+export async function grantedOrigins(): Promise<string[]> {
+  const all = await browser.permissions.getAll();
+  return webOrigins(all.origins ?? []);
+}
+
+/**
+ * Registers the content script for exactly the granted sites (or removes it when there are
+ * none). Registrations persist across restarts; this brings them in line after any change.
+ */
+export async function syncContentScript(): Promise<string[]> {
+  const origins = await grantedOrigins();
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (origins.length === 0) {
+    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return origins;
+  }
+  const script = { id: SCRIPT_ID, js: [SCRIPT_FILE], matches: origins, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true };
+  if (!registered.length) await browser.scripting.registerContentScripts([script]);
+  else if (!sameSet(registered[0].matches ?? [], origins)) await browser.scripting.updateContentScripts([script]);
+  return origins;
+}
+
+/** Whether the content script answers in a tab. */
+async function isRunning(tabId: number): Promise<boolean> {
+  const answer = await toTab(tabId, 'hello', {});
+  return answer.ok;
+}
+
+/**
+ * Makes sure the content script runs in a tab: injects it when it does not answer. Needs a host
+ * permission for the tab's page or an activeTab grant; throws the browser's refusal otherwise.
+ */
+export async function ensureContentScript(tabId: number): Promise<void> {
+  if (await isRunning(tabId)) return;
+  await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILE] });
+}
+
+/** After the reader grants sites: start the content script in tabs already showing them. */
+export async function startInOpenTabs(origins: string[]): Promise<void> {
+  const web = webOrigins(origins);
+  if (!web.length) return;
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs
+      .filter((t) => t.id !== undefined && t.url && isGranted(t.url, web))
+      .map((t) => ensureContentScript(t.id!).catch((error) => console.warn('Crosscheck: could not start on', t.url, error))),
+  );
+}
+
+/**
+ * A one-off check of the page in a tab, without switching its site on (the reader clicked
+ * "Check this page" in the toolbar popup, which gives Crosscheck this tab through activeTab).
+ */
+export async function checkTabOnce(tabId: number): Promise<void> {
+  try {
+    await ensureContentScript(tabId);
+  } catch (error) {
+    throw new Error(
+      `Crosscheck cannot read this page (${error instanceof Error ? error.message : String(error)}). ` +
+        'Open Crosscheck from its toolbar button on the page and try again, or switch it on for this site.',
+    );
+  }
+  const answer = await toTab(tabId, 'checkOnce', {});
+  if (!answer.ok) throw new Error(`The page did not answer: ${answer.error}`);
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
