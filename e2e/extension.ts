@@ -16,6 +16,8 @@ export const VERDICTS: Verdict[] = ['confirmed', 'disputed', 'conflicting', 'unv
 export async function pressToolbarButton(ext: ExtensionSession, page: Page): Promise<void> {
   const browser = ext.context.browser();
   if (!browser) throw new Error('no browser to press the toolbar button in');
+  // The reader presses the button on the tab in front.
+  await page.bringToFront();
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);

@@ -1,0 +1,197 @@
+// Least privilege in the built extension: no site access at install, a site switched on in the
+// popup gets exactly that site's permission (and gives it back when switched off), the page
+// script runs only there, and a one-off check works through the toolbar button (activeTab).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { highlightCount, openPopupFor, toBackground, turnOnSite, waitForHighlights } from './extension';
+
+const ARTICLE = 'pages/sarrow-valley.html';
+
+/** What the browser has granted, the page script's registrations and the reader's site settings. */
+async function accessState(ext: ExtensionSession) {
+  return ext.serviceWorker.evaluate(async () => {
+    const chrome = (globalThis as any).chrome;
+    const granted = await chrome.permissions.getAll();
+    const scripts = await chrome.scripting.getRegisteredContentScripts();
+    const { siteSettings } = await chrome.storage.local.get('siteSettings');
+    return {
+      origins: granted.origins as string[],
+      registered: scripts.flatMap((s: { matches?: string[] }) => s.matches ?? []) as string[],
+      siteSettings: siteSettings as { mode: string; allow: string[]; deny: string[] } | undefined,
+    };
+  });
+}
+
+/** Whether the page script runs in the page (it answers the background's hello). */
+async function scriptRuns(ext: ExtensionSession, page: Page): Promise<boolean> {
+  const url = page.url();
+  return ext.serviceWorker.evaluate(async (u) => {
+    const chrome = (globalThis as any).chrome;
+    const tabs = await chrome.tabs.query({});
+    // Without access the browser hides the tab's address; find the tab by elimination is not
+    // possible then, so ask every tab: only ours can answer.
+    for (const t of tabs) {
+      if (t.url && t.url !== u) continue;
+      try {
+        const answer = await chrome.tabs.sendMessage(t.id, { crosscheck: 'hello', data: {} });
+        if (answer?.ok) return true;
+      } catch {
+        // no script in that tab
+      }
+    }
+    return false;
+  }, url);
+}
+
+describe('site access: least privilege', () => {
+  let server: PageServer;
+  let ext: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await startPageServer('demo');
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('asks for no site at install: no host permissions, no page script, nothing on a news page', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(ext.extensionPath, 'manifest.json'), 'utf8'));
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    await page.waitForTimeout(1500);
+    expect(await highlightCount(page)).toBe(0);
+    expect(await scriptRuns(ext, page)).toBe(false);
+    const state = await accessState(ext);
+    expect(state.origins).toEqual([]);
+    expect(state.registered).toEqual([]);
+    await page.close();
+  });
+
+  it('without the toolbar button, a one-off check is refused with a clear message', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    const tabId = await ext.serviceWorker.evaluate(async () => {
+      const tabs = await (globalThis as any).chrome.tabs.query({ active: true });
+      return tabs[0]?.id as number;
+    });
+    const options = await ext.openExtensionPage('options.html');
+    const answer = await options.evaluate(
+      (id) => (globalThis as any).chrome.runtime.sendMessage({ crosscheck: 'checkTabOnce', data: { tabId: id } }),
+      tabId,
+    );
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatch(/cannot read this page/);
+    expect(await highlightCount(page)).toBe(0);
+    await options.close();
+    await page.close();
+  });
+
+  it('a one-off check from the toolbar button highlights this page only, without switching the site on', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    const popup = await openPopupFor(ext, page);
+    await popup.getByTestId('check-once').click();
+    const found = await waitForHighlights(page);
+    expect(Object.values(found).flat().length).toBeGreaterThan(3);
+    await popup.close();
+    const state = await accessState(ext);
+    expect(state.origins).toEqual([]);
+    expect(state.registered).toEqual([]);
+    // A new load of the page is not checked: the site is still off.
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(await highlightCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('switching a site on asks for that site only; the page is checked without a reload; other sites stay untouched', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    const other = await ext.context.newPage();
+    // The same demo page under another host name: a different site.
+    await other.goto(server.url(ARTICLE).replace('127.0.0.1', 'localhost'));
+
+    await turnOnSite(ext, page);
+    await waitForHighlights(page);
+    const state = await accessState(ext);
+    expect(state.origins).toEqual(['*://127.0.0.1/*']);
+    expect(state.registered).toEqual(['*://127.0.0.1/*']);
+    expect(state.siteSettings?.allow).toEqual(['127.0.0.1']);
+
+    await other.reload();
+    await other.waitForTimeout(1500);
+    expect(await highlightCount(other)).toBe(0);
+    await other.close();
+
+    // A new page on the site is checked by the registered script.
+    const second = await ext.context.newPage();
+    await second.goto(server.url('pages/amber-delta-floods.html'));
+    await waitForHighlights(second);
+    await second.close();
+    await page.close();
+  });
+
+  it('switching the site off gives its permission back and stops the page script there', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    await waitForHighlights(page);
+    const popup = await openPopupFor(ext, page);
+    const toggle = popup.getByTestId('site-switch');
+    await waitFor(() => toggle.isChecked(), { message: 'the switch is not on' });
+    await toggle.uncheck();
+    await waitFor(async () => (await highlightCount(page)) === 0, { message: 'highlights stayed after switching off' });
+    await waitFor(async () => (await accessState(ext)).origins.length === 0, { message: 'the permission was not given back' });
+    const state = await accessState(ext);
+    expect(state.registered).toEqual([]);
+    expect(state.siteSettings?.allow).toEqual([]);
+    await popup.close();
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(await highlightCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it('access taken away in the browser\'s own settings switches the site off in Crosscheck too', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    await turnOnSite(ext, page);
+    await waitForHighlights(page);
+    // What chrome://extensions → Site access does when the reader removes a site.
+    const settingsPage = await ext.context.newPage();
+    await settingsPage.goto('chrome://extensions');
+    await settingsPage.evaluate(async (id) => {
+      const chrome = (globalThis as any).chrome;
+      await chrome.developerPrivate.removeHostPermission(id, '*://127.0.0.1/*');
+    }, ext.extensionId);
+    await settingsPage.close();
+    await waitFor(async () => (await accessState(ext)).origins.length === 0, { message: 'the permission is still granted' });
+    await waitFor(async () => (await accessState(ext)).siteSettings?.allow.length === 0, { message: 'the site is still on in the settings' });
+    expect((await accessState(ext)).registered).toEqual([]);
+    await page.close();
+  });
+
+  it('the popup shows the site as off, with a one-off check, where the browser gives no access', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE).replace('127.0.0.1', 'localhost'));
+    const popup = await openPopupFor(ext, page);
+    const toggle = popup.getByTestId('site-switch');
+    await waitFor(() => toggle.isEnabled(), { message: 'the switch stayed disabled' });
+    expect(await toggle.isChecked()).toBe(false);
+    await waitFor(async () => /off on this site/.test((await popup.locator('.popup-status').textContent()) ?? ''));
+    expect(await popup.getByTestId('check-once').isVisible()).toBe(true);
+    const size = await toBackground<{ articles: number }>(popup, 'corpusSize');
+    expect(size.articles).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+});
