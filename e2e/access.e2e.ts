@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { highlightCount, openPopupFor, toBackground, turnOnSite, waitForHighlights } from './extension';
+import { approveSiteAccess, highlightCount, openPopupFor, toBackground, turnOnSite, waitForHighlights } from './extension';
 
 const ARTICLE = 'pages/sarrow-valley.html';
 
@@ -193,5 +193,27 @@ describe('site access: least privilege', () => {
     expect(size.articles).toBeGreaterThan(0);
     await popup.close();
     await page.close();
+  });
+
+  it('the options page asks for the sites on its allow list and gives back those taken off it', async () => {
+    const localUrl = server.url(ARTICLE).replace('127.0.0.1', 'localhost');
+    await approveSiteAccess(ext, localUrl);
+    const options = await ext.openExtensionPage('options.html');
+    const form = options.getByTestId('site-settings');
+    await form.locator('input[type="radio"]').nth(1).check();
+    await form.locator('textarea[name="allow"]').fill('localhost');
+    await form.locator('button[type="submit"]').click();
+    await waitFor(async () => /Saved: Crosscheck may read 1 site/.test((await form.locator('.message').textContent()) ?? ''), { message: 'not saved' });
+    expect((await accessState(ext)).origins.sort()).toEqual(['*://localhost/*', '*://www.localhost/*']);
+    const page = await ext.context.newPage();
+    await page.goto(localUrl);
+    await waitForHighlights(page);
+
+    await form.locator('textarea[name="allow"]').fill('');
+    await form.locator('button[type="submit"]').click();
+    await waitFor(async () => (await accessState(ext)).origins.length === 0, { message: 'access was not given back' });
+    await waitFor(async () => (await highlightCount(page)) === 0, { message: 'highlights stayed' });
+    await page.close();
+    await options.close();
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { useStorageItem } from '@/components/hooks';
 import { SensitivityControl } from '@/components/SensitivityControl';
 import { formatDate } from '@/components/OutletList';
@@ -6,6 +7,7 @@ import { siteSettingsItem } from '@/utils/extension/settings';
 import { captureSitesItem } from '@/utils/extension/capture';
 import { toBackground, type CorpusSize, type ImportState, type OutletStats } from '@/utils/extension/messages';
 import { normalizeSitePattern, type SiteSettings } from '@/utils/site-settings';
+import { originsForSettings, originsNoLongerNeeded } from '@/utils/site-access';
 import { serializeJsonLines } from '@/utils/import/jsonl';
 import { exportCorpus, fileKey, importFile, type ImportProgress } from './import-file';
 
@@ -28,10 +30,17 @@ export function App() {
 function SiteSettingsForm() {
   const settings = useStorageItem(siteSettingsItem);
   const [draft, setDraft] = useState<{ mode: SiteSettings['mode']; allow: string; deny: string } | null>(null);
+  const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // Sites switched on or off elsewhere (the popup, the browser's site-access menu) show up here
+  // unless the reader is in the middle of editing.
   useEffect(() => {
-    if (settings && !draft) setDraft({ mode: settings.mode, allow: settings.allow.join('\n'), deny: settings.deny.join('\n') });
+    if (settings && (!draft || !dirty)) setDraft({ mode: settings.mode, allow: settings.allow.join('\n'), deny: settings.deny.join('\n') });
   }, [settings]);
+  const edit = (next: NonNullable<typeof draft>) => {
+    setDraft(next);
+    setDirty(true);
+  };
   if (!draft) return null;
 
   const save = async (event: Event) => {
@@ -53,30 +62,58 @@ function SiteSettingsForm() {
       setMessage(`Not a site pattern: ${bad.join(', ')}. Use a host like example.com or *.example.com.`);
       return;
     }
-    await siteSettingsItem.setValue({ mode: draft.mode, allow: allow.good, deny: deny.good });
+    const before = settings ?? (await siteSettingsItem.getValue());
+    const next: SiteSettings = { mode: draft.mode, allow: allow.good, deny: deny.good };
+    const needed = originsForSettings(next);
+    // Saved before the browser's prompt and again after it, so a grant arriving in between
+    // cannot bring back the old lists; put back if the browser says no.
+    await siteSettingsItem.setValue(next);
+    let allowed = true;
+    if (needed.length) {
+      try {
+        allowed = await browser.permissions.request({ origins: needed });
+      } catch (error) {
+        allowed = false;
+        setMessage(`The browser refused: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (!allowed) {
+      await siteSettingsItem.setValue(before);
+      setMessage((m) => m ?? 'Not saved: the browser did not give Crosscheck access to those sites.');
+      return;
+    }
+    await siteSettingsItem.setValue(next);
+    // Access no longer needed goes back to the browser.
+    const unneeded = originsNoLongerNeeded(before, next);
+    if (unneeded.length) await browser.permissions.remove({ origins: unneeded }).catch(() => false);
     setDraft({ ...draft, allow: allow.good.join('\n'), deny: deny.good.join('\n') });
-    setMessage('Saved. Open tabs follow the new settings at once.');
+    setDirty(false);
+    setMessage(
+      next.mode === 'everywhere'
+        ? 'Saved: Crosscheck may read every site you open, except those on the deny list.'
+        : `Saved: Crosscheck may read ${allow.good.length} site${allow.good.length === 1 ? '' : 's'}. Open tabs follow at once.`,
+    );
   };
 
   return (
     <form class="card" onSubmit={(e) => void save(e)} data-testid="site-settings">
       <h2>Where Crosscheck runs</h2>
       <label class="radio">
-        <input type="radio" name="mode" checked={draft.mode === 'everywhere'} onChange={() => setDraft({ ...draft, mode: 'everywhere' })} />
-        On every site, except those on the deny list
+        <input type="radio" name="mode" checked={draft.mode === 'everywhere'} onChange={() => edit({ ...draft, mode: 'everywhere' })} />
+        On every site, except those on the deny list <small>(the browser asks to let Crosscheck read all sites)</small>
       </label>
       <label class="radio">
-        <input type="radio" name="mode" checked={draft.mode === 'listed'} onChange={() => setDraft({ ...draft, mode: 'listed' })} />
-        Only on sites on the allow list
+        <input type="radio" name="mode" checked={draft.mode === 'listed'} onChange={() => edit({ ...draft, mode: 'listed' })} />
+        Only on sites on the allow list <small>(the browser asks for each new site)</small>
       </label>
       <div class="lists">
         <label>
           Allow list <small>(one per line: example.com, *.example.com)</small>
-          <textarea name="allow" rows={5} value={draft.allow} onInput={(e) => setDraft({ ...draft, allow: (e.currentTarget as HTMLTextAreaElement).value })} />
+          <textarea name="allow" rows={5} value={draft.allow} onInput={(e) => edit({ ...draft, allow: (e.currentTarget as HTMLTextAreaElement).value })} />
         </label>
         <label>
           Deny list <small>(wins over the allow list)</small>
-          <textarea name="deny" rows={5} value={draft.deny} onInput={(e) => setDraft({ ...draft, deny: (e.currentTarget as HTMLTextAreaElement).value })} />
+          <textarea name="deny" rows={5} value={draft.deny} onInput={(e) => edit({ ...draft, deny: (e.currentTarget as HTMLTextAreaElement).value })} />
         </label>
       </div>
       <button type="submit">Save</button>
