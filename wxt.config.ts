@@ -11,7 +11,8 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // No site at install: the reader switches sites on one by one (or all at once in the
     // options), and the browser asks each time. A one-off check of a page uses activeTab.
-    optional_host_permissions: ['*://*/*'],
+    // (Firefox's manifest version 2 lists optional sites among its optional permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     commands: {
       'check-selection': {
         suggested_key: { default: 'Alt+Shift+K' },

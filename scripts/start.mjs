@@ -92,7 +92,11 @@ click "Load Temporary Add-on..." and choose .output/firefox-mv2/manifest.json.
 ${wait ? 'Demo pages are served at' : 'Demo pages were served at (stopped now because of --no-wait)'}:
   ${server.origin}/pages/
 Demo article:
-  ${demoUrl}`);
+  ${demoUrl}
+
+Crosscheck reads no site until you switch it on: on the demo article, click Crosscheck's toolbar
+button, switch it on for 127.0.0.1 and allow it when the browser asks (or press "Check this page
+once").`);
 }
 
 async function keepServing() {
@@ -147,6 +151,11 @@ const chromiumArgs = [
 ];
 const logFile = path.join(ROOT, '.cache', 'chromium.log');
 console.log(`\nOpening Chromium with the extension on ${demoUrl}`);
+console.log(
+  'Crosscheck reads no site until you switch it on. The first time: open the extensions menu (the\n' +
+    'puzzle piece) → Crosscheck, switch it on for 127.0.0.1 and allow it when Chromium asks\n' +
+    '(or press "Check this page once"). The profile keeps that choice for the next runs.',
+);
 console.log(`(extension: ${EXTENSION}; profile: ${PROFILE}; browser messages: ${logFile})`);
 const log = createWriteStream(logFile);
 const browser = spawn(CHROMIUM, chromiumArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
