@@ -141,7 +141,8 @@ export function App() {
           type="checkbox"
           role="switch"
           checked={capturing}
-          disabled={!host || !captureSites}
+          // Articles are added as Crosscheck reads them, so only where it runs.
+          disabled={!host || !captureSites || (!enabled && !capturing)}
           onChange={(e) => void toggleCapture((e.currentTarget as HTMLInputElement).checked)}
           data-testid="capture-switch"
         />
