@@ -13,6 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateArticle } from './spot';
 import { DEFAULT_EXTENSION_PATH, PROJECT_ROOT, launchExtension, startPageServer } from '../e2e/harness';
+import { turnOnSiteAt } from '../e2e/extension';
 
 const WORDS = 10_000;
 const RUNS = 3;
@@ -44,8 +45,15 @@ export async function benchPage(): Promise<void> {
 
   const dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-page-bench-'));
   writeFileSync(path.join(dir, 'long.html'), longPage(WORDS));
+  writeFileSync(path.join(dir, 'blank.html'), '<!DOCTYPE html><title>Switch on</title><p>Nothing to read here.</p>');
   const server = await startPageServer(dir);
-  const ext = await launchExtension();
+  // Crosscheck reads no site until the reader switches it on. Switched on in one browser session,
+  // then measured after a restart on the same profile, so the first load is a cold one.
+  const profile = path.join(dir, 'profile');
+  const first = await launchExtension({ userDataDir: profile });
+  await turnOnSiteAt(first, server.url('blank.html'));
+  await first.close();
+  const ext = await launchExtension({ userDataDir: profile });
   const rows: { paintMs: number; verdictMs: number; longTasks: number; longestMs: number; claims: number }[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {

@@ -1,7 +1,8 @@
 // Least privilege in the built extension: no site access at install, a site switched on in the
 // popup gets exactly that site's permission (and gives it back when switched off), the page
 // script runs only there, and a one-off check works through the toolbar button (activeTab).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,5 +216,31 @@ describe('site access: least privilege', () => {
     await waitFor(async () => (await highlightCount(page)) === 0, { message: 'highlights stayed' });
     await page.close();
     await options.close();
+  });
+
+  it('a site switched on stays on after the browser restarts, and nothing else is granted', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'crosscheck-restart-'));
+    try {
+      const first = await launchExtension({ userDataDir: profile });
+      const page = await first.context.newPage();
+      await page.goto(server.url(ARTICLE));
+      await turnOnSite(first, page);
+      await waitForHighlights(page);
+      await first.close();
+
+      const again = await launchExtension({ userDataDir: profile });
+      try {
+        const reopened = await again.context.newPage();
+        await reopened.goto(server.url('pages/amber-delta-floods.html'));
+        await waitForHighlights(reopened);
+        const state = await accessState(again);
+        expect(state.origins).toEqual(['*://127.0.0.1/*']);
+        expect(state.registered).toEqual(['*://127.0.0.1/*']);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });

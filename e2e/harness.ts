@@ -91,6 +91,8 @@ export interface LaunchOptions {
   headful?: boolean;
   /** Browser window viewport; default 1280x900. */
   viewport?: { width: number; height: number };
+  /** Profile folder to use and keep (a browser restart); default a fresh one removed on close. */
+  userDataDir?: string;
 }
 
 /**
@@ -109,7 +111,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     throw new Error(`No built extension at ${extensionPath} (manifest.json missing). Run \`npx wxt build\` first.`);
   }
   const headful = opts.headful ?? process.env.HEADFUL === '1';
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'crosscheck-e2e-'));
+  const keepProfile = opts.userDataDir !== undefined;
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'crosscheck-e2e-')));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -120,11 +123,13 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       timeout: 60_000,
     });
   } catch (err) {
-    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 });
+    if (!keepProfile) await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 });
     throw err;
   }
 
-  const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  const removeProfile = async () => {
+    if (!keepProfile) await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  };
   let closed = false;
   const close = async () => {
     if (closed) return;
