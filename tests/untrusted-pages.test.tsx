@@ -8,9 +8,9 @@ import { handleMessages, type BackgroundProtocol, type Handlers, type TabState }
 import { tabStateKey } from '@/utils/extension/settings';
 import type { CheckedClaim, OutletFinding } from '@/utils/types';
 import { expectInert, HOSTILE_TEXTS, HOSTILE_URLS } from '@/tests/hostile-inputs';
-import { App as SidePanel } from './sidepanel/App';
-import { App as Popup } from './popup/App';
-import { App as Options } from './options/App';
+import { App as SidePanel } from '@/entrypoints/sidepanel/App';
+import { App as Popup } from '@/entrypoints/popup/App';
+import { App as Options } from '@/entrypoints/options/App';
 
 /**
  * The extension pages show what the background stored about pages and the corpus: page titles,
