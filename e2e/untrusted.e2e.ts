@@ -203,4 +203,25 @@ describe('untrusted text stays text', () => {
     expect(dialogs).toEqual([]);
     await panel.close();
   });
+
+  it("the content script answers the background's messages, refuses damaged ones, and web pages cannot reach the background", async () => {
+    const page = watch(await ext.context.newPage());
+    const pageUrl = server.url('quillmere-ferry.html');
+    await page.goto(pageUrl);
+    await turnOnSite(ext, page);
+    await waitForHighlights(page, 30_000);
+    const tabId = await tabIdOf(ext, pageUrl);
+    const send = (message: unknown) =>
+      ext.serviceWorker.evaluate(([id, m]) => (globalThis as any).chrome.tabs.sendMessage(id, m), [tabId, message] as const);
+    expect(await send({ crosscheck: 'getSelection', data: {} })).toEqual({ ok: true, value: '' });
+    expect(await send({ crosscheck: 'showClaim', data: { index: '0' } })).toEqual({
+      ok: false,
+      error: 'message "showClaim" refused: "data.index" must be a whole number, got a string',
+    });
+    expect(await send({ crosscheck: 'recheck', data: { __proto__: null, force: true } })).toEqual({ ok: false, error: 'message "recheck" refused: "data" has an unexpected field "force"' });
+    // The page's own scripts have no way to the extension's messages.
+    expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage)).toBe('undefined');
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
 });
