@@ -132,4 +132,57 @@ describe('options page', () => {
     expectInert(root);
     expect(root.querySelector('[data-testid="corpus-message"]')!.textContent).toBe(text);
   });
+
+  it('reports hostile bad lines of an import file as text', async () => {
+    const stored: number[] = [];
+    background({
+      outletStats: () => [],
+      importState: () => null,
+      forgetImport: () => null,
+      importBatch: ({ articles }) => {
+        stored.push(articles.length);
+        return { added: articles.length, duplicates: 0, copies: 0 };
+      },
+    });
+    const lines = [
+      JSON.stringify({ url: 'javascript:window.__pwned=1', text: 'x' }),
+      '<script>window.__pwned=1</script>',
+      JSON.stringify({ url: 'https://ok.example/a', published: '<img src=x onerror=window.__pwned=1>', text: 'x' }),
+      JSON.stringify({ url: 'https://ok.example/b', title: HOSTILE_TEXTS[2], outlet: HOSTILE_TEXTS[0], text: 'Fine text.' }),
+    ];
+    const root = await mount(<Options />, (r) => !!r.querySelector('[data-testid="import-file"]'));
+    const input = root.querySelector('[data-testid="import-file"]') as HTMLInputElement;
+    const file = new File([lines.join('\n') + '\n'], '<img src=x onerror=alert(1)>.jsonl', { lastModified: 5 });
+    Object.defineProperty(input, 'files', { value: [file] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="import-errors"] li')).toHaveLength(3), { timeout: 5000 });
+    expectInert(root);
+    const errors = [...root.querySelectorAll('[data-testid="import-errors"] li')].map((li) => li.textContent);
+    expect(errors[0]).toBe('Line 1: "url" must be an http or https address, got "javascript:window.__pwned=1"');
+    expect(errors[1]).toMatch(/^Line 2: not valid JSON/);
+    expect(errors[2]).toContain('"<img src=x onerror=window.__pwned=1>"');
+    expect(stored).toEqual([1]);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toContain('Imported <img src=x onerror=alert(1)>.jsonl: 1 added'));
+    expectInert(root);
+  });
+
+  it('does not send a script address typed into "remove one article", and says why', async () => {
+    const deleteArticle = vi.fn(() => ({ removed: 0 }));
+    background({ outletStats: () => [], deleteArticle });
+    const root = await mount(<Options />, (r) => !!r.querySelector('[data-testid="delete-article"] input'));
+    const input = root.querySelector('[data-testid="delete-article"] input') as HTMLInputElement;
+    const typed = 'javascript:window.__pwned=1//<img src=x onerror=alert(1)>';
+    await act(async () => {
+      input.value = typed;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      (root.querySelector('[data-testid="delete-article"]') as HTMLFormElement).dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toBe(`Not a web address: ${typed}. Paste the article's address, starting with https:// or http://.`));
+    expectInert(root);
+    expect(deleteArticle).not.toHaveBeenCalled();
+  });
 });
