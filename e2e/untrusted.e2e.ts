@@ -2,6 +2,9 @@
 // address carry script, event handlers and `javascript:` addresses, a page whose title and site
 // name do the same, and a tab state full of them. Nothing of it may run (no dialog, no
 // `window.__pwned`, no changed title), make elements, or become a link other than http(s).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
@@ -223,5 +226,36 @@ describe('untrusted text stays text', () => {
     expect(await page.evaluate(() => typeof (globalThis as any).chrome?.runtime?.sendMessage)).toBe('undefined');
     expect(dialogs).toEqual([]);
     await page.close();
+  });
+
+  it('reports the hostile lines of an import file literally, and stores the good ones', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'crosscheck-untrusted-'));
+    const file = path.join(dir, `"><img src=x onerror=alert(1)>.jsonl`);
+    const lines = [
+      JSON.stringify({ url: `javascript:${run('import line')}`, text: 'x' }),
+      `<script>${run('bad json')}</script>`,
+      JSON.stringify({ url: 'https://ok.example/a', published: `<img src=x onerror="${run('date')}">`, text: 'x' }),
+      JSON.stringify({ url: 'https://ok.example/b', title: TITLE_SCRIPT, outlet: OUTLET_SVG, text: `A stored article about the harbour. ${TEXT_IMG}` }),
+    ];
+    await writeFile(file, lines.join('\n') + '\n');
+    try {
+      const options = watch(await ext.openExtensionPage('options.html'));
+      await options.getByTestId('import-file').setInputFiles(file);
+      await waitFor(async () => /Imported .*: 1 added/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null, { timeout: 30_000 });
+      const errors = await options.locator('[data-testid="import-errors"] li').allTextContents();
+      expect(errors).toHaveLength(3);
+      expect(errors[0]).toBe(`Line 1: "url" must be an http or https address, got ${JSON.stringify(`javascript:${run('import line')}`.slice(0, 57) + '...')}`);
+      expect(errors[1]).toMatch(/^Line 2: not valid JSON/);
+      expect(errors[2]).toContain('"published" is not an ISO-8601 date: "<img src=x onerror=');
+      expect(await options.getByTestId('corpus-message').textContent()).toContain(`Imported "><img src=x onerror=alert(1)>.jsonl: 1 added`);
+      const inOptions = await inspect(options);
+      expect(inOptions.strange).toEqual([]);
+      expect(inOptions.handlers).toEqual([]);
+      expect(inOptions.pwned).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      await options.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
