@@ -59,7 +59,7 @@ async function inspect(page: Page, rootSelector = 'body'): Promise<{ strange: st
       }
     };
     walk(document.querySelector(selector) ?? document);
-    const strange = all.filter((el) => /^(IMG|SCRIPT|SVG|IFRAME|OBJECT|EMBED)$/i.test(el.tagName) && !el.closest('[data-page-own]')).map((el) => el.outerHTML.slice(0, 120));
+    const strange = all.filter((el) => /^(IMG|SCRIPT|SVG|IFRAME|OBJECT|EMBED)$/i.test(el.tagName)).map((el) => el.outerHTML.slice(0, 120));
     const handlers = all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`));
     const hrefs = all.filter((el) => el.tagName === 'A' && el.hasAttribute('href')).map((el) => el.getAttribute('href')!);
     return { strange, handlers, hrefs, pwned: (window as { __pwned?: unknown }).__pwned, title: document.title };
