@@ -1,5 +1,6 @@
+import { Fragment } from 'preact';
 import type { OutletFinding } from '@/utils/types';
-import { isHttpUrl } from '@/utils/url';
+import { safeHref } from '@/utils/url';
 import { STANCE_LABELS } from './VerdictBadge';
 
 type Props = {
@@ -49,29 +50,60 @@ export function OutletList({ outlets, emptyText = 'No other outlet in your corpu
 }
 
 function OutletItem({ finding }: { finding: OutletFinding }) {
-  const safe = isHttpUrl(finding.url);
+  // Everything here comes from articles and imports: shown as text only, each run of it isolated
+  // (`dir="auto"`) so direction-changing characters cannot reorder the text around it.
+  const href = safeHref(finding.url);
+  const label = finding.title || finding.url;
   return (
     <li class={`cc-outlet cc-stance-${finding.stance}`} data-stance={finding.stance} data-outlet={finding.outlet}>
       <div class="cc-outlet-head">
-        <span class="cc-outlet-name">{finding.outlet}</span>{' '}
+        <span class="cc-outlet-name" dir="auto">
+          {finding.outlet}
+        </span>{' '}
         <span class={`cc-stance cc-stance-label-${finding.stance}`}>{STANCE_LABELS[finding.stance]}</span>
         <span class="cc-date">{formatDate(finding.published)}</span>
       </div>
-      <blockquote class="cc-evidence">{finding.evidence}</blockquote>
+      <blockquote class="cc-evidence" dir="auto">
+        {finding.evidence}
+      </blockquote>
       <div class="cc-outlet-foot">
-        {safe ? (
-          <a class="cc-link" href={finding.url} target="_blank" rel="noopener noreferrer">
-            {finding.title || finding.url}
+        {href ? (
+          <a class="cc-link" href={href} target="_blank" rel="noopener noreferrer" dir="auto">
+            {label}
           </a>
         ) : (
-          <span class="cc-link-text">{finding.title || finding.url}</span>
+          <span class="cc-link-text" dir="auto">
+            {label}
+          </span>
         )}
         <span class="cc-confidence" title="How sure the stance model is">
           {Math.round(finding.confidence * 100)}%
         </span>
       </div>
-      {finding.copies.length > 0 && <p class="cc-copies">Same story also run by {finding.copies.join(', ')} (counted once).</p>}
-      {finding.copyOf && <p class="cc-copies">A syndicated copy of {finding.copyOf}'s story (not counted again).</p>}
+      {finding.copies.length > 0 && (
+        <p class="cc-copies">
+          Same story also run by <OutletNames names={finding.copies} /> (counted once).
+        </p>
+      )}
+      {finding.copyOf && (
+        <p class="cc-copies">
+          A syndicated copy of <span dir="auto">{finding.copyOf}</span>'s story (not counted again).
+        </p>
+      )}
     </li>
+  );
+}
+
+/** Outlet names separated by commas, each isolated from the others. */
+function OutletNames({ names }: { names: readonly string[] }) {
+  return (
+    <>
+      {names.map((name, i) => (
+        <Fragment key={i}>
+          {i > 0 && ', '}
+          <span dir="auto">{name}</span>
+        </Fragment>
+      ))}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, isHttpUrl, outletFromUrl } from './url';
+import { absoluteHttpUrl, canonicalUrl, isHttpUrl, MAX_URL_CHARS, outletFromUrl, safeHref } from './url';
 
 describe('canonicalUrl', () => {
   it.each([
@@ -200,6 +200,90 @@ describe('isHttpUrl', () => {
     { s: 42, expected: false },
   ])('$s → $expected', ({ s, expected }) => {
     const actual = isHttpUrl(s);
+    expect(actual).toBe(expected);
+  });
+});
+
+describe('safeHref', () => {
+  const long = `https://example.com/${'a'.repeat(MAX_URL_CHARS)}`;
+  it.each([
+    // Addresses that may be links, returned as parsed.
+    { url: 'https://example.com/story', expected: 'https://example.com/story' },
+    { url: 'http://example.com', expected: 'http://example.com/' },
+    { url: 'HTTPS://EXAMPLE.COM/Story', expected: 'https://example.com/Story' },
+    { url: 'https://example.com/a?q=<script>&b="x"', expected: 'https://example.com/a?q=%3Cscript%3E&b=%22x%22' },
+    { url: 'https://example.com/"><svg/onload=alert(1)>', expected: 'https://example.com/%22%3E%3Csvg/onload=alert(1)%3E' },
+    { url: 'https://xn--80ak6aa92e.com/', expected: 'https://xn--80ak6aa92e.com/' },
+    // Script and other schemes, in many spellings.
+    { url: 'javascript:alert(1)', expected: null },
+    { url: 'JAVASCRIPT:alert(1)', expected: null },
+    { url: 'JaVaScRiPt:alert(1)', expected: null },
+    { url: ' javascript:alert(1)', expected: null },
+    { url: '\u0000javascript:alert(1)', expected: null },
+    { url: 'java\tscript:alert(1)', expected: null },
+    { url: 'java\nscript:alert(1)', expected: null },
+    { url: 'java\rscript:alert(1)', expected: null },
+    { url: 'javascript\u0001:alert(1)', expected: null },
+    { url: 'javascript:alert(1)//https://example.com/', expected: null },
+    { url: 'javascript://example.com/%0aalert(1)', expected: null },
+    { url: 'javascript&#58;alert(1)', expected: null },
+    { url: '&#106;avascript:alert(1)', expected: null },
+    { url: 'javascript&colon;alert(1)', expected: null },
+    { url: '&#x6A;&#x61;&#x76;&#x61;script:alert(1)', expected: null },
+    { url: 'javascript%3Aalert(1)', expected: null },
+    { url: 'jav&#x09;ascript:alert(1)', expected: null },
+    { url: '\u202ejavascript:alert(1)', expected: null },
+    { url: 'data:text/html,<script>alert(1)</script>', expected: null },
+    { url: 'DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', expected: null },
+    { url: 'vbscript:msgbox(1)', expected: null },
+    { url: 'VBScript:msgbox(1)', expected: null },
+    { url: 'file:///etc/passwd', expected: null },
+    { url: 'chrome-extension://abcdefghijklmnop/options.html', expected: null },
+    { url: 'moz-extension://abc/options.html', expected: null },
+    { url: 'chrome://settings', expected: null },
+    { url: 'about:blank', expected: null },
+    { url: 'blob:https://example.com/1234', expected: null },
+    { url: 'ftp://example.com/', expected: null },
+    // Not absolute, or not a usable address.
+    { url: '//evil.example/', expected: null },
+    { url: '/story', expected: null },
+    { url: 'example.com', expected: null },
+    { url: 'https://', expected: null },
+    { url: 'https:javascript:alert(1)', expected: null },
+    { url: '', expected: null },
+    // Addresses that show as something other than where they go.
+    { url: 'https://example.com@evil.example/', expected: null },
+    { url: 'https://user:pass@example.com/', expected: null },
+    { url: 'https://example.com/\u202egnp.exe', expected: null },
+    { url: 'https://exa\u200bmple.com/', expected: null },
+    { url: 'https://example.com/\u2066x', expected: null },
+    { url: 'https://example.com/ story', expected: null },
+    { url: 'https://example.com/\u00a0story', expected: 'https://example.com/%C2%A0story' },
+    { url: long, expected: null },
+    // Not strings.
+    { url: null, expected: null },
+    { url: undefined, expected: null },
+    { url: 42, expected: null },
+    { url: { toString: () => 'https://example.com/' }, expected: null },
+    { url: ['https://example.com/'], expected: null },
+  ])('$url → $expected', ({ url, expected }) => {
+    const actual = safeHref(url);
+    expect(actual).toBe(expected);
+  });
+});
+
+describe('absoluteHttpUrl', () => {
+  it.each([
+    { raw: '/story/1', base: 'https://news.example/a/b', expected: 'https://news.example/story/1' },
+    { raw: 'https://other.example/x', base: 'https://news.example/', expected: 'https://other.example/x' },
+    { raw: '  https://news.example/x  ', base: 'https://news.example/', expected: 'https://news.example/x' },
+    { raw: 'javascript:alert(1)', base: 'https://news.example/', expected: null },
+    { raw: 'data:text/html,x', base: 'https://news.example/', expected: null },
+    { raw: 'http://[bad', base: 'https://news.example/', expected: null },
+    { raw: null, base: 'https://news.example/', expected: null },
+    { raw: '', base: 'https://news.example/', expected: null },
+  ])('$raw against $base → $expected', ({ raw, base, expected }) => {
+    const actual = absoluteHttpUrl(raw, base);
     expect(actual).toBe(expected);
   });
 });

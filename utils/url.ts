@@ -168,3 +168,44 @@ export function isHttpUrl(s: unknown): s is string {
     return false;
   }
 }
+
+/** Longest address accepted anywhere (links, messages, imports), in characters. */
+export const MAX_URL_CHARS = 8192;
+
+/**
+ * Characters that change the direction of the text around them (embeddings, overrides,
+ * isolates, marks) and invisible zero-width ones: an address holding one shows as something
+ * other than where it goes.
+ */
+const DECEPTIVE_CHARS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/**
+ * The one gate for links the UI shows: the address to put in `href`, or null when it must not be
+ * a link (render it as text). Only absolute http(s) addresses with a host pass; `javascript:`,
+ * `data:`, `vbscript:`, `file:`, extension pages, relative addresses, addresses with a user name
+ * or password, with spaces, control or direction-changing characters, or longer than
+ * MAX_URL_CHARS do not. Entities are not decoded: `javascript&#58;…` is not an address at all.
+ * What is returned is the parsed address, so the link opens exactly what was checked.
+ */
+export function safeHref(url: unknown): string | null {
+  if (typeof url !== 'string' || url.length > MAX_URL_CHARS) return null;
+  if (!isHttpUrl(url) || DECEPTIVE_CHARS.test(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.username || parsed.password) return null;
+  return parsed.href;
+}
+
+/**
+ * An address a page gives for itself (its canonical link, which may be relative), made absolute
+ * against the page's own address; null unless the result is a usable http(s) address.
+ */
+export function absoluteHttpUrl(raw: string | null | undefined, base: string): string | null {
+  if (!raw) return null;
+  let resolved: string;
+  try {
+    resolved = new URL(raw.trim(), base).href;
+  } catch {
+    return null;
+  }
+  return resolved.length <= MAX_URL_CHARS && isHttpUrl(resolved) ? resolved : null;
+}

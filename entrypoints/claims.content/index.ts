@@ -1,6 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sensitivityItem, siteSettingsItem } from '@/utils/extension/settings';
 import { handleMessages, toBackground, type ContentProtocol } from '@/utils/extension/messages';
+import { LIMITS } from '@/utils/extension/message-checks';
+import { absoluteHttpUrl } from '@/utils/url';
 import { isSiteEnabled } from '@/utils/site-settings';
 import { extractArticle } from '@/utils/extract';
 import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
@@ -70,7 +72,7 @@ export default defineContentScript({
     // took it); the same keys in the page do the same. The background ignores a repeat.
     ctx.addEventListener(document, 'keydown', (event) => {
       if (!event.altKey || !event.shiftKey || event.code !== 'KeyK') return;
-      const text = getSelection()?.toString().trim();
+      const text = getSelection()?.toString().trim().slice(0, LIMITS.shortText);
       if (!text) return;
       event.preventDefault();
       void toBackground('checkSelection', { text, url: location.href });
@@ -121,10 +123,14 @@ class PageClaims {
       void toBackground('pageIdle', { url: location.href, status: 'no-article' });
       return;
     }
-    this.pageUrl = article.canonicalUrl || location.href;
+    // What the page says about itself is cut to what a message may carry (the text keeps its
+    // start, so claim offsets still hold); its canonical address is made absolute, or dropped.
+    const canonicalUrl = absoluteHttpUrl(article.canonicalUrl, location.href);
+    const text = article.text.slice(0, LIMITS.pageText);
+    this.pageUrl = canonicalUrl || location.href;
     this.highlighter ??= createHighlighter(document);
     // The claims first, painted as "checking" while the background looks up the evidence.
-    const spotted = await toBackground('spotPage', { url: location.href, canonicalUrl: article.canonicalUrl, text: article.text });
+    const spotted = await toBackground('spotPage', { url: location.href, canonicalUrl, text });
     if (generation !== this.generation) return;
     if (spotted.ok) {
       this.anchored = spotted.value.map((span) => {
@@ -135,11 +141,11 @@ class PageClaims {
     }
     const answer = await toBackground('checkPage', {
       url: location.href,
-      title: article.title,
-      siteName: article.siteName,
-      canonicalUrl: article.canonicalUrl,
-      published: article.published,
-      text: article.text,
+      title: article.title.slice(0, LIMITS.title),
+      siteName: article.siteName?.slice(0, LIMITS.outlet) ?? null,
+      canonicalUrl,
+      published: article.published?.slice(0, LIMITS.date) ?? null,
+      text,
     });
     if (generation !== this.generation) return;
     if (!answer.ok) {

@@ -8,6 +8,7 @@ import { captureSitesItem } from '@/utils/extension/capture';
 import { toBackground, type CorpusSize, type ImportState, type OutletStats } from '@/utils/extension/messages';
 import { normalizeSitePattern, type SiteSettings } from '@/utils/site-settings';
 import { originsForSettings, originsNoLongerNeeded } from '@/utils/site-access';
+import { isHttpUrl } from '@/utils/url';
 import { serializeJsonLines } from '@/utils/import/jsonl';
 import { exportCorpus, fileKey, importFile, type ImportProgress } from './import-file';
 
@@ -246,6 +247,10 @@ function CorpusSection() {
     event.preventDefault();
     const url = oneUrl.trim();
     if (!url) return;
+    if (!isHttpUrl(url)) {
+      setMessage(`Not a web address: ${url}. Paste the article's address, starting with https:// or http://.`);
+      return;
+    }
     void (async () => {
       const answer = await toBackground('deleteArticle', { url });
       setMessage(!answer.ok ? `Failed: ${answer.error}` : answer.value.removed ? `Removed the article at ${url}.` : `No stored article has the address ${url}.`);

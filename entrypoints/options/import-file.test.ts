@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import type { ImportState } from '@/utils/extension/messages';
+import { checkMessage, LIMITS } from '@/utils/extension/message-checks';
 import { fileKey, importFile, type SendBatch } from './import-file';
 
 let n = 0;
@@ -97,6 +98,30 @@ describe('importFile: resuming after a restart', () => {
     const result = await importFile(file, () => {}, { send, resume: saved, batchArticles: 10, finished: async () => {} });
     expect(result.added).toBe(4); // records on lines 5 to 8
     expect((await db.articles.toArray()).map((r) => r.url)).toEqual([3, 4, 5, 6].map((i) => `https://csv.example/${i}`));
+    db.close();
+  });
+
+  it('sends a long run of bad lines in checkpoints a message may carry, and counts every one', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const bad = Array.from({ length: 2 * LIMITS.checkpointErrors + 500 }, (_, i) => i + 2);
+    const file = jsonlFile(2, bad);
+    const sent: { articles: number; errors: number }[] = [];
+    const send: SendBatch = async (articles, checkpoint) => {
+      sent.push({ articles: articles.length, errors: checkpoint.errors.length });
+      expect(checkMessage('importBatch', { articles, checkpoint })).toBeNull();
+      return { ok: true, value: await store.addArticles(articles, 'import', checkpoint) };
+    };
+    const result = await importFile(file, () => {}, { send, batchArticles: 500, finished: async () => {} });
+    expect(result.stopped).toBeUndefined();
+    expect(result.added).toBe(2);
+    expect(result.errors).toHaveLength(bad.length);
+    expect(sent).toEqual([
+      { articles: 1, errors: LIMITS.checkpointErrors },
+      { articles: 0, errors: LIMITS.checkpointErrors },
+      { articles: 1, errors: 500 },
+    ]);
+    expect((await stateOf(store, file))?.errorCount).toBe(bad.length);
     db.close();
   });
 });

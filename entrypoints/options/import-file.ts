@@ -1,5 +1,6 @@
 import { parseJsonLines } from '@/utils/import/jsonl';
 import { parseCsvArticles } from '@/utils/import/csv';
+import { LIMITS } from '@/utils/extension/message-checks';
 import { toBackground, type ImportBatchResult, type ImportCheckpoint, type ImportState, type Result } from '@/utils/extension/messages';
 import type { CorpusArticle } from '@/utils/types';
 
@@ -103,7 +104,7 @@ export async function importFile(
   const flush = async (): Promise<string | null> => {
     const failed = storing ? await storing : null;
     storing = null;
-    if (failed || batch.length === 0) return failed;
+    if (failed || (batch.length === 0 && newErrors.length === 0)) return failed;
     const checkpoint: ImportCheckpoint = {
       fileKey: key,
       name: file.name,
@@ -130,9 +131,14 @@ export async function importFile(
     if (line <= skip) continue;
     lastLine = line;
     if ('error' in record) {
-      const error = { line, error: record.error };
+      const error = { line, error: record.error.slice(0, LIMITS.errorText) };
       progress.errors.push(error);
       newErrors.push(error);
+      // A long run of bad lines goes to the background on its own, within what a batch may carry.
+      if (newErrors.length >= LIMITS.checkpointErrors) {
+        const failed = await flush();
+        if (failed) return stop(`Import stopped: ${failed}`);
+      }
       continue;
     }
     batch.push(record.article);

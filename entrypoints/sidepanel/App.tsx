@@ -40,11 +40,11 @@ export function App() {
         {state?.status === 'checking' && <p class="panel-status">Checking this page…</p>}
         {state?.status === 'off' && <p class="panel-status">Crosscheck is off on this site. Switch it on from the toolbar button.</p>}
         {state?.status === 'no-article' && <p class="panel-status">No article found on this page. Select text and choose “Cross-check selection” to check it.</p>}
-        {state?.status === 'error' && <p class="panel-status">This page could not be checked: {state.error}</p>}
+        {state?.status === 'error' && <p class="panel-status">This page could not be checked: <span dir="auto">{state.error}</span></p>}
         {state?.status === 'done' && (
           <>
             <p class="panel-page">
-              <b>{state.outlet ?? 'This page'}</b> — {state.title}
+              <b dir="auto">{state.outlet ?? 'This page'}</b> — <span dir="auto">{state.title}</span>
             </p>
             <VerdictCounts counts={countVerdicts(state.claims)} />
             {state.claims.length === 0 && <p class="panel-status">No check-worthy claims found on this page.</p>}
@@ -96,7 +96,7 @@ function TypedCheck({ tabId }: { tabId: number | null }) {
 function SelectionResult({ check }: { check: SelectionCheck }) {
   return (
     <div class="panel-check" data-source={check.source}>
-      <p class="panel-check-label">{check.source === 'typed' ? 'You typed' : 'You selected'}: “{check.text.length > 160 ? `${check.text.slice(0, 160)}…` : check.text}”</p>
+      <p class="panel-check-label">{check.source === 'typed' ? 'You typed' : 'You selected'}: “<span dir="auto">{check.text.length > 160 ? `${check.text.slice(0, 160)}…` : check.text}</span>”</p>
       {check.claims.map((claim) => (
         <ClaimCard key={`${claim.start}-${claim.end}`} claim={claim} />
       ))}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CheckedClaim, CorpusArticle, Span } from '../types';
+import { checkEnvelope, checkMessage, MESSAGE_CHECKS, senderAllowed, type MessageCheck, type ProtocolChecks, type SenderInfo, type SenderKind } from './message-checks';
 
 /**
  * The one message protocol between the extension's contexts. Every message is declared once,
@@ -148,8 +149,10 @@ export interface ContentProtocol {
   recheck(req: Record<string, never>): null;
 }
 
-type Req<P, K extends keyof P> = P[K] extends (req: infer R) => unknown ? R : never;
-type Res<P, K extends keyof P> = P[K] extends (req: never) => infer R ? R : never;
+/** What message `K` of protocol `P` carries. */
+export type Req<P, K extends keyof P> = P[K] extends (req: infer R) => unknown ? R : never;
+/** What message `K` of protocol `P` answers. */
+export type Res<P, K extends keyof P> = P[K] extends (req: never) => infer R ? R : never;
 
 /** A message on the wire. */
 export interface Envelope<P, K extends keyof P = keyof P> {
@@ -200,23 +203,46 @@ export async function toTab<K extends keyof ContentProtocol>(
   }
 }
 
+/** Options of `handleMessages`. */
+export interface HandleOptions<P> {
+  /**
+   * Whether a sender may send a message meant for `from` ('tab': a content script, 'extension':
+   * one of our pages). By default: this extension only, from the right kind of context.
+   */
+  accept?: (sender: SenderInfo, from: SenderKind) => boolean;
+  /** The checks of the messages' data (by default those of `message-checks.ts`). */
+  checks?: ProtocolChecks<P>;
+}
+
 /**
- * Answers the messages of one side of the protocol. Only messages from this extension's own
- * contexts are taken; others are ignored. Returns a function that stops listening.
+ * Answers the messages of one side of the protocol. Each message is checked before its handler
+ * runs: messages from other extensions or web pages, or from the wrong kind of context, are
+ * ignored; a message of an unknown shape, or too big, is answered with a failure saying why and
+ * never reaches its handler. Returns a function that stops listening.
  */
-export function handleMessages<P>(handlers: Handlers<P>, opts: { accept?: (sender: { id?: string }) => boolean } = {}): () => void {
-  const accept = opts.accept ?? ((sender) => sender.id === browser.runtime.id);
+export function handleMessages<P>(handlers: Handlers<P>, opts: HandleOptions<P> = {}): () => void {
+  const accept = opts.accept ?? ((sender, from) => senderAllowed(from, sender, browser.runtime.id, browser.runtime.getURL('/')));
+  const checks = (opts.checks ?? MESSAGE_CHECKS) as Readonly<Record<string, MessageCheck<unknown> | undefined>>;
   // Answers through sendResponse and `return true`, which every browser (and the test fake) honours.
-  const listener = (
-    message: unknown,
-    sender: { id?: string; tab?: { id?: number }; url?: string; frameId?: number },
-    sendResponse: (answer: Result<unknown>) => void,
-  ) => {
+  const listener = (message: unknown, sender: SenderInfo & { frameId?: number }, sendResponse: (answer: Result<unknown>) => void) => {
     if (!message || typeof message !== 'object' || !('crosscheck' in message)) return false;
-    if (!accept(sender)) return false;
-    const { crosscheck: name, data } = message as Envelope<P>;
-    const handler = handlers[name] as ((d: unknown, s: object) => unknown) | undefined;
-    if (!handler) return false;
+    const envelope = checkEnvelope(message);
+    if ('error' in envelope) {
+      if (!accept(sender, 'any')) return false;
+      sendResponse({ ok: false, error: envelope.error });
+      return true;
+    }
+    const { name, data } = envelope;
+    // Another context of ours may answer the messages this one has no handler for.
+    if (!Object.hasOwn(handlers, name)) return false;
+    const handler = handlers[name as keyof P] as ((d: unknown, s: object) => unknown) | undefined;
+    const check = Object.hasOwn(checks, name) ? checks[name] : undefined;
+    if (!handler || !accept(sender, check?.from ?? 'any')) return false;
+    const wrong = checkMessage(name, data, checks);
+    if (wrong) {
+      sendResponse({ ok: false, error: wrong });
+      return true;
+    }
     (async () => {
       try {
         const value = await handler(data, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId, id: sender.id });

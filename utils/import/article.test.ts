@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ARTICLE_CHARS, normalizePublished, validateArticle } from './article';
+import { MAX_ARTICLE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS, normalizePublished, validateArticle } from './article';
+import { MAX_URL_CHARS } from '../url';
 
 const URL = 'https://www.northern-ledger.example/world/floods';
 
@@ -109,6 +110,21 @@ describe('validateArticle: rejected records', () => {
       name: 'text too long',
       value: { url: URL, text: 'a'.repeat(MAX_ARTICLE_CHARS + 1) },
       expected: '"text" is too long: 2,000,001 characters of text, at most 2,000,000',
+    },
+    {
+      name: 'title too long',
+      value: { url: URL, title: 't'.repeat(MAX_TITLE_CHARS + 1), text: 'Body.' },
+      expected: '"title" is too long: 2,001 characters, at most 2,000',
+    },
+    {
+      name: 'outlet too long',
+      value: { url: URL, outlet: 'o'.repeat(MAX_OUTLET_CHARS + 1), text: 'Body.' },
+      expected: '"outlet" is too long: 501 characters, at most 500',
+    },
+    {
+      name: 'url too long',
+      value: { url: `${URL}?q=${'x'.repeat(MAX_URL_CHARS)}`, text: 'Body.' },
+      expected: `"url" is too long: ${(URL.length + 3 + MAX_URL_CHARS).toLocaleString('en')} characters, at most 8,192`,
     },
     {
       name: 'unparsable date',

@@ -6,10 +6,14 @@
  */
 import { htmlToText } from '../html-text';
 import type { CorpusArticle } from '../types';
-import { isHttpUrl, outletFromUrl } from '../url';
+import { isHttpUrl, MAX_URL_CHARS, outletFromUrl } from '../url';
 
 /** Longest article text accepted, in characters; longer is almost surely not one article. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
+/** Longest title accepted, in characters. */
+export const MAX_TITLE_CHARS = 2_000;
+/** Longest outlet name accepted, in characters. */
+export const MAX_OUTLET_CHARS = 500;
 
 /** The outcome of checking one article record. */
 export type ArticleResult = { ok: true; article: CorpusArticle } | { ok: false; error: string };
@@ -102,6 +106,7 @@ export function validateArticle(value: unknown): ArticleResult {
   const rawUrl = str('url');
   if (rawUrl === undefined || rawUrl.trim() === '') return { ok: false, error: 'missing "url"' };
   const url = rawUrl.trim();
+  if (url.length > MAX_URL_CHARS) return { ok: false, error: `"url" is too long: ${url.length.toLocaleString('en')} characters, at most ${MAX_URL_CHARS.toLocaleString('en')}` };
   if (!isHttpUrl(url)) return { ok: false, error: `"url" must be an http or https address, got ${quoted(url)}` };
 
   let text = str('text');
@@ -138,5 +143,8 @@ export function validateArticle(value: unknown): ArticleResult {
 
   const outlet = str('outlet')?.trim() || outletFromUrl(url);
   const title = (str('title') ?? '').trim();
+  for (const [field, value, max] of [['outlet', outlet, MAX_OUTLET_CHARS], ['title', title, MAX_TITLE_CHARS]] as const) {
+    if (value.length > max) return { ok: false, error: `"${field}" is too long: ${value.length.toLocaleString('en')} characters, at most ${max.toLocaleString('en')}` };
+  }
   return { ok: true, article: { url, outlet, title, published, text } };
 }
