@@ -2,7 +2,7 @@
  * Computes the stance features of FNC-1 pairs with the product's own feature code and writes
  * them where scripts/stance/fit.py reads them.
  *
- *   npx tsx scripts/stance/dump-features.ts --split body|story|all [--out DIR]
+ *   npx tsx scripts/stance/dump-features.ts --split body|story|all [--seed N] [--out DIR]
  *
  * body: train on 80% of bodies, dev = the other 20% (the development split);
  * story: dev holds out whole stories (unseen headlines and bodies);
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { analyze, FEATURE_COUNT, FEATURE_NAMES, featurize, rankSentences, type IdfTable, type TextInfo } from '../../utils/stance/features';
 import { stem, STOP_WORDS, NEGATIONS, tokenize } from '../../utils/stance/text';
 import { STANCES, type Stance } from '../../utils/types';
-import { loadFncOrExit, rng, splitByBody, splitByStory, type FncData, type Pair } from './data';
+import { loadFncOrExit, rng, SEED, splitByBody, splitByStory, type FncData, type Pair } from './data';
 
 export function buildIdf(data: FncData, pairs: readonly Pair[]): IdfTable {
   const df = new Map<string, number>();
@@ -84,8 +84,9 @@ async function main() {
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'body';
   const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : '/tmp/crosscheck-stance';
   const passages = !args.includes('--no-passages');
+  const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : SEED;
   const data = loadFncOrExit();
-  const parts = split === 'all' ? { train: data.pairs, dev: [] } : split === 'story' ? splitByStory(data) : splitByBody(data);
+  const parts = split === 'all' ? { train: data.pairs, dev: [] } : split === 'story' ? splitByStory(data, seed) : splitByBody(data, seed);
   mkdirSync(out, { recursive: true });
   const t0 = Date.now();
   const idf = buildIdf(data, parts.train);

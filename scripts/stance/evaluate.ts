@@ -3,13 +3,13 @@
  * (classifyWith: features, trees and rules), and prints the FNC score as % of the maximum,
  * per-class F1, macro-F1 and the confusion matrix.
  *
- *   npx tsx scripts/stance/evaluate.ts --split body|story --model FILE.json [--no-rules]
+ *   npx tsx scripts/stance/evaluate.ts --split body|story [--seed N] --model FILE.json [--no-rules]
  */
 import { readFileSync } from 'node:fs';
 import { classifyWith } from '../../utils/stance/index';
 import { unpack, type PackedModel } from '../../utils/stance/model';
 import { STANCES, type Stance } from '../../utils/types';
-import { loadFncOrExit, splitByBody, splitByStory } from './data';
+import { loadFncOrExit, SEED, splitByBody, splitByStory } from './data';
 
 export interface Report {
   fnc: number;
@@ -53,8 +53,9 @@ async function main() {
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'body';
   const file = args[args.indexOf('--model') + 1];
   const noRules = args.includes('--no-rules');
+  const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : SEED;
   const data = loadFncOrExit();
-  const { dev } = split === 'story' ? splitByStory(data) : splitByBody(data);
+  const { dev } = split === 'story' ? splitByStory(data, seed) : splitByBody(data, seed);
   const model = unpack(JSON.parse(readFileSync(file, 'utf8')) as PackedModel);
   const t0 = performance.now();
   const pred = dev.map((p) => {

@@ -20,6 +20,7 @@
  */
 import type { ClaimStructure, Stance } from '../types';
 import { idfOf, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
+import { stem, tokenize } from './text';
 
 /** What the rule layer found, for explanations and tests. */
 export interface RuleFinding {
@@ -184,6 +185,23 @@ function coverage(claim: TextInfo, sentenceTf: Map<string, number>, idf: IdfTabl
   return all ? got / all : 0;
 }
 
+/**
+ * Whether a sentence states the claim's core — its subject (the first named entity, by any of
+ * its longer words: "Dovin" for "Health Minister Marek Dovin") doing its action ("resigned") —
+ * so that a long claim whose trailing details the sentence words differently still counts as
+ * restated. Needs the claim's structure; false without it.
+ */
+function statesCore(s: SentenceInfo, structure?: ClaimStructure): boolean {
+  const subject = structure?.entities[0];
+  const action = structure?.action;
+  if (!subject || !action) return false;
+  const subjectStems = tokenize(subject).filter((w) => w.length > 3).map(stem);
+  const actionStems = tokenize(action).filter((w) => w.length > 2).map(stem).filter(Boolean);
+  if (!subjectStems.length || !actionStems.length) return false;
+  const has = new Set(s.stems);
+  return subjectStems.some((w) => has.has(w)) && actionStems.every((w) => has.has(w));
+}
+
 function claimFlags(claimText: string, structure?: ClaimStructure) {
   return {
     negated: structure?.negated ?? NEGATION.test(claimText),
@@ -254,6 +272,20 @@ export function findPattern(claimText: string, claim: TextInfo, evidence: TextIn
       !(SUPERSEDE.test(text) && oldFrame)
     )
       consider({ stance: 'confirm', strength: 0.6 * fit, rule: 'assertion', sentence: text });
+    // the same, for a sentence that states the claim's core (subject and action) with less of
+    // its wording: weaker, since the claim's other details are not all there
+    else if (
+      cover >= 0.45 &&
+      statesCore(s, structure) &&
+      figures !== 'conflict' &&
+      (flags.negated ? negHere : !negNear) &&
+      !DENIAL.test(text) &&
+      !flags.denial &&
+      HEDGE.test(text) === flags.hedged &&
+      (flags.attributed || !(CLAIMING.test(text) || SELF_REPORT.test(text))) &&
+      !(SUPERSEDE.test(text) && oldFrame)
+    )
+      consider({ stance: 'confirm', strength: 0.5 * fit, rule: 'assertion', sentence: text });
   }
   return found;
 }

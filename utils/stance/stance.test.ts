@@ -145,3 +145,22 @@ describe('a later report that supersedes an earlier one', () => {
     expect(stanceOf('Eight people died in the factory fire.', 'The death toll from the factory fire has since risen to eight people.')).toBe('confirm');
   });
 });
+
+describe('a sentence stating the claim\'s core', () => {
+  const claim = 'Port director Selma Arvid resigned on Friday, two days after the audit of the harbour accounts was published.';
+  const structure: ClaimStructure = { entities: ['Port director Selma Arvid'], numbers: [], action: 'resigned', negated: false, hedged: false };
+
+  it('confirms a long claim restated in other words around the same subject and action', () => {
+    expect(stanceOf(claim, 'Selma Arvid, the port director, resigned on Friday after auditors questioned the harbour accounts.', structure)).toBe('confirm');
+  });
+  it('does not confirm when the subject only claims it, denies it, or the action is negated', () => {
+    expect(stanceOf(claim, 'Selma Arvid denied on Friday that she had resigned after the audit of the harbour accounts.', structure)).not.toBe('confirm');
+    expect(stanceOf(claim, 'Selma Arvid has not resigned, the port said on Friday, after the audit of the harbour accounts.', structure)).not.toBe('confirm');
+    expect(stanceOf(claim, 'Selma Arvid reportedly resigned on Friday, after the audit of the harbour accounts, according to unconfirmed posts.', structure)).not.toBe('confirm');
+  });
+  it('needs the structure: without it the rule stays silent', () => {
+    const withIt = classifyStance(claim, 'Selma Arvid, the port director, resigned on Friday after auditors questioned the harbour accounts.', { structure });
+    const without = classifyStance(claim, 'Selma Arvid, the port director, resigned on Friday after auditors questioned the harbour accounts.');
+    expect(withIt.scores.confirm).toBeGreaterThan(without.scores.confirm);
+  });
+});
