@@ -59,14 +59,18 @@ function scoresOf(model: StanceModel, claim: TextInfo, evidence: TextInfo): Reco
  */
 export const DISPUTE_WEIGHT = 2.5;
 
-function result(raw: Record<Stance, number>): StanceResult {
+/** The model's probabilities with the prior correction for `dispute`, renormalised. */
+function reweighted(raw: Record<Stance, number>): Record<Stance, number> {
   const total = raw.confirm + raw.dispute * DISPUTE_WEIGHT + raw.discuss + raw.unrelated;
-  const scores: Record<Stance, number> = {
+  return {
     confirm: raw.confirm / total,
     dispute: (raw.dispute * DISPUTE_WEIGHT) / total,
     discuss: raw.discuss / total,
     unrelated: raw.unrelated / total,
   };
+}
+
+function result(scores: Record<Stance, number>): StanceResult {
   let best: Stance = 'unrelated';
   for (const s of STANCES) if (scores[s] > scores[best]) best = s;
   return { stance: best, scores };
@@ -76,7 +80,9 @@ function result(raw: Record<Stance, number>): StanceResult {
 export function classifyWith(model: StanceModel, claim: string, evidence: string, opts?: { structure?: ClaimStructure; rules?: boolean }): StanceResult {
   const c = claims.get(claim, model);
   const e = evidences.get(evidence, model);
-  const scores = scoresOf(model, c, e);
+  // The prior correction belongs to the model's probabilities; a rule's finding is mixed in after
+  // it, so a clear news pattern is not outweighed by the correction.
+  const scores = reweighted(scoresOf(model, c, e));
   return result(opts?.rules === false ? scores : applyRules(claim, c, e, model.idf, scores, opts?.structure));
 }
 
