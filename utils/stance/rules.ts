@@ -124,7 +124,11 @@ export function quantities(text: string): Quantity[] {
     if (!range) continue;
     while (j < toks.length && SKIP_AFTER.has(toks[j])) j++;
     const noun = toks[j];
-    if (!noun || NOT_NOUNS.has(noun) || /^\d/.test(noun) || SMALL[noun] !== undefined) continue;
+    if (!noun || NOT_NOUNS.has(noun) || /^\d/.test(noun) || SMALL[noun] !== undefined) {
+      // "the death toll rose to 14", "the toll stood at 14": a count of people with no noun after it
+      if (toks.slice(Math.max(0, i - 4), i).includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' ') });
+      continue;
+    }
     // allow one adjective: "eight rural districts" → take the next word when it is a plural noun
     let n = noun;
     if (!n.endsWith('s') && toks[j + 1] && toks[j + 1].endsWith('s') && !NOT_NOUNS.has(toks[j + 1]) && n !== 'percent') n = toks[j + 1];
@@ -238,12 +242,17 @@ export function findPattern(claimText: string, claim: TextInfo, evidence: TextIn
   const consider = (f: RuleFinding) => {
     if (!found || f.strength > found.strength) found = f;
   };
-  for (const s of bearing) {
+  // A passage that states the claim's figure in one sentence and another figure in the next is
+  // counting something else there ("14 died" / "2,400 were evacuated"), not contradicting it.
+  const figuresOf = bearing.map((s) => (claimQty.length ? compareFigures(claimQty, quantities(s.text)) : null));
+  const near = evidence.sents.length <= 4 ? evidence.sents : bearing;
+  const someAgree = claimQty.length > 0 && near.some((s) => compareFigures(claimQty, quantities(s.text)) === 'agree');
+  for (const [k, s] of bearing.entries()) {
     const text = s.text;
     const cover = coverage(claim, s.tf, idf);
     const fit = Math.min(1, Math.max(cover, 0.5) / 0.7); // how surely the sentence is about the claim
     // figures first: they are the most specific evidence
-    const figures = claimQty.length ? compareFigures(claimQty, quantities(text)) : null;
+    const figures = figuresOf[k] === 'conflict' && someAgree && !SUPERSEDE.test(text) ? null : figuresOf[k];
     const oldFrame = OLD_FRAME.test(text);
     if (figures === 'conflict') consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'figures', sentence: text });
     if (SUPERSEDE.test(text) && (figures === 'conflict' || (oldFrame && !flags.negated))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });

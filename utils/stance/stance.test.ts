@@ -164,3 +164,19 @@ describe('a sentence stating the claim\'s core', () => {
     expect(withIt.scores.confirm).toBeGreaterThan(without.scores.confirm);
   });
 });
+
+describe('figures about something else in the same passage', () => {
+  it('reads a death toll without a noun as a count of people', () => {
+    expect(quantities('The death toll rose to 14 on Friday.')).toMatchObject([{ low: 14, high: 14, noun: 'person' }]);
+    expect(quantities('The toll stood at 9.')).toMatchObject([{ low: 9, noun: 'person' }]);
+    expect(quantities('The score stood at 14 on Friday.')).toEqual([]);
+  });
+
+  it('does not call a passage a dispute when it agrees on the claim\'s figure and counts something else too', () => {
+    const claim = 'At least 11 people have died in the storm.';
+    const passage = 'About 3,000 people were moved to shelters during the storm, and most have gone home.\n\nThe death toll stood at 11 on Sunday, the coast guard said.';
+    expect(stanceOf(claim, passage)).not.toBe('dispute');
+    // the same passage with a different toll still disputes it
+    expect(stanceOf(claim, passage.replace('stood at 11', 'stood at 4'))).toBe('dispute');
+  });
+});
