@@ -8,6 +8,7 @@ import type { CheckedClaim, TextQuote } from '@/utils/types';
 import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { POPOVER_TAG, PopoverContainer } from './popover';
+import { ReanchorScheduler } from './reanchor';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -69,10 +70,18 @@ interface Anchored {
   pending?: boolean;
   /** The text the range covered when it was found (it may differ a little from the claim's). */
   found?: string;
+  /** Painted once, not found since (the page is between renders): still looked for, a few times. */
+  lost?: number;
 }
 
 /** Time the page must be quiet before highlights are re-found after a change. */
 const REANCHOR_DELAY_MS = 250;
+/** A page that never goes quiet (a ticker, a clock) gets its highlights back at least this often. */
+const REANCHOR_MAX_WAIT_MS = 1000;
+/** Re-finding claims takes at most this share of the page's main thread, however often it changes. */
+const REANCHOR_MAX_SHARE = 0.1;
+/** Searches for a lost claim that find nothing before it is given up until the next check. */
+const LOST_TRIES = 3;
 
 /** Checks this page's article and keeps its claims painted while the page changes. */
 class PageClaims {
@@ -80,7 +89,11 @@ class PageClaims {
   private highlighter: Highlighter | null = null;
   private popover: PopoverContainer;
   private observer: MutationObserver | null = null;
-  private reanchorTimer: number | undefined;
+  private reanchor = new ReanchorScheduler(() => this.reanchorIfBroken(), {
+    delay: REANCHOR_DELAY_MS,
+    maxWait: REANCHOR_MAX_WAIT_MS,
+    maxShare: REANCHOR_MAX_SHARE,
+  });
   /** Increases on every start/stop, so a late answer for an old page is ignored. */
   private generation = 0;
   /** The page's address as the background knows it (canonical when the page gives one). */
@@ -149,7 +162,7 @@ class PageClaims {
   private clear() {
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.reanchorTimer);
+    this.reanchor.cancel();
     this.popover.close();
     this.highlighter?.destroy();
     this.highlighter = null;
@@ -163,8 +176,10 @@ class PageClaims {
     this.highlighter.clear();
     const index = buildTextIndex(document.body ?? document.documentElement, isOurUi);
     for (const a of this.anchored) {
+      const wasPainted = !!a.range || a.lost !== undefined;
       a.range = locate(index, a);
       a.found = a.range ? rangeText(a.range) : undefined;
+      a.lost = a.range || !wasPainted ? undefined : (a.lost ?? 0) + 1;
     }
     this.paintRanges();
   }
@@ -186,14 +201,20 @@ class PageClaims {
     this.observer?.disconnect();
     this.observer = new MutationObserver((records) => {
       if (records.every((r) => isOurs(r.target))) return;
-      clearTimeout(this.reanchorTimer);
-      this.reanchorTimer = this.ctx.setTimeout(() => {
-        // Only a painted claim that was lost counts; one never found on this page stays unpainted.
-        const broken = this.anchored.some((a) => a.range && !stillHolds(a));
-        if (broken) this.paint();
-      }, REANCHOR_DELAY_MS);
+      // Changes elsewhere on the page (a ticker, a clock) leave the claims as they were: nothing to do.
+      if (this.reanchor.pending || this.broken()) this.reanchor.changed();
     });
     this.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Whether a painted claim lost its text, or one lost earlier is still worth looking for. */
+  private broken(): boolean {
+    // One never found on this page stays unpainted.
+    return this.anchored.some((a) => (a.range ? !stillHolds(a) : a.lost !== undefined && a.lost < LOST_TRIES));
+  }
+
+  private reanchorIfBroken() {
+    if (this.broken()) this.paint();
   }
 
   /** Scrolls to claim `index` and flashes it (from the side panel). */
