@@ -30,3 +30,19 @@ describe('wrapping highlighter (browsers without CSS.highlights)', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 });
+
+describe('highlight stylesheet', () => {
+  it('makes every declaration important and outranks a page rule for the same highlight name', async () => {
+    const { highlightCss } = await import('./highlighter');
+    const css = highlightCss();
+    for (const v of ['confirmed', 'disputed', 'conflicting', 'unverified', 'pending', 'flash']) {
+      const rule = css.split('\n').find((line) => line.includes(`::highlight(crosscheck-${v})`));
+      expect(rule, v).toBeDefined();
+      // As specific as an id selector, while matching every element.
+      expect(rule).toMatch(/^:is\(#[\w-]+, \*\)::highlight/);
+      const declarations = rule!.slice(rule!.indexOf('{') + 1, rule!.lastIndexOf('}')).split(';').map((d) => d.trim()).filter(Boolean);
+      expect(declarations.length).toBeGreaterThan(0);
+      for (const d of declarations) expect(d).toMatch(/!important$/);
+    }
+  });
+});

@@ -37,15 +37,49 @@ export function createHighlighter(doc: Document = document): Highlighter {
   return highlights && win ? customHighlighter(doc, win, highlights) : wrappingHighlighter(doc);
 }
 
-function customHighlighter(doc: Document, win: Window & typeof globalThis, registry: HighlightRegistry): Highlighter {
-  const style = doc.createElement('style');
-  style.dataset.crosscheck = '';
-  style.textContent = PAINTED.map(
-    (v) => `::highlight(${name(v)}) { background-color: ${colours(v).fill}; text-decoration: underline ${v === 'pending' ? 'dotted' : ''} 2px ${colours(v).line}; text-underline-offset: 3px; }`,
+/**
+ * The highlight colours as a stylesheet. Every rule is `!important` and as specific as an id
+ * selector while still matching every element, so a page's own `::highlight(...) { … !important }`
+ * for our names does not hide the claims.
+ */
+export function highlightCss(): string {
+  const rule = (n: string, body: string) => `:is(#crosscheck-highlights, *)::highlight(${n}) { ${body.replace(/;/g, ' !important;')} }`;
+  return PAINTED.map((v) =>
+    rule(name(v), `background-color: ${colours(v).fill}; text-decoration: underline ${v === 'pending' ? 'dotted' : 'solid'} 2px ${colours(v).line}; text-underline-offset: 3px;`),
   )
-    .concat(`::highlight(${name('flash')}) { background-color: rgba(255, 214, 0, 0.75); color: #000; }`)
+    .concat(rule(name('flash'), 'background-color: rgba(255, 214, 0, 0.75); color: #000;'))
     .join('\n');
-  (doc.head ?? doc.documentElement).append(style);
+}
+
+/**
+ * Our stylesheet in the page. A constructed sheet adopted by the document comes after every
+ * sheet of the page's own (winning ties), is no element a page can restyle, move or show, and no
+ * change to the page's DOM; a <style> element stands in where adopting is not supported.
+ */
+function pageStylesheet(doc: Document, win: Window & typeof globalThis, css: string): { ensure(): void; remove(): void } {
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    const ensure = () => {
+      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    };
+    ensure();
+    return { ensure, remove: () => void (doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet)) };
+  } catch {
+    const style = doc.createElement('style');
+    style.dataset.crosscheck = '';
+    style.textContent = css;
+    // A page that rewrites <head> may remove it: put back on every paint.
+    const ensure = () => {
+      if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    };
+    ensure();
+    return { ensure, remove: () => style.remove() };
+  }
+}
+
+function customHighlighter(doc: Document, win: Window & typeof globalThis, registry: HighlightRegistry): Highlighter {
+  const style = pageStylesheet(doc, win, highlightCss());
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   const clear = () => {
@@ -58,8 +92,7 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
       const groups = new Map<Verdict | 'pending', Range[]>();
       for (const { range, verdict } of items) groups.set(verdict, [...(groups.get(verdict) ?? []), range]);
       for (const [verdict, ranges] of groups) registry.set(name(verdict), new win.Highlight(...ranges));
-      // Our stylesheet may have been removed by a page that rewrites <head>.
-      if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+      style.ensure();
     },
     flash(range) {
       registry.set(name('flash'), new win.Highlight(range));
