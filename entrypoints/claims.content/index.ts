@@ -7,7 +7,7 @@ import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
 import type { CheckedClaim, TextQuote } from '@/utils/types';
 import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
 import { createHighlighter, type Highlighter } from './highlighter';
-import { POPOVER_TAG, PopoverContainer } from './popover';
+import { POPOVER_SELECTOR, PopoverContainer } from './popover';
 import { ReanchorScheduler } from './reanchor';
 
 export default defineContentScript({
@@ -281,12 +281,12 @@ class PageClaims {
 /** Whether a node belongs to our own UI (the popover host, our stylesheet, highlight marks). */
 function isOurs(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!el?.closest(`${POPOVER_TAG}, crosscheck-mark, style[data-crosscheck]`);
+  return !!el?.closest(`${POPOVER_SELECTOR}, crosscheck-mark, style[data-crosscheck]`);
 }
 
 /** Our UI apart from highlight marks, whose text is the page's own. */
 function isOurUi(el: Element): boolean {
-  return !!el.closest(`${POPOVER_TAG}, style[data-crosscheck]`);
+  return !!el.closest(`${POPOVER_SELECTOR}, style[data-crosscheck]`);
 }
 
 /** Finds a claim in the page's text: by its quote, and checks the range reads as the claim. */

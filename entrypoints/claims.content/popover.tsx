@@ -8,8 +8,18 @@ import type { CheckedClaim } from '@/utils/types';
 import sharedCss from '@/components/claims.css?raw';
 import popoverCss from './popover.css?raw';
 
-/** The element that hosts our popover; the page's own code never sees inside it. */
-export const POPOVER_TAG = 'crosscheck-popover';
+/**
+ * Marks the element that hosts our popover (`data-crosscheck="popover"`); the page's own code
+ * never sees inside it. Its tag name is `crosscheck-popover-` and a part drawn anew on every
+ * page, so no page can have defined a custom element of that name (one that would take the host
+ * over before our shadow root is attached).
+ */
+export const POPOVER_SELECTOR = '[data-crosscheck="popover"]';
+
+/** A custom element name no page can have taken. */
+export function popoverTagName(random: () => number = Math.random): string {
+  return `crosscheck-popover-${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`;
+}
 const GAP = 8;
 /** Distance kept from the viewport's edges. */
 const MARGIN = 8;
@@ -88,13 +98,14 @@ export class PopoverContainer {
   private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
     if (this.ui?.shadowHost.isConnected) return Promise.resolve(this.ui);
     this.opening ??= createShadowRootUi(this.ctx, {
-      name: POPOVER_TAG,
+      name: popoverTagName(),
       css: `${sharedCss}\n${popoverCss}`,
       position: 'inline',
       anchor: () => document.documentElement,
       append: 'last',
       onMount: (container) => container,
     }).then((ui) => {
+      ui.shadowHost.setAttribute('data-crosscheck', 'popover');
       ui.mount();
       this.ui = ui;
       this.opening = null;
