@@ -47,7 +47,7 @@ export default defineContentScript({
     ctx.onInvalidated(unwatchSensitivity);
     // Single-page sites: a new article without a page load.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (enabled) void page.start();
+      if (enabled) page.locationChanged();
     });
     // The browser's shortcut for "Cross-check selection" may be unassigned (another extension
     // took it); the same keys in the page do the same. The background ignores a repeat.
@@ -82,6 +82,11 @@ const REANCHOR_MAX_WAIT_MS = 1000;
 const REANCHOR_MAX_SHARE = 0.1;
 /** Searches for a lost claim that find nothing before it is given up until the next check. */
 const LOST_TRIES = 3;
+/** After the address changes without a page load, the page is read again once it settles. */
+const MOVE_DELAY_MS = 300;
+const MOVE_MAX_WAIT_MS = 3000;
+/** Reading the page again after address changes takes at most this share of the main thread. */
+const MOVE_MAX_SHARE = 0.1;
 
 /** Checks this page's article and keeps its claims painted while the page changes. */
 class PageClaims {
@@ -94,6 +99,9 @@ class PageClaims {
     maxWait: REANCHOR_MAX_WAIT_MS,
     maxShare: REANCHOR_MAX_SHARE,
   });
+  private moved = new ReanchorScheduler(() => this.afterMove(), { delay: MOVE_DELAY_MS, maxWait: MOVE_MAX_WAIT_MS, maxShare: MOVE_MAX_SHARE });
+  /** The article text of the last finished check. */
+  private checkedText: string | null = null;
   /** Increases on every start/stop, so a late answer for an old page is ignored. */
   private generation = 0;
   /** The page's address as the background knows it (canonical when the page gives one). */
@@ -107,10 +115,35 @@ class PageClaims {
     ctx.onInvalidated(() => this.stop(null));
   }
 
-  /** Extracts the article, asks the background to check it, and paints the claims. */
-  async start(): Promise<void> {
-    const generation = ++this.generation;
+  /**
+   * The address changed without a page load (a single-page site, or infinite scroll naming the
+   * story in view). Once the address settles, the page is read again; it is checked again only
+   * when its article changed, so a page that keeps rewriting its address is not checked over and over.
+   */
+  locationChanged(): void {
+    this.moved.changed();
+  }
+
+  private afterMove() {
     const article = extractArticle(document);
+    const lostAll = this.lostAll;
+    this.lostAll = false;
+    if (article && article.text === this.checkedText && this.anchored.length > 0) {
+      this.reanchorIfBroken();
+      return;
+    }
+    // Every claim gone and no article yet: the page is between renders; its next change says more.
+    if (!article && lostAll) return;
+    void this.start(article);
+  }
+
+  /** Whether the last look for the claims found none of them (read again by afterMove). */
+  private lostAll = false;
+
+  /** Extracts the article (unless given), asks the background to check it, and paints the claims. */
+  async start(article = extractArticle(document)): Promise<void> {
+    const generation = ++this.generation;
+    this.moved.cancel();
     if (!article) {
       this.clear();
       void toBackground('pageIdle', { url: location.href, status: 'no-article' });
@@ -141,6 +174,7 @@ class PageClaims {
       console.warn('Crosscheck: could not check this page:', answer.error);
       return;
     }
+    this.checkedText = article.text;
     // Ranges found for the pending claims are kept when they still hold: no second search of the page.
     const earlier = new Map(this.anchored.map((a) => [`${a.claim.start}:${a.claim.end}`, a]));
     this.anchored = answer.value.map((claim) => {
@@ -163,6 +197,8 @@ class PageClaims {
     this.observer?.disconnect();
     this.observer = null;
     this.reanchor.cancel();
+    this.moved.cancel();
+    this.checkedText = null;
     this.popover.close();
     this.highlighter?.destroy();
     this.highlighter = null;
@@ -214,7 +250,14 @@ class PageClaims {
   }
 
   private reanchorIfBroken() {
-    if (this.broken()) this.paint();
+    if (!this.broken()) return;
+    this.paint();
+    // None of the claims is on the page any more: perhaps another article took its place (a
+    // single-page site that changed its address before its content). Read the page again.
+    if (this.anchored.length > 0 && this.anchored.every((a) => !a.range)) {
+      this.lostAll = true;
+      this.moved.changed();
+    }
   }
 
   /** Scrolls to claim `index` and flashes it (from the side panel). */
