@@ -84,7 +84,9 @@ const REANCHOR_MAX_SHARE = 0.1;
 const LOST_TRIES = 3;
 /** After the address changes without a page load, the page is read again once it settles. */
 const MOVE_DELAY_MS = 300;
-const MOVE_MAX_WAIT_MS = 3000;
+const MOVE_MAX_WAIT_MS = 1000;
+/** How long after such a change the page's changes are watched for the new article to arrive. */
+const MOVE_WATCH_MS = 6000;
 /** Reading the page again after address changes takes at most this share of the main thread. */
 const MOVE_MAX_SHARE = 0.1;
 
@@ -100,8 +102,14 @@ class PageClaims {
     maxShare: REANCHOR_MAX_SHARE,
   });
   private moved = new ReanchorScheduler(() => this.afterMove(), { delay: MOVE_DELAY_MS, maxWait: MOVE_MAX_WAIT_MS, maxShare: MOVE_MAX_SHARE });
-  /** The article text of the last finished check. */
+  /** The article text of the last finished check, and of the last check started. */
   private checkedText: string | null = null;
+  private startedText: string | null = null;
+  /** Watches the page for a while after an address change, for the new article to arrive. */
+  private moveObserver: MutationObserver | null = null;
+  private moveUntil = 0;
+  /** The last look for the claims found none of them. */
+  private lostAll = false;
   /** Increases on every start/stop, so a late answer for an old page is ignored. */
   private generation = 0;
   /** The page's address as the background knows it (canonical when the page gives one). */
@@ -121,6 +129,23 @@ class PageClaims {
    * when its article changed, so a page that keeps rewriting its address is not checked over and over.
    */
   locationChanged(): void {
+    this.watchForArticle();
+  }
+
+  /** Reads the page again once it settles, and again after each change for a few seconds. */
+  private watchForArticle() {
+    this.moveUntil = performance.now() + MOVE_WATCH_MS;
+    if (!this.moveObserver) {
+      this.moveObserver = new MutationObserver((records) => {
+        if (performance.now() > this.moveUntil) {
+          this.moveObserver?.disconnect();
+          this.moveObserver = null;
+          return;
+        }
+        if (!records.every((r) => isOurs(r.target))) this.moved.changed();
+      });
+      this.moveObserver.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    }
     this.moved.changed();
   }
 
@@ -128,22 +153,24 @@ class PageClaims {
     const article = extractArticle(document);
     const lostAll = this.lostAll;
     this.lostAll = false;
-    if (article && article.text === this.checkedText && this.anchored.length > 0) {
-      this.reanchorIfBroken();
+    if (!article) {
+      // No article (yet): the claims of the one that left go. Claims that merely vanished for a
+      // moment (the page between renders) stay, to be found again.
+      if (!lostAll && this.startedText !== null) {
+        this.clear();
+        void toBackground('pageIdle', { url: location.href, status: 'no-article' });
+      }
       return;
     }
-    // Every claim gone and no article yet: the page is between renders; its next change says more.
-    if (!article && lostAll) return;
-    void this.start(article);
+    if (article.text !== this.startedText) void this.start(article);
+    else if (article.text === this.checkedText) this.reanchorIfBroken();
   }
-
-  /** Whether the last look for the claims found none of them (read again by afterMove). */
-  private lostAll = false;
 
   /** Extracts the article (unless given), asks the background to check it, and paints the claims. */
   async start(article = extractArticle(document)): Promise<void> {
     const generation = ++this.generation;
     this.moved.cancel();
+    this.startedText = article?.text ?? null;
     if (!article) {
       this.clear();
       void toBackground('pageIdle', { url: location.href, status: 'no-article' });
@@ -189,6 +216,8 @@ class PageClaims {
   /** Removes every highlight and stops watching the page. */
   stop(status: 'off' | null): void {
     this.generation++;
+    this.moveObserver?.disconnect();
+    this.moveObserver = null;
     this.clear();
     if (status) void toBackground('pageIdle', { url: location.href, status });
   }
@@ -199,6 +228,7 @@ class PageClaims {
     this.reanchor.cancel();
     this.moved.cancel();
     this.checkedText = null;
+    this.startedText = null;
     this.popover.close();
     this.highlighter?.destroy();
     this.highlighter = null;
@@ -256,7 +286,7 @@ class PageClaims {
     // single-page site that changed its address before its content). Read the page again.
     if (this.anchored.length > 0 && this.anchored.every((a) => !a.range)) {
       this.lostAll = true;
-      this.moved.changed();
+      this.watchForArticle();
     }
   }
 
