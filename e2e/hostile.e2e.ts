@@ -290,6 +290,47 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
+  it('a story inside an open shadow root: read, highlighted, clickable, and highlighted again after the component re-renders', async () => {
+    const { page, errors } = await open('shadow-article.html');
+    const readShadow = (p: Page) =>
+      p.evaluate((painted) => {
+        const out: string[] = [];
+        for (const v of painted)
+          for (const r of (CSS as any).highlights?.get(`crosscheck-${v}`) ?? []) {
+            const range = r as Range;
+            const text = range.toString().replace(/\s+/g, ' ').trim();
+            if (text && range.startContainer.isConnected && range.startContainer.getRootNode() instanceof ShadowRoot) out.push(text);
+          }
+        return out;
+      }, PAINTED);
+    const live = await waitForLive(page, 3, 30_000, readShadow);
+    // Painted with our colours inside the shadow tree.
+    const paint = await page.evaluate(() => {
+      const root = document.querySelector('news-story')!.shadowRoot!;
+      const [name] = [...((CSS as any).highlights as Map<string, unknown>).keys()].filter((n) => n.startsWith('crosscheck-'));
+      return getComputedStyle(root.querySelector('p')!, `::highlight(${name})`).textDecorationLine;
+    });
+    expect(paint).toContain('underline');
+    const point = await page.evaluate((t) => {
+      for (const [, h] of (CSS as any).highlights as Map<string, Set<Range>>)
+        for (const r of h) {
+          if (r.toString().replace(/\s+/g, ' ').trim() !== t) continue;
+          const b = r.getClientRects()[0];
+          return { x: b.left + Math.min(b.width / 2, 40), y: b.top + b.height / 2 };
+        }
+      return null;
+    }, live[0]);
+    await page.mouse.click(point!.x, point!.y);
+    expect(await waitFor(() => popoverText(page), { message: 'popover did not open' })).toContain(live[0].slice(0, 30));
+    await page.keyboard.press('Escape');
+    // The component throws its paragraphs away and renders new ones.
+    await page.click('#refresh');
+    expect(await pageState<number>(page, 'renders')).toBe(2);
+    await waitFor(async () => (await readShadow(page)).length === live.length, { timeout: 10_000, message: 'highlights did not come back after the component re-rendered' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('hostile CSS: highlights still show, the popover opens on top with its own look, the page\'s elements named like ours do no harm', async () => {
     const { page, errors } = await open('css.html');
     const live = await waitForLive(page, 3);

@@ -56,15 +56,27 @@ export function highlightCss(): string {
  * sheet of the page's own (winning ties), is no element a page can restyle, move or show, and no
  * change to the page's DOM; a <style> element stands in where adopting is not supported.
  */
-function pageStylesheet(doc: Document, win: Window & typeof globalThis, css: string): { ensure(): void; remove(): void } {
+function pageStylesheet(doc: Document, win: Window & typeof globalThis, css: string): { ensure(roots: Iterable<Node>): void; remove(): void } {
   try {
     const sheet = new win.CSSStyleSheet();
     sheet.replaceSync(css);
-    const ensure = () => {
-      if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    // The document, and the open shadow roots that hold painted claims (page styles do not reach
+    // into a shadow tree, and neither do ours).
+    const adopters = new Set<DocumentOrShadowRoot>([doc]);
+    const adopt = (at: DocumentOrShadowRoot) => {
+      if (!at.adoptedStyleSheets.includes(sheet)) at.adoptedStyleSheets = [...at.adoptedStyleSheets, sheet];
     };
-    ensure();
-    return { ensure, remove: () => void (doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet)) };
+    adopt(doc);
+    return {
+      ensure(roots) {
+        for (const root of roots) if (root.nodeType === 11 && 'adoptedStyleSheets' in root) adopters.add(root as ShadowRoot);
+        for (const at of adopters) adopt(at);
+      },
+      remove() {
+        for (const at of adopters) at.adoptedStyleSheets = at.adoptedStyleSheets.filter((s) => s !== sheet);
+        adopters.clear();
+      },
+    };
   } catch {
     const style = doc.createElement('style');
     style.dataset.crosscheck = '';
@@ -92,7 +104,7 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
       const groups = new Map<Verdict | 'pending', Range[]>();
       for (const { range, verdict } of items) groups.set(verdict, [...(groups.get(verdict) ?? []), range]);
       for (const [verdict, ranges] of groups) registry.set(name(verdict), new win.Highlight(...ranges));
-      style.ensure();
+      style.ensure(new Set(items.map(({ range }) => range.startContainer.getRootNode())));
     },
     flash(range) {
       registry.set(name('flash'), new win.Highlight(range));

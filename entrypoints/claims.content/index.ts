@@ -82,6 +82,8 @@ const REANCHOR_MAX_WAIT_MS = 1000;
 const REANCHOR_MAX_SHARE = 0.1;
 /** Searches for a lost claim that find nothing before it is given up until the next check. */
 const LOST_TRIES = 3;
+/** What the page's changes are watched for. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 /** After the address changes without a page load, the page is read again once it settles. */
 const MOVE_DELAY_MS = 300;
 const MOVE_MAX_WAIT_MS = 1000;
@@ -260,6 +262,18 @@ class PageClaims {
     this.highlighter?.paint(this.anchored.flatMap((a) => (a.range ? [{ range: a.range, verdict: a.pending ? ('pending' as const) : a.claim.verdict }] : [])));
     // Our own wrapping is not a change of the page.
     this.observer?.takeRecords();
+    // Changes inside a shadow root are not seen from the document: watch the ones holding claims.
+    for (const root of this.shadowRoots()) this.observer?.observe(root, OBSERVED);
+  }
+
+  /** The open shadow roots that hold painted claims. */
+  private shadowRoots(): ShadowRoot[] {
+    const roots = new Set<ShadowRoot>();
+    for (const a of this.anchored) {
+      const root = a.range?.startContainer.getRootNode();
+      if (root && root.nodeType === 11) roots.add(root as ShadowRoot);
+    }
+    return [...roots];
   }
 
   /** Re-finds claims after the page re-renders (only when a painted claim was lost or changed). */
@@ -270,7 +284,8 @@ class PageClaims {
       // Changes elsewhere on the page (a ticker, a clock) leave the claims as they were: nothing to do.
       if (this.reanchor.pending || this.broken()) this.reanchor.changed();
     });
-    this.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(document.body ?? document.documentElement, OBSERVED);
+    for (const root of this.shadowRoots()) this.observer.observe(root, OBSERVED);
   }
 
   /** Whether a painted claim lost its text, or one lost earlier is still worth looking for. */
@@ -317,7 +332,7 @@ class PageClaims {
     if (this.anchored.length === 0 || this.popover.contains(event)) return;
     const selection = getSelection();
     if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
-    const point = caretAt(event.clientX, event.clientY);
+    const point = caretAt(event.clientX, event.clientY, this.shadowRoots());
     const hit = point && this.claimAt(point.node, point.offset);
     if (hit?.range && !hit.pending) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
     else this.popover.close();
@@ -381,11 +396,12 @@ function stillHolds(a: Anchored): boolean {
   return !!a.range && a.range.startContainer.isConnected && rangeText(a.range) === (a.found ?? a.claim.text.replace(/\s+/g, ' ').trim());
 }
 
-/** The text position under a point, in browsers old and new. */
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+/** The text position under a point, in browsers old and new (inside the given shadow roots too). */
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+  type CaretPosition = { offsetNode: Node; offset: number } | null;
+  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition };
   if (doc.caretPositionFromPoint) {
-    const pos = doc.caretPositionFromPoint(x, y);
+    const pos = doc.caretPositionFromPoint(x, y, shadowRoots.length ? { shadowRoots } : undefined);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
   }
   const range = document.caretRangeFromPoint?.(x, y);
