@@ -3,7 +3,7 @@
 // replaces the globals of its window. The page must keep working, Crosscheck must stay
 // responsive and bounded, and highlights must come back after the page re-renders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { DEFAULT_MAX_CLAIMS } from '../utils/pipeline';
 import { launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
 import { clickClaim, popoverText, tabIdOf, turnOnSite, VERDICTS } from './extension';
@@ -23,14 +23,14 @@ function readLiveHighlights(painted: string[]): string[] {
   return out;
 }
 
-const liveHighlights = (page: Page) => page.evaluate(readLiveHighlights, PAINTED);
+const liveHighlights = (page: Page | Frame) => page.evaluate(readLiveHighlights, PAINTED);
 
 /** Ranges held by our highlights, lost or not (they must not pile up across re-renders). */
 const heldRanges = (page: Page) =>
   page.evaluate((painted) => painted.reduce((n, v) => n + ((CSS as any).highlights?.get(`crosscheck-${v}`)?.size ?? 0), 0), PAINTED);
 
 /** Waits for at least `min` live highlights and returns them. */
-async function waitForLive(page: Page, min = 1, timeout = 30_000, read = liveHighlights): Promise<string[]> {
+async function waitForLive(page: Page | Frame, min = 1, timeout = 30_000, read: (p: Page | Frame) => Promise<string[]> = liveHighlights): Promise<string[]> {
   return waitFor(async () => {
     const live = await read(page);
     return live.length >= min ? live : null;
@@ -274,13 +274,33 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
-  it('a story inside a same-origin frame: nothing breaks around it', async () => {
+  it('a story inside a same-origin frame: read from the frame, highlighted there, and its popover opens next to the claim', async () => {
     const { page, errors } = await open('frame-article.html');
-    const frame = page.frameLocator('#story');
-    await waitFor(async () => (await frame.locator('p').count()) > 3);
-    const ticks = await page.frames()[1].evaluate(() => (window as any).frameState.ticks);
-    await new Promise((r) => setTimeout(r, 3000));
-    expect(await page.frames()[1].evaluate(() => (window as any).frameState.ticks)).toBeGreaterThan(ticks + 20);
+    const frame = await waitFor(() => page.frames().find((f) => f.url().endsWith('story-frame.html')));
+    const live = await waitForLive(frame, 3);
+    expect(await liveHighlights(page)).toEqual([]); // nothing painted in the shell page itself
+    // Click the claim inside the frame: the popover opens in the page, next to the claim.
+    const inFrame = await frame.evaluate((t) => {
+      for (const [, h] of (CSS as any).highlights as Map<string, Set<Range>>)
+        for (const r of h) {
+          if (r.toString().replace(/\s+/g, ' ').trim() !== t) continue;
+          r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const b = r.getClientRects()[0];
+          return { x: b.left + Math.min(b.width / 2, 40), y: b.top + b.height / 2, bottom: b.bottom };
+        }
+      return null;
+    }, live[0]);
+    const frameBox = (await page.locator('#story').boundingBox())!;
+    await page.mouse.click(frameBox.x + inFrame!.x, frameBox.y + inFrame!.y);
+    expect(await waitFor(() => popoverText(page), { message: 'popover did not open' })).toContain(live[0].slice(0, 30));
+    const popoverTop = await page.evaluate(() => document.querySelector('[data-crosscheck="popover"]')!.shadowRoot!.querySelector('.cc-popover')!.getBoundingClientRect().top);
+    // Placed just below the claim's line, in the page's coordinates.
+    expect(Math.abs(popoverTop - (frameBox.y + inFrame!.bottom) - 8)).toBeLessThan(30);
+    await page.mouse.click(5, 5);
+    await waitFor(async () => (await popoverText(page)) === null, { message: 'a click elsewhere did not close the popover' });
+    // The frame's own script keeps running.
+    const ticks = await frame.evaluate(() => (window as any).frameState.ticks);
+    await waitFor(async () => (await frame.evaluate(() => (window as any).frameState.ticks)) > ticks + 20, { message: 'the frame\'s script stopped' });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -304,7 +324,7 @@ describe('pages that fight back', () => {
 
   it('a story inside an open shadow root: read, highlighted, clickable, and highlighted again after the component re-renders', async () => {
     const { page, errors } = await open('shadow-article.html');
-    const readShadow = (p: Page) =>
+    const readShadow = (p: Page | Frame) =>
       p.evaluate((painted) => {
         const out: string[] = [];
         for (const v of painted)

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sensitivityItem, siteSettingsItem } from '@/utils/extension/settings';
 import { handleMessages, toBackground, type ContentProtocol } from '@/utils/extension/messages';
 import { isSiteEnabled } from '@/utils/site-settings';
-import { extractArticle } from '@/utils/extract';
+import { extractArticle, type ExtractedArticle } from '@/utils/extract';
 import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
 import type { CheckedClaim, TextQuote } from '@/utils/types';
 import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
@@ -116,13 +116,37 @@ class PageClaims {
   private generation = 0;
   /** The page's address as the background knows it (canonical when the page gives one). */
   private pageUrl = location.href;
+  /** The document that holds the article: the page's own, or a same-origin frame's. */
+  private doc: Document = document;
+  /** Documents whose clicks, focus and keys we follow. */
+  private listening = new WeakSet<Document>();
 
   constructor(private ctx: ContentScriptContext) {
     this.popover = new PopoverContainer(ctx);
-    ctx.addEventListener(document, 'click', (e) => this.onClick(e as MouseEvent), { capture: true });
-    ctx.addEventListener(document, 'focusin', (e) => this.onFocus(e as FocusEvent));
-    ctx.addEventListener(document, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+    this.listenTo(document);
     ctx.onInvalidated(() => this.stop(null));
+  }
+
+  private listenTo(doc: Document) {
+    if (this.listening.has(doc)) return;
+    this.listening.add(doc);
+    this.ctx.addEventListener(doc, 'click', (e) => this.onClick(e as MouseEvent, doc), { capture: true });
+    this.ctx.addEventListener(doc, 'focusin', (e) => this.onFocus(e as FocusEvent));
+    this.ctx.addEventListener(doc, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+  }
+
+  /** Works on the article in `doc` from now on (a frame's document, or the page's own). */
+  private useDocument(doc: Document) {
+    if (doc === this.doc) return;
+    this.highlighter?.destroy();
+    this.highlighter = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.doc = doc;
+    this.listenTo(doc);
+    // A frame that loads another page takes its article with it: read the page again.
+    const frame = doc.defaultView?.frameElement;
+    if (frame) this.ctx.addEventListener(frame, 'load', () => { if (this.doc === doc) void this.start(); });
   }
 
   /**
@@ -152,7 +176,8 @@ class PageClaims {
   }
 
   private afterMove() {
-    const article = extractArticle(document);
+    const found = findArticle();
+    const article = found?.article ?? null;
     const lostAll = this.lostAll;
     this.lostAll = false;
     if (!article) {
@@ -164,22 +189,24 @@ class PageClaims {
       }
       return;
     }
-    if (article.text !== this.startedText) void this.start(article);
+    if (article.text !== this.startedText) void this.start(found);
     else if (article.text === this.checkedText) this.reanchorIfBroken();
   }
 
-  /** Extracts the article (unless given), asks the background to check it, and paints the claims. */
-  async start(article = extractArticle(document)): Promise<void> {
+  /** Finds the article (unless given), asks the background to check it, and paints the claims. */
+  async start(found = findArticle()): Promise<void> {
     const generation = ++this.generation;
     this.moved.cancel();
+    const article = found?.article ?? null;
     this.startedText = article?.text ?? null;
-    if (!article) {
+    if (!found || !article) {
       this.clear();
       void toBackground('pageIdle', { url: location.href, status: 'no-article' });
       return;
     }
+    this.useDocument(found.doc);
     this.pageUrl = article.canonicalUrl || location.href;
-    this.highlighter ??= createHighlighter(document);
+    this.highlighter ??= createHighlighter(this.doc);
     // The claims first, painted as "checking" while the background looks up the evidence.
     const spotted = await toBackground('spotPage', { url: location.href, canonicalUrl: article.canonicalUrl, text: article.text });
     if (generation !== this.generation) return;
@@ -221,6 +248,7 @@ class PageClaims {
     this.moveObserver?.disconnect();
     this.moveObserver = null;
     this.clear();
+    this.doc = document;
     if (status) void toBackground('pageIdle', { url: location.href, status });
   }
 
@@ -242,7 +270,7 @@ class PageClaims {
     if (!this.highlighter) return;
     // Marks from an earlier paint (wrapping fallback) come out first, so the text is whole again.
     this.highlighter.clear();
-    const index = buildTextIndex(document.body ?? document.documentElement, isOurUi);
+    const index = buildTextIndex(this.doc.body ?? this.doc.documentElement, isOurUi);
     for (const a of this.anchored) {
       const wasPainted = !!a.range || a.lost !== undefined;
       a.range = locate(index, a);
@@ -284,7 +312,7 @@ class PageClaims {
       // Changes elsewhere on the page (a ticker, a clock) leave the claims as they were: nothing to do.
       if (this.reanchor.pending || this.broken()) this.reanchor.changed();
     });
-    this.observer.observe(document.body ?? document.documentElement, OBSERVED);
+    this.observer.observe(this.doc.body ?? this.doc.documentElement, OBSERVED);
     for (const root of this.shadowRoots()) this.observer.observe(root, OBSERVED);
   }
 
@@ -328,11 +356,11 @@ class PageClaims {
     });
   }
 
-  private onClick(event: MouseEvent) {
+  private onClick(event: MouseEvent, doc: Document) {
     if (this.anchored.length === 0 || this.popover.contains(event)) return;
-    const selection = getSelection();
+    const selection = doc.defaultView?.getSelection();
     if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
-    const point = caretAt(event.clientX, event.clientY, this.shadowRoots());
+    const point = caretAt(doc, event.clientX, event.clientY, this.shadowRoots());
     const hit = point && this.claimAt(point.node, point.offset);
     if (hit?.range && !hit.pending) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
     else this.popover.close();
@@ -366,6 +394,35 @@ class PageClaims {
   }
 }
 
+/** Frames smaller than this (in CSS pixels, each way) are widgets and ads, never the story. */
+const MIN_FRAME_SIZE = 200;
+
+/**
+ * The page's article, from the page itself or, when the page has none, from its largest
+ * same-origin frame that has one (a story shown in a frame). Frames of other origins are out of
+ * reach, as they should be.
+ */
+function findArticle(): { doc: Document; article: ExtractedArticle } | null {
+  const own = extractArticle(document);
+  if (own) return { doc: document, article: own };
+  const frames = Array.from(document.querySelectorAll('iframe, frame'))
+    .map((frame) => ({ frame, box: frame.getBoundingClientRect() }))
+    .filter(({ box }) => box.width >= MIN_FRAME_SIZE && box.height >= MIN_FRAME_SIZE)
+    .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+  for (const { frame } of frames) {
+    let doc: Document | null = null;
+    try {
+      doc = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      doc = null; // another origin
+    }
+    if (!doc?.body) continue;
+    const article = extractArticle(doc);
+    if (article) return { doc, article };
+  }
+  return null;
+}
+
 /** Whether a node belongs to our own UI (the popover host, our stylesheet, highlight marks). */
 function isOurs(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -397,13 +454,13 @@ function stillHolds(a: Anchored): boolean {
 }
 
 /** The text position under a point, in browsers old and new (inside the given shadow roots too). */
-function caretAt(x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+function caretAt(page: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
   type CaretPosition = { offsetNode: Node; offset: number } | null;
-  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition };
+  const doc = page as Document & { caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition };
   if (doc.caretPositionFromPoint) {
     const pos = doc.caretPositionFromPoint(x, y, shadowRoots.length ? { shadowRoots } : undefined);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
   }
-  const range = document.caretRangeFromPoint?.(x, y);
+  const range = page.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
