@@ -403,6 +403,25 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
+  it('a page that clears the shared highlight registry and adopted stylesheets: our highlights and colours come back, the page\'s own highlights stay', async () => {
+    const { page, errors } = await open('registry.html');
+    const count = (await waitForLive(page, 3)).length;
+    for (let i = 0; i < 3; i++) {
+      const clears = await pageState<number>(page, 'clears');
+      await waitFor(async () => (await pageState<number>(page, 'clears')) > clears, { timeout: 5_000 });
+      await waitFor(async () => (await liveHighlights(page)).length === count, { timeout: 5_000, message: `highlights did not come back after clear ${clears + 1}` });
+    }
+    const state = await page.evaluate(() => {
+      const name = [...((CSS as any).highlights as Map<string, unknown>).keys()].find((n) => n.startsWith('crosscheck-'))!;
+      const p = document.querySelector('#app p')!;
+      return { own: (CSS as any).highlights.get('page-search')?.size ?? 0, decoration: getComputedStyle(p, `::highlight(${name})`).textDecorationLine };
+    });
+    expect(state.own).toBeGreaterThan(0);
+    expect(state.decoration).toContain('underline');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a page that replaces its window\'s globals: highlights, popover and the page\'s own code all work', async () => {
     const { page, errors, cdp } = await open('globals.html');
     // Read through a world of our own: the page broke the globals Playwright's helpers use.

@@ -46,3 +46,44 @@ describe('highlight stylesheet', () => {
     }
   });
 });
+
+describe('highlighter on the CSS Custom Highlight API', () => {
+  it('puts back highlights a page script took out of the shared registry', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers();
+    const win = window as any;
+    const registry = new Map<string, unknown>();
+    const saved = { css: win.CSS, highlight: win.Highlight };
+    win.CSS = { highlights: registry };
+    win.Highlight = class extends Set<Range> {
+      constructor(...ranges: Range[]) {
+        super(ranges);
+      }
+    };
+    try {
+      document.body.innerHTML = '<p>The army took the valley.</p>';
+      const index = buildTextIndex(document.body);
+      const range = rangeFor(index, 0, index.text.length)!;
+      const highlighter = createHighlighter(document);
+      expect(highlighter.touchesDom).toBe(false);
+      highlighter.paint([{ range, verdict: 'confirmed' }]);
+      const ours = registry.get('crosscheck-confirmed');
+      expect(ours).toBeDefined();
+      // The page clears the registry, then takes our name for its own highlight.
+      registry.clear();
+      vi.advanceTimersByTime(1500);
+      expect(registry.get('crosscheck-confirmed')).toBe(ours);
+      registry.set('crosscheck-confirmed', new win.Highlight());
+      vi.advanceTimersByTime(1500);
+      expect(registry.get('crosscheck-confirmed')).toBe(ours);
+      // Once destroyed, nothing comes back.
+      highlighter.destroy();
+      vi.advanceTimersByTime(1500);
+      expect(registry.has('crosscheck-confirmed')).toBe(false);
+    } finally {
+      win.CSS = saved.css;
+      win.Highlight = saved.highlight;
+      vi.useRealTimers();
+    }
+  });
+});

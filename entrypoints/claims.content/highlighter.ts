@@ -27,6 +27,8 @@ export const VERDICT_COLOURS: Record<Verdict, { fill: string; line: string }> = 
 /** Claims spotted and still being checked. */
 const PENDING = { fill: 'rgba(120, 120, 140, 0.06)', line: 'rgba(120, 120, 140, 0.6)' };
 const FLASH_MS = 1600;
+/** How often highlights a page script took out of the shared registry are put back. */
+const GUARD_MS = 1000;
 const name = (v: Verdict | 'pending' | 'flash') => `crosscheck-${v}`;
 const PAINTED: (Verdict | 'pending')[] = [...(Object.keys(VERDICT_COLOURS) as Verdict[]), 'pending'];
 const colours = (v: Verdict | 'pending') => (v === 'pending' ? PENDING : VERDICT_COLOURS[v]);
@@ -93,9 +95,20 @@ function pageStylesheet(doc: Document, win: Window & typeof globalThis, css: str
 function customHighlighter(doc: Document, win: Window & typeof globalThis, registry: HighlightRegistry): Highlighter {
   const style = pageStylesheet(doc, win, highlightCss());
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What we put in the registry, and the roots our stylesheet must be in. */
+  const painted = new Map<string, Highlight>();
+  let roots = new Set<Node>();
+  // The registry and the adopted stylesheets are shared with the page's own scripts, which may
+  // clear them (a page's own search highlighting, a framework resetting styles) without any
+  // change to the DOM: what was taken is put back, now and then.
+  const guard = setInterval(() => {
+    for (const [key, highlight] of painted) if (registry.get(key) !== highlight) registry.set(key, highlight);
+    if (painted.size > 0) style.ensure(roots);
+  }, GUARD_MS);
 
   const clear = () => {
     for (const v of PAINTED) registry.delete(name(v));
+    painted.clear();
   };
   return {
     touchesDom: false,
@@ -103,8 +116,13 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
       clear();
       const groups = new Map<Verdict | 'pending', Range[]>();
       for (const { range, verdict } of items) groups.set(verdict, [...(groups.get(verdict) ?? []), range]);
-      for (const [verdict, ranges] of groups) registry.set(name(verdict), new win.Highlight(...ranges));
-      style.ensure(new Set(items.map(({ range }) => range.startContainer.getRootNode())));
+      for (const [verdict, ranges] of groups) {
+        const highlight = new win.Highlight(...ranges);
+        registry.set(name(verdict), highlight);
+        painted.set(name(verdict), highlight);
+      }
+      roots = new Set(items.map(({ range }) => range.startContainer.getRootNode()));
+      style.ensure(roots);
     },
     flash(range) {
       registry.set(name('flash'), new win.Highlight(range));
@@ -114,6 +132,7 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
     clear,
     destroy() {
       clear();
+      clearInterval(guard);
       clearTimeout(flashTimer);
       registry.delete(name('flash'));
       style.remove();
