@@ -82,6 +82,8 @@ const REANCHOR_MAX_WAIT_MS = 1000;
 const REANCHOR_MAX_SHARE = 0.1;
 /** Searches for a lost claim that find nothing before it is given up until the next check. */
 const LOST_TRIES = 3;
+/** Changes to the page are looked at, to see whether they broke a claim, at most this often. */
+const BROKEN_CHECK_MS = 50;
 /** What the page's changes are watched for. */
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 /** After the address changes without a page load, the page is read again once it settles. */
@@ -98,6 +100,7 @@ class PageClaims {
   private highlighter: Highlighter | null = null;
   private popover: PopoverContainer;
   private observer: MutationObserver | null = null;
+  private brokenCheck: number | undefined;
   private reanchor = new ReanchorScheduler(() => this.reanchorIfBroken(), {
     delay: REANCHOR_DELAY_MS,
     maxWait: REANCHOR_MAX_WAIT_MS,
@@ -255,6 +258,8 @@ class PageClaims {
   private clear() {
     this.observer?.disconnect();
     this.observer = null;
+    clearTimeout(this.brokenCheck);
+    this.brokenCheck = undefined;
     this.reanchor.cancel();
     this.moved.cancel();
     this.checkedText = null;
@@ -309,8 +314,16 @@ class PageClaims {
     this.observer?.disconnect();
     this.observer = new MutationObserver((records) => {
       if (records.every((r) => isOurs(r.target))) return;
-      // Changes elsewhere on the page (a ticker, a clock) leave the claims as they were: nothing to do.
-      if (this.reanchor.pending || this.broken()) this.reanchor.changed();
+      if (this.reanchor.pending) {
+        this.reanchor.changed();
+        return;
+      }
+      // Changes elsewhere on the page (a ticker, a clock) leave the claims as they were: nothing to
+      // do. Whether they did is looked at a little later, once for any number of changes.
+      this.brokenCheck ??= this.ctx.setTimeout(() => {
+        this.brokenCheck = undefined;
+        if (this.broken()) this.reanchor.changed();
+      }, BROKEN_CHECK_MS);
     });
     this.observer.observe(this.doc.body ?? this.doc.documentElement, OBSERVED);
     for (const root of this.shadowRoots()) this.observer.observe(root, OBSERVED);
