@@ -105,7 +105,7 @@ export async function clickClaim(page: Page, text: string): Promise<void> {
 /** Text inside the claim popover's shadow root, or null when it is not showing in the viewport. */
 export async function popoverText(page: Page): Promise<string | null> {
   return page.evaluate(() => {
-    const host = document.querySelector('crosscheck-popover') as HTMLElement | null;
+    const host = document.querySelector('[data-crosscheck="popover"]') as HTMLElement | null;
     const box = host?.shadowRoot?.querySelector('.cc-popover');
     if (!box) return null;
     const r = box.getBoundingClientRect();
@@ -118,7 +118,7 @@ export async function popoverText(page: Page): Promise<string | null> {
 /** The popover's outlets with their stances, as shown. */
 export async function popoverOutlets(page: Page): Promise<{ outlet: string; stance: string; evidence: string; href: string | null }[]> {
   return page.evaluate(() => {
-    const host = document.querySelector('crosscheck-popover');
+    const host = document.querySelector('[data-crosscheck="popover"]');
     return [...(host?.shadowRoot?.querySelectorAll('.cc-outlet') ?? [])].map((li) => ({
       outlet: (li as HTMLElement).dataset.outlet ?? '',
       stance: (li as HTMLElement).dataset.stance ?? '',

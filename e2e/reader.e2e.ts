@@ -72,8 +72,8 @@ describe('reading a demo article with Crosscheck', () => {
   it('opens the popover from the keyboard and moves focus into it', async () => {
     await page.keyboard.press('Alt+Shift+N');
     await waitFor(() => popoverText(page), { message: 'keyboard did not open the popover' });
-    const focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
-    expect(focused).toBe('crosscheck-popover');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-crosscheck'));
+    expect(focused).toBe('popover');
     await page.keyboard.press('Escape');
   });
 

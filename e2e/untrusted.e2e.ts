@@ -135,7 +135,7 @@ describe('untrusted text stays text', () => {
     expect(inPage.pwned).toBeUndefined();
     expect(inPage.title).toBe(pageTitle);
     const links = await page.evaluate(() =>
-      [...(document.querySelector('crosscheck-popover')?.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => ({ rel: a.rel, target: a.target, href: a.getAttribute('href') })),
+      [...(document.querySelector('[data-crosscheck="popover"]')?.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => ({ rel: a.rel, target: a.target, href: a.getAttribute('href') })),
     );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link).toMatchObject({ rel: 'noopener noreferrer', target: '_blank' });

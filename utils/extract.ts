@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { composedClone } from './composed-tree';
 
 /** The main article of a page, as plain text with paragraph breaks. */
 export interface ExtractedArticle {
@@ -371,10 +372,11 @@ function readable(doc: Document): { parsed: ReturnType<Readability<Element>['par
  * body). Should that cleaning leave too little, the page is read again without it.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
-  const clone = doc.cloneNode(true) as Document;
+  // Open shadow roots are read as part of the page: some sites render the story inside one.
+  const clone = composedClone(doc);
   removeNonStory(clone);
   let result = readable(clone);
-  if (!result || result.text.length < 500) result = readable(doc.cloneNode(true) as Document) ?? result;
+  if (!result || result.text.length < 500) result = readable(composedClone(doc)) ?? result;
   if (!result) return null;
   const { parsed } = result;
   const ogTitle = meta(doc, 'meta[property="og:title"]');

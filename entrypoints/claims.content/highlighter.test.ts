@@ -30,3 +30,60 @@ describe('wrapping highlighter (browsers without CSS.highlights)', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 });
+
+describe('highlight stylesheet', () => {
+  it('makes every declaration important and outranks a page rule for the same highlight name', async () => {
+    const { highlightCss } = await import('./highlighter');
+    const css = highlightCss();
+    for (const v of ['confirmed', 'disputed', 'conflicting', 'unverified', 'pending', 'flash']) {
+      const rule = css.split('\n').find((line) => line.includes(`::highlight(crosscheck-${v})`));
+      expect(rule, v).toBeDefined();
+      // As specific as an id selector, while matching every element.
+      expect(rule).toMatch(/^:is\(#[\w-]+, \*\)::highlight/);
+      const declarations = rule!.slice(rule!.indexOf('{') + 1, rule!.lastIndexOf('}')).split(';').map((d) => d.trim()).filter(Boolean);
+      expect(declarations.length).toBeGreaterThan(0);
+      for (const d of declarations) expect(d).toMatch(/!important$/);
+    }
+  });
+});
+
+describe('highlighter on the CSS Custom Highlight API', () => {
+  it('puts back highlights a page script took out of the shared registry', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers();
+    const win = window as any;
+    const registry = new Map<string, unknown>();
+    const saved = { css: win.CSS, highlight: win.Highlight };
+    win.CSS = { highlights: registry };
+    win.Highlight = class extends Set<Range> {
+      constructor(...ranges: Range[]) {
+        super(ranges);
+      }
+    };
+    try {
+      document.body.innerHTML = '<p>The army took the valley.</p>';
+      const index = buildTextIndex(document.body);
+      const range = rangeFor(index, 0, index.text.length)!;
+      const highlighter = createHighlighter(document);
+      expect(highlighter.touchesDom).toBe(false);
+      highlighter.paint([{ range, verdict: 'confirmed' }]);
+      const ours = registry.get('crosscheck-confirmed');
+      expect(ours).toBeDefined();
+      // The page clears the registry, then takes our name for its own highlight.
+      registry.clear();
+      vi.advanceTimersByTime(1500);
+      expect(registry.get('crosscheck-confirmed')).toBe(ours);
+      registry.set('crosscheck-confirmed', new win.Highlight());
+      vi.advanceTimersByTime(1500);
+      expect(registry.get('crosscheck-confirmed')).toBe(ours);
+      // Once destroyed, nothing comes back.
+      highlighter.destroy();
+      vi.advanceTimersByTime(1500);
+      expect(registry.has('crosscheck-confirmed')).toBe(false);
+    } finally {
+      win.CSS = saved.css;
+      win.Highlight = saved.highlight;
+      vi.useRealTimers();
+    }
+  });
+});

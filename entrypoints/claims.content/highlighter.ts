@@ -27,6 +27,8 @@ export const VERDICT_COLOURS: Record<Verdict, { fill: string; line: string }> = 
 /** Claims spotted and still being checked. */
 const PENDING = { fill: 'rgba(120, 120, 140, 0.06)', line: 'rgba(120, 120, 140, 0.6)' };
 const FLASH_MS = 1600;
+/** How often highlights a page script took out of the shared registry are put back. */
+const GUARD_MS = 1000;
 const name = (v: Verdict | 'pending' | 'flash') => `crosscheck-${v}`;
 const PAINTED: (Verdict | 'pending')[] = [...(Object.keys(VERDICT_COLOURS) as Verdict[]), 'pending'];
 const colours = (v: Verdict | 'pending') => (v === 'pending' ? PENDING : VERDICT_COLOURS[v]);
@@ -37,19 +39,76 @@ export function createHighlighter(doc: Document = document): Highlighter {
   return highlights && win ? customHighlighter(doc, win, highlights) : wrappingHighlighter(doc);
 }
 
-function customHighlighter(doc: Document, win: Window & typeof globalThis, registry: HighlightRegistry): Highlighter {
-  const style = doc.createElement('style');
-  style.dataset.crosscheck = '';
-  style.textContent = PAINTED.map(
-    (v) => `::highlight(${name(v)}) { background-color: ${colours(v).fill}; text-decoration: underline ${v === 'pending' ? 'dotted' : ''} 2px ${colours(v).line}; text-underline-offset: 3px; }`,
+/**
+ * The highlight colours as a stylesheet. Every rule is `!important` and as specific as an id
+ * selector while still matching every element, so a page's own `::highlight(...) { … !important }`
+ * for our names does not hide the claims.
+ */
+export function highlightCss(): string {
+  const rule = (n: string, body: string) => `:is(#crosscheck-highlights, *)::highlight(${n}) { ${body.replace(/;/g, ' !important;')} }`;
+  return PAINTED.map((v) =>
+    rule(name(v), `background-color: ${colours(v).fill}; text-decoration: underline ${v === 'pending' ? 'dotted' : 'solid'} 2px ${colours(v).line}; text-underline-offset: 3px;`),
   )
-    .concat(`::highlight(${name('flash')}) { background-color: rgba(255, 214, 0, 0.75); color: #000; }`)
+    .concat(rule(name('flash'), 'background-color: rgba(255, 214, 0, 0.75); color: #000;'))
     .join('\n');
-  (doc.head ?? doc.documentElement).append(style);
+}
+
+/**
+ * Our stylesheet in the page. A constructed sheet adopted by the document comes after every
+ * sheet of the page's own (winning ties), is no element a page can restyle, move or show, and no
+ * change to the page's DOM; a <style> element stands in where adopting is not supported.
+ */
+function pageStylesheet(doc: Document, win: Window & typeof globalThis, css: string): { ensure(roots: Iterable<Node>): void; remove(): void } {
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    // The document, and the open shadow roots that hold painted claims (page styles do not reach
+    // into a shadow tree, and neither do ours).
+    const adopters = new Set<DocumentOrShadowRoot>([doc]);
+    const adopt = (at: DocumentOrShadowRoot) => {
+      if (!at.adoptedStyleSheets.includes(sheet)) at.adoptedStyleSheets = [...at.adoptedStyleSheets, sheet];
+    };
+    adopt(doc);
+    return {
+      ensure(roots) {
+        for (const root of roots) if (root.nodeType === 11 && 'adoptedStyleSheets' in root) adopters.add(root as ShadowRoot);
+        for (const at of adopters) adopt(at);
+      },
+      remove() {
+        for (const at of adopters) at.adoptedStyleSheets = at.adoptedStyleSheets.filter((s) => s !== sheet);
+        adopters.clear();
+      },
+    };
+  } catch {
+    const style = doc.createElement('style');
+    style.dataset.crosscheck = '';
+    style.textContent = css;
+    // A page that rewrites <head> may remove it: put back on every paint.
+    const ensure = () => {
+      if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    };
+    ensure();
+    return { ensure, remove: () => style.remove() };
+  }
+}
+
+function customHighlighter(doc: Document, win: Window & typeof globalThis, registry: HighlightRegistry): Highlighter {
+  const style = pageStylesheet(doc, win, highlightCss());
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What we put in the registry, and the roots our stylesheet must be in. */
+  const painted = new Map<string, Highlight>();
+  let roots = new Set<Node>();
+  // The registry and the adopted stylesheets are shared with the page's own scripts, which may
+  // clear them (a page's own search highlighting, a framework resetting styles) without any
+  // change to the DOM: what was taken is put back, now and then.
+  const guard = setInterval(() => {
+    for (const [key, highlight] of painted) if (registry.get(key) !== highlight) registry.set(key, highlight);
+    if (painted.size > 0) style.ensure(roots);
+  }, GUARD_MS);
 
   const clear = () => {
     for (const v of PAINTED) registry.delete(name(v));
+    painted.clear();
   };
   return {
     touchesDom: false,
@@ -57,9 +116,13 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
       clear();
       const groups = new Map<Verdict | 'pending', Range[]>();
       for (const { range, verdict } of items) groups.set(verdict, [...(groups.get(verdict) ?? []), range]);
-      for (const [verdict, ranges] of groups) registry.set(name(verdict), new win.Highlight(...ranges));
-      // Our stylesheet may have been removed by a page that rewrites <head>.
-      if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+      for (const [verdict, ranges] of groups) {
+        const highlight = new win.Highlight(...ranges);
+        registry.set(name(verdict), highlight);
+        painted.set(name(verdict), highlight);
+      }
+      roots = new Set(items.map(({ range }) => range.startContainer.getRootNode()));
+      style.ensure(roots);
     },
     flash(range) {
       registry.set(name('flash'), new win.Highlight(range));
@@ -69,6 +132,7 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
     clear,
     destroy() {
       clear();
+      clearInterval(guard);
       clearTimeout(flashTimer);
       registry.delete(name('flash'));
       style.remove();

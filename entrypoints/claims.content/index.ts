@@ -4,12 +4,13 @@ import { handleMessages, toBackground, type ContentProtocol } from '@/utils/exte
 import { LIMITS } from '@/utils/extension/message-checks';
 import { absoluteHttpUrl } from '@/utils/url';
 import { isSiteEnabled } from '@/utils/site-settings';
-import { extractArticle } from '@/utils/extract';
+import { extractArticle, type ExtractedArticle } from '@/utils/extract';
 import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
 import type { CheckedClaim, TextQuote } from '@/utils/types';
 import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
 import { createHighlighter, type Highlighter } from './highlighter';
-import { POPOVER_TAG, PopoverContainer } from './popover';
+import { POPOVER_SELECTOR, PopoverContainer } from './popover';
+import { ReanchorScheduler } from './reanchor';
 
 export default defineContentScript({
   // Registered by the background for the sites the reader switched on (and injected once on a
@@ -66,7 +67,7 @@ export default defineContentScript({
     ctx.onInvalidated(unwatchSensitivity);
     // Single-page sites: a new article without a page load.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (enabled) void page.start();
+      if (enabled) page.locationChanged();
     });
     // The browser's shortcut for "Cross-check selection" may be unassigned (another extension
     // took it); the same keys in the page do the same. The background ignores a repeat.
@@ -89,10 +90,29 @@ interface Anchored {
   pending?: boolean;
   /** The text the range covered when it was found (it may differ a little from the claim's). */
   found?: string;
+  /** Painted once, not found since (the page is between renders): still looked for, a few times. */
+  lost?: number;
 }
 
 /** Time the page must be quiet before highlights are re-found after a change. */
 const REANCHOR_DELAY_MS = 250;
+/** A page that never goes quiet (a ticker, a clock) gets its highlights back at least this often. */
+const REANCHOR_MAX_WAIT_MS = 1000;
+/** Re-finding claims takes at most this share of the page's main thread, however often it changes. */
+const REANCHOR_MAX_SHARE = 0.1;
+/** Searches for a lost claim that find nothing before it is given up until the next check. */
+const LOST_TRIES = 3;
+/** Changes to the page are looked at, to see whether they broke a claim, at most this often. */
+const BROKEN_CHECK_MS = 50;
+/** What the page's changes are watched for. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** After the address changes without a page load, the page is read again once it settles. */
+const MOVE_DELAY_MS = 300;
+const MOVE_MAX_WAIT_MS = 1000;
+/** How long after such a change the page's changes are watched for the new article to arrive. */
+const MOVE_WATCH_MS = 6000;
+/** Reading the page again after address changes takes at most this share of the main thread. */
+const MOVE_MAX_SHARE = 0.1;
 
 /** Checks this page's article and keeps its claims painted while the page changes. */
 class PageClaims {
@@ -100,35 +120,120 @@ class PageClaims {
   private highlighter: Highlighter | null = null;
   private popover: PopoverContainer;
   private observer: MutationObserver | null = null;
-  private reanchorTimer: number | undefined;
+  private brokenCheck: number | undefined;
+  private reanchor = new ReanchorScheduler(() => this.reanchorIfBroken(), {
+    delay: REANCHOR_DELAY_MS,
+    maxWait: REANCHOR_MAX_WAIT_MS,
+    maxShare: REANCHOR_MAX_SHARE,
+  });
+  private moved = new ReanchorScheduler(() => this.afterMove(), { delay: MOVE_DELAY_MS, maxWait: MOVE_MAX_WAIT_MS, maxShare: MOVE_MAX_SHARE });
+  /** The article text of the last finished check, and of the last check started. */
+  private checkedText: string | null = null;
+  private startedText: string | null = null;
+  /** Watches the page for a while after an address change, for the new article to arrive. */
+  private moveObserver: MutationObserver | null = null;
+  private moveUntil = 0;
+  /** The last look for the claims found none of them. */
+  private lostAll = false;
   /** Increases on every start/stop, so a late answer for an old page is ignored. */
   private generation = 0;
   /** The page's address as the background knows it (canonical when the page gives one). */
   private pageUrl = location.href;
+  /** The document that holds the article: the page's own, or a same-origin frame's. */
+  private doc: Document = document;
+  /** Documents whose clicks, focus and keys we follow. */
+  private listening = new WeakSet<Document>();
 
   constructor(private ctx: ContentScriptContext) {
     this.popover = new PopoverContainer(ctx);
-    ctx.addEventListener(document, 'click', (e) => this.onClick(e as MouseEvent), { capture: true });
-    ctx.addEventListener(document, 'focusin', (e) => this.onFocus(e as FocusEvent));
-    ctx.addEventListener(document, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+    this.listenTo(document);
     ctx.onInvalidated(() => this.stop(null));
   }
 
-  /** Extracts the article, asks the background to check it, and paints the claims. */
-  async start(): Promise<void> {
-    const generation = ++this.generation;
-    const article = extractArticle(document);
+  private listenTo(doc: Document) {
+    if (this.listening.has(doc)) return;
+    this.listening.add(doc);
+    this.ctx.addEventListener(doc, 'click', (e) => this.onClick(e as MouseEvent, doc), { capture: true });
+    this.ctx.addEventListener(doc, 'focusin', (e) => this.onFocus(e as FocusEvent));
+    this.ctx.addEventListener(doc, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+  }
+
+  /** Works on the article in `doc` from now on (a frame's document, or the page's own). */
+  private useDocument(doc: Document) {
+    if (doc === this.doc) return;
+    this.highlighter?.destroy();
+    this.highlighter = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.doc = doc;
+    this.listenTo(doc);
+    // A frame that loads another page takes its article with it: read the page again.
+    const frame = doc.defaultView?.frameElement;
+    if (frame) this.ctx.addEventListener(frame, 'load', () => { if (this.doc === doc) void this.start(); });
+  }
+
+  /**
+   * The address changed without a page load (a single-page site, or infinite scroll naming the
+   * story in view). Once the address settles, the page is read again; it is checked again only
+   * when its article changed, so a page that keeps rewriting its address is not checked over and over.
+   */
+  locationChanged(): void {
+    this.watchForArticle();
+  }
+
+  /** Reads the page again once it settles, and again after each change for a few seconds. */
+  private watchForArticle() {
+    this.moveUntil = performance.now() + MOVE_WATCH_MS;
+    if (!this.moveObserver) {
+      this.moveObserver = new MutationObserver((records) => {
+        if (performance.now() > this.moveUntil) {
+          this.moveObserver?.disconnect();
+          this.moveObserver = null;
+          return;
+        }
+        if (!records.every((r) => isOurs(r.target))) this.moved.changed();
+      });
+      this.moveObserver.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    }
+    this.moved.changed();
+  }
+
+  private afterMove() {
+    const found = findArticle();
+    const article = found?.article ?? null;
+    const lostAll = this.lostAll;
+    this.lostAll = false;
     if (!article) {
+      // No article (yet): the claims of the one that left go. Claims that merely vanished for a
+      // moment (the page between renders) stay, to be found again.
+      if (!lostAll && this.startedText !== null) {
+        this.clear();
+        void toBackground('pageIdle', { url: location.href, status: 'no-article' });
+      }
+      return;
+    }
+    if (article.text !== this.startedText) void this.start(found);
+    else if (article.text === this.checkedText) this.reanchorIfBroken();
+  }
+
+  /** Finds the article (unless given), asks the background to check it, and paints the claims. */
+  async start(found = findArticle()): Promise<void> {
+    const generation = ++this.generation;
+    this.moved.cancel();
+    const article = found?.article ?? null;
+    this.startedText = article?.text ?? null;
+    if (!found || !article) {
       this.clear();
       void toBackground('pageIdle', { url: location.href, status: 'no-article' });
       return;
     }
+    this.useDocument(found.doc);
     // What the page says about itself is cut to what a message may carry (the text keeps its
     // start, so claim offsets still hold); its canonical address is made absolute, or dropped.
     const canonicalUrl = absoluteHttpUrl(article.canonicalUrl, location.href);
     const text = article.text.slice(0, LIMITS.pageText);
     this.pageUrl = canonicalUrl || location.href;
-    this.highlighter ??= createHighlighter(document);
+    this.highlighter ??= createHighlighter(this.doc);
     // The claims first, painted as "checking" while the background looks up the evidence.
     const spotted = await toBackground('spotPage', { url: location.href, canonicalUrl, text });
     if (generation !== this.generation) return;
@@ -152,6 +257,7 @@ class PageClaims {
       console.warn('Crosscheck: could not check this page:', answer.error);
       return;
     }
+    this.checkedText = article.text;
     // Ranges found for the pending claims are kept when they still hold: no second search of the page.
     const earlier = new Map(this.anchored.map((a) => [`${a.claim.start}:${a.claim.end}`, a]));
     this.anchored = answer.value.map((claim) => {
@@ -166,14 +272,22 @@ class PageClaims {
   /** Removes every highlight and stops watching the page. */
   stop(status: 'off' | null): void {
     this.generation++;
+    this.moveObserver?.disconnect();
+    this.moveObserver = null;
     this.clear();
+    this.doc = document;
     if (status) void toBackground('pageIdle', { url: location.href, status });
   }
 
   private clear() {
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.reanchorTimer);
+    clearTimeout(this.brokenCheck);
+    this.brokenCheck = undefined;
+    this.reanchor.cancel();
+    this.moved.cancel();
+    this.checkedText = null;
+    this.startedText = null;
     this.popover.close();
     this.highlighter?.destroy();
     this.highlighter = null;
@@ -185,10 +299,12 @@ class PageClaims {
     if (!this.highlighter) return;
     // Marks from an earlier paint (wrapping fallback) come out first, so the text is whole again.
     this.highlighter.clear();
-    const index = buildTextIndex(document.body ?? document.documentElement, isOurUi);
+    const index = buildTextIndex(this.doc.body ?? this.doc.documentElement, isOurUi);
     for (const a of this.anchored) {
+      const wasPainted = !!a.range || a.lost !== undefined;
       a.range = locate(index, a);
       a.found = a.range ? rangeText(a.range) : undefined;
+      a.lost = a.range || !wasPainted ? undefined : (a.lost ?? 0) + 1;
     }
     this.paintRanges();
   }
@@ -203,6 +319,18 @@ class PageClaims {
     this.highlighter?.paint(this.anchored.flatMap((a) => (a.range ? [{ range: a.range, verdict: a.pending ? ('pending' as const) : a.claim.verdict }] : [])));
     // Our own wrapping is not a change of the page.
     this.observer?.takeRecords();
+    // Changes inside a shadow root are not seen from the document: watch the ones holding claims.
+    for (const root of this.shadowRoots()) this.observer?.observe(root, OBSERVED);
+  }
+
+  /** The open shadow roots that hold painted claims. */
+  private shadowRoots(): ShadowRoot[] {
+    const roots = new Set<ShadowRoot>();
+    for (const a of this.anchored) {
+      const root = a.range?.startContainer.getRootNode();
+      if (root && root.nodeType === 11) roots.add(root as ShadowRoot);
+    }
+    return [...roots];
   }
 
   /** Re-finds claims after the page re-renders (only when a painted claim was lost or changed). */
@@ -210,14 +338,36 @@ class PageClaims {
     this.observer?.disconnect();
     this.observer = new MutationObserver((records) => {
       if (records.every((r) => isOurs(r.target))) return;
-      clearTimeout(this.reanchorTimer);
-      this.reanchorTimer = this.ctx.setTimeout(() => {
-        // Only a painted claim that was lost counts; one never found on this page stays unpainted.
-        const broken = this.anchored.some((a) => a.range && !stillHolds(a));
-        if (broken) this.paint();
-      }, REANCHOR_DELAY_MS);
+      if (this.reanchor.pending) {
+        this.reanchor.changed();
+        return;
+      }
+      // Changes elsewhere on the page (a ticker, a clock) leave the claims as they were: nothing to
+      // do. Whether they did is looked at a little later, once for any number of changes.
+      this.brokenCheck ??= this.ctx.setTimeout(() => {
+        this.brokenCheck = undefined;
+        if (this.broken()) this.reanchor.changed();
+      }, BROKEN_CHECK_MS);
     });
-    this.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.doc.body ?? this.doc.documentElement, OBSERVED);
+    for (const root of this.shadowRoots()) this.observer.observe(root, OBSERVED);
+  }
+
+  /** Whether a painted claim lost its text, or one lost earlier is still worth looking for. */
+  private broken(): boolean {
+    // One never found on this page stays unpainted.
+    return this.anchored.some((a) => (a.range ? !stillHolds(a) : a.lost !== undefined && a.lost < LOST_TRIES));
+  }
+
+  private reanchorIfBroken() {
+    if (!this.broken()) return;
+    this.paint();
+    // None of the claims is on the page any more: perhaps another article took its place (a
+    // single-page site that changed its address before its content). Read the page again.
+    if (this.anchored.length > 0 && this.anchored.every((a) => !a.range)) {
+      this.lostAll = true;
+      this.watchForArticle();
+    }
   }
 
   /** Scrolls to claim `index` and flashes it (from the side panel). */
@@ -243,11 +393,11 @@ class PageClaims {
     });
   }
 
-  private onClick(event: MouseEvent) {
+  private onClick(event: MouseEvent, doc: Document) {
     if (this.anchored.length === 0 || this.popover.contains(event)) return;
-    const selection = getSelection();
+    const selection = doc.defaultView?.getSelection();
     if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
-    const point = caretAt(event.clientX, event.clientY);
+    const point = caretAt(doc, event.clientX, event.clientY, this.shadowRoots());
     const hit = point && this.claimAt(point.node, point.offset);
     if (hit?.range && !hit.pending) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
     else this.popover.close();
@@ -281,15 +431,44 @@ class PageClaims {
   }
 }
 
+/** Frames smaller than this (in CSS pixels, each way) are widgets and ads, never the story. */
+const MIN_FRAME_SIZE = 200;
+
+/**
+ * The page's article, from the page itself or, when the page has none, from its largest
+ * same-origin frame that has one (a story shown in a frame). Frames of other origins are out of
+ * reach, as they should be.
+ */
+function findArticle(): { doc: Document; article: ExtractedArticle } | null {
+  const own = extractArticle(document);
+  if (own) return { doc: document, article: own };
+  const frames = Array.from(document.querySelectorAll('iframe, frame'))
+    .map((frame) => ({ frame, box: frame.getBoundingClientRect() }))
+    .filter(({ box }) => box.width >= MIN_FRAME_SIZE && box.height >= MIN_FRAME_SIZE)
+    .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+  for (const { frame } of frames) {
+    let doc: Document | null = null;
+    try {
+      doc = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      doc = null; // another origin
+    }
+    if (!doc?.body) continue;
+    const article = extractArticle(doc);
+    if (article) return { doc, article };
+  }
+  return null;
+}
+
 /** Whether a node belongs to our own UI (the popover host, our stylesheet, highlight marks). */
 function isOurs(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!el?.closest(`${POPOVER_TAG}, crosscheck-mark, style[data-crosscheck]`);
+  return !!el?.closest(`${POPOVER_SELECTOR}, crosscheck-mark, style[data-crosscheck]`);
 }
 
 /** Our UI apart from highlight marks, whose text is the page's own. */
 function isOurUi(el: Element): boolean {
-  return !!el.closest(`${POPOVER_TAG}, style[data-crosscheck]`);
+  return !!el.closest(`${POPOVER_SELECTOR}, style[data-crosscheck]`);
 }
 
 /** Finds a claim in the page's text: by its quote, and checks the range reads as the claim. */
@@ -311,13 +490,14 @@ function stillHolds(a: Anchored): boolean {
   return !!a.range && a.range.startContainer.isConnected && rangeText(a.range) === (a.found ?? a.claim.text.replace(/\s+/g, ' ').trim());
 }
 
-/** The text position under a point, in browsers old and new. */
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+/** The text position under a point, in browsers old and new (inside the given shadow roots too). */
+function caretAt(page: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+  type CaretPosition = { offsetNode: Node; offset: number } | null;
+  const doc = page as Document & { caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition };
   if (doc.caretPositionFromPoint) {
-    const pos = doc.caretPositionFromPoint(x, y);
+    const pos = doc.caretPositionFromPoint(x, y, shadowRoots.length ? { shadowRoots } : undefined);
     return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
   }
-  const range = document.caretRangeFromPoint?.(x, y);
+  const range = page.caretRangeFromPoint?.(x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }

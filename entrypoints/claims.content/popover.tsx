@@ -8,8 +8,18 @@ import type { CheckedClaim } from '@/utils/types';
 import sharedCss from '@/components/claims.css?raw';
 import popoverCss from './popover.css?raw';
 
-/** The element that hosts our popover; the page's own code never sees inside it. */
-export const POPOVER_TAG = 'crosscheck-popover';
+/**
+ * Marks the element that hosts our popover (`data-crosscheck="popover"`); the page's own code
+ * never sees inside it. Its tag name is `crosscheck-popover-` and a part drawn anew on every
+ * page, so no page can have defined a custom element of that name (one that would take the host
+ * over before our shadow root is attached).
+ */
+export const POPOVER_SELECTOR = '[data-crosscheck="popover"]';
+
+/** A custom element name no page can have taken. */
+export function popoverTagName(random: () => number = Math.random): string {
+  return `crosscheck-popover-${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`;
+}
 const GAP = 8;
 /** Distance kept from the viewport's edges. */
 const MARGIN = 8;
@@ -88,13 +98,14 @@ export class PopoverContainer {
   private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
     if (this.ui?.shadowHost.isConnected) return Promise.resolve(this.ui);
     this.opening ??= createShadowRootUi(this.ctx, {
-      name: POPOVER_TAG,
+      name: popoverTagName(),
       css: `${sharedCss}\n${popoverCss}`,
       position: 'inline',
       anchor: () => document.documentElement,
       append: 'last',
       onMount: (container) => container,
     }).then((ui) => {
+      ui.shadowHost.setAttribute('data-crosscheck', 'popover');
       ui.mount();
       this.ui = ui;
       this.opening = null;
@@ -109,8 +120,8 @@ export class PopoverContainer {
    * by the shadow root's own stylesheet, which outranks any style set on it from outside.
    */
   private place(box: HTMLElement, range: Range) {
-    const rects = [...range.getClientRects()];
-    const anchor = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const rects = pageRects(range);
+    const anchor = rects[rects.length - 1] ?? pageRects(range, true)[0];
     const first = rects[0] ?? anchor;
     const width = Math.min(420, window.innerWidth - 16);
     const left = Math.max(8, Math.min(first.left, window.innerWidth - width - 8));
@@ -126,4 +137,22 @@ export class PopoverContainer {
     if (downwards) Object.assign(box.style, { bottom: 'auto', top: `${below}px` });
     else Object.assign(box.style, { top: 'auto', bottom: `${window.innerHeight - first.top + GAP}px` });
   }
+}
+
+/**
+ * A range's client rects in this page's viewport. A range inside a same-origin frame has them in
+ * the frame's own viewport: each frame's position (and border) up to this page is added.
+ */
+function pageRects(range: Range, bounding = false): { left: number; top: number; right: number; bottom: number }[] {
+  const rects = bounding ? [range.getBoundingClientRect()] : [...range.getClientRects()];
+  let dx = 0;
+  let dy = 0;
+  for (let win: Window | null = range.startContainer.ownerDocument?.defaultView ?? null; win && win !== window; win = win.parent === win ? null : win.parent) {
+    const frame = win.frameElement as HTMLElement | null;
+    if (!frame) break;
+    const box = frame.getBoundingClientRect();
+    dx += box.left + frame.clientLeft;
+    dy += box.top + frame.clientTop;
+  }
+  return rects.map((r) => ({ left: r.left + dx, top: r.top + dy, right: r.right + dx, bottom: r.bottom + dy }));
 }

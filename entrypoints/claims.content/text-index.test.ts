@@ -22,4 +22,16 @@ describe('buildTextIndex', () => {
     expect(rangeFor(index, 0, 100)).toBeNull();
     expect(rangeFor(index, 3, 3)).toBeNull();
   });
+  it('reads open shadow roots in place of their host\u2019s children, slots showing their assigned nodes', () => {
+    document.body.innerHTML = '<p>Before.</p><news-story><b slot="lead">Lead line.</b><i>not slotted</i></news-story><p>After.</p>';
+    const root = document.querySelector('news-story')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<style>p { color: red }</style><slot name="lead"></slot><p>The army took the valley.</p>';
+    const index = buildTextIndex(document.body);
+    expect(index.text).toBe('Before. Lead line. The army took the valley. After.');
+    const start = index.text.indexOf('took');
+    const range = rangeFor(index, start, start + 'took the valley.'.length)!;
+    expect(rangeText(range)).toBe('took the valley.');
+    expect(range.startContainer.getRootNode()).toBe(root);
+  });
 });
+

@@ -4,6 +4,8 @@
  * in the article text can be found, and painted, in the page.
  */
 
+import { composedChildren } from '@/utils/composed-tree';
+
 /** Elements whose text is never article text (and never ours to highlight). */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT']);
 
@@ -26,51 +28,53 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
  * for which `skip` answers true (our own UI).
  */
 export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () => false): TextIndex {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 1 | 4, {
-    acceptNode(node) {
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        return SKIP.has(el.tagName.toUpperCase()) || skip(el) ? 2 /* FILTER_REJECT */ : 3 /* FILTER_SKIP */;
-      }
-      return 1; // FILTER_ACCEPT
-    },
-  });
   const chars: string[] = [];
   const nodeOf: number[] = [];
   const offsetOf: number[] = [];
   const nodes: Text[] = [];
   let lastWasSpace = true;
   let lastBlock: Element | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const textNode = node as Text;
-    const value = textNode.data;
-    if (!value) continue;
-    const n = nodes.push(textNode) - 1;
-    let piece = '';
-    // Text of a new block is kept apart from the previous block's by a space, as a reader sees it.
-    const block = textNode.parentElement?.closest(BLOCK_SELECTOR) ?? null;
-    if (block !== lastBlock && !lastWasSpace) {
-      piece += ' ';
-      nodeOf.push(n);
-      offsetOf.push(0);
-      lastWasSpace = true;
-    }
-    lastBlock = block;
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      if (isSpace(code)) {
-        if (lastWasSpace) continue;
+  // Depth first through the composed tree (open shadow roots and their slots as a reader sees them).
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      const textNode = node as Text;
+      const value = textNode.data;
+      if (!value) continue;
+      const n = nodes.push(textNode) - 1;
+      let piece = '';
+      // Text of a new block is kept apart from the previous block's by a space, as a reader sees it.
+      const block = textNode.parentElement?.closest(BLOCK_SELECTOR) ?? null;
+      if (block !== lastBlock && !lastWasSpace) {
         piece += ' ';
+        nodeOf.push(n);
+        offsetOf.push(0);
         lastWasSpace = true;
-      } else {
-        piece += value[i];
-        lastWasSpace = false;
       }
-      nodeOf.push(n);
-      offsetOf.push(i);
+      lastBlock = block;
+      for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        if (isSpace(code)) {
+          if (lastWasSpace) continue;
+          piece += ' ';
+          lastWasSpace = true;
+        } else {
+          piece += value[i];
+          lastWasSpace = false;
+        }
+        nodeOf.push(n);
+        offsetOf.push(i);
+      }
+      chars.push(piece);
+      continue;
     }
-    chars.push(piece);
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (node !== root && (SKIP.has(el.tagName.toUpperCase()) || skip(el))) continue;
+    } else if (node.nodeType !== 9 && node.nodeType !== 11) continue;
+    const children = composedChildren(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return { text: chars.join(''), nodeOf: Int32Array.from(nodeOf), offsetOf: Int32Array.from(offsetOf), nodes };
 }
