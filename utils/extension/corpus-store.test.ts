@@ -32,7 +32,7 @@ describe('CorpusStore', () => {
       ],
       'import',
     );
-    expect(result).toEqual({ added: 2, duplicates: 0, copies: 0 });
+    expect(result).toEqual({ added: 2, duplicates: 0, repeated: 0, copies: 0 });
     const hits = await store.search({ text: 'troops took control of the Arven valley' }, { k: 5 });
     expect(hits[0].outlet).toBe('Ledger');
     expect(hits[0].passage).toMatch(/Arven valley|control/);
@@ -48,7 +48,7 @@ describe('CorpusStore', () => {
       [article('https://ledger.example/valley', 'Ledger', wire), article('https://ledger.example/valley#top', 'Ledger', wire)],
       'import',
     );
-    expect(again).toEqual({ added: 0, duplicates: 2, copies: 0 });
+    expect(again).toEqual({ added: 0, duplicates: 2, repeated: 0, copies: 0 });
     expect((await store.size()).articles).toBe(1);
   });
 
