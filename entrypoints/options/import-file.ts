@@ -196,12 +196,19 @@ async function* countBytes(stream: ReadableStream<Uint8Array>, onBytes: (n: numb
   }
 }
 
+/** One page of the corpus for export; by default from the background. */
+export type ExportPage = (afterId: number, limit: number) => Promise<Result<{ articles: CorpusArticle[]; lastId: number | null }>>;
+
 /** Exports the whole corpus as JSON Lines, page by page, into a Blob. */
-export async function exportCorpus(serialize: (articles: CorpusArticle[]) => string[]): Promise<Blob> {
+export async function exportCorpus(
+  serialize: (articles: CorpusArticle[]) => string[],
+  page: ExportPage = (afterId, limit) => toBackground('exportPage', { afterId, limit }),
+  limit = 500,
+): Promise<Blob> {
   const parts: string[] = [];
   let afterId = 0;
   for (;;) {
-    const answer = await toBackground('exportPage', { afterId, limit: 500 });
+    const answer = await page(afterId, limit);
     if (!answer.ok) throw new Error(answer.error);
     for (const line of serialize(answer.value.articles)) parts.push(line + '\n');
     if (answer.value.lastId === null) break;

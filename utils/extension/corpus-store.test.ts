@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
 import type { CorpusArticle } from '../types';
@@ -278,5 +278,19 @@ describe('CorpusStore: capture as you read', () => {
     expect(await store.captureArticle({ ...page, url: 'not a url' })).toBe(false);
     const rows = await db.articles.toArray();
     expect(rows.map((r) => r.source)).toEqual(['capture']);
+  });
+
+  it('stores a captured page as an import of it would be, so that export and import give it back unchanged', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const page = { url: 'https://ledger.example/valley', outlet: 'Ledger', title: '  Valley  ', published: '2026-03-01T10:00:00+02:00', text: `  ${wire.replace(/\n/g, '\r\n')}  ` };
+    expect(await store.captureArticle(page)).toBe(true);
+    expect(await store.captureArticle({ ...page, url: 'https://ledger.example/other', published: '2026-03-01 at noon' })).toBe(true);
+    expect(await store.captureArticle({ ...page, url: 'https://ledger.example/blank', text: '   ' })).toBe(false);
+    const rows = await db.articles.toArray();
+    expect(rows.map((r) => [r.title, r.published, r.text])).toEqual([
+      ['Valley', '2026-03-01T08:00:00.000Z', wire],
+      ['Valley', null, wire],
+    ]);
+    vi.restoreAllMocks();
   });
 });

@@ -7,6 +7,7 @@ import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
 import { diskFullError, isQuotaError } from './storage-errors';
+import { validateArticle } from '../import/article';
 
 /** When the saved index is brought up to date (a new base snapshot written). */
 export interface CompactionPolicy {
@@ -386,8 +387,14 @@ export class CorpusStore {
     await this.db.imports.delete(fileKey);
   }
 
-  /** Adds the article the reader is reading (capture as you read); false when it was stored already. */
-  async captureArticle(article: CorpusArticle): Promise<boolean> {
+  /**
+   * Adds the article the reader is reading (capture as you read); false when it was stored already
+   * or cannot be stored. It is stored as an import of it would be (dates in UTC, one kind of line
+   * break, trimmed), so that exporting the corpus and importing it again gives it back unchanged.
+   */
+  async captureArticle(page: CorpusArticle): Promise<boolean> {
+    const article = importedForm(page);
+    if (!article) return false;
     const key = safeCanonical(article.url);
     if (!key) return false;
     if ((await this.db.articles.where('canonicalUrl').equals(key).count()) > 0) return false;
@@ -511,6 +518,15 @@ export class CorpusStore {
 /** The saved bytes, from either form. */
 async function bytesOf(saved: Uint8Array | Blob): Promise<Uint8Array> {
   return saved instanceof Uint8Array ? saved : new Uint8Array(await saved.arrayBuffer());
+}
+
+/** The article as the importer reads it (a date it cannot read is dropped), or null when it would be refused. */
+function importedForm(article: CorpusArticle): CorpusArticle | null {
+  let checked = validateArticle(article);
+  if (!checked.ok && article.published) checked = validateArticle({ ...article, published: null });
+  if (checked.ok) return checked.article;
+  console.warn(`Crosscheck: ${article.url} was not added to your corpus: ${checked.error}`);
+  return null;
 }
 
 function safeCanonical(url: string): string | null {
