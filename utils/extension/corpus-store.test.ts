@@ -222,6 +222,34 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
   });
 });
 
+describe('CorpusStore: syndicated copies', () => {
+  it('links the same copies however the articles are cut into batches', async () => {
+    // Copies of one wire story in several outlets, some crediting the wire, dates shuffled.
+    const outlets = ['Wire', 'Herald', 'Post', 'Ledger', 'Courier', 'Star', 'Times'];
+    const copies = Array.from({ length: 14 }, (_, i) =>
+      article(
+        `https://${outlets[i % 7].toLowerCase()}.example/${i}`,
+        outlets[i % 7],
+        i % 3 === 0 ? `${wire} (Reporting by ${outlets[(i + 2) % 7]})` : i % 3 === 1 ? wire : `${wire} Officials gave no figure.`,
+        `2026-03-${String(1 + ((i * 5) % 9)).padStart(2, '0')}`,
+      ),
+    );
+    const links = async (cuts: number) => {
+      const d = openDb(`cuts-${n++}`);
+      const s = new CorpusStore(d);
+      for (let i = 0; i < copies.length; i += cuts) await s.addArticles(copies.slice(i, i + cuts), 'import');
+      const rows = await d.articles.orderBy(':id').toArray();
+      const urlOf = new Map(rows.map((r) => [r.id, r.url]));
+      d.close();
+      await d.delete();
+      return rows.map((r) => `${r.url} → ${r.copyOf === undefined ? '-' : urlOf.get(r.copyOf)}`);
+    };
+    const whole = await links(copies.length);
+    expect(whole.filter((l) => !l.endsWith('-')).length).toBeGreaterThan(3);
+    for (const cuts of [1, 3, 5]) expect(await links(cuts), `batches of ${cuts}`).toEqual(whole);
+  });
+});
+
 describe('CorpusStore: deleting', () => {
   it('removes the articles published between two dates, both days included, undated ones kept', async () => {
     const dates = ['2026-01-31', '2026-02-01', '2026-02-14T23:59:00Z', '2026-02-28T08:00:00Z', '2026-03-01'];

@@ -296,8 +296,11 @@ export class CorpusStore {
           }
           const copyUpdates: { key: number; changes: Partial<ArticleRow> }[] = [];
           for (const row of batch) {
+            // Only articles stored before this one (lower ids) are candidates, as they would be had
+            // the batch been cut elsewhere: links then depend on the order articles came in, not on
+            // the batches, so an export imported again links the same copies.
             const candidates = new Set<ArticleRow>();
-            for (const k of row.sigKeys) for (const c of byKey.get(k) ?? []) if (c.id !== row.id && c.copyOf === undefined) candidates.add(c);
+            for (const k of row.sigKeys) for (const c of byKey.get(k) ?? []) if (c.id < row.id && c.copyOf === undefined) candidates.add(c);
             if (candidates.size === 0) continue;
             const original = findOriginal(row, [...candidates]);
             // findOriginal decides which is the original (dates, and which outlet the copy credits).
