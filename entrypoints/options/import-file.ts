@@ -139,7 +139,8 @@ export async function importFile(
     }
     // The background (a service worker) stopped or restarted while storing a batch.
     if (/message (port|channel) closed|receiving end does not exist|no answer to/i.test(failed)) {
-      return `Import stopped: the extension's background stopped while storing a batch (${failed}); that batch was not stored or is counted on resume; ${kept}. Pick the same file again to ${resumeAt}.`;
+      // The batch in flight may or may not have been stored: the saved checkpoint knows, so no line is promised here.
+      return `Import stopped: the extension's background stopped while storing a batch; ${kept}. Pick the same file again to resume after the last stored batch.`;
     }
     return `Import stopped: ${failed}; ${kept}. Pick the same file again to ${resumeAt}.`;
   };

@@ -1,0 +1,168 @@
+// Nothing lost, in real Chromium: the extension's service worker is stopped (as the browser does
+// to an idle or misbehaving worker) in the middle of an import; the corpus keeps whole batches
+// only, with the checkpoint in step, and resuming from the options page stores every article of
+// the file exactly once. Then export → clear → import gives the corpus back.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchExtension, waitFor, type ExtensionSession } from './harness';
+import { toBackground } from './extension';
+
+const ARTICLES = 3_000;
+const BATCH = 500;
+const PLACES = ['harbour', 'valley', 'airport', 'bridge', 'stadium', 'library', 'hospital', 'market', 'railway', 'council'];
+
+function article(i: number) {
+  return {
+    url: `https://outlet${i % 7}.example/stopped/${i}`,
+    outlet: `Outlet ${i % 7}`,
+    title: `Story ${i} about the ${PLACES[i % PLACES.length]}`,
+    published: `2026-0${(i % 9) + 1}-1${i % 10}`,
+    text:
+      `Story ${i}: the ${PLACES[i % PLACES.length]} project code${i}x in district${i} was approved by the regional council on Friday ` +
+      `after ${i % 40} years of debate, officials said. Residents of ward${i} welcomed the decision, while the opposition said ` +
+      `the cost of ${(i * 37) % 900} million had not been explained. Work is due to start next spring, the mayor's office said.`,
+  };
+}
+
+const corpusMessage = async (page: Page) => (await page.getByTestId('corpus-message').textContent().catch(() => null)) ?? '';
+
+describe('nothing lost when the service worker stops', () => {
+  let ext: ExtensionSession;
+  let dir: string;
+  let file: string;
+  let cdp: CDPSession;
+  const workerStates: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-lossless-'));
+    file = path.join(dir, 'stopped-import.jsonl');
+    writeFileSync(file, Array.from({ length: ARTICLES }, (_, i) => JSON.stringify(article(i))).join('\n') + '\n');
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps whole batches when the worker is stopped mid-import, and resuming stores every article once', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    await waitFor(async () => /^[1-9]\d* articles/.test((await options.getByTestId('corpus-size').textContent()) ?? ''), { timeout: 20_000 });
+    const before = (await toBackground<{ articles: number }>(options, 'corpusSize')).articles;
+
+    cdp = await ext.context.newCDPSession(options);
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${ext.extensionId}/`)) workerStates.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+
+    // A second page watches the checkpoint, as the options page would see it after a restart.
+    const watcher = await ext.openExtensionPage('options.html');
+    const stat = (await import('node:fs')).statSync(file);
+    const fileKey = `${path.basename(file)}|${stat.size}|${Math.floor(stat.mtimeMs)}`;
+
+    await options.getByTestId('import-file').setInputFiles(file);
+    // As soon as the first batch is stored, the next one is on its way: stop the worker then.
+    await waitFor(async () => ((await toBackground<{ line: number } | null>(watcher, 'importState', { fileKey }))?.line ?? 0) >= BATCH, {
+      timeout: 60_000,
+      interval: 20,
+      message: 'the first batch was never stored',
+    });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitFor(() => workerStates.includes('stopped'), { timeout: 10_000, message: 'the service worker did not stop' });
+
+    // The import either stopped (a batch lost its answer) or went on once the worker woke again.
+    const outcome = await waitFor(async () => (/Import stopped|Imported stopped-import/.exec(await corpusMessage(options)) ?? [null])[0], {
+      timeout: 90_000,
+      message: 'the import neither finished nor stopped',
+    });
+    const afterStop = (await toBackground<{ articles: number }>(watcher, 'corpusSize')).articles - before;
+    const state = await toBackground<{ line: number; added: number } | null>(watcher, 'importState', { fileKey });
+    const stopMessage = await corpusMessage(options);
+    if (outcome === 'Import stopped') {
+      // Whole batches only, and the checkpoint says exactly what is stored.
+      expect(afterStop % BATCH).toBe(0);
+      expect(state).toMatchObject({ line: afterStop, added: afterStop });
+      expect(stopMessage).toMatch(/^Import stopped: .*the [\d,]+ articles stored so far are kept\. Pick the same file again to resume/);
+
+      await options.getByTestId('import-file').setInputFiles(file);
+      await options.getByTestId('resume-import').click();
+      await waitFor(async () => /Imported stopped-import\.jsonl/.test(await corpusMessage(options)) || null, { timeout: 90_000 });
+      expect(await options.getByTestId('import-report').textContent()).toMatch(new RegExp(`Resumed after line ${afterStop.toLocaleString()}`));
+    } else {
+      expect(afterStop).toBe(ARTICLES);
+    }
+    console.log(`service worker stopped during the import (${outcome}; ${afterStop} articles stored at the stop); worker states: ${workerStates.join(' → ')}; message: ${stopMessage}`);
+
+    // Every article of the file, exactly once.
+    expect((await toBackground<{ articles: number }>(watcher, 'corpusSize')).articles).toBe(before + ARTICLES);
+    const urls: string[] = [];
+    for (let afterId = 0; ; ) {
+      const page = await toBackground<{ articles: { url: string }[]; lastId: number | null }>(watcher, 'exportPage', { afterId, limit: 1_000 });
+      urls.push(...page.articles.map((a) => a.url).filter((u) => u.includes('/stopped/')));
+      if (page.lastId === null) break;
+      afterId = page.lastId;
+    }
+    expect(urls.length).toBe(ARTICLES);
+    expect(new Set(urls).size).toBe(ARTICLES);
+    expect(await toBackground(watcher, 'importState', { fileKey })).toBeNull();
+    await watcher.close();
+    await options.close();
+  });
+
+  it('export → clear → import gives the corpus back: every article, the copy counts and the answers', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    type Row = { url: string; outlet: string; title: string; published: string | null; text: string };
+    const everything = async () => {
+      const rows: Row[] = [];
+      for (let afterId = 0; ; ) {
+        const page = await toBackground<{ articles: Row[]; lastId: number | null }>(options, 'exportPage', { afterId, limit: 1_000 });
+        rows.push(...page.articles);
+        if (page.lastId === null) return rows;
+        afterId = page.lastId;
+      }
+    };
+    const SENTENCES = [
+      'The army launched a ground offensive on Thursday to retake the Sarrow Valley, the defence ministry said.',
+      'About 30,000 volumes were lost in the fire at the National Library, the director said.',
+      'The harbour project code42x in district42 was approved by the regional council on Friday.',
+    ];
+    type Checked = { claims: { verdict: string; outlets: { outlet: string; url: string; stance: string }[] }[] };
+    const answers = async () =>
+      Promise.all(
+        SENTENCES.map(async (text) =>
+          (await toBackground<Checked>(options, 'checkTyped', { tabId: null, text })).claims.map((c) => ({
+            verdict: c.verdict,
+            outlets: c.outlets.map((o) => `${o.outlet} ${o.url} ${o.stance}`),
+          })),
+        ),
+      );
+    const rowsBefore = await everything();
+    const statsBefore = await toBackground(options, 'outletStats');
+    const answersBefore = await answers();
+    expect(rowsBefore.length).toBeGreaterThan(ARTICLES);
+    expect(answersBefore.flat().some((c) => c.outlets.length > 0)).toBe(true);
+
+    // Export with the options page's button.
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export corpus' }).click();
+    const exported = path.join(dir, 'exported.jsonl');
+    await (await download).saveAs(exported);
+
+    // Clear: every outlet removed.
+    for (const { outlet } of await toBackground<{ outlet: string }[]>(options, 'outletStats')) await toBackground(options, 'deleteOutlet', { outlet });
+    expect(await toBackground(options, 'corpusSize')).toEqual({ articles: 0, outlets: 0 });
+
+    await options.reload();
+    await options.getByTestId('import-file').setInputFiles(exported);
+    await waitFor(async () => /Imported exported\.jsonl/.test(await corpusMessage(options)) || null, { timeout: 120_000 });
+    expect(await corpusMessage(options)).toMatch(new RegExp(`: ${rowsBefore.length} added, 0 already stored, .* 0 lines skipped\.$`));
+
+    expect(await everything()).toEqual(rowsBefore);
+    expect(await toBackground(options, 'outletStats')).toEqual(statsBefore);
+    expect(await answers()).toEqual(answersBefore);
+    await options.close();
+  }, 180_000);
+});
