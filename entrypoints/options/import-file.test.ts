@@ -214,3 +214,20 @@ describe('importFile: faults and bad files', () => {
     db.close();
   });
 });
+
+describe('importFile: files with nothing to import', () => {
+  const none: SendBatch = async () => {
+    throw new Error('nothing should be sent');
+  };
+  it.each([
+    { name: 'an empty JSON Lines file', file: new File([''], 'feed.jsonl'), message: 'Import of feed.jsonl stopped at line 1: the file is empty (or holds only blank lines): no articles to import. Nothing was stored.' },
+    { name: 'a CSV file with only its header', file: new File(['url,title,text\r\n'], 'feed.csv'), message: 'Import of feed.csv stopped at line 1: the file has a header row but no articles after it. Nothing was stored.' },
+    { name: 'a CSV file without a url column', file: new File(['link,text\nhttps://a.example/1,Body.\n'], 'feed.csv'), message: 'Import of feed.csv stopped at line 1: the header row has no "url" column (columns found: "link", "text"). Nothing was stored.' },
+    { name: 'a spreadsheet saved as .xlsx under a .csv name', file: new File([new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0])], 'feed.csv'), message: /^Import of feed\.csv stopped at line 1: this is a ZIP archive, not CSV text \(a spreadsheet saved as \.xlsx or \.ods is one\): save it as CSV first; the file was not read\. Nothing was stored\.$/ },
+  ])('says so for $name', async ({ file, message }) => {
+    const result = await importFile(file, () => {}, { send: none, finished: async () => {} });
+    if (typeof message === 'string') expect(result.stopped).toBe(message);
+    else expect(result.stopped).toMatch(message);
+    expect(result.added).toBe(0);
+  });
+});

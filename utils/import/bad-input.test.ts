@@ -130,7 +130,7 @@ describe('bad JSON Lines input', () => {
     { name: 'only blank lines', data: '\n\n   \r\n\t\n' },
     { name: 'only a byte-order mark', data: '\uFEFF' },
   ])('says so for $name', async ({ data }) => {
-    expect(await jsonl([data])).toEqual([`1: ${EMPTY_FILE}`]);
+    expect(await jsonl([data])).toEqual([`1: ${EMPTY_FILE} [fatal]`]);
   });
 
   it('gives duplicate URLs as articles: duplicates are counted when stored, not reported as errors', async () => {
@@ -187,8 +187,8 @@ describe('bad CSV input', () => {
       data: `${header}\njavascript:alert(1),P,T,2024-01-01,Body.\nhttps://paper.example/2,P,T,2023-13-01,Body.\n`,
       expected: ['2: "url" must be an http or https address, got "javascript:alert(1)"', /^3: "published" is not an ISO-8601 date: "2023-13-01"/],
     },
-    { name: 'an empty file', data: '', expected: ['1: the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)'] },
-    { name: 'only a header row', data: `${header}\r\n`, expected: ['1: the file has a header row but no articles after it'] },
+    { name: 'an empty file', data: '', expected: ['1: the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html) [fatal]'] },
+    { name: 'only a header row', data: `${header}\r\n`, expected: ['1: the file has a header row but no articles after it [fatal]'] },
   ])('$name', async ({ data, expected }) => {
     const result = await csv([data]);
     expect(result).toHaveLength(expected.length);

@@ -179,12 +179,12 @@ describe('parseCsvArticles', () => {
     {
       name: 'empty file',
       input: '',
-      expected: [{ line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)' }],
+      expected: [{ line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)', fatal: true }],
     },
     {
       name: 'header only',
       input: 'url,text\n',
-      expected: [{ line: 1, error: 'the file has a header row but no articles after it' }],
+      expected: [{ line: 1, error: 'the file has a header row but no articles after it', fatal: true }],
     },
     {
       name: 'unclosed quote in a record',

@@ -272,9 +272,9 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
     yield result.ok ? { line: record.line, article: result.article as CorpusArticle } : { line: record.line, error: result.error };
   }
   if (columns === null) {
-    yield { line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)' };
+    yield { line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)', fatal: true };
   } else if (records === 0) {
-    yield { line: headerLine, error: 'the file has a header row but no articles after it' };
+    yield { line: headerLine, error: 'the file has a header row but no articles after it', fatal: true };
   }
 }
 

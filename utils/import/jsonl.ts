@@ -178,7 +178,7 @@ export async function* parseJsonLines(chunks: Chunks, opts: ReadLinesOptions = {
     const result = validateArticle(value);
     yield result.ok ? { line: item.line, article: result.article } : { line: item.line, error: result.error };
   }
-  if (!any && !opts.skipLines) yield { line: 1, error: EMPTY_FILE };
+  if (!any && !opts.skipLines) yield { line: 1, error: EMPTY_FILE, fatal: true };
 }
 
 /** Said of a file without one line of text. */
