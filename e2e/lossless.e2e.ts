@@ -165,4 +165,45 @@ describe('nothing lost when the service worker stops', () => {
     expect(await answers()).toEqual(answersBefore);
     await options.close();
   }, 180_000);
+
+  it('bad files get a clear, line-numbered message in the options page', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    const importAndWait = async (name: string, data: string | Uint8Array, done: RegExp) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, data);
+      await options.getByTestId('import-file').setInputFiles(file);
+      return waitFor(async () => {
+        const message = await corpusMessage(options);
+        return done.test(message) ? message : null;
+      }, { timeout: 30_000, message: `no message for ${name}` });
+    };
+    const before = (await toBackground<{ articles: number }>(options, 'corpusSize')).articles;
+
+    // An image saved under a .jsonl name.
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    expect(await importAndWait('photo.jsonl', png, /photo\.jsonl/)).toBe(
+      'Import of photo.jsonl stopped at line 1: this looks like a binary file, not JSON Lines text (a NUL byte on line 3); the file was not read. If it is UTF-16 text, save it as UTF-8 and import it again. Nothing was stored.',
+    );
+
+    // A Latin-1 CSV with a repeated address and a javascript: link.
+    const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+    const csv = latin1(
+      'url,outlet,title,published,text\n' +
+        'https://bad-input.example/1,Paper,One,2026-01-05,The council approved the new harbour plan on Monday.\n' +
+        'https://bad-input.example/2,Paper,Two,2026-01-06,Le caf\u00e9 du port a ferm\u00e9 ses portes lundi.\n' +
+        'javascript:alert(1),Paper,Three,2026-01-07,A link that must not be stored.\n' +
+        'https://www.bad-input.example/1?utm_source=x,Paper,One again,2026-01-05,The council approved the new harbour plan on Monday.\n' +
+        'https://bad-input.example/5,Paper,Five,2026-02-30,A date that does not exist.\n',
+    );
+    expect(await importAndWait('latin1.csv', csv, /Imported latin1\.csv/)).toBe(
+      'Imported latin1.csv: 1 added, 0 already stored, 1 repeated within the file, 0 syndicated copies linked, 3 lines skipped.',
+    );
+    expect(await options.getByTestId('import-errors').locator('li').allTextContents()).toEqual([
+      'Line 3: not UTF-8 text (perhaps Latin-1 or Windows-1252: save the file as UTF-8); skipped',
+      'Line 4: "url" must be an http or https address, got "javascript:alert(1)"',
+      'Line 6: "published" is not an ISO-8601 date: "2026-02-30" (expected e.g. "2024-03-05" or "2024-03-05T08:30:00Z")',
+    ]);
+    expect((await toBackground<{ articles: number }>(options, 'corpusSize')).articles).toBe(before + 1);
+    await options.close();
+  });
 });
