@@ -246,3 +246,23 @@ describe('fuzz: article checks', () => {
     }
   });
 });
+
+describe('fuzz: resuming a JSON Lines file', () => {
+  it(`passing over the first lines gives exactly the later lines' records, over ${CASES} seeded cases`, async () => {
+    const collect = async (records: AsyncIterable<ArticleRecord>) => {
+      const out: ArticleRecord[] = [];
+      for await (const r of records) out.push(r);
+      return out;
+    };
+    for (let seed = 1; seed <= CASES; seed++) {
+      const rng = random(seed);
+      const data = encode(randomJsonLines(rng));
+      const all = await collect(parseJsonLines([data]));
+      const skip = rng.int(lineCount(data) + 1);
+      const rest = await collect(parseJsonLines(chunk(rng, data), { skipLines: skip }));
+      // An empty file says so only when read from its start.
+      const expected = all.filter((r) => r.line > skip && !(skip > 0 && 'error' in r && r.error.startsWith('the file is empty')));
+      expect(rest, `case ${seed}, after line ${skip}`).toEqual(expected);
+    }
+  });
+});
