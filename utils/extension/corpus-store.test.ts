@@ -290,6 +290,21 @@ describe('CorpusStore: resuming an import', () => {
     expect(await store.importState('feed.jsonl|100|5')).toBeNull();
   });
 
+  it('tells duplicates from earlier batches of the same import from articles stored before it', async () => {
+    await store.addArticles(numbered(2), 'import');
+    await store.addArticles(numbered(2, 2), 'import', checkpoint(2));
+    // Article 0 was stored before the import; article 2 by its first batch; article 4 twice in this batch.
+    expect(await store.addArticles([numbered(1)[0], numbered(1, 2)[0], numbered(1, 4)[0], numbered(1, 4)[0]], 'import', checkpoint(6))).toMatchObject({
+      added: 1,
+      duplicates: 3,
+      repeated: 2,
+    });
+    expect(await store.importState('feed.jsonl|100|5')).toMatchObject({ duplicates: 3, repeated: 2 });
+    // A saved import from before this was counted cannot tell: its duplicates count as stored before.
+    await db.imports.update('feed.jsonl|100|5', { startId: undefined });
+    expect(await store.addArticles([numbered(1, 2)[0]], 'import', checkpoint(7))).toMatchObject({ duplicates: 1, repeated: 0 });
+  });
+
   it('does not move the checkpoint when the batch fails', async () => {
     await store.addArticles(numbered(2), 'import', checkpoint(2));
     const bad = { ...numbered(1, 10)[0], url: 'javascript:alert(1)' };

@@ -260,7 +260,9 @@ export class CorpusStore {
           const stored = existing.get(p.key);
           if (stored || seen.has(p.key)) {
             result.duplicates++;
-            if (!stored || (progress && stored.some((id) => id > progress.startId!))) result.repeated++;
+            // (An import saved before `startId` was kept cannot tell: its duplicates count as stored before.)
+            const startId = progress?.startId;
+            if (!stored || (startId !== undefined && stored.some((id) => id > startId))) result.repeated++;
             continue;
           }
           seen.add(p.key);
@@ -344,7 +346,7 @@ export class CorpusStore {
   /** The saved progress of an import, or a new one (inside the batch's transaction). */
   private async importProgress(c: ImportCheckpoint, now: number): Promise<ImportRow> {
     const row = await this.db.imports.get(c.fileKey);
-    if (row) return { ...row, startId: row.startId ?? 0 };
+    if (row) return row;
     return {
       fileKey: c.fileKey,
       name: c.name,
