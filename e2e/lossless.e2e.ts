@@ -207,3 +207,60 @@ describe('nothing lost when the service worker stops', () => {
     await options.close();
   });
 });
+
+// A real full disk cannot be made on demand here (the extension has unlimitedStorage, and quota
+// overrides do not reach extension origins), so the service worker's IndexedDB is made to refuse
+// writes with the browser's own QuotaExceededError part way through a batch.
+describe('nothing lost when the disk is full', () => {
+  let ext: ExtensionSession;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-full-'));
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops the import with a clear message, keeps every stored batch, and resumes once there is room', async () => {
+    const file = path.join(dir, 'full-disk.jsonl');
+    writeFileSync(file, Array.from({ length: ARTICLES }, (_, i) => JSON.stringify({ ...article(i), url: article(i).url.replace('/stopped/', '/full/') })).join('\n') + '\n');
+    const options = await ext.openExtensionPage('options.html');
+    await waitFor(async () => /^[1-9]\d* articles/.test((await options.getByTestId('corpus-size').textContent()) ?? ''), { timeout: 20_000 });
+    const before = (await toBackground<{ articles: number }>(options, 'corpusSize')).articles;
+
+    // Room for two batches and part of a third.
+    await ext.serviceWorker.evaluate((room) => {
+      const g = globalThis as unknown as { fullDiskRoom: number };
+      g.fullDiskRoom = room;
+      const add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        if (this.name === 'articles' && g.fullDiskRoom-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return add.apply(this, args);
+      };
+    }, 2 * BATCH + 200);
+
+    await options.getByTestId('import-file').setInputFiles(file);
+    const message = await waitFor(async () => {
+      const m = await corpusMessage(options);
+      return /disk is full|Imported/.test(m) ? m : null;
+    }, { timeout: 90_000, message: 'the import neither finished nor stopped' });
+    expect(message).toBe(
+      'The disk is full: the last batch was not stored; the 1,000 articles stored so far are kept. Free some disk space, then pick the same file again to resume after line 1,000.',
+    );
+    expect((await toBackground<{ articles: number }>(options, 'corpusSize')).articles).toBe(before + 2 * BATCH);
+
+    // Space freed: resume, and every article is there once.
+    await ext.serviceWorker.evaluate(() => {
+      (globalThis as unknown as { fullDiskRoom: number }).fullDiskRoom = Infinity;
+    });
+    await options.getByTestId('import-file').setInputFiles(file);
+    expect(await options.getByTestId('import-resume').textContent()).toMatch(/stopped after line 1,000 \(1,000 articles/);
+    await options.getByTestId('resume-import').click();
+    await waitFor(async () => /Imported full-disk\.jsonl/.test(await corpusMessage(options)) || null, { timeout: 90_000 });
+    expect((await toBackground<{ articles: number }>(options, 'corpusSize')).articles).toBe(before + ARTICLES);
+    await options.close();
+  }, 180_000);
+});
