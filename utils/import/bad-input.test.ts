@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsvArticles } from './csv';
-import { EMPTY_FILE, parseJsonLines, type ArticleRecord, type Chunks } from './jsonl';
+import { EMPTY_FILE, NOT_JSON_LINES, parseJsonLines, type ArticleRecord, type Chunks } from './jsonl';
 import { NOT_UTF8 } from './text';
 
 async function collect(records: AsyncIterable<ArticleRecord>): Promise<ArticleRecord[]> {
@@ -131,6 +131,18 @@ describe('bad JSON Lines input', () => {
     { name: 'only a byte-order mark', data: '\uFEFF' },
   ])('says so for $name', async ({ data }) => {
     expect(await jsonl([data])).toEqual([`1: ${EMPTY_FILE} [fatal]`]);
+  });
+
+  it.each([
+    { name: 'a JSON array of articles on one line', data: `[${good(1)}, ${good(2)}]\n` },
+    { name: 'a pretty-printed JSON array', data: `[\n  ${good(1)},\n  ${good(2)}\n]\n` },
+    { name: 'a pretty-printed object', data: `{\n  "url": "https://paper.example/1",\n  "text": "Body."\n}\n` },
+  ])('stops at once on a JSON document that is not JSON Lines: $name', async ({ data }) => {
+    expect(await jsonl([data])).toEqual([`1: ${NOT_JSON_LINES} [fatal]`]);
+  });
+
+  it('still reads a line holding an array of numbers as a bad line, not a JSON document', async () => {
+    expect(await jsonl([`[1, 2]\n${good(2)}\n`])).toEqual(['1: expected an object, got an array', '2: ok https://paper.example/2']);
   });
 
   it('gives duplicate URLs as articles: duplicates are counted when stored, not reported as errors', async () => {

@@ -259,6 +259,8 @@ describe('fuzz: resuming a JSON Lines file', () => {
       const data = encode(randomJsonLines(rng));
       const all = await collect(parseJsonLines([data]));
       const skip = rng.int(lineCount(data) + 1);
+      // A file that stopped at a line no later than the resume point is never resumed.
+      if (all.some((r) => 'fatal' in r && r.fatal && r.line <= skip)) continue;
       const rest = await collect(parseJsonLines(chunk(rng, data), { skipLines: skip }));
       // An empty file says so only when read from its start.
       const expected = all.filter((r) => r.line > skip && !(skip > 0 && 'error' in r && r.error.startsWith('the file is empty')));

@@ -163,6 +163,7 @@ function jsonProblem(error: unknown): string {
 export async function* parseJsonLines(chunks: Chunks, opts: ReadLinesOptions = {}): AsyncGenerator<ArticleRecord> {
   let any = false;
   for await (const item of readLines(chunks, opts)) {
+    const first = !any && !opts.skipLines;
     any = true;
     if ('error' in item) {
       yield item;
@@ -172,14 +173,27 @@ export async function* parseJsonLines(chunks: Chunks, opts: ReadLinesOptions = {
     try {
       value = JSON.parse(item.text);
     } catch (error) {
+      // A JSON document spread over lines ("[" or "{" alone on the first line) is not JSON Lines.
+      if (first && /^\s*[[{]\s*$/.test(item.text)) {
+        yield { line: item.line, error: NOT_JSON_LINES, fatal: true };
+        return;
+      }
       yield { line: item.line, error: `not valid JSON: ${jsonProblem(error)}` };
       continue;
+    }
+    if (first && Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) {
+      yield { line: item.line, error: NOT_JSON_LINES, fatal: true };
+      return;
     }
     const result = validateArticle(value);
     yield result.ok ? { line: item.line, article: result.article } : { line: item.line, error: result.error };
   }
   if (!any && !opts.skipLines) yield { line: 1, error: EMPTY_FILE, fatal: true };
 }
+
+/** Said of a JSON document (an array of articles, or pretty-printed JSON) given as JSON Lines. */
+export const NOT_JSON_LINES =
+  'this is one JSON document (an array, or JSON spread over several lines), not JSON Lines: write each article as one JSON object on its own line';
 
 /** Said of a file without one line of text. */
 export const EMPTY_FILE = 'the file is empty (or holds only blank lines): no articles to import';
