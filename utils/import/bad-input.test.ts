@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsvArticles } from './csv';
-import { EMPTY_FILE, NOT_JSON_LINES, parseJsonLines, type ArticleRecord, type Chunks } from './jsonl';
+import { CSV_NOT_JSON_LINES, EMPTY_FILE, NOT_JSON_LINES, parseJsonLines, type ArticleRecord, type Chunks } from './jsonl';
 import { NOT_UTF8 } from './text';
 
 async function collect(records: AsyncIterable<ArticleRecord>): Promise<ArticleRecord[]> {
@@ -141,6 +141,13 @@ describe('bad JSON Lines input', () => {
     expect(await jsonl([data])).toEqual([`1: ${NOT_JSON_LINES} [fatal]`]);
   });
 
+  it('stops at once on a CSV file given as JSON Lines', async () => {
+    expect(await jsonl(['url,outlet,title,published,text\nhttps://paper.example/1,Paper,T,,Body.\n'])).toEqual([`1: ${CSV_NOT_JSON_LINES} [fatal]`]);
+    expect(await jsonl(['"URL";"Text"\n'])).toEqual([`1: ${CSV_NOT_JSON_LINES} [fatal]`]);
+    // Not a header row: only that line is bad.
+    expect(await jsonl([`hello, world\n${good(2)}\n`])).toEqual([expect.stringMatching(/^1: not valid JSON/), '2: ok https://paper.example/2']);
+  });
+
   it('still reads a line holding an array of numbers as a bad line, not a JSON document', async () => {
     expect(await jsonl([`[1, 2]\n${good(2)}\n`])).toEqual(['1: expected an object, got an array', '2: ok https://paper.example/2']);
   });
@@ -198,6 +205,11 @@ describe('bad CSV input', () => {
       name: 'a javascript: url, an impossible date',
       data: `${header}\njavascript:alert(1),P,T,2024-01-01,Body.\nhttps://paper.example/2,P,T,2023-13-01,Body.\n`,
       expected: ['2: "url" must be an http or https address, got "javascript:alert(1)"', /^3: "published" is not an ISO-8601 date: "2023-13-01"/],
+    },
+    {
+      name: 'a JSON Lines file given as CSV',
+      data: `${good(1)}\n${good(2)}\n`,
+      expected: ['1: this looks like a JSON Lines file (its first line is a JSON object), not CSV: give it a name ending in .jsonl to import it as JSON Lines [fatal]'],
     },
     { name: 'an empty file', data: '', expected: ['1: the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html) [fatal]'] },
     { name: 'only a header row', data: `${header}\r\n`, expected: ['1: the file has a header row but no articles after it [fatal]'] },

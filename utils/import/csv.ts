@@ -280,6 +280,9 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
 
 /** Says what is wrong with a header row, or null when it has what an article needs. */
 function headerProblem(names: string[]): string | null {
+  if (names[0]?.startsWith('{')) {
+    return 'this looks like a JSON Lines file (its first line is a JSON object), not CSV: give it a name ending in .jsonl to import it as JSON Lines';
+  }
   const found = names.filter((n) => n !== '');
   const list = found.length ? found.map((n) => JSON.stringify(n)).join(', ') : 'none';
   if (!names.includes('url')) return `the header row has no "url" column (columns found: ${list})`;

@@ -178,6 +178,11 @@ export async function* parseJsonLines(chunks: Chunks, opts: ReadLinesOptions = {
         yield { line: item.line, error: NOT_JSON_LINES, fatal: true };
         return;
       }
+      // A CSV header row ("url,title,text") on the first line: a CSV file under another name.
+      if (first && /^\s*"?\s*[\w ]+\s*"?\s*([,;\t]\s*"?\s*[\w ]*\s*"?\s*)+$/.test(item.text) && /(^|[,;\t"\s])url([,;\t"\s]|$)/i.test(item.text)) {
+        yield { line: item.line, error: CSV_NOT_JSON_LINES, fatal: true };
+        return;
+      }
       yield { line: item.line, error: `not valid JSON: ${jsonProblem(error)}` };
       continue;
     }
@@ -194,6 +199,10 @@ export async function* parseJsonLines(chunks: Chunks, opts: ReadLinesOptions = {
 /** Said of a JSON document (an array of articles, or pretty-printed JSON) given as JSON Lines. */
 export const NOT_JSON_LINES =
   'this is one JSON document (an array, or JSON spread over several lines), not JSON Lines: write each article as one JSON object on its own line';
+
+/** Said of a CSV file read as JSON Lines. */
+export const CSV_NOT_JSON_LINES =
+  'this looks like a CSV file (its first line is a header row naming columns), not JSON Lines: give it a name ending in .csv to import it as CSV';
 
 /** Said of a file without one line of text. */
 export const EMPTY_FILE = 'the file is empty (or holds only blank lines): no articles to import';
