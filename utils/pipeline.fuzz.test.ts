@@ -11,7 +11,7 @@ import { createMemoryRetriever, type StoredArticle } from './search/retriever';
 import { STANCES, VERDICTS, type CheckedClaim } from './types';
 import { anyText, forCases, prose, type Random } from '../tests/fuzz';
 
-const CASES = 120;
+const CASES = 80;
 const OUTLETS = ['Ledger', 'Post', 'Herald', 'Wire', 'Compass'];
 
 function corpus(rng: Random): StoredArticle[] {
