@@ -141,7 +141,7 @@ describe('options page', () => {
       forgetImport: () => null,
       importBatch: ({ articles }) => {
         stored.push(articles.length);
-        return { added: articles.length, duplicates: 0, copies: 0 };
+        return { added: articles.length, duplicates: 0, repeated: 0, copies: 0 };
       },
     });
     const lines = [

@@ -243,3 +243,13 @@ describe('settings from older versions', () => {
     expect(actual).toEqual({ mode: 'everywhere', allow: [], deny: ['example.com'] });
   });
 });
+
+describe('site patterns with more than one www. (found by the fuzz test)', () => {
+  it('normalise stably, and the switch turns such a site on', () => {
+    expect(normalizeSitePattern('WWW.WWW.m.co')).toBe('m.co');
+    expect(normalizeSitePattern(normalizeSitePattern('www.www.example.com')!)).toBe('example.com');
+    expect(matchesSitePattern('www.www.example.com', 'example.com')).toBe(true);
+    const next = setSiteEnabled({ mode: 'listed', allow: [], deny: [] }, 'WWW.WWW.m.co', true);
+    expect(isSiteEnabled('https://www.www.m.co/', next)).toBe(true);
+  });
+});

@@ -101,9 +101,11 @@ export function normalizeSitePattern(input: string): string | null {
   return stripWww(host);
 }
 
-/** `www.example.com` → `example.com`, but leaves `www.com` alone. */
+/** `www.example.com` (and `www.www.example.com`) → `example.com`, but leaves `www.com` alone. */
 function stripWww(host: string): string {
-  return host.startsWith('www.') && host.indexOf('.', 4) > 0 ? host.slice(4) : host;
+  let h = host;
+  while (h.startsWith('www.') && h.indexOf('.', 4) > 0) h = h.slice(4);
+  return h;
 }
 
 /** Whether `hostname` (a host, or an address to take it from) falls under a site pattern. */
@@ -116,7 +118,7 @@ export function matchesSitePattern(hostname: string, pattern: string): boolean {
     const base = normalized.slice(2);
     return host === base || host.endsWith(`.${base}`);
   }
-  return host === normalized || host === `www.${normalized}`;
+  return stripWww(host) === normalized;
 }
 
 /** Whether Crosscheck should run on the page at `url`; only http(s) pages can be on. */

@@ -287,3 +287,21 @@ describe('absoluteHttpUrl', () => {
     expect(actual).toBe(expected);
   });
 });
+
+describe('canonicalUrl: a key is its own key (found by the fuzz test)', () => {
+  it.each([
+    ['https://paper.example/a/index.html/index.php', 'https://paper.example/a'],
+    ['https://paper.example/a/index.html/amp/', 'https://paper.example/a'],
+    ['http://paper.example:443/a', 'https://paper.example/a'],
+    ['https://paper.example:80/a', 'https://paper.example/a'],
+    ['https://paper.example:8080/a', 'https://paper.example:8080/a'],
+  ])('%s → %s', (url, key) => {
+    expect(canonicalUrl(url)).toBe(key);
+    expect(canonicalUrl(key)).toBe(key);
+  });
+
+  it('refuses an address whose host is only dots', () => {
+    expect(() => canonicalUrl('http:////./story')).toThrow(/has no host/);
+    expect(isHttpUrl('http://./story')).toBe(false);
+  });
+});

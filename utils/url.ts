@@ -62,7 +62,8 @@ function parseHttpUrl(url: string): URL {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new Error(`not a web address: "${clip(url)}" uses ${parsed.protocol} but only http and https are supported`);
   }
-  if (!parsed.hostname) throw new Error(`not a web address: "${clip(url)}" has no host`);
+  // "http://./" parses with the host "." : no host either.
+  if (!parsed.hostname.replace(/\.+$/, '')) throw new Error(`not a web address: "${clip(url)}" has no host`);
   return parsed;
 }
 
@@ -113,11 +114,16 @@ function normalizeEscapes(path: string): string {
 export function canonicalUrl(url: string): string {
   const parsed = parseHttpUrl(url);
   const host = stripMirrorPrefixes(parsed.hostname);
-  const port = parsed.port ? `:${parsed.port}` : '';
+  // The key is always https: either scheme's default port is no port (else the key would not be its own key).
+  const port = parsed.port && parsed.port !== '80' && parsed.port !== '443' ? `:${parsed.port}` : '';
 
-  let path = stripAmpPath(normalizeEscapes(parsed.pathname));
-  path = path.replace(/\/index\.(html?|php)$/i, '');
-  if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '');
+  let path = normalizeEscapes(parsed.pathname);
+  // Until nothing changes, so that a key is its own key (`/a/index.html/amp` → `/a/index.html` → `/a`).
+  for (let before = ''; before !== path; ) {
+    before = path;
+    path = stripAmpPath(path).replace(/\/index\.(html?|php)$/i, '');
+    if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '');
+  }
   if (path === '') path = '/';
 
   const kept: Array<[string, string]> = [];
@@ -163,7 +169,7 @@ export function isHttpUrl(s: unknown): s is string {
   if (/[\u0000-\u0020\u007f]/.test(s)) return false;
   try {
     const parsed = new URL(s);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '';
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.replace(/\.+$/, '') !== '';
   } catch {
     return false;
   }

@@ -157,7 +157,7 @@ export default defineBackground(() => {
     importBatch: (req) => store.addArticles(req.articles, 'import', req.checkpoint),
     importState: async (req) => {
       const row = await store.importState(req.fileKey);
-      return row && { fileKey: row.fileKey, name: row.name, line: row.line, bytesRead: row.bytesRead, added: row.added, duplicates: row.duplicates, copies: row.copies, errors: row.errors, errorCount: row.errorCount, updatedAt: row.updatedAt };
+      return row && { fileKey: row.fileKey, name: row.name, line: row.line, bytesRead: row.bytesRead, added: row.added, duplicates: row.duplicates, repeated: row.repeated ?? 0, copies: row.copies, errors: row.errors, errorCount: row.errorCount, updatedAt: row.updatedAt };
     },
     async forgetImport(req) {
       await store.forgetImport(req.fileKey);

@@ -211,7 +211,7 @@ function CorpusSection() {
       setProgress(result);
       setMessage(
         result.stopped ??
-          `Imported ${file.name}: ${result.added} added, ${result.duplicates} already stored, ${result.copies} syndicated copies linked, ${result.errors.length} lines skipped.`,
+          `Imported ${file.name}: ${result.added} added, ${duplicatesText(result)}, ${result.copies} syndicated copies linked, ${result.errors.length} lines skipped.`,
       );
     } catch (error) {
       setMessage(`Import failed: ${error instanceof Error ? error.message : String(error)}. Articles stored before the failure were kept.`);
@@ -327,7 +327,7 @@ function CorpusSection() {
           <progress max={100} value={percent} />
           <span>
             {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
-            {percent}% · {progress.added} added · {progress.duplicates} already stored · {progress.errors.length} lines skipped
+            {percent}% · {progress.added} added · {duplicatesText(progress).replace(', ', ' · ')} · {progress.errors.length} lines skipped
           </span>
           {progress.errors.length > 0 && (
             <ul class="errors" data-testid="import-errors">
@@ -397,4 +397,10 @@ function CorpusSection() {
       </table>
     </section>
   );
+}
+
+/** "3 already stored" and, when some URLs came twice in the file, "2 repeated within the file". */
+function duplicatesText(p: Pick<ImportProgress, 'duplicates' | 'repeated'>): string {
+  const before = p.duplicates - (p.repeated ?? 0);
+  return p.repeated ? `${before} already stored, ${p.repeated} repeated within the file` : `${before} already stored`;
 }

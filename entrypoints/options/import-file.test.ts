@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import type { ImportState } from '@/utils/extension/messages';
@@ -123,5 +123,136 @@ describe('importFile: resuming after a restart', () => {
     ]);
     expect((await stateOf(store, file))?.errorCount).toBe(bad.length);
     db.close();
+  });
+});
+
+/** Sends batches to a store as the background does: a thrown error becomes the answer's message. */
+const sendTo = (store: CorpusStore): SendBatch => async (articles, checkpoint) => {
+  try {
+    return { ok: true, value: await store.addArticles(articles, 'import', checkpoint) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+};
+
+describe('importFile: faults and bad files', () => {
+  it('stops on a full disk with a clear message, keeps every stored article and the checkpoint, and resumes once there is room', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const file = jsonlFile(23);
+    const bulkAdd = db.articles.bulkAdd.bind(db.articles);
+    let calls = 0;
+    let full = true;
+    let afterTwo: unknown = null;
+    vi.spyOn(db.articles, 'bulkAdd').mockImplementation((async (...args: Parameters<typeof bulkAdd>) => {
+      const ids = await bulkAdd(...args);
+      if (++calls === 3 && full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return ids;
+    }) as never);
+    const send: SendBatch = async (articles, checkpoint) => {
+      if (calls === 2 && afterTwo === null) afterTwo = await db.articles.toArray();
+      return sendTo(store)(articles, checkpoint);
+    };
+    const result = await importFile(file, () => {}, { send, batchArticles: 5, finished: async () => {} });
+    expect(result.stopped).toBe(
+      'The disk is full: the last batch was not stored; the 10 articles stored so far are kept. Free some disk space, then pick the same file again to resume after line 10.',
+    );
+    expect(await db.articles.toArray()).toEqual(afterTwo);
+    const saved = await stateOf(store, file);
+    expect(saved).toMatchObject({ line: 10, added: 10 });
+
+    full = false;
+    const rest = await importFile(file, () => {}, { send: sendTo(store), resume: saved, batchArticles: 5, finished: (key) => store.forgetImport(key) });
+    expect(rest).toMatchObject({ added: 23, duplicates: 0, resumedAfterLine: 10 });
+    expect(rest.stopped).toBeUndefined();
+    const urls = (await db.articles.toArray()).map((r) => r.url);
+    expect(urls).toHaveLength(23);
+    expect(new Set(urls).size).toBe(23);
+    vi.restoreAllMocks();
+    db.close();
+  });
+
+  it('says the background stopped when a batch gets no answer, and where to resume', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const file = jsonlFile(12);
+    let calls = 0;
+    const send: SendBatch = async (articles, checkpoint) =>
+      ++calls === 2
+        ? { ok: false, error: 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received' }
+        : sendTo(store)(articles, checkpoint);
+    const result = await importFile(file, () => {}, { send, batchArticles: 5, finished: async () => {} });
+    expect(result.stopped).toBe(
+      "Import stopped: the extension's background stopped while storing a batch; the 5 articles stored so far are kept. Pick the same file again to resume after the last stored batch.",
+    );
+    expect((await stateOf(store, file))?.line).toBe(5);
+    db.close();
+  });
+
+  it('stops at a binary part of the file after storing the articles before it', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const good = Array.from({ length: 7 }, (_, i) => line(i)).join('\n');
+    const file = new File([`${good}\n{"url":\u0000\u0001}\n${line(50)}\n`], 'feed.jsonl', { lastModified: 3 });
+    const forgotten: string[] = [];
+    const result = await importFile(file, () => {}, { send: sendTo(store), batchArticles: 5, finished: async (key) => void forgotten.push(key) });
+    expect(result.stopped).toBe(
+      'Import of feed.jsonl stopped at line 8: this looks like a binary file, not JSON Lines text (a NUL byte on line 8); the rest of the file was not read. If it is UTF-16 text, save it as UTF-8 and import it again. The 7 articles before it were stored.',
+    );
+    expect(result.errors).toEqual([{ line: 8, error: expect.stringMatching(/^this looks like a binary file/) }]);
+    expect(await db.articles.count()).toBe(7);
+    expect(forgotten).toEqual([fileKey(file)]);
+    db.close();
+  });
+
+  it.each([
+    { name: 'a UTF-16 file', data: new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x7d, 0, 0x0a, 0]), message: /^Import of feed\.jsonl stopped at line 1: the file is UTF-16 text, not UTF-8: save it as UTF-8 and import it again; the file was not read\. Nothing was stored\.$/ },
+    { name: 'a gzip file', data: new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b, 0x4c]), message: /^Import of feed\.jsonl stopped at line 1: this is a gzip-compressed file, not JSON Lines text: decompress it first/ },
+  ])('stops at once on $name, sending nothing', async ({ data, message }) => {
+    let sent = 0;
+    const result = await importFile(new File([data], 'feed.jsonl'), () => {}, { send: async () => (sent++, { ok: true, value: { added: 0, duplicates: 0, repeated: 0, copies: 0 } }), finished: async () => {} });
+    expect(result.stopped).toMatch(message);
+    expect(sent).toBe(0);
+  });
+
+  it('counts duplicates: repeated within the file apart from those already stored, across batches and a resume', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    // Already in the corpus before the import: article 2 (under another address variant).
+    await store.addArticles([{ ...JSON.parse(line(2)), url: 'https://www.daily0.example/a/2?utm_source=feed' }], 'import');
+    // Lines 1-6 are articles 0-5; line 7 repeats article 1, line 8 article 4 (a variant), line 9 article 2.
+    const lines = [0, 1, 2, 3, 4, 5].map(line);
+    lines.push(line(1), line(4).replace('https://daily0', 'https://m.daily0'), line(2), line(6));
+    const file = new File([lines.join('\n')], 'feed.jsonl', { lastModified: 4 });
+    let calls = 0;
+    const send: SendBatch = async (articles, checkpoint) => {
+      if (++calls === 2) throw new Error('the browser closed');
+      return sendTo(store)(articles, checkpoint);
+    };
+    await expect(importFile(file, () => {}, { send, batchArticles: 4, finished: async () => {} })).rejects.toThrow('the browser closed');
+    const saved = await stateOf(store, file);
+    expect(saved).toMatchObject({ line: 4, added: 3, duplicates: 1, repeated: 0 });
+    const result = await importFile(file, () => {}, { send: sendTo(store), resume: saved, batchArticles: 4, finished: async () => {} });
+    // Lines 3 and 9 (article 2) were in the corpus before the import; lines 7 and 8 repeat the file's own.
+    expect(result).toMatchObject({ added: 6, duplicates: 4, repeated: 2 });
+    expect(await db.articles.count()).toBe(7);
+    db.close();
+  });
+});
+
+describe('importFile: files with nothing to import', () => {
+  const none: SendBatch = async () => {
+    throw new Error('nothing should be sent');
+  };
+  it.each([
+    { name: 'an empty JSON Lines file', file: new File([''], 'feed.jsonl'), message: 'Import of feed.jsonl stopped at line 1: the file is empty (or holds only blank lines): no articles to import. Nothing was stored.' },
+    { name: 'a CSV file with only its header', file: new File(['url,title,text\r\n'], 'feed.csv'), message: 'Import of feed.csv stopped at line 1: the file has a header row but no articles after it. Nothing was stored.' },
+    { name: 'a CSV file without a url column', file: new File(['link,text\nhttps://a.example/1,Body.\n'], 'feed.csv'), message: 'Import of feed.csv stopped at line 1: the header row has no "url" column (columns found: "link", "text"). Nothing was stored.' },
+    { name: 'a spreadsheet saved as .xlsx under a .csv name', file: new File([new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0])], 'feed.csv'), message: /^Import of feed\.csv stopped at line 1: this is a ZIP archive, not CSV text \(a spreadsheet saved as \.xlsx or \.ods is one\): save it as CSV first; the file was not read\. Nothing was stored\.$/ },
+  ])('says so for $name', async ({ file, message }) => {
+    const result = await importFile(file, () => {}, { send: none, finished: async () => {} });
+    if (typeof message === 'string') expect(result.stopped).toBe(message);
+    else expect(result.stopped).toMatch(message);
+    expect(result.added).toBe(0);
   });
 });

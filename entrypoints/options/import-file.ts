@@ -2,6 +2,7 @@ import { parseJsonLines } from '@/utils/import/jsonl';
 import { parseCsvArticles } from '@/utils/import/csv';
 import { LIMITS } from '@/utils/extension/message-checks';
 import { toBackground, type ImportBatchResult, type ImportCheckpoint, type ImportState, type Result } from '@/utils/extension/messages';
+import { isDiskFullMessage } from '@/utils/extension/storage-errors';
 import type { CorpusArticle } from '@/utils/types';
 
 /**
@@ -12,13 +13,15 @@ import type { CorpusArticle } from '@/utils/types';
 const BATCH_ARTICLES = 500;
 /** A batch is also cut when its text reaches this many characters. */
 const BATCH_CHARS = 4_000_000;
-const LF = 0x0a;
 
 export interface ImportProgress {
   bytesRead: number;
   totalBytes: number;
   added: number;
+  /** Articles skipped as already stored (in the corpus before, or repeated within the file). */
   duplicates: number;
+  /** Of the duplicates, those repeating a URL met earlier in the file. */
+  repeated: number;
   copies: number;
   /** Line-numbered problems; those lines were skipped. */
   errors: { line: number; error: string }[];
@@ -73,28 +76,32 @@ export async function importFile(
     totalBytes: file.size,
     added: resume && skip ? resume.added : 0,
     duplicates: resume && skip ? resume.duplicates : 0,
+    repeated: resume && skip ? (resume.repeated ?? 0) : 0,
     copies: resume && skip ? resume.copies : 0,
     errors: resume && skip ? [...resume.errors] : [],
     ...(skip ? { resumedAfterLine: skip } : {}),
   };
   const isCsv = /\.csv$/i.test(file.name);
   const bytes = countBytes(file.stream(), (n) => (progress.bytesRead += n));
-  // JSON Lines: the stored lines are dropped as raw bytes, unparsed. CSV records may span lines
-  // and need the header, so they are parsed and those starting on a stored line are dropped.
-  const records = isCsv ? parseCsvArticles(bytes) : parseJsonLines(skip ? skipLines(bytes, skip) : bytes);
-  const lineOffset = isCsv ? 0 : skip;
+  // JSON Lines: the stored lines are passed over as raw bytes, unparsed. CSV records may span
+  // lines and need the header, so they are parsed and those starting on a stored line are dropped.
+  const records = isCsv ? parseCsvArticles(bytes) : parseJsonLines(bytes, { skipLines: skip });
 
   let batch: CorpusArticle[] = [];
   let batchChars = 0;
   let newErrors: { line: number; error: string }[] = [];
   let lastLine = skip;
+  /** The last line of the last batch stored: where a new run would resume. */
+  let storedLine = skip;
   let storing: Promise<string | null> | null = null;
 
   const store = (articles: CorpusArticle[], checkpoint: ImportCheckpoint): Promise<string | null> =>
     send(articles, checkpoint).then((answer) => {
       if (!answer.ok) return answer.error;
+      storedLine = checkpoint.line;
       progress.added += answer.value.added;
       progress.duplicates += answer.value.duplicates;
+      progress.repeated += answer.value.repeated ?? 0;
       progress.copies += answer.value.copies;
       onProgress({ ...progress });
       return null;
@@ -124,20 +131,47 @@ export async function importFile(
     if (storing) await storing.catch(() => null);
     return { ...progress, stopped: why };
   };
+  /** Why the import stopped when a batch could not be stored, and how to go on. */
+  const failedMessage = (failed: string) => {
+    const kept = `the ${progress.added.toLocaleString('en')} articles stored so far are kept`;
+    const resumeAt = storedLine ? `resume after line ${storedLine.toLocaleString('en')}` : 'start it again';
+    if (isDiskFullMessage(failed)) {
+      return `The disk is full: the last batch was not stored; ${kept}. Free some disk space, then pick the same file again to ${resumeAt}.`;
+    }
+    // The background (a service worker) stopped or restarted while storing a batch.
+    if (/message (port|channel) closed|receiving end does not exist|no answer to/i.test(failed)) {
+      // The batch in flight may or may not have been stored: the saved checkpoint knows, so no line is promised here.
+      return `Import stopped: the extension's background stopped while storing a batch; ${kept}. Pick the same file again to resume after the last stored batch.`;
+    }
+    return `Import stopped: ${failed}; ${kept}. Pick the same file again to ${resumeAt}.`;
+  };
 
   for await (const record of records) {
     if (signal?.aborted) return stop('Import cancelled; the articles stored so far were kept. Pick the same file again to resume.');
-    const line = record.line + lineOffset;
+    const line = record.line;
     if (line <= skip) continue;
     lastLine = line;
     if ('error' in record) {
       const error = { line, error: record.error.slice(0, LIMITS.errorText) };
       progress.errors.push(error);
       newErrors.push(error);
+      if (record.fatal) {
+        // Nothing more can be read from this file: store what came before, then stop. Bad lines
+        // alone need no batch: the import ends here and its progress is forgotten.
+        if (batch.length === 0) newErrors = [];
+        let failed = await flush();
+        if (!failed && storing) failed = await storing;
+        storing = null;
+        if (failed) return stop(failedMessage(failed));
+        await finished(key);
+        onProgress({ ...progress });
+        const kept = progress.added ? ` The ${progress.added.toLocaleString('en')} articles before it were stored.` : ' Nothing was stored.';
+        return stop(`Import of ${file.name} stopped at line ${line.toLocaleString('en')}: ${record.error}.${kept}`);
+      }
       // A long run of bad lines goes to the background on its own, within what a batch may carry.
       if (newErrors.length >= LIMITS.checkpointErrors) {
         const failed = await flush();
-        if (failed) return stop(`Import stopped: ${failed}`);
+        if (failed) return stop(failedMessage(failed));
       }
       continue;
     }
@@ -145,35 +179,16 @@ export async function importFile(
     batchChars += record.article.text.length;
     if (batch.length >= batchArticles || batchChars >= BATCH_CHARS) {
       const failed = await flush();
-      if (failed) return stop(`Import stopped: ${failed}`);
+      if (failed) return stop(failedMessage(failed));
     }
   }
   let failed = await flush();
   if (!failed && storing) failed = await storing;
-  if (failed) return stop(`Import stopped: ${failed}`);
+  if (failed) return stop(failedMessage(failed));
   await finished(key);
   progress.bytesRead = progress.totalBytes;
   onProgress({ ...progress });
   return progress;
-}
-
-/** Drops the first `lines` lines of a byte stream (counting line feeds), counting the bytes as read. */
-async function* skipLines(chunks: AsyncIterable<Uint8Array>, lines: number): AsyncGenerator<Uint8Array> {
-  let left = lines;
-  for await (const chunk of chunks) {
-    if (left === 0) {
-      yield chunk;
-      continue;
-    }
-    let at = 0;
-    while (left > 0) {
-      const newline = chunk.indexOf(LF, at);
-      if (newline < 0) break;
-      at = newline + 1;
-      left--;
-    }
-    if (left === 0 && at < chunk.length) yield chunk.subarray(at);
-  }
 }
 
 async function* countBytes(stream: ReadableStream<Uint8Array>, onBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
@@ -190,12 +205,19 @@ async function* countBytes(stream: ReadableStream<Uint8Array>, onBytes: (n: numb
   }
 }
 
+/** One page of the corpus for export; by default from the background. */
+export type ExportPage = (afterId: number, limit: number) => Promise<Result<{ articles: CorpusArticle[]; lastId: number | null }>>;
+
 /** Exports the whole corpus as JSON Lines, page by page, into a Blob. */
-export async function exportCorpus(serialize: (articles: CorpusArticle[]) => string[]): Promise<Blob> {
+export async function exportCorpus(
+  serialize: (articles: CorpusArticle[]) => string[],
+  page: ExportPage = (afterId, limit) => toBackground('exportPage', { afterId, limit }),
+  limit = 500,
+): Promise<Blob> {
   const parts: string[] = [];
   let afterId = 0;
   for (;;) {
-    const answer = await toBackground('exportPage', { afterId, limit: 500 });
+    const answer = await page(afterId, limit);
     if (!answer.ok) throw new Error(answer.error);
     for (const line of serialize(answer.value.articles)) parts.push(line + '\n');
     if (answer.value.lastId === null) break;

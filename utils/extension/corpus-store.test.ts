@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
 import type { CorpusArticle } from '../types';
@@ -32,7 +32,7 @@ describe('CorpusStore', () => {
       ],
       'import',
     );
-    expect(result).toEqual({ added: 2, duplicates: 0, copies: 0 });
+    expect(result).toEqual({ added: 2, duplicates: 0, repeated: 0, copies: 0 });
     const hits = await store.search({ text: 'troops took control of the Arven valley' }, { k: 5 });
     expect(hits[0].outlet).toBe('Ledger');
     expect(hits[0].passage).toMatch(/Arven valley|control/);
@@ -48,7 +48,7 @@ describe('CorpusStore', () => {
       [article('https://ledger.example/valley', 'Ledger', wire), article('https://ledger.example/valley#top', 'Ledger', wire)],
       'import',
     );
-    expect(again).toEqual({ added: 0, duplicates: 2, copies: 0 });
+    expect(again).toEqual({ added: 0, duplicates: 2, repeated: 0, copies: 0 });
     expect((await store.size()).articles).toBe(1);
   });
 
@@ -222,6 +222,34 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
   });
 });
 
+describe('CorpusStore: syndicated copies', () => {
+  it('links the same copies however the articles are cut into batches', async () => {
+    // Copies of one wire story in several outlets, some crediting the wire, dates shuffled.
+    const outlets = ['Wire', 'Herald', 'Post', 'Ledger', 'Courier', 'Star', 'Times'];
+    const copies = Array.from({ length: 14 }, (_, i) =>
+      article(
+        `https://${outlets[i % 7].toLowerCase()}.example/${i}`,
+        outlets[i % 7],
+        i % 3 === 0 ? `${wire} (Reporting by ${outlets[(i + 2) % 7]})` : i % 3 === 1 ? wire : `${wire} Officials gave no figure.`,
+        `2026-03-${String(1 + ((i * 5) % 9)).padStart(2, '0')}`,
+      ),
+    );
+    const links = async (cuts: number) => {
+      const d = openDb(`cuts-${n++}`);
+      const s = new CorpusStore(d);
+      for (let i = 0; i < copies.length; i += cuts) await s.addArticles(copies.slice(i, i + cuts), 'import');
+      const rows = await d.articles.orderBy(':id').toArray();
+      const urlOf = new Map(rows.map((r) => [r.id, r.url]));
+      d.close();
+      await d.delete();
+      return rows.map((r) => `${r.url} → ${r.copyOf === undefined ? '-' : urlOf.get(r.copyOf)}`);
+    };
+    const whole = await links(copies.length);
+    expect(whole.filter((l) => !l.endsWith('-')).length).toBeGreaterThan(3);
+    for (const cuts of [1, 3, 5]) expect(await links(cuts), `batches of ${cuts}`).toEqual(whole);
+  });
+});
+
 describe('CorpusStore: deleting', () => {
   it('removes the articles published between two dates, both days included, undated ones kept', async () => {
     const dates = ['2026-01-31', '2026-02-01', '2026-02-14T23:59:00Z', '2026-02-28T08:00:00Z', '2026-03-01'];
@@ -262,6 +290,21 @@ describe('CorpusStore: resuming an import', () => {
     expect(await store.importState('feed.jsonl|100|5')).toBeNull();
   });
 
+  it('tells duplicates from earlier batches of the same import from articles stored before it', async () => {
+    await store.addArticles(numbered(2), 'import');
+    await store.addArticles(numbered(2, 2), 'import', checkpoint(2));
+    // Article 0 was stored before the import; article 2 by its first batch; article 4 twice in this batch.
+    expect(await store.addArticles([numbered(1)[0], numbered(1, 2)[0], numbered(1, 4)[0], numbered(1, 4)[0]], 'import', checkpoint(6))).toMatchObject({
+      added: 1,
+      duplicates: 3,
+      repeated: 2,
+    });
+    expect(await store.importState('feed.jsonl|100|5')).toMatchObject({ duplicates: 3, repeated: 2 });
+    // A saved import from before this was counted cannot tell: its duplicates count as stored before.
+    await db.imports.update('feed.jsonl|100|5', { startId: undefined });
+    expect(await store.addArticles([numbered(1, 2)[0]], 'import', checkpoint(7))).toMatchObject({ duplicates: 1, repeated: 0 });
+  });
+
   it('does not move the checkpoint when the batch fails', async () => {
     await store.addArticles(numbered(2), 'import', checkpoint(2));
     const bad = { ...numbered(1, 10)[0], url: 'javascript:alert(1)' };
@@ -278,5 +321,19 @@ describe('CorpusStore: capture as you read', () => {
     expect(await store.captureArticle({ ...page, url: 'not a url' })).toBe(false);
     const rows = await db.articles.toArray();
     expect(rows.map((r) => r.source)).toEqual(['capture']);
+  });
+
+  it('stores a captured page as an import of it would be, so that export and import give it back unchanged', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const page = { url: 'https://ledger.example/valley', outlet: 'Ledger', title: '  Valley  ', published: '2026-03-01T10:00:00+02:00', text: `  ${wire.replace(/\n/g, '\r\n')}  ` };
+    expect(await store.captureArticle(page)).toBe(true);
+    expect(await store.captureArticle({ ...page, url: 'https://ledger.example/other', published: '2026-03-01 at noon' })).toBe(true);
+    expect(await store.captureArticle({ ...page, url: 'https://ledger.example/blank', text: '   ' })).toBe(false);
+    const rows = await db.articles.toArray();
+    expect(rows.map((r) => [r.title, r.published, r.text])).toEqual([
+      ['Valley', '2026-03-01T08:00:00.000Z', wire],
+      ['Valley', null, wire],
+    ]);
+    vi.restoreAllMocks();
   });
 });

@@ -6,6 +6,8 @@ import { createIndexRetriever, type Retriever, type StoredArticle } from '../sea
 import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
+import { diskFullError, isQuotaError } from './storage-errors';
+import { validateArticle } from '../import/article';
 
 /** When the saved index is brought up to date (a new base snapshot written). */
 export interface CompactionPolicy {
@@ -183,11 +185,12 @@ export class CorpusStore {
     const bytes = state.index.toBytes();
     const articles = state.index.size;
     const sigKeys = this.sigFilter?.toBytes();
-    await this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
+    // One transaction: a failure (a full disk) leaves the old snapshot and its tombstones as they were.
+    await this.writing(() => this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
       await this.db.indexBase.put({ key: 'base', bytes: this.saved(bytes), upToId: state.maxId, articles, savedAt: Date.now() });
       if (sigKeys) await this.db.indexBase.put({ key: 'sigKeys', bytes: this.saved(sigKeys), upToId: state.maxId, articles, savedAt: Date.now() });
       await this.db.indexTombstones.clear();
-    });
+    }));
     // The saved form is compact (removed articles dropped, one block per term): use it in place.
     state.index = SearchIndex.fromBytes(bytes);
     state.upToId = state.maxId;
@@ -223,7 +226,9 @@ export class CorpusStore {
    * Stores a batch of articles, all or nothing: articles already stored (same canonical URL) are
    * skipped; syndicated copies are linked to the story they copy. With a `checkpoint`, how far the
    * import file got is saved in the same transaction, so a restarted import skips exactly the
-   * lines already stored.
+   * lines already stored. Duplicates repeating a URL met earlier in the same import (or batch)
+   * are counted apart, as `repeated`. When the disk is full the batch fails as a whole with a
+   * "The disk is full" error and nothing of it is stored.
    */
   async addArticles(articles: readonly CorpusArticle[], source: ArticleSource, checkpoint?: ImportCheckpoint): Promise<ImportBatchResult> {
     // Signatures and canonical URLs are computed before waiting for the queue.
@@ -236,21 +241,28 @@ export class CorpusStore {
       const filter = await this.loadedFilter();
       const db = this.db;
       const now = Date.now();
-      const result: ImportBatchResult = { added: 0, duplicates: 0, copies: 0 };
+      const result: ImportBatchResult = { added: 0, duplicates: 0, repeated: 0, copies: 0 };
       const batch: ArticleRow[] = [];
-      await db.transaction('rw', db.articles, db.imports, async () => {
-        result.added = result.duplicates = result.copies = 0;
+      await this.writing(() => db.transaction('rw', db.articles, db.imports, async () => {
+        result.added = result.duplicates = result.repeated = result.copies = 0;
         batch.length = 0;
+        // The import so far; a new one notes the last id stored before it, so that duplicates of
+        // its own earlier batches (higher ids) are told from articles stored before it began.
+        const progress = checkpoint ? await this.importProgress(checkpoint, now) : null;
         // One lookup per key, all issued at once: IndexedDB serves them in one go, where anyOf()
         // would walk a cursor key by key (measured 2–3× slower for batches of 500).
         const keys = [...new Set(prepared.map((p) => p.key))];
-        const counts = await Promise.all(keys.map((k) => db.articles.where('canonicalUrl').equals(k).count()));
-        const existingKeys = new Set(keys.filter((_, i) => counts[i] > 0));
+        const found = await Promise.all(keys.map((k) => db.articles.where('canonicalUrl').equals(k).primaryKeys()));
+        const existing = new Map(keys.map((k, i) => [k, found[i] as number[]]).filter(([, ids]) => ids.length > 0) as [string, number[]][]);
         const seen = new Set<string>();
         const rows: Omit<ArticleRow, 'id'>[] = [];
         for (const p of prepared) {
-          if (existingKeys.has(p.key) || seen.has(p.key)) {
+          const stored = existing.get(p.key);
+          if (stored || seen.has(p.key)) {
             result.duplicates++;
+            // (An import saved before `startId` was kept cannot tell: its duplicates count as stored before.)
+            const startId = progress?.startId;
+            if (!stored || (startId !== undefined && stored.some((id) => id > startId))) result.repeated++;
             continue;
           }
           seen.add(p.key);
@@ -286,8 +298,11 @@ export class CorpusStore {
           }
           const copyUpdates: { key: number; changes: Partial<ArticleRow> }[] = [];
           for (const row of batch) {
+            // Only articles stored before this one (lower ids) are candidates, as they would be had
+            // the batch been cut elsewhere: links then depend on the order articles came in, not on
+            // the batches, so an export imported again links the same copies.
             const candidates = new Set<ArticleRow>();
-            for (const k of row.sigKeys) for (const c of byKey.get(k) ?? []) if (c.id !== row.id && c.copyOf === undefined) candidates.add(c);
+            for (const k of row.sigKeys) for (const c of byKey.get(k) ?? []) if (c.id < row.id && c.copyOf === undefined) candidates.add(c);
             if (candidates.size === 0) continue;
             const original = findOriginal(row, [...candidates]);
             // findOriginal decides which is the original (dates, and which outlet the copy credits).
@@ -301,23 +316,38 @@ export class CorpusStore {
           if (copyUpdates.length) await db.articles.bulkUpdate(copyUpdates);
         }
         result.added = batch.length;
-        if (checkpoint) await this.saveCheckpoint(checkpoint, result, now);
-      });
+        if (checkpoint && progress) await this.saveCheckpoint(progress, checkpoint, result, now);
+      }));
       for (const row of batch) {
         for (const k of row.sigKeys) filter.add(k);
         state.index.add(toIndexed(row));
         if (row.id > state.maxId) state.maxId = row.id;
       }
       state.tail += batch.length;
-      if (state.tail >= Math.max(this.policy.maxTail, this.policy.maxTailShare * state.baseArticles)) await this.compactNow(true);
+      if (state.tail >= Math.max(this.policy.maxTail, this.policy.maxTailShare * state.baseArticles)) {
+        // The batch is stored whatever happens here: a snapshot that cannot be saved (a full disk)
+        // leaves the old one, and the tail is indexed again from the rows at the next start.
+        await this.compactNow(true).catch((error) => console.warn('Crosscheck: could not save the search index; the previous one is kept', error));
+      }
       this.maybeCompactLater();
       return result;
     });
   }
 
-  /** Adds a batch's outcome to the import's saved progress (inside the batch's transaction). */
-  private async saveCheckpoint(c: ImportCheckpoint, result: ImportBatchResult, now: number): Promise<void> {
-    const row: ImportRow = (await this.db.imports.get(c.fileKey)) ?? {
+  /** Runs a write; a full disk becomes a "The disk is full" error (the write's transaction is rolled back). */
+  private async writing<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      throw isQuotaError(error) ? diskFullError(error) : error;
+    }
+  }
+
+  /** The saved progress of an import, or a new one (inside the batch's transaction). */
+  private async importProgress(c: ImportCheckpoint, now: number): Promise<ImportRow> {
+    const row = await this.db.imports.get(c.fileKey);
+    if (row) return row;
+    return {
       fileKey: c.fileKey,
       name: c.name,
       size: c.size,
@@ -326,18 +356,25 @@ export class CorpusStore {
       bytesRead: 0,
       added: 0,
       duplicates: 0,
+      repeated: 0,
       copies: 0,
       errors: [],
       errorCount: 0,
+      startId: await this.lastId(),
       startedAt: now,
       updatedAt: now,
     };
+  }
+
+  /** Adds a batch's outcome to the import's saved progress (inside the batch's transaction). */
+  private async saveCheckpoint(row: ImportRow, c: ImportCheckpoint, result: ImportBatchResult, now: number): Promise<void> {
     await this.db.imports.put({
       ...row,
       line: Math.max(row.line, c.line),
       bytesRead: Math.max(row.bytesRead, c.bytesRead),
       added: row.added + result.added,
       duplicates: row.duplicates + result.duplicates,
+      repeated: (row.repeated ?? 0) + result.repeated,
       copies: row.copies + result.copies,
       errors: [...row.errors, ...c.errors].slice(0, 200),
       errorCount: row.errorCount + c.errors.length,
@@ -355,12 +392,25 @@ export class CorpusStore {
     await this.db.imports.delete(fileKey);
   }
 
-  /** Adds the article the reader is reading (capture as you read); false when it was stored already. */
-  async captureArticle(article: CorpusArticle): Promise<boolean> {
+  /**
+   * Adds the article the reader is reading (capture as you read); false when it was stored already
+   * or cannot be stored. It is stored as an import of it would be (dates in UTC, one kind of line
+   * break, trimmed), so that exporting the corpus and importing it again gives it back unchanged.
+   */
+  async captureArticle(page: CorpusArticle): Promise<boolean> {
+    const article = importedForm(page);
+    if (!article) return false;
     const key = safeCanonical(article.url);
     if (!key) return false;
     if ((await this.db.articles.where('canonicalUrl').equals(key).count()) > 0) return false;
-    return (await this.addArticles([article], 'capture')).added > 0;
+    try {
+      return (await this.addArticles([article], 'capture')).added > 0;
+    } catch (error) {
+      // Capture happens in the background while the reader reads: nothing to show them, so say why in the log.
+      if (!isQuotaError(error)) throw error;
+      console.warn(`Crosscheck: the disk is full; ${article.url} was not added to your corpus`, error);
+      return false;
+    }
   }
 
   /** Removes articles by id, with the index, all or nothing; returns how many there were. */
@@ -370,7 +420,7 @@ export class CorpusStore {
       const state = await this.loaded();
       const db = this.db;
       let present: number[] = [];
-      await db.transaction('rw', db.articles, db.indexTombstones, async () => {
+      await this.writing(() => db.transaction('rw', db.articles, db.indexTombstones, async () => {
         present = (await db.articles.where(':id').anyOf(ids as number[]).primaryKeys()) as number[];
         if (present.length === 0) return;
         await db.articles.bulkDelete(present);
@@ -381,7 +431,7 @@ export class CorpusStore {
         }
         const inBase = present.filter((id) => id <= state.upToId);
         if (inBase.length) await db.indexTombstones.bulkPut(inBase.map((id) => ({ id })));
-      });
+      }));
       for (const id of present) {
         state.index.remove(id);
         if (id <= state.upToId) state.tombstones++;
@@ -473,6 +523,15 @@ export class CorpusStore {
 /** The saved bytes, from either form. */
 async function bytesOf(saved: Uint8Array | Blob): Promise<Uint8Array> {
   return saved instanceof Uint8Array ? saved : new Uint8Array(await saved.arrayBuffer());
+}
+
+/** The article as the importer reads it (a date it cannot read is dropped), or null when it would be refused. */
+function importedForm(article: CorpusArticle): CorpusArticle | null {
+  let checked = validateArticle(article);
+  if (!checked.ok && article.published) checked = validateArticle({ ...article, published: null });
+  if (checked.ok) return checked.article;
+  console.warn(`Crosscheck: ${article.url} was not added to your corpus: ${checked.error}`);
+  return null;
 }
 
 function safeCanonical(url: string): string | null {

@@ -75,3 +75,81 @@ describe('schema upgrade from version 1', () => {
     await db.delete();
   });
 });
+
+describe('schema upgrades: every earlier version is covered', () => {
+  /** Versions an older Crosscheck may have left on disk, each with an upgrade test above or below. */
+  const TESTED_EARLIER_VERSIONS = [1];
+
+  it('tests an upgrade from every version before the current one', async () => {
+    const db = openDb(`versions-${n++}`);
+    await db.open();
+    // A new schema version must come with a test that upgrades from the one before it.
+    expect(TESTED_EARLIER_VERSIONS).toEqual(Array.from({ length: db.verno - 1 }, (_, i) => i + 1));
+    db.close();
+    await db.delete();
+  });
+
+  it('upgrades a large version-1 database page by page, every article indexed', async () => {
+    const name = `upgrade-large-${n++}`;
+    const before = await makeV1(name, 2_500, 'stale');
+    const db = openDb(name);
+    expect(await db.articles.toArray()).toEqual(before);
+    const store = new CorpusStore(db);
+    expect(await store.indexInfo()).toMatchObject({ articles: 2_500, tail: 2_500, upToId: 0 });
+    for (const i of [0, 999, 1_000, 2_499]) {
+      expect((await store.search({ text: `dam project code${i}x district${i}` }, { k: 1 }))[0]?.url).toBe(`https://paper${i % 2}.example/news/${i}?ref=home`);
+    }
+    db.close();
+    await db.delete();
+  });
+
+  it('upgrades a version-1 database whose index blob is not bytes, and an empty one', async () => {
+    const odd = `upgrade-odd-${n++}`;
+    const old = openDbV1(odd);
+    await old.table('articles').bulkAdd(v1Rows(3));
+    await old.table('meta').put({ key: V1_INDEX_KEY, value: { bytes: [1, 2, 3], articles: 3 } });
+    old.close();
+    const db = openDb(odd);
+    expect(await db.articles.count()).toBe(3);
+    expect(await db.indexBase.count()).toBe(0);
+    expect((await new CorpusStore(db).indexInfo()).articles).toBe(3);
+    db.close();
+    await db.delete();
+
+    const empty = `upgrade-empty-${n++}`;
+    await openDbV1(empty).open().then((d) => d.close());
+    const fresh = openDb(empty);
+    await fresh.open();
+    expect(fresh.verno).toBe(2);
+    expect(await fresh.articles.count()).toBe(0);
+    fresh.close();
+    await fresh.delete();
+  });
+
+  it('reopens a current database with data in every table unchanged', async () => {
+    const name = `reopen-${n++}`;
+    const db = openDb(name);
+    const store = new CorpusStore(db);
+    const rows = v1Rows(8).map(({ url, outlet, title, published, text }) => ({ url, outlet, title, published, text }));
+    await store.addArticles(rows.slice(0, 5), 'import', { fileKey: 'f|1|1', name: 'f', size: 1, lastModified: 1, line: 5, bytesRead: 1, errors: [{ line: 2, error: 'x' }] });
+    await store.compact();
+    await store.addArticles(rows.slice(5), 'import');
+    await store.removeArticles([(await db.articles.toArray())[1].id]);
+    await db.meta.put({ key: 'demoCorpus', value: 'removed' });
+    const tables = async (d: typeof db) => ({
+      articles: await d.articles.toArray(),
+      meta: await d.meta.toArray(),
+      indexBase: await d.indexBase.toArray(),
+      indexTombstones: await d.indexTombstones.toArray(),
+      imports: await d.imports.toArray(),
+    });
+    const before = await tables(db);
+    for (const [table, content] of Object.entries(before)) expect(content.length, table).toBeGreaterThan(0);
+    db.close();
+    const again = openDb(name);
+    expect(await tables(again)).toEqual(before);
+    expect(await new CorpusStore(again).indexInfo()).toMatchObject({ articles: 7, tombstones: 1, tail: 3 });
+    again.close();
+    await again.delete();
+  });
+});

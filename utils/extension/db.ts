@@ -81,7 +81,11 @@ export interface ImportRow {
   bytesRead: number;
   added: number;
   duplicates: number;
+  /** Of the duplicates, those repeating a URL met earlier in the same file (absent in rows saved before it was counted). */
+  repeated?: number;
   copies: number;
+  /** Last article id stored before this import began: stored articles with higher ids came from it. */
+  startId?: number;
   /** Bad lines seen so far (the first 200). */
   errors: { line: number; error: string }[];
   errorCount: number;

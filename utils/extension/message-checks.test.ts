@@ -252,7 +252,7 @@ describe('handleMessages checks before its handlers run', () => {
       corpusSize: vi.fn(() => ({ articles: 1, outlets: 1 })),
       deleteOutlet: vi.fn(() => ({ removed: 2 })),
       pageIdle: vi.fn(() => null),
-      importBatch: vi.fn(() => ({ added: 1, duplicates: 0, copies: 0 })),
+      importBatch: vi.fn(() => ({ added: 1, duplicates: 0, repeated: 0, copies: 0 })),
     } satisfies Handlers<BackgroundProtocol>;
     const stop = handleMessages<BackgroundProtocol>(handlers);
     return { handlers, stop };

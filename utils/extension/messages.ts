@@ -58,6 +58,8 @@ export interface ImportBatchResult {
   added: number;
   /** Articles already stored (same canonical URL). */
   duplicates: number;
+  /** Of the duplicates, those repeating a URL met earlier in the same import file (or batch). */
+  repeated: number;
   /** Articles found to be syndicated copies of another outlet's story. */
   copies: number;
 }
@@ -87,6 +89,8 @@ export interface ImportState {
   bytesRead: number;
   added: number;
   duplicates: number;
+  /** Of the duplicates, those repeated within the file (absent from older saved imports). */
+  repeated?: number;
   copies: number;
   errors: { line: number; error: string }[];
   errorCount: number;

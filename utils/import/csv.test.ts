@@ -35,7 +35,7 @@ describe('readCsvRecords', () => {
     {
       name: 'unclosed quote',
       input: 'a,b\n"never closed,x\ny,z\n',
-      expected: [{ line: 1, fields: ['a', 'b'] }, { line: 2, error: 'the quoted field that starts on line 2 is never closed; the rest of the file was skipped' }],
+      expected: [{ line: 1, fields: ['a', 'b'] }, { line: 2, error: 'the quoted field that starts on line 2 is never closed (a stray double quote?); the rest of the file was skipped', fatal: true }],
     },
     { name: 'empty input', input: '', expected: [] },
   ])('$name', async ({ input, expected }) => {
@@ -164,37 +164,37 @@ describe('parseCsvArticles', () => {
     {
       name: 'missing url column',
       input: `link,text\n${A},Body.\n`,
-      expected: [{ line: 1, error: 'the header row has no "url" column (columns found: "link", "text")' }],
+      expected: [{ line: 1, error: 'the header row has no "url" column (columns found: "link", "text")', fatal: true }],
     },
     {
       name: 'missing text and html columns',
       input: `url,title\n${A},Floods\n`,
-      expected: [{ line: 1, error: 'the header row has no "text" or "html" column (columns found: "url", "title")' }],
+      expected: [{ line: 1, error: 'the header row has no "text" or "html" column (columns found: "url", "title")', fatal: true }],
     },
     {
       name: 'header after blank lines',
       input: `\n\nlink\n`,
-      expected: [{ line: 3, error: 'the header row has no "url" column (columns found: "link")' }],
+      expected: [{ line: 3, error: 'the header row has no "url" column (columns found: "link")', fatal: true }],
     },
     {
       name: 'empty file',
       input: '',
-      expected: [{ line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)' }],
+      expected: [{ line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)', fatal: true }],
     },
     {
       name: 'header only',
       input: 'url,text\n',
-      expected: [],
+      expected: [{ line: 1, error: 'the file has a header row but no articles after it', fatal: true }],
     },
     {
       name: 'unclosed quote in a record',
       input: `url,text\n${A},"Body.\n`,
-      expected: [{ line: 2, error: 'the quoted field that starts on line 2 is never closed; the rest of the file was skipped' }],
+      expected: [{ line: 2, error: 'the quoted field that starts on line 2 is never closed (a stray double quote?); the rest of the file was skipped', fatal: true }],
     },
     {
       name: 'unclosed quote in the header',
       input: `url,"text\n${A},Body.\n`,
-      expected: [{ line: 1, error: 'header row: the quoted field that starts on line 1 is never closed; the rest of the file was skipped' }],
+      expected: [{ line: 1, error: 'header row: the quoted field that starts on line 1 is never closed (a stray double quote?); the rest of the file was skipped', fatal: true }],
     },
     {
       name: 'duplicate column: the first one counts',

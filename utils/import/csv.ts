@@ -7,6 +7,7 @@
 import type { CorpusArticle } from '../types';
 import { validateArticle } from './article';
 import type { ArticleRecord, Chunks } from './jsonl';
+import { asBytes, binaryMessage, headFirst, NOT_UTF8, sniffHead, Utf8Lines } from './text';
 
 /** Options for reading a CSV file. */
 export interface CsvOptions {
@@ -17,7 +18,7 @@ export interface CsvOptions {
 }
 
 /** One CSV record with the line it starts on, or why it was skipped. */
-export type CsvRecord = { line: number; fields: string[] } | { line: number; error: string };
+export type CsvRecord = { line: number; fields: string[] } | { line: number; error: string; fatal?: true; notText?: true };
 
 /** Default longest record, in characters. */
 export const DEFAULT_MAX_RECORD_CHARS = 4 * 1024 * 1024;
@@ -39,7 +40,9 @@ const AFTER_QUOTE = 3;
 /**
  * Splits a CSV stream into records of fields (RFC 4180, leniently: a stray quote inside an
  * unquoted field is kept as text). Line breaks may be CRLF, LF or CR; blank lines are skipped.
- * Invalid UTF-8 becomes U+FFFD; a leading byte-order mark is skipped.
+ * A record with invalid UTF-8 is reported ("not UTF-8 text") and skipped; a leading byte-order
+ * mark is skipped. A file that is not text (UTF-16, an archive, a NUL byte anywhere) gives one
+ * fatal error and nothing more.
  */
 export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): AsyncGenerator<CsvRecord> {
   const separator = opts.delimiter ?? ',';
@@ -49,6 +52,8 @@ export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): As
   }
   const maxChars = opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
   const decoder = new TextDecoder('utf-8');
+  const utf8 = new Utf8Lines();
+  let nextBad = 0;
 
   let state = FIELD_START;
   let line = 1;
@@ -77,8 +82,17 @@ export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): As
     if (!tooLong) fields.push(field);
     field = '';
   };
-  const endRecord = () => {
-    if (tooLong) ready.push({ line: recordLine, error: `record is longer than ${maxChars.toLocaleString('en')} characters; skipped` });
+  /** The first line from `recordLine` to `end` with invalid UTF-8, or 0. */
+  const badLine = (end: number) => {
+    const bad = utf8.badLines;
+    while (nextBad < bad.length && bad[nextBad] < recordLine) nextBad++;
+    return nextBad < bad.length && bad[nextBad] <= end ? bad[nextBad] : 0;
+  };
+  /** Ends the record whose last line is `end`. */
+  const endRecord = (end: number) => {
+    const bad = badLine(end);
+    if (bad) ready.push({ line: recordLine, error: bad === recordLine ? NOT_UTF8 : `line ${bad}: ${NOT_UTF8}` });
+    else if (tooLong) ready.push({ line: recordLine, error: `record is longer than ${maxChars.toLocaleString('en')} characters; skipped` });
     else ready.push({ line: recordLine, fields });
     fields = [];
     field = '';
@@ -113,7 +127,7 @@ export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): As
           if (isBreak) {
             if (recordStarted) {
               endField();
-              endRecord();
+              endRecord(line - 1);
             }
             // else: a blank line, or the LF of a CRLF that already ended the record.
           } else if (c === QUOTE) {
@@ -135,7 +149,7 @@ export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): As
             append(s.slice(segStart, i));
             endField();
             state = FIELD_START;
-            if (isBreak) endRecord();
+            if (isBreak) endRecord(line - 1);
           }
           break;
         case QUOTED:
@@ -154,7 +168,7 @@ export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): As
             state = FIELD_START;
           } else if (isBreak) {
             endField();
-            endRecord();
+            endRecord(line - 1);
           } else {
             // Text after the closing quote ("ab"c): kept, as spreadsheets do.
             state = UNQUOTED;
@@ -166,19 +180,41 @@ export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): As
     if (state === UNQUOTED || state === QUOTED) append(s.slice(segStart));
   };
 
-  for await (const chunk of stripLeadingBom(chunks)) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    consume(text);
+  let head = true;
+  for await (const bytes of headFirst(asBytes(chunks))) {
+    if (head) {
+      head = false;
+      const problem = sniffHead(bytes, 'CSV');
+      if (problem) {
+        yield { line: 1, error: problem, fatal: true, notText: true };
+        return;
+      }
+    }
+    // The check runs ahead of the parser over each chunk, so a record's bad lines are known when it ends.
+    const nul = utf8.scan(bytes);
+    if (nul >= 0) {
+      // Records that ended before the NUL byte are kept; the rest of the file is not read.
+      consume(decoder.decode(bytes.subarray(0, nul), { stream: true }));
+      while (ready.length) yield ready.shift() as CsvRecord;
+      yield { line: utf8.nulLine, error: binaryMessage('CSV', utf8.nulLine), fatal: true, notText: true };
+      return;
+    }
+    consume(decoder.decode(bytes, { stream: true }));
     while (ready.length) yield ready.shift() as CsvRecord;
   }
+  utf8.end();
   consume(decoder.decode());
   while (ready.length) yield ready.shift() as CsvRecord;
 
   if (state === QUOTED) {
-    yield { line: recordLine, error: `the quoted field that starts on line ${quoteLine} is never closed; the rest of the file was skipped` };
+    yield {
+      line: recordLine,
+      error: `the quoted field that starts on line ${quoteLine} is never closed (a stray double quote?); the rest of the file was skipped`,
+      fatal: true,
+    };
   } else if (recordStarted) {
     endField();
-    endRecord();
+    endRecord(line);
     yield ready.shift() as CsvRecord;
   }
 }
@@ -190,18 +226,22 @@ export async function* readCsvRecords(chunks: Chunks, opts: CsvOptions = {}): As
  */
 export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): AsyncGenerator<ArticleRecord> {
   let columns: Array<Column | null> | null = null;
+  let headerLine = 0;
+  let records = 0;
   for await (const record of readCsvRecords(chunks, opts)) {
     if (columns === null) {
       if ('error' in record) {
-        yield { line: record.line, error: `header row: ${record.error}` };
+        // A file that is not text says so as it is; other problems are the header row's.
+        yield { line: record.line, error: record.notText ? record.error : `header row: ${record.error}`, fatal: true };
         return;
       }
       const names = record.fields.map((f) => f.trim().toLowerCase());
       const problem = headerProblem(names);
       if (problem) {
-        yield { line: record.line, error: problem };
+        yield { line: record.line, error: problem, fatal: true };
         return;
       }
+      headerLine = record.line;
       const seen = new Set<string>();
       columns = names.map((name) => {
         if (!(COLUMNS as readonly string[]).includes(name) || seen.has(name)) return null;
@@ -210,8 +250,9 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
       });
       continue;
     }
+    records++;
     if ('error' in record) {
-      yield record;
+      yield record.fatal ? { line: record.line, error: record.error, fatal: true } : { line: record.line, error: record.error };
       continue;
     }
     const { fields } = record;
@@ -231,12 +272,17 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
     yield result.ok ? { line: record.line, article: result.article as CorpusArticle } : { line: record.line, error: result.error };
   }
   if (columns === null) {
-    yield { line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)' };
+    yield { line: 1, error: 'the file is empty: expected a header row naming the columns (url, outlet, title, published, text, html)', fatal: true };
+  } else if (records === 0) {
+    yield { line: headerLine, error: 'the file has a header row but no articles after it', fatal: true };
   }
 }
 
 /** Says what is wrong with a header row, or null when it has what an article needs. */
 function headerProblem(names: string[]): string | null {
+  if (names[0]?.startsWith('{')) {
+    return 'this looks like a JSON Lines file (its first line is a JSON object), not CSV: give it a name ending in .jsonl to import it as JSON Lines';
+  }
   const found = names.filter((n) => n !== '');
   const list = found.length ? found.map((n) => JSON.stringify(n)).join(', ') : 'none';
   if (!names.includes('url')) return `the header row has no "url" column (columns found: ${list})`;
@@ -244,19 +290,4 @@ function headerProblem(names: string[]): string | null {
     return `the header row has no "text" or "html" column (columns found: ${list})`;
   }
   return null;
-}
-
-/** Drops a byte-order mark at the start of string input (the decoder drops it from bytes). */
-async function* stripLeadingBom(chunks: Chunks): AsyncGenerator<Uint8Array | string> {
-  let first = true;
-  for await (const chunk of chunks) {
-    if (first && chunk.length > 0) {
-      first = false;
-      if (typeof chunk === 'string' && chunk.charCodeAt(0) === 0xfeff) {
-        yield chunk.slice(1);
-        continue;
-      }
-    }
-    yield chunk;
-  }
 }

@@ -1,10 +1,14 @@
 /**
  * Seeded random inputs for the importers: whatever a file holds, parsing never throws, every
- * error names a line that exists in the input, and lines come in order.
+ * error names a line that exists in the input, lines come in order, a fatal error is the last
+ * word, "not UTF-8" is said exactly of input that is not; article checks are stable.
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsvArticles } from './csv';
 import { parseJsonLines, type ArticleRecord, type Chunks } from './jsonl';
+import { MAX_ARTICLE_CHARS, normalizePublished, validateArticle } from './article';
+import { NOT_UTF8, Utf8Lines } from './text';
+import { isHttpUrl } from '../url';
 import { seededRandom } from '../random';
 
 const CASES = 500;
@@ -34,7 +38,11 @@ function randomBytes(rng: Random): Uint8Array {
   const bytes = new Uint8Array(length);
   // Bias towards bytes that matter to the parsers: line breaks, quotes, commas, braces, UTF-8 lead bytes.
   const special = [0x0a, 0x0d, 0x22, 0x2c, 0x7b, 0x7d, 0x5b, 0x5d, 0x3a, 0xef, 0xbb, 0xbf, 0xc3, 0xe2, 0xf0, 0x80, 0xff];
-  for (let i = 0; i < length; i++) bytes[i] = rng.next() < 0.3 ? rng.pick(special) : rng.int(256);
+  // Half the files look like text (no control bytes), so they get past the binary-file check.
+  const textLike = rng.next() < 0.5;
+  for (let i = 0; i < length; i++) {
+    bytes[i] = rng.next() < 0.3 ? rng.pick(special) : textLike ? 0x20 + rng.int(224) : rng.int(256);
+  }
   return bytes;
 }
 
@@ -101,10 +109,24 @@ function lineCount(bytes: Uint8Array): number {
   return lines;
 }
 
-async function check(records: AsyncIterable<ArticleRecord>, maxLine: number): Promise<ArticleRecord[]> {
+const isUtf8 = (bytes: Uint8Array) => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function check(records: AsyncIterable<ArticleRecord>, maxLine: number, data: Uint8Array): Promise<ArticleRecord[]> {
   const out: ArticleRecord[] = [];
   let last = 0;
+  let ended = false;
+  const utf8 = isUtf8(data);
   for await (const record of records) {
+    expect(ended, 'a record after a fatal error').toBe(false);
+    if ('error' in record && record.fatal) ended = true;
+    if ('error' in record && record.error.endsWith(NOT_UTF8)) expect(utf8, 'said "not UTF-8" of UTF-8 input').toBe(false);
     expect(Number.isInteger(record.line)).toBe(true);
     expect(record.line).toBeGreaterThanOrEqual(Math.max(1, last));
     expect(record.line).toBeLessThanOrEqual(maxLine);
@@ -133,12 +155,116 @@ describe.each([
     for (let seed = 1; seed <= CASES; seed++) {
       const rng = random(seed);
       const data = make(rng);
-      const whole = await check(parse([data]), lineCount(data)).catch((error: unknown) => {
+      const whole = await check(parse([data]), lineCount(data), data).catch((error: unknown) => {
         throw new Error(`case ${seed}: ${String(error)}`);
       });
       // Chunk boundaries must not change the outcome.
-      const pieces = await check(parse(chunk(rng, data)), lineCount(data));
+      const pieces = await check(parse(chunk(rng, data)), lineCount(data), data);
       expect(pieces, `case ${seed}`).toEqual(whole);
+    }
+  });
+});
+
+/** Bytes near UTF-8: valid characters, lead bytes followed by some continuation bytes, line breaks. */
+function utf8ish(rng: Random): Uint8Array {
+  const out: number[] = [];
+  for (let i = rng.int(80); i > 0; i--) {
+    const r = rng.next();
+    if (r < 0.3) out.push(0x20 + rng.int(0x5f));
+    else if (r < 0.45) out.push(...encode(rng.pick(['é', '€', '😀', '\u07ff', '\u0800', '\uffff', '\u{10ffff}', '\ud7ff', '\ue000'])));
+    else if (r < 0.55) out.push(rng.pick([0x0a, 0x0d]));
+    else {
+      out.push(0x80 + rng.int(0x80));
+      for (let k = rng.int(4); k > 0; k--) out.push(rng.next() < 0.85 ? 0x80 + rng.int(0x40) : rng.int(256) || 1);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+describe('fuzz: the UTF-8 line check', () => {
+  it(`names exactly the lines a strict decoder refuses, for any chunking, over ${CASES} seeded cases`, () => {
+    for (let seed = 1; seed <= CASES; seed++) {
+      const rng = random(seed);
+      const data = utf8ish(rng);
+      // Lines as the CSV reader counts them: CRLF, LF and CR each end one.
+      const expected: number[] = [];
+      let line = 1;
+      let start = 0;
+      for (let i = 0; i <= data.length; i++) {
+        const end = i === data.length || data[i] === 0x0a || data[i] === 0x0d;
+        if (!end) continue;
+        if (!isUtf8(data.subarray(start, i))) expected.push(line);
+        if (i < data.length) {
+          if (data[i] === 0x0d && data[i + 1] === 0x0a) i++;
+          line++;
+        }
+        start = i + 1;
+      }
+      const checker = new Utf8Lines();
+      for (const piece of chunk(rng, data)) expect(checker.scan(piece)).toBe(-1);
+      checker.end();
+      expect(checker.badLines, `case ${seed}`).toEqual(expected);
+      expect(checker.line, `case ${seed}`).toBe(line);
+    }
+  });
+});
+
+describe('fuzz: article checks', () => {
+  it(`never throw, and an accepted article is accepted again unchanged, over ${CASES * 4} seeded records`, () => {
+    for (let seed = 1; seed <= CASES * 4; seed++) {
+      const rng = random(seed);
+      const value = rng.next() < 0.7 ? { url: rng.pick(WORDS), text: rng.pick(WORDS), ...(randomValue(rng) as object) } : randomValue(rng);
+      const result = validateArticle(value);
+      if (!result.ok) {
+        expect(result.error, `case ${seed}`).toMatch(/^[^\n]{1,300}$/);
+        continue;
+      }
+      const a = result.article;
+      expect(isHttpUrl(a.url), `case ${seed}`).toBe(true);
+      expect(a.text).toBe(a.text.trim());
+      expect(a.text).not.toMatch(/\r/);
+      expect(a.text.length).toBeGreaterThan(0);
+      expect(a.text.length).toBeLessThanOrEqual(MAX_ARTICLE_CHARS);
+      expect(a.outlet.length).toBeGreaterThan(0);
+      if (a.published !== null) expect(normalizePublished(a.published)).toBe(a.published);
+      expect(validateArticle(a), `case ${seed}`).toEqual(result);
+    }
+  });
+
+  it(`read dates as UTC ISO-8601 or refuse them, stably, over ${CASES * 4} seeded dates`, () => {
+    const parts = ['2024', '1999', '0000', '9999', '-', '-', '02', '13', '29', '30', '31', '00', 'T', ' ', 't', '24', '23', ':', '59', '60', '.', ',', '123456789', 'Z', 'z', '+', '-', '05:30', '0530', '14', 'Tue, ', '05 Mar ', 'GMT', 'UTC', '+0100', 'x', ''];
+    for (let seed = 1; seed <= CASES * 4; seed++) {
+      const rng = random(seed);
+      const input = rng.next() < 0.5
+        ? `${2000 + rng.int(40)}-${String(rng.int(14)).padStart(2, '0')}-${String(rng.int(33)).padStart(2, '0')}${rng.pick(['', `T${String(rng.int(26)).padStart(2, '0')}:${String(rng.int(61)).padStart(2, '0')}${rng.pick(['', ':30', ':60', '.5', ',123'])}${rng.pick(['', 'Z', '+02:00', '-0530', '+24:00', ' +01'])}`])}`
+        : Array.from({ length: rng.int(12) }, () => rng.pick(parts)).join('');
+      const date = normalizePublished(input);
+      if (date === null) continue;
+      expect(date, `${input} (case ${seed})`).toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/);
+      expect(Number.isNaN(Date.parse(date))).toBe(false);
+      expect(normalizePublished(date), `${input} (case ${seed})`).toBe(date);
+    }
+  });
+});
+
+describe('fuzz: resuming a JSON Lines file', () => {
+  it(`passing over the first lines gives exactly the later lines' records, over ${CASES} seeded cases`, async () => {
+    const collect = async (records: AsyncIterable<ArticleRecord>) => {
+      const out: ArticleRecord[] = [];
+      for await (const r of records) out.push(r);
+      return out;
+    };
+    for (let seed = 1; seed <= CASES; seed++) {
+      const rng = random(seed);
+      const data = encode(randomJsonLines(rng));
+      const all = await collect(parseJsonLines([data]));
+      const skip = rng.int(lineCount(data) + 1);
+      // A file that stopped at a line no later than the resume point is never resumed.
+      if (all.some((r) => 'fatal' in r && r.fatal && r.line <= skip)) continue;
+      const rest = await collect(parseJsonLines(chunk(rng, data), { skipLines: skip }));
+      // An empty file says so only when read from its start.
+      const expected = all.filter((r) => r.line > skip && !(skip > 0 && 'error' in r && r.error.startsWith('the file is empty')));
+      expect(rest, `case ${seed}, after line ${skip}`).toEqual(expected);
     }
   });
 });

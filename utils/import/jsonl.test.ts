@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusArticle } from '../types';
 import { describeBytes, parseJsonLines, readLines, serializeJsonLines, type Chunks } from './jsonl';
+import { NOT_UTF8 } from './text';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -37,27 +38,27 @@ describe('readLines', () => {
     {
       name: 'invalid UTF-8 is an error for that line only',
       chunks: [bytes(0x61, 0x0a, 0xff, 0xfe, 0x0a, 0x62)],
-      expected: [{ line: 1, text: 'a' }, { line: 2, error: 'not valid UTF-8 text; skipped' }, { line: 3, text: 'b' }],
+      expected: [{ line: 1, text: 'a' }, { line: 2, error: NOT_UTF8 }, { line: 3, text: 'b' }],
     },
     {
       name: 'truncated character at the end of a line',
       chunks: [bytes(0x61, 0xc3, 0x0a, 0x62)],
-      expected: [{ line: 1, error: 'not valid UTF-8 text; skipped' }, { line: 2, text: 'b' }],
+      expected: [{ line: 1, error: NOT_UTF8 }, { line: 2, text: 'b' }],
     },
     {
       name: 'truncated character at the end of the file',
       chunks: [bytes(0x61, 0x0a, 0xe2, 0x82)],
-      expected: [{ line: 1, text: 'a' }, { line: 2, error: 'not valid UTF-8 text; skipped' }],
+      expected: [{ line: 1, text: 'a' }, { line: 2, error: NOT_UTF8 }],
     },
     {
       name: 'overlong encoding',
       chunks: [bytes(0xc0, 0xaf, 0x0a, 0x62)],
-      expected: [{ line: 1, error: 'not valid UTF-8 text; skipped' }, { line: 2, text: 'b' }],
+      expected: [{ line: 1, error: NOT_UTF8 }, { line: 2, text: 'b' }],
     },
     {
       name: 'encoded surrogate',
       chunks: [bytes(0xed, 0xa0, 0x80)],
-      expected: [{ line: 1, error: 'not valid UTF-8 text; skipped' }],
+      expected: [{ line: 1, error: NOT_UTF8 }],
     },
   ])('$name', async ({ chunks, expected }) => {
     const actual = await collect(readLines(chunks as Chunks));
