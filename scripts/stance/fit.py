@@ -15,7 +15,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 PARAMS = dict(max_iter=int(os.environ.get('ITER', 300)), learning_rate=float(os.environ.get('LR', 0.08)),
               max_leaf_nodes=int(os.environ.get('LEAVES', 31)), min_samples_leaf=int(os.environ.get('MINLEAF', 20)),
               l2_regularization=float(os.environ.get('L2', 1.0)), max_bins=255, early_stopping=False, random_state=0)
-CLASS_WEIGHT = [float(v) for v in os.environ.get('CW', '1.5,3,1,1').split(',')]
+CLASS_WEIGHT = [float(v) for v in os.environ.get('CW', '1.5,5,1,1').split(',')]
 
 
 def load(d, name, nf):

@@ -27,7 +27,7 @@ export interface RuleFinding {
   stance: Stance;
   /** 0..1: how sure the rule is. */
   strength: number;
-  rule: 'no-overlap' | 'assertion' | 'denial' | 'negation' | 'figures' | 'figures-agree' | 'attribution' | 'hedge' | 'supersession' | 'hedged-claim';
+  rule: 'no-overlap' | 'assertion' | 'denial' | 'negation' | 'figures' | 'figures-agree' | 'attribution' | 'hedge' | 'supersession' | 'hedged-claim' | 'no-sign-of-dispute';
   /** The evidence sentence the rule read. */
   sentence: string;
 }
@@ -325,6 +325,15 @@ export function applyRules(
   scores: Record<Stance, number>,
   structure?: ClaimStructure,
 ): Record<Stance, number> {
+  const short = evidence.sents.length <= 4;
   const finding = findPattern(claimText, claim, evidence, idf, structure);
-  return mixFinding(scores, finding, evidence.sents.length <= 4);
+  const mixed = mixFinding(scores, finding, short);
+  if (!short || finding?.stance === 'dispute') return mixed;
+  // A sentence or two that says nothing against the claim — no denial or correction word, no
+  // negation, no figure that differs — does not dispute it, whatever the model's word counts say.
+  const top = (Object.keys(mixed) as Stance[]).reduce((a, b) => (mixed[b] > mixed[a] ? b : a));
+  if (top !== 'dispute') return mixed;
+  const silent = evidence.sents.every((s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text));
+  if (!silent) return mixed;
+  return mixFinding(mixed, { stance: 'discuss', strength: 0.6, rule: 'no-sign-of-dispute', sentence: '' }, true);
 }

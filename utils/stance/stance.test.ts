@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { STANCES, type ClaimStructure } from '../types';
-import { classifyStance } from './index';
-import { compareFigures, quantities } from './rules';
+import { classifyStance, stanceModel } from './index';
+import { analyze } from './features';
+import { applyRules, compareFigures, quantities } from './rules';
 
 const stanceOf = (claim: string, evidence: string, structure?: ClaimStructure) => classifyStance(claim, evidence, structure ? { structure } : undefined).stance;
 
@@ -178,5 +179,26 @@ describe('figures about something else in the same passage', () => {
     expect(stanceOf(claim, passage)).not.toBe('dispute');
     // the same passage with a different toll still disputes it
     expect(stanceOf(claim, passage.replace('stood at 11', 'stood at 4'))).toBe('dispute');
+  });
+});
+
+describe('no dispute without a sign of it', () => {
+  const m = stanceModel();
+  const leaning = { confirm: 0.1, dispute: 0.7, discuss: 0.15, unrelated: 0.05 };
+  const top = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1])[0][0];
+  const after = (claim: string, evidence: string) => applyRules(claim, analyze(claim, m.idf), analyze(evidence, m.idf), m.idf, leaning);
+  const claim = 'The Harwick bridge will open in 2031 with six lanes.';
+
+  it('a short passage saying nothing against the claim is not called a dispute', () => {
+    expect(top(after(claim, 'The Harwick bridge, the region\'s largest road project, is due to open in 2031.'))).not.toBe('dispute');
+  });
+  it('keeps the dispute when the passage denies, negates or gives another figure', () => {
+    expect(top(after(claim, 'Officials denied that the Harwick bridge would open in 2031.'))).toBe('dispute');
+    expect(top(after(claim, 'The Harwick bridge will not open in 2031, engineers said.'))).toBe('dispute');
+    expect(top(after(claim, 'The Harwick bridge will open in 2031 with four lanes.'))).toBe('dispute');
+  });
+  it('leaves whole articles to the model', () => {
+    const article = Array.from({ length: 6 }, (_, i) => `The Harwick bridge project held its meeting number ${i + 1} in the town hall.`).join(' ');
+    expect(top(after(claim, article))).toBe('dispute');
   });
 });
