@@ -77,7 +77,7 @@ export function parseCorpusArgs(args: string[]): CorpusBenchOptions {
   return { sizes, engines, budgetMin: Number(get('budget-min') ?? 60), ref: get('ref') };
 }
 
-async function bundle(ref?: string): Promise<string> {
+export async function bundle(ref?: string): Promise<string> {
   let root = path.resolve(HERE, '../..');
   let tree: string | null = null;
   if (ref) {
@@ -101,7 +101,8 @@ async function bundle(ref?: string): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-function serve(script: string): Promise<{ server: Server; url: string }> {
+/** Serves the page; pass `port` to keep the same origin (and so the same IndexedDB) across runs. */
+export function serve(script: string, port = 0): Promise<{ server: Server; url: string }> {
   const html = '<!doctype html><meta charset="utf-8"><title>corpus bench</title><script src="bench.js"></script>';
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') {
@@ -112,13 +113,13 @@ function serve(script: string): Promise<{ server: Server; url: string }> {
       res.end(html);
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
   }));
 }
 
-async function launch(profile: string): Promise<BrowserContext> {
+export async function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -126,7 +127,7 @@ async function launch(profile: string): Promise<BrowserContext> {
   });
 }
 
-async function openBenchPage(context: BrowserContext, url: string): Promise<Page> {
+export async function openBenchPage(context: BrowserContext, url: string): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && console.error(`  page console: ${m.text()}`));
@@ -143,14 +144,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]);
 }
 
-type Api = {
+export type Api = {
   ingest(e: Engine, n: number, batch: number): Promise<{ ms: number; articles: number; saveMs: number }>;
   cold(e: Engine, claims: string[]): Promise<{ totalMs: number; loadMs: number; answersMs: number; fetchMs: number; hits: number }>;
   warm(claims: string[]): Promise<{ p50: number; p95: number; idsP50: number; idsP95: number }>;
   estimate(): Promise<number>;
 };
 
-async function call<K extends keyof Api>(page: Page, name: K, args: Parameters<Api[K]>, ms: number): Promise<Awaited<ReturnType<Api[K]>>> {
+export async function call<K extends keyof Api>(page: Page, name: K, args: Parameters<Api[K]>, ms: number): Promise<Awaited<ReturnType<Api[K]>>> {
   const run = page.evaluate(
     ([n, a]) => ((globalThis as unknown as { corpusBench: Record<string, (...x: unknown[]) => unknown> }).corpusBench[n as string](...(a as unknown[]))),
     [name, args] as const,
