@@ -38,6 +38,25 @@ export interface ScoredId {
   score: number;
 }
 
+interface FoundTerm {
+  id: number;
+  w: number;
+  /** In at most `SCORING.commonShare` of the articles. */
+  rare: boolean;
+}
+
+/** A search's partial scores, for adding terms to its query (see `SearchIndex.searchMore`). */
+export interface SearchState {
+  readonly qterms: WeightedTerm[];
+  readonly found: FoundTerm[];
+  readonly rareOnly: boolean;
+  /** The index's change count when taken; a changed index is searched again from the start. */
+  readonly changes: number;
+  /** Articles scored (slots, in the order first touched) and their partial scores. */
+  readonly slots: Int32Array;
+  readonly scores: Float32Array;
+}
+
 /** Scoring parameters (BM25F). Few and standard; see scripts/search/eval.ts for how they were checked. */
 export const SCORING = {
   k1: 1.2,
@@ -402,43 +421,144 @@ export class SearchIndex {
 
   /** Scores articles against weighted terms; the building block of `search`. */
   searchTerms(qterms: WeightedTerm[], k: number, opts: SearchOptions = {}): ScoredId[] {
+    return this.searchKeeping(qterms, k, opts).hits;
+  }
+
+  /**
+   * `searchTerms`, also returning the articles' partial scores so that `searchMore` can add terms
+   * to the query without scoring these again.
+   */
+  searchKeeping(qterms: WeightedTerm[], k: number, opts: SearchOptions = {}): { hits: ScoredId[]; state: SearchState | null } {
+    if (k <= 0 || this.alive === 0) return { hits: [], state: null };
+    const found = this.lookUp(qterms);
+    if (found.length === 0) return { hits: [], state: null };
+    const rare = found.filter((f) => f.rare);
+    // Very common terms add little and cost most: skip them when rarer terms carry the query.
+    const rareOnly = rare.length >= 2;
+    this.prepareScratch();
+    const nTouched = this.accumulate(rareOnly ? rare : found, 0);
+    const state: SearchState = {
+      qterms,
+      found,
+      rareOnly,
+      changes: this.changes,
+      slots: this.touched.slice(0, nTouched),
+      scores: new Float32Array(nTouched),
+    };
+    for (let i = 0; i < nTouched; i++) state.scores[i] = this.acc[state.slots[i]];
+    return { hits: this.selectTop(nTouched, k, opts), state };
+  }
+
+  /**
+   * The same as `searchTerms([...first query terms, ...more], k, opts)`, scoring only the added
+   * terms when it can (the index unchanged since `state` was taken and the same common-term rule
+   * applying); otherwise the whole query is scored again.
+   */
+  searchMore(state: SearchState | null, more: WeightedTerm[], k: number, opts: SearchOptions = {}): ScoredId[] {
+    if (!state || state.changes !== this.changes) return this.searchTerms([...(state?.qterms ?? []), ...more], k, opts);
     if (k <= 0 || this.alive === 0) return [];
-    const { k1, titleWeight, commonShare } = SCORING;
-    const found: { id: number; w: number; df: number }[] = [];
+    const extra = this.lookUp(more);
+    const extraRare = extra.filter((f) => f.rare);
+    const rareBefore = state.found.filter((f) => f.rare).length;
+    const rareOnly = rareBefore + extraRare.length >= 2;
+    // Common terms were scored in the first pass and would now be left out: score it all again.
+    if (rareOnly && !state.rareOnly) return this.searchTerms([...state.qterms, ...more], k, opts);
+    this.prepareScratch();
+    const acc = this.acc;
+    const touched = this.touched;
+    const n0 = state.slots.length;
+    for (let i = 0; i < n0; i++) {
+      const s = state.slots[i];
+      touched[i] = s;
+      acc[s] = state.scores[i];
+    }
+    const nTouched = this.accumulate(rareOnly ? extraRare : extra, n0);
+    return this.selectTop(nTouched, k, opts);
+  }
+
+  /** Query terms known to the index, with their BM25 weight. */
+  private lookUp(qterms: WeightedTerm[]): FoundTerm[] {
+    const found: FoundTerm[] = [];
+    const common = SCORING.commonShare * this.alive;
     for (const q of qterms) {
       const id = this.vocab.get(q.term);
       if (id < 0) continue;
       const df = this.liveDf(id);
-      if (df > 0) found.push({ id, w: q.weight * this.idf(df), df });
+      if (df > 0) found.push({ id, w: q.weight * this.idf(df), rare: df <= common });
     }
-    if (found.length === 0) return [];
-    // Very common terms add little and cost most: skip them when rarer terms carry the query.
-    const rare = found.filter((f) => f.df <= commonShare * this.alive);
-    const use = rare.length >= 2 ? rare : found;
+    return found;
+  }
 
+  private prepareScratch(): void {
     if (this.acc.length < this.nSlots) {
       this.acc = new Float32Array(Math.ceil(this.nSlots * 1.25) + 16);
       this.touched = new Int32Array(this.acc.length);
     }
+  }
+
+  /**
+   * Adds the terms' BM25 contributions to the accumulators, decoding their postings in place;
+   * `nTouched` articles are already in `touched`. Returns the new count.
+   */
+  private accumulate(terms: FoundTerm[], nTouched: number): number {
+    const { k1, titleWeight } = SCORING;
     const acc = this.acc;
     const touched = this.touched;
-    let nTouched = 0;
     const norm = this.norms();
+    const pool = this.pool;
+    const dead = this.docDead;
+    const skipDead = this.nSlots > this.alive;
     const k1p1 = k1 + 1;
-    for (const { id, w } of use) {
-      const n = this.decode(id);
-      const slots = this.scratchSlot;
-      const codes = this.scratchCode;
+    for (const { id, w } of terms) {
       const wk = w * k1p1;
-      for (let i = 0; i < n; i++) {
-        const slot = slots[i];
-        const code = codes[i];
-        const tf = (code >>> 2) + titleWeight * (code & 3);
-        if (acc[slot] === 0) touched[nTouched++] = slot;
-        acc[slot] += (wk * tf) / (tf + norm[slot]);
+      let block = this.tHead[id];
+      let slot = 0;
+      let first = true;
+      while (block !== 0) {
+        let p = block + 8;
+        const end = (pool[block + 4] | (pool[block + 5] << 8) | (pool[block + 6] << 16) | (pool[block + 7] << 24)) >>> 0;
+        while (p < end) {
+          let b = pool[p++];
+          let v = b & 0x7f;
+          if (b & 0x80) {
+            let mul = 128;
+            do {
+              b = pool[p++];
+              v += (b & 0x7f) * mul;
+              mul *= 128;
+            } while (b & 0x80);
+          }
+          const cls = v & 3;
+          let code: number;
+          if (cls !== 3) code = cls === 0 ? 4 : cls === 1 ? 8 : 5;
+          else {
+            b = pool[p++];
+            code = b & 0x7f;
+            let shift = 7;
+            while (b & 0x80) {
+              b = pool[p++];
+              code |= (b & 0x7f) << shift;
+              shift += 7;
+            }
+          }
+          const gap = (v - cls) / 4;
+          slot = first ? gap : slot + gap;
+          first = false;
+          if (skipDead && dead[slot]) continue;
+          const tf = (code >>> 2) + titleWeight * (code & 3);
+          if (acc[slot] === 0) touched[nTouched++] = slot;
+          acc[slot] += (wk * tf) / (tf + norm[slot]);
+        }
+        block = (pool[block] | (pool[block + 1] << 8) | (pool[block + 2] << 16) | (pool[block + 3] << 24)) >>> 0;
       }
     }
+    return nTouched;
+  }
 
+  /** The k best of the touched articles (clearing their accumulators). */
+  private selectTop(nTouched: number, k: number, opts: SearchOptions): ScoredId[] {
+    const acc = this.acc;
+    const touched = this.touched;
     // Top k by a small sorted insertion (k is small).
     let excludeOutlet = -1;
     if (opts.excludeOutlet !== undefined) excludeOutlet = this.outletIds.get(opts.excludeOutlet) ?? -2;

@@ -130,7 +130,8 @@ export function createIndexRetriever(
       // Without a passage rerank only the k best (plus room for the page itself) need reading.
       const rerank = RERANK.passageWeight > 0;
       const depth = rerank ? Math.max(k * RERANK.depthFactor, RERANK.minDepth) : k + 2;
-      let candidates = index.searchTerms(weighted, depth, { excludeOutlet: opts.excludeOutlet });
+      const first = index.searchKeeping(weighted, depth, { excludeOutlet: opts.excludeOutlet });
+      let candidates = first.hits;
       if (candidates.length === 0) return [];
       let articles = await getArticles(candidates.map((c) => c.id));
       if (RERANK.feedbackDocs > 0 && candidates.length > 1) {
@@ -143,7 +144,8 @@ export function createIndexRetriever(
         }
         const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
         if (extra.length > 0) {
-          const again = index.searchTerms([...weighted, ...extra], depth, { excludeOutlet: opts.excludeOutlet });
+          // Only the added terms are scored: the first pass's scores are kept.
+          const again = index.searchMore(first.state, extra, depth, { excludeOutlet: opts.excludeOutlet });
           const known = new Map(candidates.map((c, i) => [c.id, articles[i]]));
           const missing = again.filter((c) => !known.has(c.id)).map((c) => c.id);
           const fetched = missing.length ? await getArticles(missing) : [];

@@ -135,6 +135,50 @@ describe('SearchIndex', () => {
   });
 });
 
+describe('adding terms to a search', () => {
+  const many = () => {
+    const ix = SearchIndex.create();
+    const words = ['kandar', 'valley', 'rebel', 'harvest', 'flood', 'bank', 'minister', 'common', 'osric', 'brannock'];
+    // Word i is in about 1 of (i + 1) articles, so the query mixes rare and common terms.
+    for (let d = 0; d < 400; d++) {
+      const text = words.filter((_, i) => (d * 7 + i * 13) % (i + 1) === 0 || (d % 37 === i)).join(' ') + ` filler${d % 50} common`;
+      ix.add({ id: d + 1, outlet: `o${d % 6}`, title: d % 9 === 0 ? 'Kandar report' : '', text });
+    }
+    return ix;
+  };
+  const w = (s: string, weight = 1) => s.split(' ').map((term) => ({ term, weight }));
+
+  it('gives the same results as searching with every term at once', () => {
+    const ix = many();
+    const cases: [string, string][] = [
+      ['kandar valley', 'osric brannock'],
+      ['kandar', 'rebel'],
+      ['common', 'osric'],
+      ['common filler3', 'valley flood bank'],
+      ['osric brannock minister', 'common'],
+      ['nothing', 'kandar'],
+      ['kandar valley', 'nothing'],
+    ];
+    for (const [first, more] of cases) {
+      for (const opts of [{}, { excludeOutlet: 'o2' }]) {
+        const { hits, state } = ix.searchKeeping(w(first), 12, opts);
+        expect(hits).toEqual(ix.searchTerms(w(first), 12, opts));
+        expect(ix.searchMore(state, w(more, 0.3), 12, opts)).toEqual(ix.searchTerms([...w(first), ...w(more, 0.3)], 12, opts));
+      }
+    }
+  });
+
+  it('scores the whole query again when the index changed in between', () => {
+    const ix = many();
+    const { state } = ix.searchKeeping(w('kandar valley'), 10);
+    ix.add({ id: 1000, outlet: 'new', title: 'Kandar valley osric', text: 'kandar valley osric osric' });
+    ix.remove(5);
+    const again = ix.searchMore(state, w('osric', 0.5), 10);
+    expect(again).toEqual(ix.searchTerms([...w('kandar valley'), ...w('osric', 0.5)], 10));
+    expect(again[0].id).toBe(1000);
+  });
+});
+
 describe('edge cases', () => {
   it('handles empty indexes, empty queries and k beyond the corpus', async () => {
     const empty = SearchIndex.create();
