@@ -6,7 +6,7 @@ import { run } from '../../cli/search';
 import { loadCorpusFile } from '../../cli/corpus-file';
 import type { CliIo } from '../../cli/io';
 import { queryTerms, tokenize } from './analyze';
-import { SearchIndex, type IndexedDoc } from './index';
+import { SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } from './index';
 import { bestPassage } from './passages';
 import { createIndexRetriever, createMemoryRetriever, type StoredArticle } from './retriever';
 import { stem } from './stem';
@@ -148,24 +148,57 @@ describe('adding terms to a search', () => {
   };
   const w = (s: string, weight = 1) => s.split(' ').map((term) => ({ term, weight }));
 
-  it('gives the same results as searching with every term at once', () => {
+  /** Same articles in the same order, scores equal but for single-precision rounding. */
+  const same = (a: ScoredId[], b: ScoredId[]) => {
+    expect(a.map((h) => h.id)).toEqual(b.map((h) => h.id));
+    a.forEach((h, i) => expect(h.score).toBeCloseTo(b[i].score, 4));
+  };
+  /** Runs `fn` with common terms looked up by candidates from `minDf` articles on. */
+  const withLookUps = <T>(minDf: number, fn: () => T): T => {
+    const saved = { ...SEARCH_COST };
+    Object.assign(SEARCH_COST, { minDf, share: 0 });
+    try {
+      return fn();
+    } finally {
+      Object.assign(SEARCH_COST, saved);
+    }
+  };
+  const queries: [string, string][] = [
+    ['kandar valley', 'osric brannock'],
+    ['kandar', 'rebel'],
+    ['common', 'osric'],
+    ['common filler3', 'valley flood bank'],
+    ['osric brannock minister', 'common'],
+    ['nothing', 'kandar'],
+    ['kandar valley', 'nothing'],
+    ['rebel harvest flood bank minister', 'osric brannock valley'],
+    ['filler7 filler8 rebel', 'harvest flood'],
+  ];
+
+  it('finds the same k best when common terms are looked up only by the articles that could still make it', () => {
     const ix = many();
-    const cases: [string, string][] = [
-      ['kandar valley', 'osric brannock'],
-      ['kandar', 'rebel'],
-      ['common', 'osric'],
-      ['common filler3', 'valley flood bank'],
-      ['osric brannock minister', 'common'],
-      ['nothing', 'kandar'],
-      ['kandar valley', 'nothing'],
-    ];
-    for (const [first, more] of cases) {
+    for (const [first, more] of queries) {
+      for (const k of [1, 5, 12]) {
+        for (const opts of [{}, { excludeOutlet: 'o2' }]) {
+          const q = [...w(first), ...w(more, 0.3)];
+          const everyTerm = withLookUps(Infinity, () => ix.searchTerms(q, k, opts));
+          for (const minDf of [2, 20, 60]) same(withLookUps(minDf, () => ix.searchTerms(q, k, opts)), everyTerm);
+        }
+      }
+    }
+  });
+
+  it('gives the same results as searching with every term at once', () => {
+    for (const minDf of [Infinity, 2, 40]) withLookUps(minDf, () => {
+    const ix = many();
+    for (const [first, more] of queries) {
       for (const opts of [{}, { excludeOutlet: 'o2' }]) {
         const { hits, state } = ix.searchKeeping(w(first), 12, opts);
         expect(hits).toEqual(ix.searchTerms(w(first), 12, opts));
-        expect(ix.searchMore(state, w(more, 0.3), 12, opts)).toEqual(ix.searchTerms([...w(first), ...w(more, 0.3)], 12, opts));
+        same(ix.searchMore(state, w(more, 0.3), 12, opts), ix.searchTerms([...w(first), ...w(more, 0.3)], 12, opts));
       }
     }
+    });
   });
 
   it('scores the whole query again when the index changed in between', () => {
@@ -174,7 +207,7 @@ describe('adding terms to a search', () => {
     ix.add({ id: 1000, outlet: 'new', title: 'Kandar valley osric', text: 'kandar valley osric osric' });
     ix.remove(5);
     const again = ix.searchMore(state, w('osric', 0.5), 10);
-    expect(again).toEqual(ix.searchTerms([...w('kandar valley'), ...w('osric', 0.5)], 10));
+    same(again, ix.searchTerms([...w('kandar valley'), ...w('osric', 0.5)], 10));
     expect(again[0].id).toBe(1000);
   });
 });
