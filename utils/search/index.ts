@@ -542,8 +542,9 @@ export class SearchIndex {
     if (list.length === 0) return { n, nCand: -1, left: [] };
     const ub = (t: FoundTerm) => t.w * (SCORING.k1 + 1);
     list.sort((a, b) => ub(a.t) - ub(b.t));
+    let theta = 0;
     for (;;) {
-      const theta = this.kthBest(n, k, opts);
+      theta = this.kthBest(n, k, opts);
       let sum = 0;
       let j = 0;
       while (j < list.length && sum + ub(list[j].t) < theta * (1 - MARGIN)) sum += ub(list[j++].t);
@@ -559,7 +560,6 @@ export class SearchIndex {
       if (e.pending) pendingMost += ub(e.t);
       else dearMost += ub(e.t);
     }
-    const theta = this.kthBest(n, k, opts);
     const candidates = this.candidates(n, theta, (slot) => dearMost + (done[slot] ? 0 : pendingMost));
     const nCand = this.candidateCount;
     const dearLeft = list.filter((e) => !e.pending).map((e) => e.t);

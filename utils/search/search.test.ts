@@ -189,16 +189,18 @@ describe('adding terms to a search', () => {
   });
 
   it('gives the same results as searching with every term at once', () => {
-    for (const minDf of [Infinity, 2, 40]) withLookUps(minDf, () => {
-    const ix = many();
-    for (const [first, more] of queries) {
-      for (const opts of [{}, { excludeOutlet: 'o2' }]) {
-        const { hits, state } = ix.searchKeeping(w(first), 12, opts);
-        expect(hits).toEqual(ix.searchTerms(w(first), 12, opts));
-        same(ix.searchMore(state, w(more, 0.3), 12, opts), ix.searchTerms([...w(first), ...w(more, 0.3)], 12, opts));
-      }
+    for (const minDf of [Infinity, 2, 40]) {
+      withLookUps(minDf, () => {
+        const ix = many();
+        for (const [first, more] of queries) {
+          for (const opts of [{}, { excludeOutlet: 'o2' }]) {
+            const { hits, state } = ix.searchKeeping(w(first), 12, opts);
+            expect(hits).toEqual(ix.searchTerms(w(first), 12, opts));
+            same(ix.searchMore(state, w(more, 0.3), 12, opts), ix.searchTerms([...w(first), ...w(more, 0.3)], 12, opts));
+          }
+        }
+      });
     }
-    });
   });
 
   it('scores the whole query again when the index changed in between', () => {
