@@ -21,6 +21,11 @@ export interface RetrieveOptions {
 export interface Retriever {
   /** At most one hit per article, best first. */
   search(query: SearchQuery, opts: RetrieveOptions): Promise<EvidenceHit[]>;
+  /**
+   * Several queries with the same options (a page's claims): for each, what `search` returns,
+   * with the articles of all read together (two reads in all rather than up to two per query).
+   */
+  searchMany?(queries: readonly SearchQuery[], opts: RetrieveOptions): Promise<EvidenceHit[][]>;
 }
 
 export interface StoredArticle extends CorpusArticle {
@@ -122,54 +127,76 @@ export function createIndexRetriever(
     if (cache.size > ANALYSED_CACHE) cache.delete(cache.keys().next().value as number);
     return analysed;
   };
-  return {
-    async search(query, opts) {
-      const k = Math.max(0, Math.floor(opts.k));
-      if (k === 0 || !query.text.trim()) return [];
+  /** Analysed articles of one batch of queries (its feedback articles are looked at again for passages). */
+  const within = (batch: Map<number, AnalysedText>, a: StoredArticle): AnalysedText => {
+    let analysed = batch.get(a.id);
+    if (!analysed) {
+      analysed = analysedOf(a);
+      batch.set(a.id, analysed);
+    }
+    return analysed;
+  };
+  /** Reads articles not read yet by this batch, all in one call. */
+  const readInto = async (known: Map<number, StoredArticle | undefined>, ids: Iterable<number>) => {
+    const missing = [...new Set(ids)].filter((id) => !known.has(id));
+    if (missing.length === 0) return;
+    const rows = await getArticles(missing);
+    missing.forEach((id, i) => known.set(id, rows[i]));
+  };
+
+  async function searchMany(queries: readonly SearchQuery[], opts: RetrieveOptions): Promise<EvidenceHit[][]> {
+    const k = Math.max(0, Math.floor(opts.k));
+    // Without a passage rerank only the k best (plus room for the page itself) need reading.
+    const rerank = RERANK.passageWeight > 0;
+    const depth = rerank ? Math.max(k * RERANK.depthFactor, RERANK.minDepth) : k + 2;
+    const searchOpts = { excludeOutlet: opts.excludeOutlet };
+    // First pass for every query; then their candidates are read together.
+    const plans = queries.map((query) => {
+      if (k === 0 || !query.text.trim()) return null;
       const weighted = queryTerms(query.text, query.structure);
-      // Without a passage rerank only the k best (plus room for the page itself) need reading.
-      const rerank = RERANK.passageWeight > 0;
-      const depth = rerank ? Math.max(k * RERANK.depthFactor, RERANK.minDepth) : k + 2;
-      const first = index.searchKeeping(weighted, depth, { excludeOutlet: opts.excludeOutlet });
-      let candidates = first.hits;
-      if (candidates.length === 0) return [];
-      let articles = await getArticles(candidates.map((c) => c.id));
-      if (RERANK.feedbackDocs > 0 && candidates.length > 1) {
+      const first = index.searchKeeping(weighted, depth, searchOpts);
+      return first.hits.length ? { query, weighted, first, candidates: first.hits } : null;
+    });
+    const known = new Map<number, StoredArticle | undefined>();
+    const analysed = new Map<number, AnalysedText>();
+    await readInto(known, plans.flatMap((p) => (p ? p.candidates.map((c) => c.id) : [])));
+    // Feedback from each query's best articles, a second pass, and what it found read together.
+    if (RERANK.feedbackDocs > 0) {
+      for (const plan of plans) {
+        if (!plan || plan.candidates.length < 2) continue;
+        const { candidates, weighted, first } = plan;
         const fb: { title: string; analysed: AnalysedText }[] = [];
         const minScore = candidates[0].score * RERANK.feedbackMinScore;
-        for (let i = 0; i < articles.length && fb.length < RERANK.feedbackDocs; i++) {
-          const a = articles[i];
+        for (let i = 0; i < candidates.length && fb.length < RERANK.feedbackDocs; i++) {
+          const a = known.get(candidates[i].id);
           if (candidates[i].score < minScore) break;
-          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(a) });
+          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: within(analysed, a) });
         }
         const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
-        if (extra.length > 0) {
-          // Only the added terms are scored: the first pass's scores are kept.
-          const again = index.searchMore(first.state, extra, depth, { excludeOutlet: opts.excludeOutlet });
-          const known = new Map(candidates.map((c, i) => [c.id, articles[i]]));
-          const missing = again.filter((c) => !known.has(c.id)).map((c) => c.id);
-          const fetched = missing.length ? await getArticles(missing) : [];
-          missing.forEach((id, i) => known.set(id, fetched[i]));
-          candidates = again;
-          articles = again.map((c) => known.get(c.id));
-        }
+        // Only the added terms are scored: the first pass's scores are kept.
+        if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, searchOpts);
       }
-      const n = Math.max(index.docCount, 1);
-      const idf = (term: string) => {
-        const df = index.docFreq(term);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      };
+      await readInto(known, plans.flatMap((p) => (p ? p.candidates.map((c) => c.id) : [])));
+    }
+    const n = Math.max(index.docCount, 1);
+    const idf = (term: string) => {
+      const df = index.docFreq(term);
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    };
+    return plans.map((plan) => {
+      if (!plan) return [];
+      const { candidates, query, weighted } = plan;
       const prepared = prepareQuery(query, idf, weighted);
       const top = candidates[0].score || 1;
       const scored: { hit: EvidenceHit; score: number }[] = [];
       for (let i = 0; i < candidates.length; i++) {
         if (!rerank && scored.length >= k) break;
         const c = candidates[i];
-        const a = articles[i];
+        const a = known.get(c.id);
         if (!a || a.id !== c.id) continue;
         if (opts.excludeUrl && sameUrl(a.url, opts.excludeUrl)) continue;
         if (opts.excludeOutlet !== undefined && a.outlet === opts.excludeOutlet) continue;
-        const p = bestPassage(a.text || a.title, prepared, undefined, analysedOf(a));
+        const p = bestPassage(a.text || a.title, prepared, undefined, within(analysed, a));
         const score = c.score / top + RERANK.passageWeight * Math.min(p.score, 1.5);
         const hit: EvidenceHit = {
           articleId: a.id,
@@ -187,7 +214,14 @@ export function createIndexRetriever(
       }
       if (rerank) scored.sort((x, y) => y.score - x.score);
       return scored.slice(0, k).map((s) => s.hit);
+    });
+  }
+
+  return {
+    async search(query, opts) {
+      return (await searchMany([query], opts))[0];
     },
+    searchMany,
   };
 }
 

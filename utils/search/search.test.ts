@@ -259,6 +259,38 @@ describe('bestPassage', () => {
 const ARTICLES: StoredArticle[] = DOCS.map((d) => ({ id: d.id, url: `https://${d.outlet.toLowerCase().replace(/ /g, '')}.example/${d.id}`, outlet: d.outlet, title: d.title, published: null, text: d.text }));
 
 describe('retrievers', () => {
+  it('answer several queries at once as they answer each, reading the articles together', async () => {
+    const index = SearchIndex.create();
+    for (const a of ARTICLES) index.add(a);
+    const byId = new Map(ARTICLES.map((a) => [a.id, a]));
+    const reads: number[][] = [];
+    const make = () =>
+      createIndexRetriever(index, async (ids) => {
+        reads.push(ids);
+        return ids.map((id) => byId.get(id));
+      });
+    const queries = [
+      { text: 'Rebels seized the Kandar valley' },
+      { text: 'floods damaged 1,200 homes on Monday' },
+      { text: 'zzz nothing' },
+      { text: '   ' },
+      { text: 'Minister dismisses claims she will quit' },
+      { text: 'valley harvest' },
+    ];
+    for (const opts of [{ k: 3 }, { k: 5, excludeUrl: ARTICLES[0].url }, { k: 2, excludeOutlet: 'Harbour Times' }]) {
+      const one = make();
+      const each = [];
+      for (const q of queries) each.push(await one.search(q, opts));
+      reads.length = 0;
+      const together = await make().searchMany!(queries, opts);
+      expect(together).toEqual(each);
+      expect(together.some((hits) => hits.length > 0)).toBe(true);
+      // One read for the first candidates and at most one for what the feedback pass adds.
+      expect(reads.length).toBeLessThanOrEqual(2);
+      expect(reads.every((ids) => new Set(ids).size === ids.length)).toBe(true);
+    }
+  });
+
   it('return one hit per article, best first, with passages', async () => {
     const r = createMemoryRetriever(ARTICLES);
     const hits = await r.search({ text: 'Rebels seized the Kandar valley' }, { k: 5 });
