@@ -627,15 +627,25 @@ export class SearchIndex {
     return out;
   }
 
-  /** Adds the terms' contributions to the listed articles, from the terms' rows of frequencies; `onlyUndone` skips articles already done. */
+  /**
+   * Adds the terms' contributions to the listed articles; `onlyUndone` skips articles already
+   * done. A term's postings are read through once the first time it is looked up; from its second
+   * use on, it gets a row of frequencies per article (kept for the terms used most recently).
+   */
   private lookUpTerms(list: Int32Array, n: number, terms: FoundTerm[], onlyUndone: boolean): void {
     const { k1, titleWeight } = SCORING;
     const norm = this.norms();
     const acc = this.acc;
     const done = this.done;
+    this.rowsUpToDate();
     for (const t of terms) {
-      const row = this.row(t.id);
       const wk = t.w * (k1 + 1);
+      if (!this.rows.has(t.id) && !this.usedOnce.has(t.id)) {
+        this.usedOnce.add(t.id);
+        this.addThroughPostings(t.id, wk, list, n, onlyUndone);
+        continue;
+      }
+      const row = this.row(t.id);
       for (let i = 0; i < n; i++) {
         const slot = list[i];
         let code = row[slot];
@@ -647,6 +657,42 @@ export class SearchIndex {
     }
   }
 
+  /** Drops the rows (and what was looked up once) when the index has changed. */
+  private rowsUpToDate(): void {
+    if (this.rowsFor === this.changes) return;
+    this.rows.clear();
+    this.usedOnce.clear();
+    this.bigCodes.clear();
+    this.rowBytes = 0;
+    this.rowsFor = this.changes;
+  }
+
+  /** Terms looked up once (without a row); cleared with the rows. */
+  private usedOnce = new Set<number>();
+  private marks: Uint8Array = new Uint8Array(0);
+
+  /** Adds a term's contributions to the listed articles by reading its postings through. */
+  private addThroughPostings(term: number, wk: number, list: Int32Array, n: number, onlyUndone: boolean): void {
+    const { titleWeight } = SCORING;
+    if (this.marks.length < this.nSlots) this.marks = new Uint8Array(this.acc.length);
+    const marks = this.marks;
+    const done = this.done;
+    for (let i = 0; i < n; i++) if (!(onlyUndone && done[list[i]])) marks[list[i]] = 1;
+    const norm = this.norms();
+    const acc = this.acc;
+    const m = this.decode(term, true);
+    const slots = this.scratchSlot;
+    const codes = this.scratchCode;
+    for (let i = 0; i < m; i++) {
+      const slot = slots[i];
+      if (!marks[slot]) continue;
+      const code = codes[i];
+      const tf = (code >>> 2) + titleWeight * (code & 3);
+      acc[slot] += (wk * tf) / (tf + norm[slot]);
+    }
+    for (let i = 0; i < n; i++) marks[list[i]] = 0;
+  }
+
   // Rows of term-frequency codes per article for common terms, most recently used last.
   private rows = new Map<number, Uint8Array>();
   /** Codes above 254, per term (an article using a word more than 63 times). */
@@ -656,12 +702,7 @@ export class SearchIndex {
 
   /** A common term's frequency code for every article (0: absent; 255: see bigCodes). */
   private row(term: number): Uint8Array {
-    if (this.rowsFor !== this.changes) {
-      this.rows.clear();
-      this.bigCodes.clear();
-      this.rowBytes = 0;
-      this.rowsFor = this.changes;
-    }
+    this.rowsUpToDate();
     const kept = this.rows.get(term);
     if (kept) {
       this.rows.delete(term);
@@ -669,14 +710,48 @@ export class SearchIndex {
       return kept;
     }
     const row = new Uint8Array(this.nSlots);
-    const n = this.decode(term, true);
-    const slots = this.scratchSlot;
-    const codes = this.scratchCode;
     let big: Map<number, number> | undefined;
-    for (let i = 0; i < n; i++) {
-      const code = codes[i];
-      if (code >= 255) (big ??= new Map()).set(slots[i], code);
-      row[slots[i]] = code >= 255 ? 255 : code;
+    // The postings decoded straight into the row (as `decode` does, removed articles included).
+    const pool = this.pool;
+    let block = this.tHead[term];
+    let slot = 0;
+    let first = true;
+    while (block !== 0) {
+      let p = block + 8;
+      const end = (pool[block + 4] | (pool[block + 5] << 8) | (pool[block + 6] << 16) | (pool[block + 7] << 24)) >>> 0;
+      while (p < end) {
+        let b = pool[p++];
+        let v = b & 0x7f;
+        if (b & 0x80) {
+          let mul = 128;
+          do {
+            b = pool[p++];
+            v += (b & 0x7f) * mul;
+            mul *= 128;
+          } while (b & 0x80);
+        }
+        const cls = v & 3;
+        let code: number;
+        if (cls !== 3) code = cls === 0 ? 4 : cls === 1 ? 8 : 5;
+        else {
+          b = pool[p++];
+          code = b & 0x7f;
+          let shift = 7;
+          while (b & 0x80) {
+            b = pool[p++];
+            code |= (b & 0x7f) << shift;
+            shift += 7;
+          }
+        }
+        const gap = (v - cls) / 4;
+        slot = first ? gap : slot + gap;
+        first = false;
+        if (code >= 255) {
+          (big ??= new Map()).set(slot, code);
+          row[slot] = 255;
+        } else row[slot] = code;
+      }
+      block = (pool[block] | (pool[block + 1] << 8) | (pool[block + 2] << 16) | (pool[block + 3] << 24)) >>> 0;
     }
     if (big) this.bigCodes.set(term, big);
     for (const [old, r] of this.rows) {

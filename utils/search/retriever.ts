@@ -7,7 +7,7 @@
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
-import { analyseText, bestPassage, prepareQuery, type AnalysedText } from './passages';
+import { analyseForQuery, analyseText, bestPassage, prepareQuery, sentencesOf, type AnalysedText, type PreparedQuery } from './passages';
 import { canonicalUrl } from '../url';
 
 export interface RetrieveOptions {
@@ -105,36 +105,58 @@ function sameUrl(a: string, b: string): boolean {
   return a === b || urlKey(a) === urlKey(b);
 }
 
-/** How many articles' analysed text (sentences and terms) a retriever keeps for later queries. */
+/** How many articles' analysed text (sentences, and terms once needed) a retriever keeps for later queries. */
 const ANALYSED_CACHE = 256;
+
+interface CachedArticle {
+  text: string;
+  sentences: { start: number; end: number }[];
+  /** Every term, once the article gave feedback or was looked at by a second query. */
+  analysed?: AnalysedText;
+  /** Queries that found a passage in it without its terms. */
+  looks: number;
+}
 
 export function createIndexRetriever(
   index: SearchIndex,
   getArticles: (ids: number[]) => Promise<(StoredArticle | undefined)[]>,
 ): Retriever {
   // Claims of one page mostly find the same articles: read each article once, not once per claim.
-  const cache = new Map<number, { text: string; analysed: AnalysedText }>();
-  const analysedOf = (a: StoredArticle): AnalysedText => {
+  const cache = new Map<number, CachedArticle>();
+  const entryOf = (a: StoredArticle): CachedArticle => {
     const text = a.text || a.title;
     const hit = cache.get(a.id);
     if (hit && hit.text === text) {
       cache.delete(a.id);
       cache.set(a.id, hit);
-      return hit.analysed;
+      return hit;
     }
-    const analysed = analyseText(text);
-    cache.set(a.id, { text, analysed });
+    const entry: CachedArticle = { text, sentences: sentencesOf(text), looks: 0 };
+    cache.set(a.id, entry);
     if (cache.size > ANALYSED_CACHE) cache.delete(cache.keys().next().value as number);
-    return analysed;
+    return entry;
   };
-  /** Analysed articles of one batch of queries (its feedback articles are looked at again for passages). */
-  const within = (batch: Map<number, AnalysedText>, a: StoredArticle): AnalysedText => {
+  /** Every term of an article (feedback needs them; a batch keeps them for its passages). */
+  const analysedOf = (batch: Map<number, AnalysedText>, a: StoredArticle): AnalysedText => {
     let analysed = batch.get(a.id);
     if (!analysed) {
-      analysed = analysedOf(a);
+      const entry = entryOf(a);
+      analysed = entry.analysed ??= analyseText(entry.text, entry.sentences);
       batch.set(a.id, analysed);
     }
     return analysed;
+  };
+  /**
+   * What finding a passage needs: the article's terms when known; the first time, only the words
+   * that may be this query's terms (cheaper); from the second query on, every term (kept).
+   */
+  const forPassage = (batch: Map<number, AnalysedText>, a: StoredArticle, q: PreparedQuery): AnalysedText => {
+    const known = batch.get(a.id);
+    if (known) return known;
+    const entry = entryOf(a);
+    if (entry.analysed || entry.looks > 0) return analysedOf(batch, a);
+    entry.looks++;
+    return analyseForQuery(entry.text, q, entry.sentences);
   };
   /** Reads articles not read yet by this batch, all in one call. */
   const readInto = async (known: Map<number, StoredArticle | undefined>, ids: Iterable<number>) => {
@@ -170,7 +192,7 @@ export function createIndexRetriever(
         for (let i = 0; i < candidates.length && fb.length < RERANK.feedbackDocs; i++) {
           const a = known.get(candidates[i].id);
           if (candidates[i].score < minScore) break;
-          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: within(analysed, a) });
+          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(analysed, a) });
         }
         const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
         // Only the added terms are scored: the first pass's scores are kept.
@@ -196,7 +218,7 @@ export function createIndexRetriever(
         if (!a || a.id !== c.id) continue;
         if (opts.excludeUrl && sameUrl(a.url, opts.excludeUrl)) continue;
         if (opts.excludeOutlet !== undefined && a.outlet === opts.excludeOutlet) continue;
-        const p = bestPassage(a.text || a.title, prepared, undefined, within(analysed, a));
+        const p = bestPassage(a.text || a.title, prepared, undefined, forPassage(analysed, a, prepared));
         const score = c.score / top + RERANK.passageWeight * Math.min(p.score, 1.5);
         const hit: EvidenceHit = {
           articleId: a.id,

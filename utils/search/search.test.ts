@@ -7,7 +7,7 @@ import { loadCorpusFile } from '../../cli/corpus-file';
 import type { CliIo } from '../../cli/io';
 import { queryTerms, tokenize } from './analyze';
 import { SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } from './index';
-import { bestPassage } from './passages';
+import { analyseForQuery, analyseText, bestPassage, prepareQuery } from './passages';
 import { createIndexRetriever, createMemoryRetriever, type StoredArticle } from './retriever';
 import { stem } from './stem';
 
@@ -253,6 +253,38 @@ describe('bestPassage', () => {
     expect(p.score).toBeGreaterThan(0);
     expect(bestPassage(text, { text: 'zzz' }).score).toBe(0);
     expect(bestPassage('', { text: 'zzz' }).passage).toBe('');
+  });
+});
+
+describe('passages from the words that may be query terms', () => {
+  it('finds the same passage as from every term of the article', () => {
+    const texts = [
+      ...DOCS.map((d) => d.text),
+      'The companies denied it. Four officers took 1,200 rifles from the depot on Monday.\n\nOfficials said the well-known firm’s chief had fled; a spokesman says 3.50 percent. Rebels seized Kandar.',
+      'İstanbul police arrested twelve people. A dozen companies were fined; the minister denies any wrongdoing and says she will not resign. The 4th report said so.',
+      'Rebel fighters stormed the valley. "We took it," a commander said. Troops withdrew, the army said, after two days. The toll rose to 40.',
+    ];
+    const queries = [
+      'Rebels seized the Kandar valley on Monday',
+      'the company denied taking 1200 rifles',
+      'four officers took the rifles',
+      'twelve people arrested in Istanbul',
+      'minister denied she would resign',
+      'death toll rose to forty',
+      'a dozen firms fined',
+      'the army said troops withdrew after 2 days',
+    ];
+    let matched = 0;
+    for (const text of texts) {
+      const full = analyseText(text);
+      for (const query of queries) {
+        const q = prepareQuery({ text: query });
+        const want = bestPassage(text, q, undefined, full);
+        expect(bestPassage(text, q, undefined, analyseForQuery(text, q))).toEqual(want);
+        if (want.score > 0) matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(10);
   });
 });
 
