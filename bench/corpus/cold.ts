@@ -4,10 +4,11 @@
  * as the corpus benchmark's cold start does. Prints each run's figures and, with --profile, the
  * functions that took the most time in the first run (a CPU profile from the DevTools protocol).
  *
- *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--fresh] [--dir /tmp/crosscheck-cold-100000]
+ *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--together] [--fresh] [--dir /tmp/crosscheck-cold-100000]
  *
  * --fresh ingests again (needed after a change to what is stored); --dir chooses where the
- * profile is kept between invocations; --load first times the parts of the index load on their own.
+ * profile is kept between invocations; --load first times the parts of the index load on their own; --together answers the claims
+ * together (CorpusStore.searchMany) rather than one by one.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,8 +101,9 @@ async function main(args: string[]): Promise<void> {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      const r = await call(page, 'cold', ['crosscheck', claims], 5 * 60_000);
-      const line = `run ${run + 1}: 40 claims ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}); hits ${r.hits}`;
+      const together = args.includes('--together');
+      const r = await call(page, 'cold', ['crosscheck', claims, together], 5 * 60_000);
+      const line = `run ${run + 1}: 40 claims ${together ? 'together' : 'one by one'} ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}); hits ${r.hits}`;
       console.log(line);
       if (cdp) {
         const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
