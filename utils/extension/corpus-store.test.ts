@@ -42,6 +42,24 @@ describe('CorpusStore', () => {
     expect((await woken.search({ text: 'central bank interest rate' }, { k: 5 }))[0].outlet).toBe('Post');
   });
 
+  it('answers a page\'s claims together as it answers each, from a woken store', async () => {
+    await store.addArticles(
+      [
+        article('https://ledger.example/valley', 'Ledger', wire),
+        article('https://post.example/bank', 'Post', 'The central bank left its main interest rate unchanged on Thursday, citing slowing inflation and weak demand.'),
+        article('https://courier.example/valley', 'Courier', 'Troops entered Sorel, the capital of the Arven district, and the resistance council denied the valley had fallen.'),
+      ],
+      'import',
+    );
+    const claims = [{ text: 'the resistance council denied it' }, { text: 'central bank interest rate' }, { text: 'nothing like it' }];
+    const opts = { k: 5, excludeUrl: 'https://ledger.example/valley' };
+    const each = [];
+    for (const c of claims) each.push(await store.search(c, opts));
+    const together = await new CorpusStore(db).searchMany(claims, opts);
+    expect(together).toEqual(each);
+    expect(together.map((hits) => hits.map((h) => h.outlet))).toEqual([['Courier'], ['Post'], []]);
+  });
+
   it('stores the same article at two URLs once', async () => {
     await store.addArticles([article('https://www.ledger.example/valley?utm_source=x', 'Ledger', wire)], 'import');
     const again = await store.addArticles(

@@ -474,6 +474,16 @@ export class CorpusStore {
 
   /** Evidence for a query, from the index and the stored articles. */
   async search(query: SearchQuery, opts: { k: number; excludeUrl?: string }): Promise<EvidenceHit[]> {
+    return (await this.currentRetriever()).search(query, opts);
+  }
+
+  /** Evidence for several queries (a page's claims), their articles read together: what `search` gives for each. */
+  async searchMany(queries: readonly SearchQuery[], opts: { k: number; excludeUrl?: string }): Promise<EvidenceHit[][]> {
+    const retriever = await this.currentRetriever();
+    return retriever.searchMany ? retriever.searchMany(queries, opts) : Promise.all(queries.map((q) => retriever.search(q, opts)));
+  }
+
+  private async currentRetriever(): Promise<Retriever> {
     const index = await this.getIndex();
     // One retriever per loaded index, so what it caches about articles serves a page's many claims.
     if (this.retriever?.index !== index) {
@@ -482,7 +492,7 @@ export class CorpusStore {
         retriever: createIndexRetriever(index, async (ids) => (await this.db.articles.bulkGet(ids)).map((row) => row && toStored(row))),
       };
     }
-    return this.retriever.retriever.search(query, opts);
+    return this.retriever.retriever;
   }
 
   /** Number of articles and outlets. */

@@ -4,7 +4,7 @@
  * related news verbs and nouns are added with a lower weight).
  */
 import type { ClaimStructure } from '../types';
-import { stem } from './stem';
+import { irregularForms, stem } from './stem';
 import { relatedTerms } from './related';
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -41,6 +41,7 @@ export interface Token {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const DIGIT_ONLY = /^[\p{N}.,]+$/u;
+const STARTS_WITH_NUMBER = /^\p{N}/u;
 
 /** Whether a UTF-16 code unit is part of a word (letters and digits, any script). */
 function isWordChar(c: number, text: string, i: number): boolean {
@@ -84,6 +85,97 @@ function termOf(part: string, keepStopWords: boolean): string {
   return t;
 }
 
+const LOOK = 0;
+const SKIP_SILENT = 1;
+const SKIP_COUNTED = 2;
+
+/** FNV-1a over a plain ASCII word, letters lower-cased. */
+function asciiHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+let stopHashes: Map<number, string[]> | null = null;
+
+/** Whether a plain ASCII word is a stop word, without building its string. */
+function isStopWordAt(text: string, start: number, end: number): boolean {
+  if (!stopHashes) {
+    stopHashes = new Map();
+    for (const w of STOP_WORDS) {
+      const h = asciiHash(w, 0, w.length);
+      const list = stopHashes.get(h);
+      if (list) list.push(w);
+      else stopHashes.set(h, [w]);
+    }
+  }
+  const list = stopHashes.get(asciiHash(text, start, end));
+  if (!list) return false;
+  return list.some((w) => {
+    if (w.length !== end - start) return false;
+    for (let i = 0; i < w.length; i++) {
+      let c = text.charCodeAt(start + i);
+      if (c >= 65 && c <= 90) c |= 32;
+      if (c !== w.charCodeAt(i)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * The first two letters any word yielding one of some terms starts with, so that tokenizing for
+ * those terms (`forEachToken(text, false, fn, filter)`) skips stemming the other words. Every word
+ * of a term starts with one of the term's probes (see termProbes).
+ */
+export class TermFilter {
+  private readonly pairs = new Uint8Array(128 * 128);
+
+  constructor(terms: Iterable<string>) {
+    const lower = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
+    for (const term of terms) {
+      for (const probe of termProbes(term)) {
+        const a = lower(probe.charCodeAt(0));
+        if (a >= 128) continue;
+        if (probe.length === 1) this.pairs.fill(1, a * 128, a * 128 + 128);
+        else if (probe.charCodeAt(1) < 128) this.pairs[a * 128 + lower(probe.charCodeAt(1))] = 1;
+      }
+    }
+  }
+
+  /** LOOK: find the word's term; SKIP_SILENT: no term of the set and no term at all; SKIP_COUNTED: a term, not of the set. */
+  check(text: string, start: number, end: number): number {
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return LOOK;
+    if (end - start < 2) return SKIP_SILENT;
+    let a = text.charCodeAt(start);
+    let b = text.charCodeAt(start + 1);
+    if (a >= 65 && a <= 90) a |= 32;
+    if (b >= 65 && b <= 90) b |= 32;
+    if (this.pairs[a * 128 + b]) return LOOK;
+    return isStopWordAt(text, start, end) ? SKIP_SILENT : SKIP_COUNTED;
+  }
+}
+
+/**
+ * Lower-case strings one of which starts every word part that yields `term`: a stem starts its
+ * words but for "-ies" / "-ied" forms ("companie" for "company"), irregular forms ("took") and
+ * number words ("four" for 4); a number starts with its first digit whatever its separators
+ * ("1,200").
+ */
+export function termProbes(term: string): string[] {
+  if (!term) return [];
+  if (STARTS_WITH_NUMBER.test(term)) {
+    const words = Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w] === term);
+    return [term[0], ...words];
+  }
+  // "-ies" and "-ied" forms end their stems in "y" ("companies" → "company").
+  const y = term.length > 1 && term.endsWith('y') ? [`${term.slice(0, -1)}ie`] : [];
+  return [term, ...y, ...irregularForms(term)];
+}
+
 /**
  * Cuts text into index terms. Possessive "'s" is dropped, hyphenated words give their parts,
  * stop words are skipped (unless `keepStopWords`), and each term is stemmed.
@@ -101,6 +193,7 @@ export function forEachToken(
   text: string,
   keepStopWords: boolean,
   fn: (term: string, start: number, end: number, capital: boolean, number: boolean) => void,
+  among?: TermFilter,
 ): void {
   const n = text.length;
   let sentenceStart = true;
@@ -144,6 +237,12 @@ export function forEachToken(
     const upper = first >= 65 && first <= 90 ? true : first > 127 && text[start] !== text[start].toLowerCase();
     const capital = upper && !sentenceStart;
     sentenceStart = false;
+    if (among && !keepStopWords && !allDigits && !hasJoiner && !isDigit(first)) {
+      const verdict = among.check(text, start, end);
+      // Not one of the terms looked for: reported as '' when it has a term at all (positions count it).
+      if (verdict === SKIP_COUNTED) fn('', start, end, capital, false);
+      if (verdict !== LOOK) continue;
+    }
     const raw = text.slice(start, end);
     if (allDigits || (isDigit(first) && DIGIT_ONLY.test(raw))) {
       fn(normaliseNumber(raw), start, end, false, true);

@@ -38,6 +38,50 @@ export interface ScoredId {
   score: number;
 }
 
+interface FoundTerm {
+  id: number;
+  w: number;
+  df: number;
+  /** In at most `SCORING.commonShare` of the articles. */
+  rare: boolean;
+}
+
+/** A search's partial scores, for adding terms to its query (see `SearchIndex.searchMore`). */
+export interface SearchState {
+  readonly qterms: WeightedTerm[];
+  readonly found: FoundTerm[];
+  readonly rareOnly: boolean;
+  /** The index's change count when taken; a changed index is searched again from the start. */
+  readonly changes: number;
+  /** Articles scored (slots, in the order first touched) and their partial scores. */
+  readonly slots: Int32Array;
+  readonly scores: Float32Array;
+  /** Per article: whether the `pending` terms were looked up for it. */
+  readonly complete: Uint8Array;
+  /** Common terms looked up only by the first pass's candidates. */
+  readonly pending: FoundTerm[];
+}
+
+/** When a query term is looked up by candidate articles rather than added to every article it is in. */
+export const SEARCH_COST = {
+  /** Terms in more than this many articles… */
+  minDf: 1024,
+  /** …and more than this share of them. */
+  share: 1 / 64,
+  /** Memory kept for rows of common terms' frequencies (one byte per article per term). */
+  rowBytes: 16 << 20,
+};
+
+/** Relative slack when comparing bounds with scores (scores are summed in single precision). */
+const MARGIN = 1e-5;
+
+/** The most a set of terms can add to an article's score (BM25's saturation: below w·(k1 + 1) each). */
+function upperBound(terms: FoundTerm[]): number {
+  let sum = 0;
+  for (const t of terms) sum += t.w * (SCORING.k1 + 1);
+  return sum;
+}
+
 /** Scoring parameters (BM25F). Few and standard; see scripts/search/eval.ts for how they were checked. */
 export const SCORING = {
   k1: 1.2,
@@ -112,6 +156,8 @@ export class SearchIndex {
   // Query-time scratch.
   private acc: Float32Array = new Float32Array(0);
   private touched: Int32Array = new Int32Array(0);
+  /** Set for articles whose common terms were looked up (see searchKeeping). */
+  private done: Uint8Array = new Uint8Array(0);
   private norm: Float32Array = new Float32Array(0);
   private normFor = -1;
   private changes = 0;
@@ -402,59 +448,431 @@ export class SearchIndex {
 
   /** Scores articles against weighted terms; the building block of `search`. */
   searchTerms(qterms: WeightedTerm[], k: number, opts: SearchOptions = {}): ScoredId[] {
+    return this.searchKeeping(qterms, k, opts, false).hits;
+  }
+
+  /**
+   * `searchTerms`, also returning the articles' partial scores so that `searchMore` can add terms
+   * to the query without scoring these again.
+   *
+   * Terms in many articles (see SEARCH_COST) are not added to every article they are in: once the
+   * rarer terms are scored, only articles that could still reach the k best with them (their
+   * score so far plus the most those terms can add) look them up, in a row of term frequencies
+   * per article kept for the terms used most recently. The k best are the same as scoring every
+   * term for every article.
+   */
+  searchKeeping(qterms: WeightedTerm[], k: number, opts: SearchOptions = {}, keep = true): { hits: ScoredId[]; state: SearchState | null } {
+    if (k <= 0 || this.alive === 0) return { hits: [], state: null };
+    const found = this.lookUp(qterms);
+    if (found.length === 0) return { hits: [], state: null };
+    const rare = found.filter((f) => f.rare);
+    // Very common terms add little and cost most: skip them when rarer terms carry the query.
+    const rareOnly = rare.length >= 2;
+    const use = rareOnly ? rare : found;
+    this.prepareScratch();
+    const limit = this.expensiveDf();
+    let n = this.accumulate(use.filter((t) => t.df <= limit), 0);
+    const dear = this.scoreCommon(n, k, opts, use.filter((t) => t.df > limit), []);
+    n = dear.n;
+    const done = this.done;
+    let state: SearchState | null = null;
+    if (keep) {
+      const slots = this.touched.slice(0, n);
+      const scores = new Float32Array(n);
+      const complete = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        scores[i] = this.acc[slots[i]];
+        complete[i] = dear.left.length === 0 ? 1 : done[slots[i]];
+      }
+      state = { qterms, found, rareOnly, changes: this.changes, slots, scores, complete, pending: dear.left };
+    }
+    const hits = dear.nCand >= 0 ? this.selectTop(this.candidateList, dear.nCand, k, opts) : this.selectTop(this.touched, n, k, opts);
+    this.clear(n);
+    return { hits, state };
+  }
+
+  /**
+   * The k best for the first query's terms plus `more`, scoring only the added terms when it can
+   * (the index unchanged since `state` was taken and the same common-term rule applying);
+   * otherwise the whole query is scored again. The same articles and scores as
+   * `searchTerms([...first query terms, ...more])`, but for rounding (terms are added in
+   * another order).
+   */
+  searchMore(state: SearchState | null, more: WeightedTerm[], k: number, opts: SearchOptions = {}): ScoredId[] {
+    const whole = () => this.searchTerms([...(state?.qterms ?? []), ...more], k, opts);
+    if (!state || state.changes !== this.changes) return whole();
     if (k <= 0 || this.alive === 0) return [];
-    const { k1, titleWeight, commonShare } = SCORING;
-    const found: { id: number; w: number; df: number }[] = [];
+    const extra = this.lookUp(more);
+    const extraRare = extra.filter((f) => f.rare);
+    const rareBefore = state.found.filter((f) => f.rare).length;
+    const rareOnly = rareBefore + extraRare.length >= 2;
+    // Common terms were scored in the first pass and would now be left out: score it all again.
+    if (rareOnly && !state.rareOnly) return whole();
+    const use = rareOnly ? extraRare : extra;
+    this.prepareScratch();
+    const acc = this.acc;
+    const touched = this.touched;
+    const done = this.done;
+    const n0 = state.slots.length;
+    for (let i = 0; i < n0; i++) {
+      const s = state.slots[i];
+      touched[i] = s;
+      acc[s] = state.scores[i];
+      done[s] = state.complete[i];
+    }
+    const limit = this.expensiveDf();
+    let n = this.accumulate(use.filter((t) => t.df <= limit), n0);
+    const dear = this.scoreCommon(n, k, opts, use.filter((t) => t.df > limit), state.pending);
+    n = dear.n;
+    const hits = dear.nCand >= 0 ? this.selectTop(this.candidateList, dear.nCand, k, opts) : this.selectTop(touched, n, k, opts);
+    this.clear(n);
+    return hits;
+  }
+
+  /**
+   * Scores common terms (MaxScore): as long as they could lift an article no term has reached yet
+   * into the k best, the one that could add most is added to every article it is in; the rest are
+   * looked up only by the articles that could still reach the k best with them. `pending` terms
+   * count only for articles not yet `done` (their lookups were skipped by an earlier pass).
+   * Returns the touched count, the candidates (`nCand` in candidateList; -1 when every touched
+   * article is complete) and the terms left to candidates' lookups.
+   */
+  private scoreCommon(n: number, k: number, opts: SearchOptions, dear: FoundTerm[], pending: FoundTerm[]): { n: number; nCand: number; left: FoundTerm[] } {
+    const list = [...dear.map((t) => ({ t, pending: false })), ...pending.map((t) => ({ t, pending: true }))];
+    if (list.length === 0) return { n, nCand: -1, left: [] };
+    const ub = (t: FoundTerm) => t.w * (SCORING.k1 + 1);
+    list.sort((a, b) => ub(a.t) - ub(b.t));
+    let theta = 0;
+    for (;;) {
+      theta = this.kthBest(n, k, opts);
+      let sum = 0;
+      let j = 0;
+      while (j < list.length && sum + ub(list[j].t) < theta * (1 - MARGIN)) sum += ub(list[j++].t);
+      if (j === list.length) break;
+      const top = list.pop()!;
+      n = this.accumulate([top.t], n, top.pending);
+      if (list.length === 0) return { n, nCand: -1, left: [] };
+    }
+    const done = this.done;
+    let dearMost = 0;
+    let pendingMost = 0;
+    for (const e of list) {
+      if (e.pending) pendingMost += ub(e.t);
+      else dearMost += ub(e.t);
+    }
+    const candidates = this.candidates(n, theta, (slot) => dearMost + (done[slot] ? 0 : pendingMost));
+    const nCand = this.candidateCount;
+    const dearLeft = list.filter((e) => !e.pending).map((e) => e.t);
+    const pendingLeft = list.filter((e) => e.pending).map((e) => e.t);
+    this.lookUpTerms(candidates, nCand, pendingLeft, true);
+    this.lookUpTerms(candidates, nCand, dearLeft, false);
+    for (let i = 0; i < nCand; i++) done[candidates[i]] = 1;
+    return { n, nCand, left: dearLeft };
+  }
+
+  /** Terms in more articles than this are looked up by the candidates rather than added to every article. */
+  private expensiveDf(): number {
+    return Math.max(SEARCH_COST.minDf, this.alive * SEARCH_COST.share);
+  }
+
+  /** Whether an article may be returned (not removed, not excluded). */
+  private eligible(s: number, excludeOutlet: number, excludeIds: ReadonlySet<number> | undefined): boolean {
+    if (this.docDead[s]) return false;
+    if (excludeOutlet !== -1 && this.docOutlet[s] === excludeOutlet) return false;
+    return !(excludeIds && excludeIds.has(this.docId[s]));
+  }
+
+  private excludedOutlet(opts: SearchOptions): number {
+    return opts.excludeOutlet === undefined ? -1 : (this.outletIds.get(opts.excludeOutlet) ?? -2);
+  }
+
+  /** The k-th best score so far among the touched articles that may be returned; 0 when fewer. */
+  private kthBest(n: number, k: number, opts: SearchOptions): number {
+    const acc = this.acc;
+    const touched = this.touched;
+    const excludeOutlet = this.excludedOutlet(opts);
+    const top = new Float64Array(k);
+    let have = 0;
+    for (let i = 0; i < n; i++) {
+      const s = touched[i];
+      const score = acc[s];
+      if (have === k && score <= top[k - 1]) continue;
+      if (!this.eligible(s, excludeOutlet, opts.excludeIds)) continue;
+      let j = have < k ? have++ : k - 1;
+      while (j > 0 && top[j - 1] < score) {
+        top[j] = top[j - 1];
+        j--;
+      }
+      top[j] = score;
+    }
+    return have < k ? 0 : top[k - 1];
+  }
+
+  private candidateList: Int32Array = new Int32Array(0);
+  private candidateCount = 0;
+
+  /** Touched articles that could still reach `theta` with what `missing` says they may gain, in touched order. */
+  private candidates(n: number, theta: number, missing: (slot: number) => number): Int32Array {
+    if (this.candidateList.length < n) this.candidateList = new Int32Array(Math.max(n, this.candidateList.length * 2, 256));
+    const out = this.candidateList;
+    const acc = this.acc;
+    const touched = this.touched;
+    const bar = theta * (1 - MARGIN);
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const s = touched[i];
+      if (acc[s] + missing(s) >= bar) out[c++] = s;
+    }
+    this.candidateCount = c;
+    return out;
+  }
+
+  /**
+   * Adds the terms' contributions to the listed articles; `onlyUndone` skips articles already
+   * done. A term's postings are read through once the first time it is looked up; from its second
+   * use on, it gets a row of frequencies per article (kept for the terms used most recently).
+   */
+  private lookUpTerms(list: Int32Array, n: number, terms: FoundTerm[], onlyUndone: boolean): void {
+    const { k1, titleWeight } = SCORING;
+    const norm = this.norms();
+    const acc = this.acc;
+    const done = this.done;
+    this.rowsUpToDate();
+    for (const t of terms) {
+      const wk = t.w * (k1 + 1);
+      if (!this.rows.has(t.id) && !this.usedOnce.has(t.id)) {
+        this.usedOnce.add(t.id);
+        this.addThroughPostings(t.id, wk, list, n, onlyUndone);
+        continue;
+      }
+      const row = this.row(t.id);
+      for (let i = 0; i < n; i++) {
+        const slot = list[i];
+        let code = row[slot];
+        if (code === 0 || (onlyUndone && done[slot])) continue;
+        if (code === 255) code = this.bigCodes.get(t.id)?.get(slot) ?? 255;
+        const tf = (code >>> 2) + titleWeight * (code & 3);
+        acc[slot] += (wk * tf) / (tf + norm[slot]);
+      }
+    }
+  }
+
+  /** Drops the rows (and what was looked up once) when the index has changed. */
+  private rowsUpToDate(): void {
+    if (this.rowsFor === this.changes) return;
+    this.rows.clear();
+    this.usedOnce.clear();
+    this.bigCodes.clear();
+    this.rowBytes = 0;
+    this.rowsFor = this.changes;
+  }
+
+  /** Terms looked up once (without a row); cleared with the rows. */
+  private usedOnce = new Set<number>();
+  private marks: Uint8Array = new Uint8Array(0);
+
+  /** Adds a term's contributions to the listed articles by reading its postings through. */
+  private addThroughPostings(term: number, wk: number, list: Int32Array, n: number, onlyUndone: boolean): void {
+    const { titleWeight } = SCORING;
+    if (this.marks.length < this.nSlots) this.marks = new Uint8Array(this.acc.length);
+    const marks = this.marks;
+    const done = this.done;
+    for (let i = 0; i < n; i++) if (!(onlyUndone && done[list[i]])) marks[list[i]] = 1;
+    const norm = this.norms();
+    const acc = this.acc;
+    const m = this.decode(term, true);
+    const slots = this.scratchSlot;
+    const codes = this.scratchCode;
+    for (let i = 0; i < m; i++) {
+      const slot = slots[i];
+      if (!marks[slot]) continue;
+      const code = codes[i];
+      const tf = (code >>> 2) + titleWeight * (code & 3);
+      acc[slot] += (wk * tf) / (tf + norm[slot]);
+    }
+    for (let i = 0; i < n; i++) marks[list[i]] = 0;
+  }
+
+  // Rows of term-frequency codes per article for common terms, most recently used last.
+  private rows = new Map<number, Uint8Array>();
+  /** Codes above 254, per term (an article using a word more than 63 times). */
+  private bigCodes = new Map<number, Map<number, number>>();
+  private rowsFor = -1;
+  private rowBytes = 0;
+
+  /** A common term's frequency code for every article (0: absent; 255: see bigCodes). */
+  private row(term: number): Uint8Array {
+    this.rowsUpToDate();
+    const kept = this.rows.get(term);
+    if (kept) {
+      this.rows.delete(term);
+      this.rows.set(term, kept);
+      return kept;
+    }
+    const row = new Uint8Array(this.nSlots);
+    let big: Map<number, number> | undefined;
+    // The postings decoded straight into the row (as `decode` does, removed articles included).
+    const pool = this.pool;
+    let block = this.tHead[term];
+    let slot = 0;
+    let first = true;
+    while (block !== 0) {
+      let p = block + 8;
+      const end = (pool[block + 4] | (pool[block + 5] << 8) | (pool[block + 6] << 16) | (pool[block + 7] << 24)) >>> 0;
+      while (p < end) {
+        let b = pool[p++];
+        let v = b & 0x7f;
+        if (b & 0x80) {
+          let mul = 128;
+          do {
+            b = pool[p++];
+            v += (b & 0x7f) * mul;
+            mul *= 128;
+          } while (b & 0x80);
+        }
+        const cls = v & 3;
+        let code: number;
+        if (cls !== 3) code = cls === 0 ? 4 : cls === 1 ? 8 : 5;
+        else {
+          b = pool[p++];
+          code = b & 0x7f;
+          let shift = 7;
+          while (b & 0x80) {
+            b = pool[p++];
+            code |= (b & 0x7f) << shift;
+            shift += 7;
+          }
+        }
+        const gap = (v - cls) / 4;
+        slot = first ? gap : slot + gap;
+        first = false;
+        if (code >= 255) {
+          (big ??= new Map()).set(slot, code);
+          row[slot] = 255;
+        } else row[slot] = code;
+      }
+      block = (pool[block] | (pool[block + 1] << 8) | (pool[block + 2] << 16) | (pool[block + 3] << 24)) >>> 0;
+    }
+    if (big) this.bigCodes.set(term, big);
+    for (const [old, r] of this.rows) {
+      if (this.rowBytes + row.length <= SEARCH_COST.rowBytes) break;
+      this.rows.delete(old);
+      this.bigCodes.delete(old);
+      this.rowBytes -= r.length;
+    }
+    this.rows.set(term, row);
+    this.rowBytes += row.length;
+    return row;
+  }
+
+  /** Clears the accumulators of the touched articles. */
+  private clear(n: number): void {
+    const acc = this.acc;
+    const done = this.done;
+    const touched = this.touched;
+    for (let i = 0; i < n; i++) {
+      const s = touched[i];
+      acc[s] = 0;
+      done[s] = 0;
+    }
+  }
+
+  /** Query terms known to the index, with their BM25 weight. */
+  private lookUp(qterms: WeightedTerm[]): FoundTerm[] {
+    const found: FoundTerm[] = [];
+    const common = SCORING.commonShare * this.alive;
     for (const q of qterms) {
       const id = this.vocab.get(q.term);
       if (id < 0) continue;
       const df = this.liveDf(id);
-      if (df > 0) found.push({ id, w: q.weight * this.idf(df), df });
+      if (df > 0) found.push({ id, w: q.weight * this.idf(df), df, rare: df <= common });
     }
-    if (found.length === 0) return [];
-    // Very common terms add little and cost most: skip them when rarer terms carry the query.
-    const rare = found.filter((f) => f.df <= commonShare * this.alive);
-    const use = rare.length >= 2 ? rare : found;
+    return found;
+  }
 
+  private prepareScratch(): void {
     if (this.acc.length < this.nSlots) {
       this.acc = new Float32Array(Math.ceil(this.nSlots * 1.25) + 16);
       this.touched = new Int32Array(this.acc.length);
+      this.done = new Uint8Array(this.acc.length);
     }
+  }
+
+  /**
+   * Adds the terms' BM25 contributions to the accumulators, decoding their postings in place;
+   * `nTouched` articles are already in `touched`. Returns the new count.
+   */
+  private accumulate(terms: FoundTerm[], nTouched: number, skipDone = false): number {
+    const { k1, titleWeight } = SCORING;
     const acc = this.acc;
     const touched = this.touched;
-    let nTouched = 0;
     const norm = this.norms();
+    const pool = this.pool;
+    const dead = this.docDead;
+    const done = this.done;
+    const skipDead = this.nSlots > this.alive;
     const k1p1 = k1 + 1;
-    for (const { id, w } of use) {
-      const n = this.decode(id);
-      const slots = this.scratchSlot;
-      const codes = this.scratchCode;
+    for (const { id, w } of terms) {
       const wk = w * k1p1;
-      for (let i = 0; i < n; i++) {
-        const slot = slots[i];
-        const code = codes[i];
-        const tf = (code >>> 2) + titleWeight * (code & 3);
-        if (acc[slot] === 0) touched[nTouched++] = slot;
-        acc[slot] += (wk * tf) / (tf + norm[slot]);
+      let block = this.tHead[id];
+      let slot = 0;
+      let first = true;
+      while (block !== 0) {
+        let p = block + 8;
+        const end = (pool[block + 4] | (pool[block + 5] << 8) | (pool[block + 6] << 16) | (pool[block + 7] << 24)) >>> 0;
+        while (p < end) {
+          let b = pool[p++];
+          let v = b & 0x7f;
+          if (b & 0x80) {
+            let mul = 128;
+            do {
+              b = pool[p++];
+              v += (b & 0x7f) * mul;
+              mul *= 128;
+            } while (b & 0x80);
+          }
+          const cls = v & 3;
+          let code: number;
+          if (cls !== 3) code = cls === 0 ? 4 : cls === 1 ? 8 : 5;
+          else {
+            b = pool[p++];
+            code = b & 0x7f;
+            let shift = 7;
+            while (b & 0x80) {
+              b = pool[p++];
+              code |= (b & 0x7f) << shift;
+              shift += 7;
+            }
+          }
+          const gap = (v - cls) / 4;
+          slot = first ? gap : slot + gap;
+          first = false;
+          if (skipDead && dead[slot]) continue;
+          if (skipDone && done[slot]) continue;
+          const tf = (code >>> 2) + titleWeight * (code & 3);
+          if (acc[slot] === 0) touched[nTouched++] = slot;
+          acc[slot] += (wk * tf) / (tf + norm[slot]);
+        }
+        block = (pool[block] | (pool[block + 1] << 8) | (pool[block + 2] << 16) | (pool[block + 3] << 24)) >>> 0;
       }
     }
+    return nTouched;
+  }
 
-    // Top k by a small sorted insertion (k is small).
-    let excludeOutlet = -1;
-    if (opts.excludeOutlet !== undefined) excludeOutlet = this.outletIds.get(opts.excludeOutlet) ?? -2;
-    const excludeIds = opts.excludeIds;
+  /** The k best of the listed articles. */
+  private selectTop(list: Int32Array, n: number, k: number, opts: SearchOptions): ScoredId[] {
+    const acc = this.acc;
+    const excludeOutlet = this.excludedOutlet(opts);
+    // Top k by a small sorted insertion (k is small); equal scores in article order.
     const topSlots: number[] = [];
     const topScores: number[] = [];
-    for (let i = 0; i < nTouched; i++) {
-      const s = touched[i];
+    for (let i = 0; i < n; i++) {
+      const s = list[i];
       const score = acc[s];
-      acc[s] = 0;
-      if (topScores.length === k && score <= topScores[k - 1]) continue;
-      if (this.docDead[s]) continue;
-      if (excludeOutlet !== -1 && this.docOutlet[s] === excludeOutlet) continue;
-      if (excludeIds && excludeIds.has(this.docId[s])) continue;
+      if (topScores.length === k && (score < topScores[k - 1] || (score === topScores[k - 1] && s > topSlots[k - 1]))) continue;
+      if (!this.eligible(s, excludeOutlet, opts.excludeIds)) continue;
       let j = topScores.length < k ? topScores.length : k - 1;
-      while (j > 0 && topScores[j - 1] < score) {
+      while (j > 0 && (topScores[j - 1] < score || (topScores[j - 1] === score && topSlots[j - 1] > s))) {
         topScores[j] = topScores[j - 1];
         topSlots[j] = topSlots[j - 1];
         j--;

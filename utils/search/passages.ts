@@ -5,7 +5,7 @@
  * together and in order (phrases such as "took control", "death toll").
  */
 import { splitSentences } from '../text/sentences';
-import { forEachToken, queryTerms, tokenize, type WeightedTerm } from './analyze';
+import { forEachToken, queryTerms, TermFilter, tokenize, type WeightedTerm } from './analyze';
 import type { SearchQuery } from './index';
 
 export interface Passage {
@@ -30,6 +30,8 @@ export interface PreparedQuery {
   /** Original query terms in order (for the phrase bonus). */
   order: string[];
   total: number;
+  /** Skips the words that cannot be query terms (made on first use). */
+  filter?: TermFilter;
 }
 
 export function prepareQuery(query: SearchQuery, idf?: (term: string) => number, weighted?: WeightedTerm[]): PreparedQuery {
@@ -46,7 +48,7 @@ export function prepareQuery(query: SearchQuery, idf?: (term: string) => number,
   return { terms, order, total: total || 1 };
 }
 
-/** An article's sentences and index terms, computed once and reused for every query. */
+/** An article's sentences and index terms, computed once and reused for every query ('' for words a query's analysis skipped). */
 export interface AnalysedText {
   sentences: { start: number; end: number }[];
   /** Index terms in order, with their start offsets. */
@@ -54,15 +56,34 @@ export interface AnalysedText {
   starts: Int32Array;
 }
 
-export function analyseText(text: string): AnalysedText {
-  const sentences = splitSentences(text).map((s) => ({ start: s.start, end: s.end }));
+export function analyseText(text: string, sentences?: { start: number; end: number }[], forQuery?: PreparedQuery): AnalysedText {
   const terms: string[] = [];
   const starts: number[] = [];
-  forEachToken(text, false, (term, start) => {
-    terms.push(term);
-    starts.push(start);
-  });
-  return { sentences, terms, starts: Int32Array.from(starts) };
+  const filter = forQuery ? (forQuery.filter ??= new TermFilter(forQuery.terms.keys())) : undefined;
+  forEachToken(
+    text,
+    false,
+    (term, start) => {
+      terms.push(term);
+      starts.push(start);
+    },
+    filter,
+  );
+  return { sentences: sentences ?? sentencesOf(text), terms, starts: Int32Array.from(starts) };
+}
+
+/** An article's sentences (offsets). */
+export function sentencesOf(text: string): { start: number; end: number }[] {
+  return splitSentences(text).map((s) => ({ start: s.start, end: s.end }));
+}
+
+/**
+ * What `bestPassage` needs to find a passage for one query: the article's words, with '' for
+ * those that cannot be the query's terms (not stemmed: much faster than `analyseText`, and the
+ * same passage). Not for other queries.
+ */
+export function analyseForQuery(text: string, q: PreparedQuery, sentences?: { start: number; end: number }[]): AnalysedText {
+  return analyseText(text, sentences, q);
 }
 
 interface SentenceMatch {

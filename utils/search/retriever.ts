@@ -7,7 +7,7 @@
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
-import { analyseText, bestPassage, prepareQuery, type AnalysedText } from './passages';
+import { analyseForQuery, analyseText, bestPassage, prepareQuery, sentencesOf, type AnalysedText, type PreparedQuery } from './passages';
 import { canonicalUrl } from '../url';
 
 export interface RetrieveOptions {
@@ -21,6 +21,11 @@ export interface RetrieveOptions {
 export interface Retriever {
   /** At most one hit per article, best first. */
   search(query: SearchQuery, opts: RetrieveOptions): Promise<EvidenceHit[]>;
+  /**
+   * Several queries with the same options (a page's claims): for each, what `search` returns,
+   * with the articles of all read together (two reads in all rather than up to two per query).
+   */
+  searchMany?(queries: readonly SearchQuery[], opts: RetrieveOptions): Promise<EvidenceHit[][]>;
 }
 
 export interface StoredArticle extends CorpusArticle {
@@ -100,74 +105,120 @@ function sameUrl(a: string, b: string): boolean {
   return a === b || urlKey(a) === urlKey(b);
 }
 
-/** How many articles' analysed text (sentences and terms) a retriever keeps for later queries. */
+/** How many articles' analysed text (sentences, and terms once needed) a retriever keeps for later queries. */
 const ANALYSED_CACHE = 256;
+
+interface CachedArticle {
+  text: string;
+  sentences: { start: number; end: number }[];
+  /** Every term, once the article gave feedback or was looked at by a second query. */
+  analysed?: AnalysedText;
+  /** Queries that found a passage in it without its terms. */
+  looks: number;
+}
 
 export function createIndexRetriever(
   index: SearchIndex,
   getArticles: (ids: number[]) => Promise<(StoredArticle | undefined)[]>,
 ): Retriever {
   // Claims of one page mostly find the same articles: read each article once, not once per claim.
-  const cache = new Map<number, { text: string; analysed: AnalysedText }>();
-  const analysedOf = (a: StoredArticle): AnalysedText => {
+  const cache = new Map<number, CachedArticle>();
+  const entryOf = (a: StoredArticle): CachedArticle => {
     const text = a.text || a.title;
     const hit = cache.get(a.id);
     if (hit && hit.text === text) {
       cache.delete(a.id);
       cache.set(a.id, hit);
-      return hit.analysed;
+      return hit;
     }
-    const analysed = analyseText(text);
-    cache.set(a.id, { text, analysed });
+    const entry: CachedArticle = { text, sentences: sentencesOf(text), looks: 0 };
+    cache.set(a.id, entry);
     if (cache.size > ANALYSED_CACHE) cache.delete(cache.keys().next().value as number);
+    return entry;
+  };
+  /** Every term of an article (feedback needs them; a batch keeps them for its passages). */
+  const analysedOf = (batch: Map<number, AnalysedText>, a: StoredArticle): AnalysedText => {
+    let analysed = batch.get(a.id);
+    if (!analysed) {
+      const entry = entryOf(a);
+      analysed = entry.analysed ??= analyseText(entry.text, entry.sentences);
+      batch.set(a.id, analysed);
+    }
     return analysed;
   };
-  return {
-    async search(query, opts) {
-      const k = Math.max(0, Math.floor(opts.k));
-      if (k === 0 || !query.text.trim()) return [];
+  /**
+   * What finding a passage needs: the article's terms when known; the first time, only the words
+   * that may be this query's terms (cheaper); from the second query on, every term (kept).
+   */
+  const forPassage = (batch: Map<number, AnalysedText>, a: StoredArticle, q: PreparedQuery): AnalysedText => {
+    const known = batch.get(a.id);
+    if (known) return known;
+    const entry = entryOf(a);
+    if (entry.analysed || entry.looks > 0) return analysedOf(batch, a);
+    entry.looks++;
+    return analyseForQuery(entry.text, q, entry.sentences);
+  };
+  /** Reads articles not read yet by this batch, all in one call. */
+  const readInto = async (known: Map<number, StoredArticle | undefined>, ids: Iterable<number>) => {
+    const missing = [...new Set(ids)].filter((id) => !known.has(id));
+    if (missing.length === 0) return;
+    const rows = await getArticles(missing);
+    missing.forEach((id, i) => known.set(id, rows[i]));
+  };
+
+  async function searchMany(queries: readonly SearchQuery[], opts: RetrieveOptions): Promise<EvidenceHit[][]> {
+    const k = Math.max(0, Math.floor(opts.k));
+    // Without a passage rerank only the k best (plus room for the page itself) need reading.
+    const rerank = RERANK.passageWeight > 0;
+    const depth = rerank ? Math.max(k * RERANK.depthFactor, RERANK.minDepth) : k + 2;
+    const searchOpts = { excludeOutlet: opts.excludeOutlet };
+    // First pass for every query; then their candidates are read together.
+    const plans = queries.map((query) => {
+      if (k === 0 || !query.text.trim()) return null;
       const weighted = queryTerms(query.text, query.structure);
-      // Without a passage rerank only the k best (plus room for the page itself) need reading.
-      const rerank = RERANK.passageWeight > 0;
-      const depth = rerank ? Math.max(k * RERANK.depthFactor, RERANK.minDepth) : k + 2;
-      let candidates = index.searchTerms(weighted, depth, { excludeOutlet: opts.excludeOutlet });
-      if (candidates.length === 0) return [];
-      let articles = await getArticles(candidates.map((c) => c.id));
-      if (RERANK.feedbackDocs > 0 && candidates.length > 1) {
+      const first = index.searchKeeping(weighted, depth, searchOpts);
+      return first.hits.length ? { query, weighted, first, candidates: first.hits } : null;
+    });
+    const known = new Map<number, StoredArticle | undefined>();
+    const analysed = new Map<number, AnalysedText>();
+    await readInto(known, plans.flatMap((p) => (p ? p.candidates.map((c) => c.id) : [])));
+    // Feedback from each query's best articles, a second pass, and what it found read together.
+    if (RERANK.feedbackDocs > 0) {
+      for (const plan of plans) {
+        if (!plan || plan.candidates.length < 2) continue;
+        const { candidates, weighted, first } = plan;
         const fb: { title: string; analysed: AnalysedText }[] = [];
         const minScore = candidates[0].score * RERANK.feedbackMinScore;
-        for (let i = 0; i < articles.length && fb.length < RERANK.feedbackDocs; i++) {
-          const a = articles[i];
+        for (let i = 0; i < candidates.length && fb.length < RERANK.feedbackDocs; i++) {
+          const a = known.get(candidates[i].id);
           if (candidates[i].score < minScore) break;
-          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(a) });
+          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(analysed, a) });
         }
         const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
-        if (extra.length > 0) {
-          const again = index.searchTerms([...weighted, ...extra], depth, { excludeOutlet: opts.excludeOutlet });
-          const known = new Map(candidates.map((c, i) => [c.id, articles[i]]));
-          const missing = again.filter((c) => !known.has(c.id)).map((c) => c.id);
-          const fetched = missing.length ? await getArticles(missing) : [];
-          missing.forEach((id, i) => known.set(id, fetched[i]));
-          candidates = again;
-          articles = again.map((c) => known.get(c.id));
-        }
+        // Only the added terms are scored: the first pass's scores are kept.
+        if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, searchOpts);
       }
-      const n = Math.max(index.docCount, 1);
-      const idf = (term: string) => {
-        const df = index.docFreq(term);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      };
+      await readInto(known, plans.flatMap((p) => (p ? p.candidates.map((c) => c.id) : [])));
+    }
+    const n = Math.max(index.docCount, 1);
+    const idf = (term: string) => {
+      const df = index.docFreq(term);
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    };
+    return plans.map((plan) => {
+      if (!plan) return [];
+      const { candidates, query, weighted } = plan;
       const prepared = prepareQuery(query, idf, weighted);
       const top = candidates[0].score || 1;
       const scored: { hit: EvidenceHit; score: number }[] = [];
       for (let i = 0; i < candidates.length; i++) {
         if (!rerank && scored.length >= k) break;
         const c = candidates[i];
-        const a = articles[i];
+        const a = known.get(c.id);
         if (!a || a.id !== c.id) continue;
         if (opts.excludeUrl && sameUrl(a.url, opts.excludeUrl)) continue;
         if (opts.excludeOutlet !== undefined && a.outlet === opts.excludeOutlet) continue;
-        const p = bestPassage(a.text || a.title, prepared, undefined, analysedOf(a));
+        const p = bestPassage(a.text || a.title, prepared, undefined, forPassage(analysed, a, prepared));
         const score = c.score / top + RERANK.passageWeight * Math.min(p.score, 1.5);
         const hit: EvidenceHit = {
           articleId: a.id,
@@ -185,7 +236,14 @@ export function createIndexRetriever(
       }
       if (rerank) scored.sort((x, y) => y.score - x.score);
       return scored.slice(0, k).map((s) => s.hit);
+    });
+  }
+
+  return {
+    async search(query, opts) {
+      return (await searchMany([query], opts))[0];
     },
+    searchMany,
   };
 }
 

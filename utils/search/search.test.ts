@@ -6,8 +6,8 @@ import { run } from '../../cli/search';
 import { loadCorpusFile } from '../../cli/corpus-file';
 import type { CliIo } from '../../cli/io';
 import { queryTerms, tokenize } from './analyze';
-import { SearchIndex, type IndexedDoc } from './index';
-import { bestPassage } from './passages';
+import { SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } from './index';
+import { analyseForQuery, analyseText, bestPassage, prepareQuery } from './passages';
 import { createIndexRetriever, createMemoryRetriever, type StoredArticle } from './retriever';
 import { stem } from './stem';
 
@@ -135,6 +135,85 @@ describe('SearchIndex', () => {
   });
 });
 
+describe('adding terms to a search', () => {
+  const many = () => {
+    const ix = SearchIndex.create();
+    const words = ['kandar', 'valley', 'rebel', 'harvest', 'flood', 'bank', 'minister', 'common', 'osric', 'brannock'];
+    // Word i is in about 1 of (i + 1) articles, so the query mixes rare and common terms.
+    for (let d = 0; d < 400; d++) {
+      const text = words.filter((_, i) => (d * 7 + i * 13) % (i + 1) === 0 || (d % 37 === i)).join(' ') + ` filler${d % 50} common`;
+      ix.add({ id: d + 1, outlet: `o${d % 6}`, title: d % 9 === 0 ? 'Kandar report' : '', text });
+    }
+    return ix;
+  };
+  const w = (s: string, weight = 1) => s.split(' ').map((term) => ({ term, weight }));
+
+  /** Same articles in the same order, scores equal but for single-precision rounding. */
+  const same = (a: ScoredId[], b: ScoredId[]) => {
+    expect(a.map((h) => h.id)).toEqual(b.map((h) => h.id));
+    a.forEach((h, i) => expect(h.score).toBeCloseTo(b[i].score, 4));
+  };
+  /** Runs `fn` with common terms looked up by candidates from `minDf` articles on. */
+  const withLookUps = <T>(minDf: number, fn: () => T): T => {
+    const saved = { ...SEARCH_COST };
+    Object.assign(SEARCH_COST, { minDf, share: 0 });
+    try {
+      return fn();
+    } finally {
+      Object.assign(SEARCH_COST, saved);
+    }
+  };
+  const queries: [string, string][] = [
+    ['kandar valley', 'osric brannock'],
+    ['kandar', 'rebel'],
+    ['common', 'osric'],
+    ['common filler3', 'valley flood bank'],
+    ['osric brannock minister', 'common'],
+    ['nothing', 'kandar'],
+    ['kandar valley', 'nothing'],
+    ['rebel harvest flood bank minister', 'osric brannock valley'],
+    ['filler7 filler8 rebel', 'harvest flood'],
+  ];
+
+  it('finds the same k best when common terms are looked up only by the articles that could still make it', () => {
+    const ix = many();
+    for (const [first, more] of queries) {
+      for (const k of [1, 5, 12]) {
+        for (const opts of [{}, { excludeOutlet: 'o2' }]) {
+          const q = [...w(first), ...w(more, 0.3)];
+          const everyTerm = withLookUps(Infinity, () => ix.searchTerms(q, k, opts));
+          for (const minDf of [2, 20, 60]) same(withLookUps(minDf, () => ix.searchTerms(q, k, opts)), everyTerm);
+        }
+      }
+    }
+  });
+
+  it('gives the same results as searching with every term at once', () => {
+    for (const minDf of [Infinity, 2, 40]) {
+      withLookUps(minDf, () => {
+        const ix = many();
+        for (const [first, more] of queries) {
+          for (const opts of [{}, { excludeOutlet: 'o2' }]) {
+            const { hits, state } = ix.searchKeeping(w(first), 12, opts);
+            expect(hits).toEqual(ix.searchTerms(w(first), 12, opts));
+            same(ix.searchMore(state, w(more, 0.3), 12, opts), ix.searchTerms([...w(first), ...w(more, 0.3)], 12, opts));
+          }
+        }
+      });
+    }
+  });
+
+  it('scores the whole query again when the index changed in between', () => {
+    const ix = many();
+    const { state } = ix.searchKeeping(w('kandar valley'), 10);
+    ix.add({ id: 1000, outlet: 'new', title: 'Kandar valley osric', text: 'kandar valley osric osric' });
+    ix.remove(5);
+    const again = ix.searchMore(state, w('osric', 0.5), 10);
+    same(again, ix.searchTerms([...w('kandar valley'), ...w('osric', 0.5)], 10));
+    expect(again[0].id).toBe(1000);
+  });
+});
+
 describe('edge cases', () => {
   it('handles empty indexes, empty queries and k beyond the corpus', async () => {
     const empty = SearchIndex.create();
@@ -177,9 +256,73 @@ describe('bestPassage', () => {
   });
 });
 
+describe('passages from the words that may be query terms', () => {
+  it('finds the same passage as from every term of the article', () => {
+    const texts = [
+      ...DOCS.map((d) => d.text),
+      'The companies denied it. Four officers took 1,200 rifles from the depot on Monday.\n\nOfficials said the well-known firm’s chief had fled; a spokesman says 3.50 percent. Rebels seized Kandar.',
+      'İstanbul police arrested twelve people. A dozen companies were fined; the minister denies any wrongdoing and says she will not resign. The 4th report said so.',
+      'Rebel fighters stormed the valley. "We took it," a commander said. Troops withdrew, the army said, after two days. The toll rose to 40.',
+    ];
+    const queries = [
+      'Rebels seized the Kandar valley on Monday',
+      'the company denied taking 1200 rifles',
+      'four officers took the rifles',
+      'twelve people arrested in Istanbul',
+      'minister denied she would resign',
+      'death toll rose to forty',
+      'a dozen firms fined',
+      'the army said troops withdrew after 2 days',
+    ];
+    let matched = 0;
+    for (const text of texts) {
+      const full = analyseText(text);
+      for (const query of queries) {
+        const q = prepareQuery({ text: query });
+        const want = bestPassage(text, q, undefined, full);
+        expect(bestPassage(text, q, undefined, analyseForQuery(text, q))).toEqual(want);
+        if (want.score > 0) matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(10);
+  });
+});
+
 const ARTICLES: StoredArticle[] = DOCS.map((d) => ({ id: d.id, url: `https://${d.outlet.toLowerCase().replace(/ /g, '')}.example/${d.id}`, outlet: d.outlet, title: d.title, published: null, text: d.text }));
 
 describe('retrievers', () => {
+  it('answer several queries at once as they answer each, reading the articles together', async () => {
+    const index = SearchIndex.create();
+    for (const a of ARTICLES) index.add(a);
+    const byId = new Map(ARTICLES.map((a) => [a.id, a]));
+    const reads: number[][] = [];
+    const make = () =>
+      createIndexRetriever(index, async (ids) => {
+        reads.push(ids);
+        return ids.map((id) => byId.get(id));
+      });
+    const queries = [
+      { text: 'Rebels seized the Kandar valley' },
+      { text: 'floods damaged 1,200 homes on Monday' },
+      { text: 'zzz nothing' },
+      { text: '   ' },
+      { text: 'Minister dismisses claims she will quit' },
+      { text: 'valley harvest' },
+    ];
+    for (const opts of [{ k: 3 }, { k: 5, excludeUrl: ARTICLES[0].url }, { k: 2, excludeOutlet: 'Harbour Times' }]) {
+      const one = make();
+      const each = [];
+      for (const q of queries) each.push(await one.search(q, opts));
+      reads.length = 0;
+      const together = await make().searchMany!(queries, opts);
+      expect(together).toEqual(each);
+      expect(together.some((hits) => hits.length > 0)).toBe(true);
+      // One read for the first candidates and at most one for what the feedback pass adds.
+      expect(reads.length).toBeLessThanOrEqual(2);
+      expect(reads.every((ids) => new Set(ids).size === ids.length)).toBe(true);
+    }
+  });
+
   it('return one hit per article, best first, with passages', async () => {
     const r = createMemoryRetriever(ARTICLES);
     const hits = await r.search({ text: 'Rebels seized the Kandar valley' }, { k: 5 });

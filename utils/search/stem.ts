@@ -83,3 +83,19 @@ export function stem(word: string): string {
   }
   return stripFinalE(w);
 }
+
+let irregularByStem: Map<string, string[]> | null = null;
+
+/** Irregular forms whose stem is `stemmed` ("took" for the stem of "take"). */
+export function irregularForms(stemmed: string): readonly string[] {
+  if (!irregularByStem) {
+    irregularByStem = new Map();
+    for (const form of Object.keys(IRREGULAR)) {
+      const s = stem(form);
+      const list = irregularByStem.get(s);
+      if (list) list.push(form);
+      else irregularByStem.set(s, [form]);
+    }
+  }
+  return irregularByStem.get(stemmed) ?? [];
+}

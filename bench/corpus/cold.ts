@@ -1,0 +1,122 @@
+/**
+ * Where a cold start's time goes, for Crosscheck's store alone: the corpus is ingested once into a
+ * kept browser profile, then each run starts a new browser on it and answers a page's 40 claims,
+ * as the corpus benchmark's cold start does. Prints each run's figures and, with --profile, the
+ * functions that took the most time in the first run (a CPU profile from the DevTools protocol).
+ *
+ *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--together] [--fresh] [--dir /tmp/crosscheck-cold-100000]
+ *
+ * --fresh ingests again (needed after a change to what is stored); --dir chooses where the
+ * profile is kept between invocations; --load first times the parts of the index load on their own; --together answers the claims
+ * together (CorpusStore.searchMany) rather than one by one.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bundle, call, launch, openBenchPage, serve } from './index';
+import { generateClaims } from './generate';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function arg(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Self and total milliseconds per function (name and line), from a sampled profile. */
+function summarise(profile: CpuProfile, top: number): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const n = byId.get(id)!;
+    selfBy.set(key(n), (selfBy.get(key(n)) ?? 0) + ms);
+    // Each function on the stack once (recursion counted once).
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = key(byId.get(at)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      totalBy.set(k, (totalBy.get(k) ?? 0) + ms);
+    }
+  }
+  const rows = [...selfBy].sort((a, b) => b[1] - a[1]).slice(0, top);
+  const all = [...self.values()].reduce((a, b) => a + b, 0);
+  return [
+    `  profiled ${all.toFixed(0)} ms; top functions by own time (ms own / ms with callees):`,
+    ...rows.map(([k, ms]) => `    ${ms.toFixed(1).padStart(7)} / ${(totalBy.get(k) ?? 0).toFixed(1).padStart(7)}  ${k}`),
+    '  by time with callees:',
+    ...[...totalBy].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, ms]) => `    ${ms.toFixed(1).padStart(7)}  ${k}`),
+  ];
+}
+
+async function main(args: string[]): Promise<void> {
+  const size = Number(arg(args, 'size') ?? 100_000);
+  const runs = Number(arg(args, 'runs') ?? 3);
+  const dir = arg(args, 'dir') ?? path.join(tmpdir(), `crosscheck-cold-${size}`);
+  const profileFirst = args.includes('--profile');
+  // A fixed port: IndexedDB belongs to the origin, port included.
+  const { server, url } = await serve(await bundle(), Number(arg(args, 'port') ?? 47_311));
+  try {
+    const marker = path.join(dir, '.ingested');
+    if (args.includes('--fresh') || !existsSync(marker)) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const context = await launch(dir);
+      const page = await openBenchPage(context, url);
+      const r = await call(page, 'ingest', ['crosscheck', size, 500], 30 * 60_000);
+      console.log(`ingested ${r.articles} articles in ${(r.ms / 1000).toFixed(1)} s`);
+      await context.close();
+      writeFileSync(marker, String(Date.now()));
+    }
+    if (args.includes('--load')) {
+      // Where the index load goes, in a browser of its own.
+      const context = await launch(dir);
+      const page = await openBenchPage(context, url);
+      const probe = (await page.evaluate(() => (globalThis as unknown as { corpusBench: { probeLoad(): Promise<Record<string, number>> } }).corpusBench.probeLoad())) as Record<string, number>;
+      console.log(`index load: ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+      await context.close();
+    }
+    const claims = generateClaims(size, 40, undefined, 1);
+    for (let run = 0; run < runs; run++) {
+      const context = await launch(dir);
+      const page = await openBenchPage(context, url);
+      const cdp = profileFirst && run === 0 ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const together = args.includes('--together');
+      const r = await call(page, 'cold', ['crosscheck', claims, together], 5 * 60_000);
+      const line = `run ${run + 1}: 40 claims ${together ? 'together' : 'one by one'} ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}); hits ${r.hits}`;
+      console.log(line);
+      if (cdp) {
+        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+        for (const l of summarise(profile, 25)) console.log(l);
+      }
+      await context.close();
+    }
+  } finally {
+    server.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
