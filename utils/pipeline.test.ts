@@ -85,3 +85,26 @@ describe('evidence relevance', () => {
     expect(claim.verdict).toBe('confirmed');
   });
 });
+
+describe('a page\'s claims searched together', () => {
+  it('gives the same checks as searching them one by one, in one call to the backend', async () => {
+    const evidence = [
+      { outlet: 'ledger', passage: 'The bridge cost 3 million.', stance: 'confirm' as const },
+      { outlet: 'courier', passage: 'The bridge cost 5 million, not 3.', stance: 'dispute' as const },
+    ];
+    const text = 'The bridge cost 3 million. It opened on 4 May. Nothing else.';
+    const one = fakeSteps(evidence);
+    const many = fakeSteps(evidence);
+    let calls = 0;
+    many.searchMany = async (queries, opts) => {
+      calls++;
+      return Promise.all(queries.map((q) => many.search(q, opts)));
+    };
+    const a = await checkText(text, one, { url: 'https://page.example/1' });
+    const b = await checkText(text, many, { url: 'https://page.example/1' });
+    expect(b).toEqual(a);
+    expect(b.length).toBe(2);
+    expect(calls).toBe(1);
+    expect(many.searched).toEqual(one.searched);
+  });
+});

@@ -15,6 +15,14 @@ export interface PipelineSteps {
     query: { text: string; structure?: ClaimStructure },
     opts: { k: number; excludeUrl?: string },
   ): Promise<EvidenceHit[]>;
+  /**
+   * Candidate evidence for several claims at once (a page's claims), each list as `search` gives
+   * it; a backend may read what they share once. Optional: without it, claims are searched one by one.
+   */
+  searchMany?(
+    queries: readonly { text: string; structure?: ClaimStructure }[],
+    opts: { k: number; excludeUrl?: string },
+  ): Promise<EvidenceHit[][]>;
   /** Stance of one passage towards a claim. */
   stance(claim: string, evidence: string, opts: { structure?: ClaimStructure }): StanceResult;
 }
@@ -53,10 +61,21 @@ export async function checkClaim(
   page: PageInfo = {},
   opts: CheckOptions = {},
 ): Promise<CheckedClaim> {
-  const hits = await steps.search(
-    { text: claim.text, structure: claim.structure },
-    { k: opts.evidencePerClaim ?? DEFAULT_EVIDENCE_PER_CLAIM, excludeUrl: page.url ?? undefined },
-  );
+  const hits = await steps.search({ text: claim.text, structure: claim.structure }, searchOptions(page, opts));
+  return judge(claim, hits, steps, page);
+}
+
+function searchOptions(page: PageInfo, opts: CheckOptions): { k: number; excludeUrl?: string } {
+  return { k: opts.evidencePerClaim ?? DEFAULT_EVIDENCE_PER_CLAIM, excludeUrl: page.url ?? undefined };
+}
+
+/** Stance of each relevant hit, and the verdict of the outlets they come from. */
+function judge(
+  claim: Pick<SpottedClaim, 'text' | 'start' | 'end' | 'score' | 'structure'>,
+  hits: EvidenceHit[],
+  steps: PipelineSteps,
+  page: PageInfo,
+): CheckedClaim {
   const relevant = hits.filter((hit) => hit.match === undefined || hit.match >= MIN_EVIDENCE_MATCH);
   const judged: JudgedEvidence[] = relevant.map((hit) => ({
     hit,
@@ -77,6 +96,14 @@ export function selectClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, o
 
 /** Cross-checks claims already spotted, in order. */
 export async function checkClaims(claims: readonly SpottedClaim[], steps: PipelineSteps, page: PageInfo = {}, opts: CheckOptions = {}): Promise<CheckedClaim[]> {
+  if (steps.searchMany && claims.length > 1) {
+    // A page's claims together: the backend reads the articles they share once.
+    const hits = await steps.searchMany(
+      claims.map((c) => ({ text: c.text, structure: c.structure })),
+      searchOptions(page, opts),
+    );
+    return claims.map((claim, i) => judge(claim, hits[i] ?? [], steps, page));
+  }
   const checked: CheckedClaim[] = [];
   for (const claim of claims) checked.push(await checkClaim(claim, steps, page, opts));
   return checked;

@@ -60,6 +60,16 @@ export async function startInOpenTabs(origins: string[]): Promise<void> {
 }
 
 /**
+ * A page finished loading: if its site is granted and the page script is not running there,
+ * start it. The browser injects registered scripts itself, but right after it starts it may load
+ * a page before its registrations are read, and that page would stay unchecked.
+ */
+export async function startIfGranted(tabId: number, url: string): Promise<void> {
+  if (!isGranted(url, await grantedOrigins())) return;
+  await ensureContentScript(tabId);
+}
+
+/**
  * A one-off check of the page in a tab, without switching its site on (the reader clicked
  * "Check this page" in the toolbar popup, which gives Crosscheck this tab through activeTab).
  */

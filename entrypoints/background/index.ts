@@ -11,7 +11,7 @@ import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { ensureDemoCorpus, loadDemoCorpus } from './demo';
-import { checkTabOnce, startInOpenTabs, syncContentScript } from './access';
+import { checkTabOnce, startIfGranted, startInOpenTabs, syncContentScript } from './access';
 
 const MENU_ID = 'crosscheck-selection';
 /** A page's article text is cut here; longer pages are checked on their first part. */
@@ -26,7 +26,10 @@ export default defineBackground(() => {
   // The demo corpus is loaded on first run (and again if the database was cleared), never after
   // the reader removed it. Checks wait for it, so the first page opened is checked against it.
   const demoReady = ensureDemoCorpus(store).catch((error) => console.error('Crosscheck: could not load the demo corpus', error));
-  const steps = defaultSteps((query, opts) => store.search(query, opts));
+  const steps = defaultSteps(
+    (query, opts) => store.search(query, opts),
+    (queries, opts) => store.searchMany(queries, opts),
+  );
 
   const readTab = async (tabId: number) => storage.getItem<TabState>(tabStateKey(tabId));
   const writeTab = (state: TabState) => storage.setItem(tabStateKey(state.tabId), state);
@@ -189,7 +192,9 @@ export default defineBackground(() => {
 
   // The content script runs only where the browser granted access; keep its registration in line.
   const sync = () => syncContentScript().catch((error) => console.error('Crosscheck: could not register the page script', error));
-  void sync();
+  // Pages of granted sites already open when the background starts (a browser start can load them
+  // before its registrations are read) get the page script too.
+  void sync().then((origins) => origins && startInOpenTabs(origins));
   // A grant or a withdrawal — from the popup's switch, the options page or the browser's own
   // site-access menu — switches those sites on or off in the reader's settings too.
   browser.permissions.onAdded.addListener((added) => {
@@ -235,6 +240,11 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     spotted.delete(tabId);
     void storage.removeItem(tabStateKey(tabId));
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete' && tab.url) {
+      void startIfGranted(tabId, tab.url).catch((error) => console.warn('Crosscheck: could not start on', tab.url, error));
+    }
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab: what was found on the old one no longer applies.

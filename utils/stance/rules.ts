@@ -164,6 +164,12 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
 
 // ---- the rule layer --------------------------------------------------------------------------
 
+/** How much of the claim the evidence sentence that matches it best covers. */
+function bestCoverage(claim: TextInfo, evidence: TextInfo, idf: IdfTable): number {
+  if (!claim.tf.size || !evidence.sents.length) return 0;
+  return coverage(claim, evidence.sents[rankSentences(claim, evidence, idf)[0]].tf, idf);
+}
+
 /** Whether a negation stands just before one of the claim's content words. */
 function negationNearClaim(s: SentenceInfo, claim: TextInfo): boolean {
   for (const i of s.negations) {
@@ -328,10 +334,16 @@ export function applyRules(
   const short = evidence.sents.length <= 4;
   const finding = findPattern(claimText, claim, evidence, idf, structure);
   const mixed = mixFinding(scores, finding, short);
-  if (!short || finding?.stance === 'dispute') return mixed;
+  if (!short) return mixed;
+  const top = (Object.keys(mixed) as Stance[]).reduce((a, b) => (mixed[b] > mixed[a] ? b : a));
+  // A sentence or two that shares only a word or two with the claim (a number, a common verb)
+  // neither confirms nor disputes it, whatever the model reads into it.
+  if ((top === 'confirm' || top === 'dispute') && !finding && evidence.sents.length <= 2 && bestCoverage(claim, evidence, idf) < 0.3) {
+    return mixFinding(mixed, { stance: 'unrelated', strength: 0.7, rule: 'no-overlap', sentence: '' }, true);
+  }
+  if (finding?.stance === 'dispute') return mixed;
   // A sentence or two that says nothing against the claim — no denial or correction word, no
   // negation, no figure that differs — does not dispute it, whatever the model's word counts say.
-  const top = (Object.keys(mixed) as Stance[]).reduce((a, b) => (mixed[b] > mixed[a] ? b : a));
   if (top !== 'dispute') return mixed;
   const silent = evidence.sents.every((s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text));
   if (!silent) return mixed;

@@ -202,3 +202,22 @@ describe('no dispute without a sign of it', () => {
     expect(top(after(claim, article))).toBe('dispute');
   });
 });
+
+describe('a sentence sharing only a word with the claim', () => {
+  const m = stanceModel();
+  const top = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1])[0][0];
+  it('neither confirms nor disputes it, whatever the model leans to', () => {
+    const claim = 'It was under control a little before five in the morning.';
+    const sentence = 'The Harbour Museum reopened on Friday after a five-year renovation, with a new glass roof over its courtyard.';
+    for (const lean of ['confirm', 'dispute'] as const) {
+      const scores = { confirm: 0.1, dispute: 0.1, discuss: 0.1, unrelated: 0.1, [lean]: 0.7 };
+      expect(top(applyRules(claim, analyze(claim, m.idf), analyze(sentence, m.idf), m.idf, scores))).toBe('unrelated');
+    }
+  });
+  it('leaves a sentence that is about the claim alone', () => {
+    const claim = 'The fire was under control a little before five in the morning.';
+    const sentence = 'Firefighters said the fire was under control shortly before five in the morning.';
+    const scores = { confirm: 0.7, dispute: 0.1, discuss: 0.1, unrelated: 0.1 };
+    expect(top(applyRules(claim, analyze(claim, m.idf), analyze(sentence, m.idf), m.idf, scores))).not.toBe('unrelated');
+  });
+});
