@@ -149,7 +149,10 @@ describe('site access: least privilege', () => {
     const popup = await openPopupFor(ext, page);
     const toggle = popup.getByTestId('site-switch');
     await waitFor(() => toggle.isChecked(), { message: 'the switch is not on' });
-    await toggle.uncheck();
+    // The switch shows the site's state, which changes once the settings (and the browser's
+    // permission) do: click it, then wait for the state.
+    await toggle.click();
+    await waitFor(async () => !(await toggle.isChecked()), { message: 'the switch did not turn off' });
     await waitFor(async () => (await highlightCount(page)) === 0, { message: 'highlights stayed after switching off' });
     await waitFor(async () => (await accessState(ext)).origins.length === 0, { message: 'the permission was not given back' });
     const state = await accessState(ext);

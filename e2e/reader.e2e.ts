@@ -97,10 +97,14 @@ describe('reading a demo article with Crosscheck', () => {
     const toggle = popup.getByTestId('site-switch');
     await waitFor(() => toggle.isChecked());
     const before = await highlightCount(page);
-    await toggle.uncheck();
+    // The switch shows the site's state, which changes once the settings (and the browser's
+    // permission) do: click it, then wait for the state.
+    await toggle.click();
+    await waitFor(async () => !(await toggle.isChecked()), { message: 'the switch did not turn off' });
     await waitFor(async () => (await highlightCount(page)) === 0, { message: 'highlights stayed after switching off' });
     await waitFor(async () => /off on this site/.test((await popup.locator('.popup-status').textContent()) ?? ''));
-    await toggle.check();
+    await toggle.click();
+    await waitFor(() => toggle.isChecked(), { message: 'the switch did not turn back on' });
     await waitFor(async () => (await highlightCount(page)) === before, { timeout: 20_000, message: 'highlights did not come back' });
     await popup.close();
   });
