@@ -711,47 +711,15 @@ export class SearchIndex {
     }
     const row = new Uint8Array(this.nSlots);
     let big: Map<number, number> | undefined;
-    // The postings decoded straight into the row (as `decode` does, removed articles included).
-    const pool = this.pool;
-    let block = this.tHead[term];
-    let slot = 0;
-    let first = true;
-    while (block !== 0) {
-      let p = block + 8;
-      const end = (pool[block + 4] | (pool[block + 5] << 8) | (pool[block + 6] << 16) | (pool[block + 7] << 24)) >>> 0;
-      while (p < end) {
-        let b = pool[p++];
-        let v = b & 0x7f;
-        if (b & 0x80) {
-          let mul = 128;
-          do {
-            b = pool[p++];
-            v += (b & 0x7f) * mul;
-            mul *= 128;
-          } while (b & 0x80);
-        }
-        const cls = v & 3;
-        let code: number;
-        if (cls !== 3) code = cls === 0 ? 4 : cls === 1 ? 8 : 5;
-        else {
-          b = pool[p++];
-          code = b & 0x7f;
-          let shift = 7;
-          while (b & 0x80) {
-            b = pool[p++];
-            code |= (b & 0x7f) << shift;
-            shift += 7;
-          }
-        }
-        const gap = (v - cls) / 4;
-        slot = first ? gap : slot + gap;
-        first = false;
-        if (code >= 255) {
-          (big ??= new Map()).set(slot, code);
-          row[slot] = 255;
-        } else row[slot] = code;
-      }
-      block = (pool[block] | (pool[block + 1] << 8) | (pool[block + 2] << 16) | (pool[block + 3] << 24)) >>> 0;
+    const m = this.decode(term, true);
+    const slots = this.scratchSlot;
+    const codes = this.scratchCode;
+    for (let i = 0; i < m; i++) {
+      const code = codes[i];
+      if (code >= 255) {
+        (big ??= new Map()).set(slots[i], code);
+        row[slots[i]] = 255;
+      } else row[slots[i]] = code;
     }
     if (big) this.bigCodes.set(term, big);
     for (const [old, r] of this.rows) {
@@ -799,7 +767,7 @@ export class SearchIndex {
   }
 
   /**
-   * Adds the terms' BM25 contributions to the accumulators, decoding their postings in place;
+   * Adds the terms' BM25 contributions to the accumulators (postings read through `decode`);
    * `nTouched` articles are already in `touched`. Returns the new count.
    */
   private accumulate(terms: FoundTerm[], nTouched: number, skipDone = false): number {
@@ -807,53 +775,21 @@ export class SearchIndex {
     const acc = this.acc;
     const touched = this.touched;
     const norm = this.norms();
-    const pool = this.pool;
-    const dead = this.docDead;
     const done = this.done;
-    const skipDead = this.nSlots > this.alive;
     const k1p1 = k1 + 1;
     for (const { id, w } of terms) {
       const wk = w * k1p1;
-      let block = this.tHead[id];
-      let slot = 0;
-      let first = true;
-      while (block !== 0) {
-        let p = block + 8;
-        const end = (pool[block + 4] | (pool[block + 5] << 8) | (pool[block + 6] << 16) | (pool[block + 7] << 24)) >>> 0;
-        while (p < end) {
-          let b = pool[p++];
-          let v = b & 0x7f;
-          if (b & 0x80) {
-            let mul = 128;
-            do {
-              b = pool[p++];
-              v += (b & 0x7f) * mul;
-              mul *= 128;
-            } while (b & 0x80);
-          }
-          const cls = v & 3;
-          let code: number;
-          if (cls !== 3) code = cls === 0 ? 4 : cls === 1 ? 8 : 5;
-          else {
-            b = pool[p++];
-            code = b & 0x7f;
-            let shift = 7;
-            while (b & 0x80) {
-              b = pool[p++];
-              code |= (b & 0x7f) << shift;
-              shift += 7;
-            }
-          }
-          const gap = (v - cls) / 4;
-          slot = first ? gap : slot + gap;
-          first = false;
-          if (skipDead && dead[slot]) continue;
-          if (skipDone && done[slot]) continue;
-          const tf = (code >>> 2) + titleWeight * (code & 3);
-          if (acc[slot] === 0) touched[nTouched++] = slot;
-          acc[slot] += (wk * tf) / (tf + norm[slot]);
-        }
-        block = (pool[block] | (pool[block + 1] << 8) | (pool[block + 2] << 16) | (pool[block + 3] << 24)) >>> 0;
+      // Removed articles are left out by decode.
+      const m = this.decode(id);
+      const slots = this.scratchSlot;
+      const codes = this.scratchCode;
+      for (let i = 0; i < m; i++) {
+        const slot = slots[i];
+        if (skipDone && done[slot]) continue;
+        const code = codes[i];
+        const tf = (code >>> 2) + titleWeight * (code & 3);
+        if (acc[slot] === 0) touched[nTouched++] = slot;
+        acc[slot] += (wk * tf) / (tf + norm[slot]);
       }
     }
     return nTouched;
