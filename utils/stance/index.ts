@@ -7,11 +7,10 @@
  * patterns the data shows poorly (rules.ts). Pure TypeScript, synchronous, no network.
  */
 import type { ClaimStructure, Stance, StanceResult } from '../types';
-import { STANCES } from '../types';
 import { analyze, featurize, type TextInfo } from './features';
 import packed from './model.json';
 import { predict, unpack, type PackedModel, type StanceModel } from './model';
-import { applyRules } from './rules';
+import { applyRules, topStance } from './rules';
 
 let loaded: StanceModel | null = null;
 
@@ -71,9 +70,7 @@ function reweighted(raw: Record<Stance, number>): Record<Stance, number> {
 }
 
 function result(scores: Record<Stance, number>): StanceResult {
-  let best: Stance = 'unrelated';
-  for (const s of STANCES) if (scores[s] > scores[best]) best = s;
-  return { stance: best, scores };
+  return { stance: topStance(scores), scores };
 }
 
 /** Stance with a given model (used by the evaluation scripts); classifyStance uses the shipped one. */

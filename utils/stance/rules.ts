@@ -18,7 +18,7 @@
  * more strongly for short evidence (one sentence or a passage) than for a whole article, where
  * the model already reads the rest of the text.
  */
-import type { ClaimStructure, Stance } from '../types';
+import { STANCES, type ClaimStructure, type Stance } from '../types';
 import { idfOf, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
 import { stem, tokenize } from './text';
 
@@ -164,12 +164,6 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
 
 // ---- the rule layer --------------------------------------------------------------------------
 
-/** How much of the claim the evidence sentence that matches it best covers. */
-function bestCoverage(claim: TextInfo, evidence: TextInfo, idf: IdfTable): number {
-  if (!claim.tf.size || !evidence.sents.length) return 0;
-  return coverage(claim, evidence.sents[rankSentences(claim, evidence, idf)[0]].tf, idf);
-}
-
 /** Whether a negation stands just before one of the claim's content words. */
 function negationNearClaim(s: SentenceInfo, claim: TextInfo): boolean {
   for (const i of s.negations) {
@@ -223,14 +217,21 @@ function claimFlags(claimText: string, structure?: ClaimStructure) {
 
 /**
  * Reads the evidence sentences that match the claim best and returns the strongest news pattern
- * found, or null when none applies.
+ * found (null when none applies), with how much of the claim the best-matching sentence covers.
  */
-export function findPattern(claimText: string, claim: TextInfo, evidence: TextInfo, idf: IdfTable, structure?: ClaimStructure): RuleFinding | null {
-  if (!claim.tf.size || !evidence.sents.length) return { stance: 'unrelated', strength: 0.9, rule: 'no-overlap', sentence: '' };
+export function findPattern(
+  claimText: string,
+  claim: TextInfo,
+  evidence: TextInfo,
+  idf: IdfTable,
+  structure?: ClaimStructure,
+): { finding: RuleFinding | null; bestCover: number } {
+  const noOverlap: RuleFinding = { stance: 'unrelated', strength: 0.9, rule: 'no-overlap', sentence: '' };
+  if (!claim.tf.size || !evidence.sents.length) return { finding: noOverlap, bestCover: 0 };
   const order = rankSentences(claim, evidence, idf);
   const best = evidence.sents[order[0]];
   const bestCover = coverage(claim, best.tf, idf);
-  if (bestCover === 0 && coverage(claim, evidence.tf, idf) === 0) return { stance: 'unrelated', strength: 0.9, rule: 'no-overlap', sentence: '' };
+  if (bestCover === 0 && coverage(claim, evidence.tf, idf) === 0) return { finding: noOverlap, bestCover };
   const flags = claimFlags(claimText, structure);
   const claimQty = quantities(claimText);
   // the sentences that bear on the claim: the best one and any other that covers it nearly as well
@@ -302,7 +303,7 @@ export function findPattern(claimText: string, claim: TextInfo, evidence: TextIn
     )
       consider({ stance: 'confirm', strength: 0.5 * fit, rule: 'assertion', sentence: text });
   }
-  return found;
+  return { finding: found, bestCover };
 }
 
 /**
@@ -322,6 +323,13 @@ export function mixFinding(scores: Record<Stance, number>, finding: RuleFinding 
   return out;
 }
 
+/** The most probable stance (`unrelated` on a tie with it). */
+export function topStance(scores: Record<Stance, number>): Stance {
+  let best: Stance = 'unrelated';
+  for (const s of STANCES) if (scores[s] > scores[best]) best = s;
+  return best;
+}
+
 /** The rule layer: model scores in, adjusted scores out. */
 export function applyRules(
   claimText: string,
@@ -332,13 +340,13 @@ export function applyRules(
   structure?: ClaimStructure,
 ): Record<Stance, number> {
   const short = evidence.sents.length <= 4;
-  const finding = findPattern(claimText, claim, evidence, idf, structure);
+  const { finding, bestCover } = findPattern(claimText, claim, evidence, idf, structure);
   const mixed = mixFinding(scores, finding, short);
   if (!short) return mixed;
-  const top = (Object.keys(mixed) as Stance[]).reduce((a, b) => (mixed[b] > mixed[a] ? b : a));
+  const top = topStance(mixed);
   // A sentence or two that shares only a word or two with the claim (a number, a common verb)
   // neither confirms nor disputes it, whatever the model reads into it.
-  if ((top === 'confirm' || top === 'dispute') && !finding && evidence.sents.length <= 2 && bestCoverage(claim, evidence, idf) < 0.3) {
+  if ((top === 'confirm' || top === 'dispute') && !finding && evidence.sents.length <= 2 && bestCover < 0.3) {
     return mixFinding(mixed, { stance: 'unrelated', strength: 0.7, rule: 'no-overlap', sentence: '' }, true);
   }
   if (finding?.stance === 'dispute') return mixed;
