@@ -7,7 +7,7 @@
  * settings into the match patterns to ask for and to give back, and test pages against granted
  * patterns.
  */
-import { normalizeSitePattern, setSiteEnabled, type SiteSettings } from './site-settings';
+import { matchesSitePattern, normalizeSitePattern, setSiteEnabled, type SiteSettings } from './site-settings';
 
 /** Every web page: what "on every site" needs. */
 export const ALL_SITES: readonly string[] = ['*://*/*'];
@@ -57,12 +57,8 @@ export function patternCovers(pattern: string, url: string): boolean {
   if (scheme !== '*' && `${scheme}:` !== page.protocol) return false;
   const pageHost = page.hostname.toLowerCase();
   const patternHost = host.toLowerCase().replace(/:\d+$/, '');
-  if (patternHost !== '*') {
-    if (patternHost.startsWith('*.')) {
-      const base = patternHost.slice(2);
-      if (pageHost !== base && !pageHost.endsWith(`.${base}`)) return false;
-    } else if (pageHost !== patternHost) return false;
-  }
+  // A wildcard host is a site pattern as the settings write it; a plain one names one host.
+  if (patternHost.startsWith('*.') ? !matchesSitePattern(pageHost, patternHost) : patternHost !== '*' && pageHost !== patternHost) return false;
   return pathMatches(path, page.pathname + page.search);
 }
 
