@@ -32,8 +32,8 @@ async function scriptRuns(ext: ExtensionSession, page: Page): Promise<boolean> {
   return ext.serviceWorker.evaluate(async (u) => {
     const chrome = (globalThis as any).chrome;
     const tabs = await chrome.tabs.query({});
-    // Without access the browser hides the tab's address; find the tab by elimination is not
-    // possible then, so ask every tab: only ours can answer.
+    // Without access the browser hides a tab's address, so every tab whose address is hidden is
+    // asked too; only a tab running the page script can answer.
     for (const t of tabs) {
       if (t.url && t.url !== u) continue;
       try {
