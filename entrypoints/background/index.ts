@@ -242,16 +242,16 @@ export default defineBackground(() => {
     void storage.removeItem(tabStateKey(tabId));
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A page loaded on a granted site: make sure the page script runs there.
     if (change.status === 'complete' && tab.url) {
       void startIfGranted(tabId, tab.url).catch((error) => console.warn('Crosscheck: could not start on', tab.url, error));
     }
-  });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab: what was found on the old one no longer applies.
-    if (!change.url) return;
-    void readTab(tabId).then(async (state) => {
-      if (state && state.url !== change.url) await storage.removeItem(tabStateKey(tabId));
-    });
+    if (change.url) {
+      void readTab(tabId).then(async (state) => {
+        if (state && state.url !== change.url) await storage.removeItem(tabStateKey(tabId));
+      });
+    }
   });
 });
 
