@@ -3,16 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './io';
-import { UsageError } from './io';
+import { UsageError, memoryIo } from './io';
 import { run } from './check';
 
-function fakeIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { lines: async function* () {}, out: (l) => out.push(l), err: (l) => err.push(l) };
-  return { io, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'check-cli-'));
 const corpus = [
@@ -25,7 +18,7 @@ writeFileSync(join(dir, 'page.txt'), 'The army has taken control of the eastern 
 
 describe('check --corpus FILE PAGE', () => {
   it('prints one JSON object with each claim, its offsets, verdict and outlets', async () => {
-    const { io, out, err } = fakeIo();
+    const { io, out, err } = memoryIo();
     expect(await run(['--corpus', join(dir, 'corpus.jsonl'), join(dir, 'page.txt')], io)).toBe(0);
     expect(out).toHaveLength(1);
     const { claims } = JSON.parse(out[0]);
@@ -48,12 +41,12 @@ describe('check --corpus FILE PAGE', () => {
     [['--corpus', 'corpus.jsonl', 'page.pdf'], /\.html or \.txt/],
     [['--corpus', 'corpus.jsonl', '--sensitivity', '2', 'page.txt'], /from 0 to 1/],
   ])('refuses bad arguments: %j', async (args, message) => {
-    await expect(run(args, fakeIo().io)).rejects.toThrow(UsageError);
-    await expect(run(args, fakeIo().io)).rejects.toThrow(message);
+    await expect(run(args, memoryIo().io)).rejects.toThrow(UsageError);
+    await expect(run(args, memoryIo().io)).rejects.toThrow(message);
   });
 
   it('says clearly when the page cannot be read', async () => {
-    await expect(run(['--corpus', join(dir, 'corpus.jsonl'), join(dir, 'missing.txt')], fakeIo().io)).rejects.toThrow(/cannot read .*missing\.txt: no such file/);
+    await expect(run(['--corpus', join(dir, 'corpus.jsonl'), join(dir, 'missing.txt')], memoryIo().io)).rejects.toThrow(/cannot read .*missing\.txt: no such file/);
   });
 
   it('exits non-zero with a message on stderr from the real command line', () => {

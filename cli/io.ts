@@ -41,3 +41,56 @@ export function parseArgs(args: string[], valued: readonly string[]): { options:
 
 /** A mistake in how the command was called; printed with the usage line. */
 export class UsageError extends Error {}
+
+/**
+ * Reads JSON object lines from standard input, each with a string in every one of `fields` and an
+ * optional `"id"` (null when absent), and hands them to `handle` in order. A line that is not such
+ * an object is reported on standard error as `crosscheck COMMAND: line N: …` and skipped; blank
+ * lines are skipped silently. Returns how many lines were skipped as unreadable.
+ */
+export async function forEachJsonLine<F extends string>(
+  io: CliIo,
+  command: string,
+  fields: readonly F[],
+  handle: (item: { id: unknown } & Record<F, string>) => void | Promise<void>,
+): Promise<number> {
+  const shape = `{${['id', ...fields].map((f) => `"${f}"`).join(',')}}`;
+  let bad = 0;
+  let n = 0;
+  for await (const line of io.lines()) {
+    n++;
+    if (!line.trim()) continue;
+    let problem: string | null = null;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problem = `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+    }
+    const o = value as Record<string, unknown>;
+    if (!problem && (typeof value !== 'object' || value === null || Array.isArray(value))) problem = `expected a JSON object ${shape}`;
+    for (const f of fields) if (!problem && typeof o[f] !== 'string') problem = `"${f}" must be a string`;
+    if (problem) {
+      io.err(`crosscheck ${command}: line ${n}: ${problem}; line skipped`);
+      bad++;
+      continue;
+    }
+    await handle({ ...(o as Record<F, string>), id: o.id ?? null });
+  }
+  if (bad) io.err(`crosscheck ${command}: ${bad} line${bad === 1 ? '' : 's'} could not be read`);
+  return bad;
+}
+
+/** An io on memory: `input` as standard input, and what the command writes collected in `out` and `err`. */
+export function memoryIo(input: readonly string[] = []): { io: CliIo; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    lines: async function* () {
+      yield* input;
+    },
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  };
+  return { io, out, err };
+}

@@ -3,7 +3,7 @@
  * printed as `{"id","hits":[{"url","outlet","score","passage"}]}`, best first, one hit per article.
  */
 import { loadCorpusFile } from './corpus-file';
-import { parseArgs, UsageError, type Command } from './io';
+import { forEachJsonLine, parseArgs, UsageError, type Command } from './io';
 import { createMemoryRetriever } from '../utils/search/retriever';
 
 export const run: Command = async (args, io) => {
@@ -18,32 +18,14 @@ export const run: Command = async (args, io) => {
   }
   const articles = await loadCorpusFile(corpus, io.err);
   const retriever = createMemoryRetriever(articles);
-  let failed = false;
-  let lineNo = 0;
-  for await (const line of io.lines()) {
-    lineNo++;
-    if (!line.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      io.err(`stdin:${lineNo}: not valid JSON; line skipped`);
-      failed = true;
-      continue;
-    }
-    const o = value as { id?: unknown; text?: unknown } | null;
-    if (typeof o !== 'object' || o === null || typeof o.text !== 'string') {
-      io.err(`stdin:${lineNo}: expected {"id","text"} with a string "text"; line skipped`);
-      failed = true;
-      continue;
-    }
-    const hits = await retriever.search({ text: o.text }, { k });
+  const bad = await forEachJsonLine(io, 'search', ['text'], async (item) => {
+    const hits = await retriever.search({ text: item.text }, { k });
     io.out(
       JSON.stringify({
-        id: o.id ?? null,
+        id: item.id,
         hits: hits.map((h) => ({ url: h.url, outlet: h.outlet, score: h.score, passage: h.passage })),
       }),
     );
-  }
-  return failed ? 1 : 0;
+  });
+  return bad ? 1 : 0;
 };

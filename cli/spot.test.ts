@@ -2,22 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './io';
+import { memoryIo } from './io';
 import { run } from './spot';
 import { readPageText } from './page-text';
 
-function fakeIo(input: string[] = []) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    lines: async function* () {
-      yield* input;
-    },
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  };
-  return { io, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'spot-cli-'));
 const TEXT = 'Floods hit the north\n\nThe army said on Tuesday it had taken control of four of seven districts in the eastern city of Marinka. What happens next? I think this is a disgrace.';
@@ -33,7 +21,7 @@ writeFileSync(
 
 describe('spot PAGE', () => {
   it('prints one JSON line per claim with offsets into a .txt page', async () => {
-    const { io, out } = fakeIo();
+    const { io, out } = memoryIo();
     expect(await run([join(dir, 'page.txt')], io)).toBe(0);
     const claims = out.map((l) => JSON.parse(l));
     expect(claims.length).toBe(1);
@@ -46,7 +34,7 @@ describe('spot PAGE', () => {
     expect(page.url).toBe('https://example.com/floods');
     expect(page.siteName).toBe('Example News');
     expect(page.text).not.toContain('Home | World');
-    const { io, out } = fakeIo();
+    const { io, out } = memoryIo();
     expect(await run([join(dir, 'page.html')], io)).toBe(0);
     const claims = out.map((l) => JSON.parse(l));
     expect(claims.length).toBeGreaterThanOrEqual(2);
@@ -54,7 +42,7 @@ describe('spot PAGE', () => {
   });
 
   it('fails clearly on a missing file or a bad argument', async () => {
-    const { io } = fakeIo();
+    const { io } = memoryIo();
     await expect(run([join(dir, 'missing.txt')], io)).rejects.toThrow(/cannot read/);
     await expect(run([], io)).rejects.toThrow(/exactly one PAGE/);
     await expect(run([join(dir, 'page.pdf')], io)).rejects.toThrow(/\.html or \.txt/);
@@ -80,7 +68,7 @@ describe('readPageText', () => {
 
 describe('spot --sentences', () => {
   it('scores JSON lines and reports bad ones', async () => {
-    const { io, out, err } = fakeIo(['{"id":"a","text":"Unemployment fell to 4.1% in March, the statistics office said."}', '{"id":7,"text":"Thank you all."}', 'oops', '']);
+    const { io, out, err } = memoryIo(['{"id":"a","text":"Unemployment fell to 4.1% in March, the statistics office said."}', '{"id":7,"text":"Thank you all."}', 'oops', '']);
     expect(await run(['--sentences'], io)).toBe(1);
     const rows = out.map((l) => JSON.parse(l));
     expect(rows.map((r) => r.id)).toEqual(['a', 7]);

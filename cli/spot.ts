@@ -1,4 +1,4 @@
-import { parseArgs, UsageError, type Command } from './io';
+import { forEachJsonLine, parseArgs, UsageError, type Command } from './io';
 import { readPageText } from './page-text';
 import { scoreSentence, spotClaims } from '../utils/spot';
 
@@ -34,28 +34,9 @@ export const run: Command = async (args, io) => {
 };
 
 async function scoreLines(io: Parameters<Command>[1]): Promise<number> {
-  let bad = 0;
-  let n = 0;
-  for await (const line of io.lines()) {
-    n++;
-    if (!line.trim()) continue;
-    let item: unknown;
-    try {
-      item = JSON.parse(line);
-    } catch {
-      io.err(`crosscheck spot: line ${n}: not JSON`);
-      bad++;
-      continue;
-    }
-    const o = item as { id?: unknown; text?: unknown };
-    if (!item || typeof item !== 'object' || typeof o.text !== 'string') {
-      io.err(`crosscheck spot: line ${n}: needs {"id", "text"} with text a string`);
-      bad++;
-      continue;
-    }
-    io.out(JSON.stringify({ id: o.id ?? null, score: round(scoreSentence(o.text)) }));
-  }
-  if (bad) io.err(`crosscheck spot: ${bad} line(s) could not be scored`);
+  const bad = await forEachJsonLine(io, 'spot', ['text'], (item) => {
+    io.out(JSON.stringify({ id: item.id, score: round(scoreSentence(item.text)) }));
+  });
   return bad ? 1 : 0;
 }
 

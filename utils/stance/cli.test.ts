@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/stance';
-import type { CliIo } from '../../cli/io';
+import { memoryIo } from '../../cli/io';
 
-function io(input: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliIo = {
-    lines: async function* () {
-      yield* input;
-    },
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  };
-  return { cli, out, err };
-}
 
 describe('crosscheck stance', () => {
   it('prints one result per line, in order, with the id and a score per stance', async () => {
-    const { cli, out, err } = io([
+    const { io: cli, out, err } = memoryIo([
       JSON.stringify({ id: 'a', claim: 'The army took the valley.', text: 'The army said it took the valley.' }),
       JSON.stringify({ id: 2, claim: 'The army took the valley.', text: 'A spokesman denied that the army took the valley.' }),
     ]);
@@ -33,7 +21,7 @@ describe('crosscheck stance', () => {
   });
 
   it('reports a malformed line with its number, goes on, and exits 1', async () => {
-    const { cli, out, err } = io(['not json', JSON.stringify({ id: 2, claim: 'x' }), JSON.stringify({ id: 3, claim: 'Floods hit the town.', text: 'Floods hit the town.' })]);
+    const { io: cli, out, err } = memoryIo(['not json', JSON.stringify({ id: 2, claim: 'x' }), JSON.stringify({ id: 3, claim: 'Floods hit the town.', text: 'Floods hit the town.' })]);
     expect(await run([], cli)).toBe(1);
     expect(out.map((l) => JSON.parse(l).id)).toEqual([3]);
     expect(err[0]).toMatch(/line 1/);
