@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { approveSiteAccess, highlightCount, openPopupFor, toBackground, turnOnSite, waitForHighlights } from './extension';
+import { launchExtension, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { approveSiteAccess, highlightCount, openPopupFor, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
 const ARTICLE = 'pages/sarrow-valley.html';
 
@@ -52,13 +52,9 @@ describe('site access: least privilege', () => {
   let ext: ExtensionSession;
 
   beforeAll(async () => {
-    server = await startPageServer('demo');
-    ext = await launchExtension();
+    ({ server, ext } = await startSession('demo'));
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSession({ server, ext }));
 
   it('asks for no site at install: no host permissions, no page script, nothing on a news page', async () => {
     const manifest = JSON.parse(readFileSync(path.join(ext.extensionPath, 'manifest.json'), 'utf8'));

@@ -3,8 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { toBackground, waitForHighlights, turnOnSiteAt } from './extension';
+import { PROJECT_ROOT, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { toBackground, waitForHighlights, startSession, stopSession } from './extension';
 
 const IMPORT_FILE = path.join(PROJECT_ROOT, 'demo/import/library-fire.jsonl');
 
@@ -14,14 +14,9 @@ describe('corpus: capture, resume, delete', () => {
   const size = async (page: Awaited<ReturnType<ExtensionSession['openExtensionPage']>>) => (await toBackground<{ articles: number }>(page, 'corpusSize')).articles;
 
   beforeAll(async () => {
-    server = await startPageServer('demo');
-    ext = await launchExtension();
-    await turnOnSiteAt(ext, server.url('pages/index.html'));
+    ({ server, ext } = await startSession('demo', { siteOnAt: 'pages/index.html' }));
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSession({ server, ext }));
 
   it('captures the article being read once, only on a site where capture is on', async () => {
     const options = await ext.openExtensionPage('options.html');

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, launchExtension, screenshot, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { popoverOutlets, clickClaim, toBackground, waitForHighlights, highlightCount, turnOnSiteAt } from './extension';
+import { PROJECT_ROOT, screenshot, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { popoverOutlets, clickClaim, toBackground, waitForHighlights, highlightCount, startSession, stopSession } from './extension';
 
 const IMPORT_FILE = path.join(PROJECT_ROOT, 'demo/import/library-fire.jsonl');
 const ERRORS_FILE = path.join(PROJECT_ROOT, 'demo/import/with-errors.jsonl');
@@ -19,14 +19,9 @@ describe('corpus management in the options page', () => {
   let ext: ExtensionSession;
 
   beforeAll(async () => {
-    server = await startPageServer('demo');
-    ext = await launchExtension();
-    await turnOnSiteAt(ext, server.url('pages/index.html'));
+    ({ server, ext } = await startSession('demo', { siteOnAt: 'pages/index.html' }));
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSession({ server, ext }));
 
   it('loads the demo corpus on first run', async () => {
     const options = await ext.openExtensionPage('options.html');

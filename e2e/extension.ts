@@ -1,8 +1,8 @@
 // Steps the end-to-end tests share once the extension is loaded: which tab shows a URL, what is
 // highlighted on a page, how to talk to the background as an extension page does.
 import type { Page } from 'playwright-core';
-import type { ExtensionSession } from './harness';
-import { waitFor } from './harness';
+import type { ExtensionSession, PageServer } from './harness';
+import { launchExtension, startPageServer, waitFor } from './harness';
 import { originsForSite } from '../utils/site-access';
 
 export type Verdict = 'confirmed' | 'disputed' | 'conflicting' | 'unverified';
@@ -177,4 +177,34 @@ export async function turnOnSiteAt(ext: ExtensionSession, url: string): Promise<
   } finally {
     await page.close();
   }
+}
+
+/** A page server and the built extension in a browser, started together for one file's tests. */
+export interface Session {
+  server: PageServer;
+  ext: ExtensionSession;
+}
+
+/**
+ * Serves `root` (a folder of the project), launches the built extension and, with `siteOnAt` (a
+ * path on that server), switches that page's site on through the popup. What was started is
+ * stopped again if a later step fails.
+ */
+export async function startSession(root: string, options: { siteOnAt?: string } = {}): Promise<Session> {
+  const server = await startPageServer(root);
+  let ext: ExtensionSession | undefined;
+  try {
+    ext = await launchExtension();
+    if (options.siteOnAt) await turnOnSiteAt(ext, server.url(options.siteOnAt));
+    return { server, ext };
+  } catch (error) {
+    await stopSession({ server, ext });
+    throw error;
+  }
+}
+
+/** Closes the browser and the page server of a session, whichever of them was started. */
+export async function stopSession(session: Partial<Session>): Promise<void> {
+  await session.ext?.close();
+  await session.server?.close();
 }

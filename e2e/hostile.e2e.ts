@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { DEFAULT_MAX_CLAIMS } from '../utils/pipeline';
-import { launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, popoverText, tabIdOf, turnOnSite, VERDICTS } from './extension';
+import { waitFor, type ExtensionSession, type PageServer } from './harness';
+import { clickClaim, popoverText, tabIdOf, turnOnSite, VERDICTS, startSession, stopSession } from './extension';
 
 const PAINTED = [...VERDICTS, 'pending'];
 
@@ -91,14 +91,10 @@ describe('pages that fight back', () => {
   }
 
   beforeAll(async () => {
-    server = await startPageServer('e2e/pages/hostile');
-    ext = await launchExtension();
+    ({ server, ext } = await startSession('e2e/pages/hostile'));
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSession({ server, ext }));
 
   it('a page that never goes quiet: highlights come back after each re-render, the page keeps working, CPU and memory stay bounded', async () => {
     const { page, errors, cdp } = await open('churn.html');

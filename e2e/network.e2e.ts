@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, popoverText, tabIdOf, turnOnSite, waitForHighlights } from './extension';
+import { PROJECT_ROOT, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { clickClaim, popoverText, tabIdOf, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
 describe('no network requests of its own', () => {
   let server: PageServer;
@@ -14,8 +14,7 @@ describe('no network requests of its own', () => {
   const requests: { url: string; frame: string | null }[] = [];
 
   beforeAll(async () => {
-    server = await startPageServer('demo');
-    ext = await launchExtension();
+    ({ server, ext } = await startSession('demo'));
     ext.context.on('request', (r: Request) => {
       let frame: string | null = null;
       try {
@@ -26,10 +25,7 @@ describe('no network requests of its own', () => {
       requests.push({ url: r.url(), frame });
     });
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSession({ server, ext }));
 
   it('the manifest keeps the default content security policy (no remote scripts, no eval)', () => {
     const manifest = JSON.parse(readFileSync(path.join(ext.extensionPath, 'manifest.json'), 'utf8'));

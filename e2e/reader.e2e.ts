@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PROJECT_ROOT, launchExtension, screenshot, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, turnOnSite, waitForHighlights } from './extension';
+import { PROJECT_ROOT, screenshot, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
 interface Expected {
   outlet: string;
@@ -25,8 +25,7 @@ describe('reading a demo article with Crosscheck', () => {
   let tabId: number;
 
   beforeAll(async () => {
-    server = await startPageServer('demo');
-    ext = await launchExtension();
+    ({ server, ext } = await startSession('demo'));
     page = await ext.context.newPage();
     pageUrl = server.url('pages/sarrow-valley.html');
     await page.goto(pageUrl);
@@ -34,10 +33,7 @@ describe('reading a demo article with Crosscheck', () => {
     tabId = await tabIdOf(ext, pageUrl);
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSession({ server, ext }));
 
   it('highlights the article\'s claims, the contested one as conflicting, and nothing outside the article', async () => {
     const found = await waitForHighlights(page);

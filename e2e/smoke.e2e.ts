@@ -1,21 +1,18 @@
 // Smoke test: the built extension loads in real Chromium, its service worker starts, and a
 // page served by the test server opens next to it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
+import { waitFor, type ExtensionSession, type PageServer } from './harness';
+import { startSession, stopSession } from './extension';
 
 describe('extension smoke test', () => {
   let server: PageServer;
   let ext: ExtensionSession;
 
   beforeAll(async () => {
-    server = await startPageServer('e2e/pages');
-    ext = await launchExtension();
+    ({ server, ext } = await startSession('e2e/pages'));
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSession({ server, ext }));
 
   it('starts the service worker and finds the extension id', () => {
     expect(ext.extensionId).toMatch(/^[a-p]{32}$/);

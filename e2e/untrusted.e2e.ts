@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, startPageServer, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, popoverOutlets, popoverText, tabIdOf, toBackground, turnOnSite, waitForHighlights } from './extension';
+import { waitFor, type ExtensionSession, type PageServer } from './harness';
+import { clickClaim, popoverOutlets, popoverText, tabIdOf, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
 /** Each payload marks where it ran, should it ever run. */
 const run = (where: string) => `window.__pwned='${where}';document.title='PWNED';alert('${where}')`;
@@ -83,13 +83,9 @@ describe('untrusted text stays text', () => {
   };
 
   beforeAll(async () => {
-    server = await startPageServer('e2e/pages');
-    ext = await launchExtension();
+    ({ server, ext } = await startSession('e2e/pages'));
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSession({ server, ext }));
 
   it('refuses to import articles whose address is a script', async () => {
     const options = watch(await ext.openExtensionPage('options.html'));
