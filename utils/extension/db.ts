@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { ImportState } from './messages';
 
 /**
  * The corpus database. Opened in the background (and read by extension pages); never from a
@@ -68,29 +69,15 @@ export interface TombstoneRow {
 
 /**
  * How far an import got, saved with each stored batch so that it can resume after the browser
- * restarts. `fileKey` identifies the file by name, size and last modification.
+ * restarts: what the options page is told (`ImportState`), and the file's size and last
+ * modification (with its name, its identity in `fileKey`).
  */
-export interface ImportRow {
-  fileKey: string;
-  name: string;
+export interface ImportRow extends ImportState {
   size: number;
   lastModified: number;
-  /** Last line number whose article is stored (or was reported as a bad line) in a committed batch. */
-  line: number;
-  /** Bytes read when that batch was cut (a progress figure; resuming goes by line). */
-  bytesRead: number;
-  added: number;
-  duplicates: number;
-  /** Of the duplicates, those repeating a URL met earlier in the same file (absent in rows saved before it was counted). */
-  repeated?: number;
-  copies: number;
   /** Last article id stored before this import began: stored articles with higher ids came from it. */
   startId?: number;
-  /** Bad lines seen so far (the first 200). */
-  errors: { line: number; error: string }[];
-  errorCount: number;
   startedAt: number;
-  updatedAt: number;
 }
 
 export type CrosscheckDb = Dexie & {

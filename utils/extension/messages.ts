@@ -64,34 +64,35 @@ export interface ImportBatchResult {
   copies: number;
 }
 
+/** Which file an import reads (its identity: name, size and last modification) and how far it got. */
+interface ImportPosition {
+  fileKey: string;
+  name: string;
+  /** Last line number covered: its articles stored, and bad lines before them reported. */
+  line: number;
+  /** Bytes read when that point was reached (a progress figure; resuming goes by line). */
+  bytesRead: number;
+}
+
 /**
  * How far an import file got, sent with each batch and saved in the batch's transaction, so that
  * after a browser restart the same file resumes after the last stored line.
  */
-export interface ImportCheckpoint {
-  /** The file's identity: name, size and last modification. */
-  fileKey: string;
-  name: string;
+export interface ImportCheckpoint extends ImportPosition {
   size: number;
   lastModified: number;
-  /** Last line number covered by this batch (its articles, and bad lines before them). */
-  line: number;
-  bytesRead: number;
   /** Bad lines found since the previous batch. */
   errors: { line: number; error: string }[];
 }
 
 /** An unfinished import of a file, as saved with its last stored batch. */
-export interface ImportState {
-  fileKey: string;
-  name: string;
-  line: number;
-  bytesRead: number;
+export interface ImportState extends ImportPosition {
   added: number;
   duplicates: number;
   /** Of the duplicates, those repeated within the file (absent from older saved imports). */
   repeated?: number;
   copies: number;
+  /** Bad lines seen so far (the first 200). */
   errors: { line: number; error: string }[];
   errorCount: number;
   updatedAt: number;
