@@ -12,7 +12,9 @@
  *    event are relevant; the article itself is left out.
  *
  * Prints recall@1/5/10 (share of the relevant articles in the top k, averaged over queries) and MRR
- * (reciprocal rank of the first relevant article within the top 100).
+ * (reciprocal rank of the first relevant article within the top 100). For the product's engines,
+ * the difference to the best peer on the same queries is given with its standard error (over
+ * queries): a difference within about two standard errors is a tie, not a gain.
  *
  *   npx tsx scripts/search/eval.ts [--tune] [--engines name,name]
  */
@@ -40,6 +42,18 @@ export interface Scores {
   r10: number;
   mrr: number;
   n: number;
+  /** The same measures per query, in query order (for paired comparisons). */
+  perQuery: { r1: number; r5: number; r10: number; rr: number }[];
+}
+
+/** Mean of a − b over the same queries, and its standard error. */
+export function pairedDifference(a: number[], b: number[]): { mean: number; se: number } {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return { mean: 0, se: 0 };
+  const d = Array.from({ length: n }, (_, i) => a[i] - b[i]);
+  const mean = d.reduce((x, y) => x + y, 0) / n;
+  const variance = n > 1 ? d.reduce((x, y) => x + (y - mean) ** 2, 0) / (n - 1) : 0;
+  return { mean, se: Math.sqrt(variance / n) };
 }
 
 
@@ -85,15 +99,17 @@ export function loadMultiOutlet(): { docs: EvalDoc[]; titleQueries: EvalQuery[];
 
 export async function evaluate(factory: EngineFactory, docs: EvalDoc[], queries: EvalQuery[]): Promise<Scores> {
   const engine = factory.build(docs);
-  const s: Scores = { r1: 0, r5: 0, r10: 0, mrr: 0, n: queries.length };
+  const s: Scores = { r1: 0, r5: 0, r10: 0, mrr: 0, n: queries.length, perQuery: [] };
   for (const q of queries) {
     const ranked = await engine.search(q.text, 100, q.exclude);
     const hit = (k: number) => ranked.slice(0, k).filter((id) => q.relevant.has(id)).length / q.relevant.size;
-    s.r1 += hit(1);
-    s.r5 += hit(5);
-    s.r10 += hit(10);
     const first = ranked.findIndex((id) => q.relevant.has(id));
-    if (first >= 0) s.mrr += 1 / (first + 1);
+    const one = { r1: hit(1), r5: hit(5), r10: hit(10), rr: first >= 0 ? 1 / (first + 1) : 0 };
+    s.perQuery.push(one);
+    s.r1 += one.r1;
+    s.r5 += one.r5;
+    s.r10 += one.r10;
+    s.mrr += one.rr;
   }
   for (const key of ['r1', 'r5', 'r10', 'mrr'] as const) s[key] /= Math.max(queries.length, 1);
   return s;
@@ -102,8 +118,20 @@ export async function evaluate(factory: EngineFactory, docs: EvalDoc[], queries:
 function table(title: string, rows: { name: string; s: Scores }[]): string {
   const f = (x: number) => x.toFixed(3);
   const out = [`\n${title}`, '', '| engine | recall@1 | recall@5 | recall@10 | MRR |', '|---|---|---|---|---|'];
-  const best = Math.max(...rows.filter((r) => !r.name.startsWith('Crosscheck')).map((r) => r.s.mrr));
-  for (const { name, s } of rows) out.push(`| ${name} | ${f(s.r1)} | ${f(s.r5)} | ${f(s.r10)} | ${f(s.mrr)}${name.startsWith('Crosscheck') ? ` (${s.mrr >= best ? '+' : ''}${f(s.mrr - best)} vs best peer)` : ''} |`);
+  const peers = rows.filter((r) => !r.name.startsWith('Crosscheck'));
+  // The best peer per measure; the product's engines are compared with it query by query.
+  const bestPeer = (key: 'r1' | 'r5' | 'r10' | 'mrr') => peers.reduce<{ name: string; s: Scores } | null>((b, r) => (!b || r.s[key] > b.s[key] ? r : b), null);
+  const cell = (name: string, s: Scores, key: 'r1' | 'r5' | 'r10' | 'mrr') => {
+    const best = bestPeer(key);
+    if (!name.startsWith('Crosscheck') || !best) return f(s[key]);
+    const per = key === 'mrr' ? 'rr' : key;
+    const d = pairedDifference(s.perQuery.map((q) => q[per]), best.s.perQuery.map((q) => q[per]));
+    return `${f(s[key])} (${d.mean >= 0 ? '+' : ''}${f(d.mean)} ± ${f(d.se)})`;
+  };
+  for (const { name, s } of rows) out.push(`| ${name} | ${cell(name, s, 'r1')} | ${cell(name, s, 'r5')} | ${cell(name, s, 'r10')} | ${cell(name, s, 'mrr')} |`);
+  if (peers.length && rows.some((r) => r.name.startsWith('Crosscheck'))) {
+    out.push('', 'In brackets: difference to the best peer on that measure, query by query, ± its standard error.');
+  }
   return out.join('\n');
 }
 
