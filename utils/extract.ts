@@ -354,9 +354,11 @@ function storyParagraphs(text: string, titles: string[]): string {
     .join('\n\n');
 }
 
-function readable(doc: Document): { parsed: ReturnType<Readability<Element>['parse']>; text: string } | null {
+/** Readability's article in `doc`, cleaned of link lists and labels, in two steps (see extractArticleSteps). */
+function* readable(doc: Document): Generator<void, { parsed: ReturnType<Readability<Element>['parse']>; text: string } | null> {
   const parsed = new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
   if (!parsed || !parsed.content) return null;
+  yield;
   removeLinkBlocks(parsed.content);
   return { parsed, text: elementText(parsed.content) };
 }
@@ -372,12 +374,33 @@ function readable(doc: Document): { parsed: ReturnType<Readability<Element>['par
  * body). Should that cleaning leave too little, the page is read again without it.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
+  const steps = extractArticleSteps(doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * extractArticle as a series of steps: the caller may give the page's main thread back between
+ * any two (each `yield`), so a long page is not read in one long task. Run to the end, it returns
+ * what extractArticle returns.
+ */
+export function* extractArticleSteps(doc: Document): Generator<void, ExtractedArticle | null> {
   // Open shadow roots are read as part of the page: some sites render the story inside one.
   const clone = composedClone(doc);
+  yield;
   removeNonStory(clone);
-  let result = readable(clone);
-  if (!result || result.text.length < 500) result = readable(composedClone(doc)) ?? result;
+  yield;
+  let result = yield* readable(clone);
+  if (!result || result.text.length < 500) {
+    yield;
+    const copy = composedClone(doc);
+    yield;
+    result = (yield* readable(copy)) ?? result;
+  }
   if (!result) return null;
+  yield;
   const { parsed } = result;
   const ogTitle = meta(doc, 'meta[property="og:title"]');
   const title = (parsed!.title ?? ogTitle ?? doc.title ?? '').trim();
