@@ -13,17 +13,19 @@
  *
  * "Article ready" is the page's DOMContentLoaded: the whole article is in the DOM (the content
  * script itself runs at document_idle, which the browser picks at or after that point; the
- * table shows when it started). "Highlights painted" is the end of the first frame painted after
- * the claims were put in the highlight registry.
+ * table shows when it started). "In registry" is the end of the task of ours that put the first
+ * claims in the highlight registry (seen by a timer in the page every 4 ms); "painted" is the end of
+ * the first frame painted after it.
  *
  * Loads: COLD browser restarts, each measuring a first (cold) load and then a second load in a
  * new tab (warm), then COLD cold loads of the same page with Crosscheck off on the site (the
  * page's own long tasks, for comparison).
  *
  * Needs `wxt build` first (npm run bench builds nothing). Run: npm run bench -- page
- * BENCH_EXTENSION=<folder> measures another built extension (to compare two builds in the same minutes).
+ * BENCH_EXTENSION=<folder> measures another built extension (to compare two builds in the same minutes);
+ * BENCH_PAGE_RUNS=<n> sets the number of browser restarts (default 3); BENCH_PAGE_TRACES=<folder> keeps the traces.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -84,15 +86,14 @@ async function tracedLoad(context: BrowserContext, page: Page, url: string, wait
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected' as never, (e: { value: TraceEvent[] }) => void events.push(...e.value));
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: CATEGORIES } });
-  await page.goto(url);
-  let registered: number | null = null;
-  let verdicts: number | null = null;
   if (waitForVerdicts) {
-    // Polled inside the page, on the page's clock: when claims first appear in the highlight
-    // registry (painted as "checking") and when the verdicts do.
-    const found = await page.waitForFunction(
-      () => {
-        const w = window as unknown as { __first?: number };
+    // Looked at from the page's start, every 4 ms, on the page's clock: when claims first appear
+    // in the highlight registry (painted as "checking") and when the verdicts do. (A timer of the
+    // page's own: Playwright's polling starts late on a cold load.)
+    await page.addInitScript(() => {
+      const w = window as unknown as { __seen: { first: number | null; done: number | null } };
+      w.__seen = { first: null, done: null };
+      const timer = setInterval(() => {
         let any = 0;
         let done = 0;
         (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h, name) => {
@@ -100,11 +101,25 @@ async function tracedLoad(context: BrowserContext, page: Page, url: string, wait
           any += h.size;
           if (name !== 'crosscheck-pending' && name !== 'crosscheck-flash') done += h.size;
         });
-        if (any > 0 && w.__first === undefined) w.__first = performance.now();
-        return done > 0 ? [w.__first ?? performance.now(), performance.now()] : null;
+        if (any > 0 && w.__seen.first === null) w.__seen.first = performance.now();
+        if (done > 0) {
+          w.__seen.done = performance.now();
+          clearInterval(timer);
+        }
+      }, 4);
+    });
+  }
+  await page.goto(url);
+  let registered: number | null = null;
+  let verdicts: number | null = null;
+  if (waitForVerdicts) {
+    const found = await page.waitForFunction(
+      () => {
+        const seen = (window as unknown as { __seen: { first: number | null; done: number | null } }).__seen;
+        return seen.done !== null ? [seen.first ?? seen.done, seen.done] : null;
       },
       undefined,
-      { polling: 5, timeout: 60_000 },
+      { polling: 50, timeout: 60_000 },
     );
     [registered, verdicts] = (await found.jsonValue()) as [number, number];
   }
@@ -215,7 +230,11 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
     tasks.push({ start: fromDcl(t.ts), ms: t.dur! / 1000, oursMs: Math.min(oursUs, t.dur!) / 1000 });
   }
   const script = main.find((e) => e.name === 'EvaluateScript' && isOurs(e.args?.data?.url));
-  const registeredTs = registered === null ? null : origin + registered * 1000;
+  // The claims were put in the registry by the last task of ours that ended before the page saw
+  // them there (it looks every 4 ms); the frame painted after that task shows them.
+  const seenTs = registered === null ? null : origin + registered * 1000;
+  const byUs = seenTs === null ? undefined : top.filter((t, i) => t.ts + t.dur! <= seenTs && tasks[i].oursMs > 0).pop();
+  const registeredTs = byUs ? byUs.ts + byUs.dur! : seenTs;
   const paint = registeredTs === null ? undefined : main.find((e) => e.name === 'Paint' && e.ts >= registeredTs);
   const mostlyOurs = tasks.filter((t) => t.oursMs > t.ms / 2);
   return {
@@ -233,6 +252,14 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
 // ---------------------------------------------------------------------------------------------
 
 /** The median of the values measured (null: not seen in the trace); null when there are none. */
+/** With BENCH_PAGE_TRACES=<folder>, each load's trace is kept there (open it in DevTools' Performance panel). */
+function keepTrace(name: string, events: TraceEvent[]) {
+  const dir = process.env.BENCH_PAGE_TRACES;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ traceEvents: events }));
+}
+
 const median = (xs: (number | null)[]) => {
   const known = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
   return known.length ? known[Math.floor(known.length / 2)] : null;
@@ -266,6 +293,7 @@ export async function benchPage(): Promise<void> {
         for (const kind of ['cold', 'warm']) {
           const page = await ext.context.newPage();
           const t = await tracedLoad(ext.context, page, url, true);
+          keepTrace(`${kind}-${run + 1}`, t.events);
           rows.push({ kind, r: analyse(t.events, '/long.html', t.registered, t.verdicts) });
           await page.close();
         }
@@ -281,6 +309,7 @@ export async function benchPage(): Promise<void> {
       try {
         const page = await off.context.newPage();
         const t = await tracedLoad(off.context, page, url, false);
+        keepTrace(`off-${run + 1}`, t.events);
         rows.push({ kind: 'off', r: analyse(t.events, '/long.html', null, null) });
       } finally {
         await off.close();

@@ -190,7 +190,7 @@ function holdsStory(el: Element, bodyLength: number): boolean {
  * holds the story after all (see holdsStory), and main and article elements are never removed
  * for their names.
  */
-function removeNonStory(doc: Document): void {
+function* removeNonStory(doc: Document): Generator<void, void> {
   const body = doc.body;
   if (!body) return;
   const bodyLength = (body.textContent ?? '').length;
@@ -202,6 +202,7 @@ function removeNonStory(doc: Document): void {
     const name = nameOf(el);
     if (name && NOT_STORY_NAME.test(name) && !holdsStory(el, bodyLength)) doomed.push(el);
   }
+  yield;
   // A picture with its caption and credit, however the block is named: the nearest block around
   // an image that has text, no paragraphs, little text and a credit in it.
   for (const media of Array.from(body.querySelectorAll('img, picture, video, svg, amp-img'))) {
@@ -223,6 +224,7 @@ function removeNonStory(doc: Document): void {
     }
     doomed.push(box);
   }
+  yield;
   doomed.push(...otherStories(body));
   // The end matter of a story or a release after its heading (references, notes to editors,
   // media contacts): the heading and what follows it up to the next heading.
@@ -233,6 +235,7 @@ function removeNonStory(doc: Document): void {
   }
   // An empty stand-in keeps the page's shape: with the block simply gone, Readability can take a
   // lone article for the whole body and pull in whatever else is left there.
+  yield;
   for (const el of doomed) el.replaceWith(doc.createElement(el.tagName.toLowerCase() === 'span' ? 'span' : 'div'));
   plainCustomElements(doc, body);
 }
@@ -390,7 +393,7 @@ export function* extractArticleSteps(doc: Document): Generator<void, ExtractedAr
   // Open shadow roots are read as part of the page: some sites render the story inside one.
   const clone = composedClone(doc);
   yield;
-  removeNonStory(clone);
+  yield* removeNonStory(clone);
   yield;
   let result = yield* readable(clone);
   if (!result || result.text.length < 500) {

@@ -472,16 +472,12 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Runs steps to their end, giving the page its main thread back whenever a slice's time is used up. */
+/** Runs steps to their end, giving the page its main thread back between any two. */
 async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
-  let slice = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (performance.now() - slice > SLICE_MS) {
-      await yieldToPage();
-      slice = performance.now();
-    }
+    await yieldToPage();
   }
 }
 
