@@ -150,6 +150,12 @@ interface LoadResult {
   oursMostInOne: number;
   /** All our main-thread work, ms. */
   oursTotal: number;
+  /**
+   * The longest wait between two tasks of ours before the claims were in the registry: the
+   * article sent to the background, its claims not back yet (the background's spotting and the
+   * messages both ways).
+   */
+  waitMs: number | null;
 }
 
 /** Reads a traced load: the page's main thread, its tasks, and whose work each was. */
@@ -237,6 +243,11 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
   const registeredTs = byUs ? byUs.ts + byUs.dur! : seenTs;
   const paint = registeredTs === null ? undefined : main.find((e) => e.name === 'Paint' && e.ts >= registeredTs);
   const mostlyOurs = tasks.filter((t) => t.oursMs > t.ms / 2);
+  let waitMs: number | null = null;
+  if (byUs) {
+    const before = tasks.filter((t, i) => t.oursMs > 0 && top[i].ts <= byUs.ts);
+    for (let i = 1; i < before.length; i++) waitMs = Math.max(waitMs ?? 0, before[i].start - (before[i - 1].start + before[i - 1].ms));
+  }
   return {
     scriptAt: script ? fromDcl(script.ts) : null,
     registeredAt: registeredTs === null ? null : fromDcl(registeredTs),
@@ -246,6 +257,7 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
     oursLongest: Math.max(0, ...mostlyOurs.map((t) => t.ms)),
     oursMostInOne: Math.max(0, ...tasks.map((t) => t.oursMs)),
     oursTotal: tasks.reduce((n, t) => n + t.oursMs, 0),
+    waitMs,
   };
 }
 
@@ -321,10 +333,10 @@ export async function benchPage(): Promise<void> {
   }
 
   console.log(`\n${WORDS.toLocaleString()}-word article; times in ms after DOMContentLoaded (the article ready)`);
-  console.log('load | script starts | in registry | painted | verdicts | our longest task | most of ours in one task | ours in all | long tasks >50 ms (ms, ours ms)');
+  console.log('load | script starts | waits for the background | in registry | painted | verdicts | our longest task | most of ours in one task | ours in all | long tasks >50 ms (ms, ours ms, at)');
   for (const { kind, r } of rows) {
     console.log(
-      `${kind.padEnd(4)} | ${ms(r.scriptAt).padStart(13)} | ${ms(r.registeredAt).padStart(11)} | ${ms(r.paintedAt).padStart(7)} | ${ms(r.verdictsAt).padStart(8)} | ` +
+      `${kind.padEnd(4)} | ${ms(r.scriptAt).padStart(13)} | ${ms(r.waitMs).padStart(24)} | ${ms(r.registeredAt).padStart(11)} | ${ms(r.paintedAt).padStart(7)} | ${ms(r.verdictsAt).padStart(8)} | ` +
         `${ms(r.oursLongest).padStart(16)} | ${ms(r.oursMostInOne).padStart(24)} | ${ms(r.oursTotal).padStart(11)} | ` +
         (r.longTasks.map((t) => `${t.ms.toFixed(0)} (${t.oursMs.toFixed(0)}) at ${t.start.toFixed(0)}`).join(', ') || 'none'),
     );

@@ -323,8 +323,8 @@ class PageClaims {
       return true;
     }
     this.highlighter.clear();
-    const index = buildTextIndex(this.doc.body ?? this.doc.documentElement, isOurUi);
     let slice = performance.now();
+    const index = buildTextIndex(this.doc.body ?? this.doc.documentElement, isOurUi);
     for (const a of this.anchored) {
       if (performance.now() - slice > SLICE_MS) {
         await yieldToPage();
