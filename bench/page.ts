@@ -5,9 +5,9 @@
  *
  * Each load is traced (Chromium's own timeline plus a sampling profile of the page's main
  * thread), so every main-thread task is told apart by who did the work:
- *   - ours: JavaScript of the extension's content script (any sample whose stack runs through it),
- *     and style or layout work the content script invalidated (the timeline records the script
- *     stack that scheduled it);
+ *   - ours: JavaScript of the extension's content script (any sample whose stack runs through it,
+ *     and the whole of its first evaluation, compiling included), and style or layout work the
+ *     content script invalidated (the timeline records the script stack that scheduled it);
  *   - the page's: everything else (parsing, the page's own style and layout, its scripts).
  * A task is counted as ours when more than half of it is ours.
  *
@@ -197,7 +197,11 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
     oursNode.set(id, ours);
     return ours;
   };
-  for (const s of samples) s.ours = nodeIsOurs(s.ours as number);
+  // Compiling and first running our script counts as ours whatever the samples show (compiling
+  // is native work the profile does not put under the script).
+  const evaluations = main.filter((e) => e.name === 'EvaluateScript' && isOurs(e.args?.data?.url) && e.dur !== undefined);
+  const evaluating = (ts: number) => evaluations.some((e) => ts >= e.ts && ts <= e.ts + e.dur!);
+  for (const s of samples) s.ours = nodeIsOurs(s.ours as number) || evaluating(s.ts);
   samples.sort((a, b) => a.ts - b.ts);
 
   // Style and layout work our script invalidated: the timeline records the script stack that
