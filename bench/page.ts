@@ -14,8 +14,10 @@
  * "Article ready" is the page's DOMContentLoaded: the whole article is in the DOM (the content
  * script itself runs at document_idle, which the browser picks at or after that point; the
  * table shows when it started). "In registry" is the end of the task of ours that put the first
- * claims in the highlight registry (seen by a timer in the page every 4 ms); "painted" is the end of
- * the first frame painted after it.
+ * claims in the highlight registry (a timer in the page sees them arrive; the trace shows which
+ * task of ours before that ran our paintRanges); "painted" is the end of the first frame painted
+ * after it. "Waits for the background" is the longest gap between two tasks of ours before then:
+ * the article sent, its claims not back yet.
  *
  * Loads: COLD browser restarts, each measuring a first (cold) load and then a second load in a
  * new tab (warm), then COLD cold loads of the same page with Crosscheck off on the site (the
@@ -136,6 +138,8 @@ interface Task {
   start: number;
   ms: number;
   oursMs: number;
+  /** Sampled inside our paintRanges. */
+  paints: boolean;
 }
 
 interface LoadResult {
@@ -172,15 +176,15 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
 
   // The sampling profile of the main thread: when each sample was taken, and whether its stack
   // runs through our script.
-  const nodes = new Map<number, { url: string; parent?: number }>();
-  const samples: { ts: number; ours: boolean | number }[] = [];
+  const nodes = new Map<number, { url: string; fn: string; parent?: number }>();
+  const samples: { ts: number; ours: boolean | number; painting?: boolean }[] = [];
   let clock = 0;
   for (const e of events) {
     if (e.pid !== pid) continue;
     if (e.name === 'Profile') clock = e.args?.data?.startTime ?? clock;
     if (e.name !== 'ProfileChunk') continue;
     const data = e.args?.data ?? {};
-    for (const n of data.cpuProfile?.nodes ?? []) nodes.set(n.id, { url: n.callFrame?.url ?? '', parent: n.parent });
+    for (const n of data.cpuProfile?.nodes ?? []) nodes.set(n.id, { url: n.callFrame?.url ?? '', fn: n.callFrame?.functionName ?? '', parent: n.parent });
     const ids: number[] = data.cpuProfile?.samples ?? [];
     const deltas: number[] = data.timeDeltas ?? [];
     for (let i = 0; i < ids.length; i++) {
@@ -201,7 +205,17 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
   // is native work the profile does not put under the script).
   const evaluations = main.filter((e) => e.name === 'EvaluateScript' && isOurs(e.args?.data?.url) && e.dur !== undefined);
   const evaluating = (ts: number) => evaluations.some((e) => ts >= e.ts && ts <= e.ts + e.dur!);
-  for (const s of samples) s.ours = nodeIsOurs(s.ours as number) || evaluating(s.ts);
+  // Samples inside our script's paintRanges (a method name the build keeps): claims being put
+  // in the highlight registry.
+  const painting = (id: number): boolean => {
+    for (let n = nodes.get(id); n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) if (n.fn === 'paintRanges' && isOurs(n.url)) return true;
+    return false;
+  };
+  for (const s of samples) {
+    const id = s.ours as number;
+    s.ours = nodeIsOurs(id) || evaluating(s.ts);
+    s.painting = s.ours && painting(id);
+  }
   samples.sort((a, b) => a.ts - b.ts);
 
   // Style and layout work our script invalidated: the timeline records the script stack that
@@ -230,20 +244,24 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
   for (const t of top) {
     const stop = t.ts + t.dur!;
     let oursUs = 0;
+    let paints = false;
     while (si < samples.length && samples[si].ts < t.ts) si++;
     for (let k = si; k < samples.length && samples[k].ts <= stop; k++) {
       if (!samples[k].ours) continue;
+      paints ||= !!samples[k].painting;
       const next = samples[k + 1]?.ts ?? samples[k].ts;
       oursUs += Math.min(next, stop) - samples[k].ts;
     }
     for (const [e, ours] of renderingOurs) if (ours && e.ts >= t.ts && e.ts < stop) oursUs += e.dur ?? 0;
-    tasks.push({ start: fromDcl(t.ts), ms: t.dur! / 1000, oursMs: Math.min(oursUs, t.dur!) / 1000 });
+    tasks.push({ start: fromDcl(t.ts), ms: t.dur! / 1000, oursMs: Math.min(oursUs, t.dur!) / 1000, paints });
   }
   const script = main.find((e) => e.name === 'EvaluateScript' && isOurs(e.args?.data?.url));
-  // The claims were put in the registry by the last task of ours that ended before the page saw
-  // them there (it looks every 4 ms); the frame painted after that task shows them.
+  // The claims were put in the registry by the last task of ours sampled in paintRanges that
+  // ended before the page saw them there (its timer can run late on a loading page), else by the
+  // last task of ours before that; the frame painted after that task shows them.
   const seenTs = registered === null ? null : origin + registered * 1000;
-  const byUs = seenTs === null ? undefined : top.filter((t, i) => t.ts + t.dur! <= seenTs && tasks[i].oursMs > 0).pop();
+  const before = seenTs === null ? [] : top.filter((t, i) => t.ts + t.dur! <= seenTs && tasks[i].oursMs > 0);
+  const byUs = before.filter((t) => tasks[top.indexOf(t)].paints).pop() ?? before.pop();
   const registeredTs = byUs ? byUs.ts + byUs.dur! : seenTs;
   const paint = registeredTs === null ? undefined : main.find((e) => e.name === 'Paint' && e.ts >= registeredTs);
   const mostlyOurs = tasks.filter((t) => t.oursMs > t.ms / 2);
