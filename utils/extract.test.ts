@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, elementText, extractArticle } from './extract';
+import { collapseSpace, elementText, extractArticle, extractArticleSteps } from './extract';
 
 const para = (n: number) =>
   `<p>Paragraph ${n} of the report says that the council met on Tuesday and voted on the budget for the coming year, with ${n * 3} members in favour.</p>`;
@@ -37,6 +37,20 @@ describe('extractArticle', () => {
     expect(actual!.text).not.toContain('Another story entirely');
     expect(actual!.text.split('\n\n').length).toBeGreaterThanOrEqual(6);
     expect(document.body.innerHTML).toBe(before);
+  });
+});
+
+describe('extractArticleSteps', () => {
+  it('reads the article in several steps and ends with what extractArticle finds', () => {
+    document.documentElement.innerHTML = new DOMParser().parseFromString(page, 'text/html').documentElement.innerHTML;
+    const steps = extractArticleSteps(document);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // The clone, the cleaning (three parts), Readability, its clean-up, and the paragraphs.
+    expect(pauses).toBeGreaterThanOrEqual(6);
+    expect(step.value).toEqual(extractArticle(document));
+    expect(step.value?.text).toContain('Paragraph 1 of the report');
   });
 });
 

@@ -190,7 +190,7 @@ function holdsStory(el: Element, bodyLength: number): boolean {
  * holds the story after all (see holdsStory), and main and article elements are never removed
  * for their names.
  */
-function removeNonStory(doc: Document): void {
+function* removeNonStory(doc: Document): Generator<void, void> {
   const body = doc.body;
   if (!body) return;
   const bodyLength = (body.textContent ?? '').length;
@@ -202,6 +202,7 @@ function removeNonStory(doc: Document): void {
     const name = nameOf(el);
     if (name && NOT_STORY_NAME.test(name) && !holdsStory(el, bodyLength)) doomed.push(el);
   }
+  yield;
   // A picture with its caption and credit, however the block is named: the nearest block around
   // an image that has text, no paragraphs, little text and a credit in it.
   for (const media of Array.from(body.querySelectorAll('img, picture, video, svg, amp-img'))) {
@@ -223,6 +224,7 @@ function removeNonStory(doc: Document): void {
     }
     doomed.push(box);
   }
+  yield;
   doomed.push(...otherStories(body));
   // The end matter of a story or a release after its heading (references, notes to editors,
   // media contacts): the heading and what follows it up to the next heading.
@@ -233,6 +235,7 @@ function removeNonStory(doc: Document): void {
   }
   // An empty stand-in keeps the page's shape: with the block simply gone, Readability can take a
   // lone article for the whole body and pull in whatever else is left there.
+  yield;
   for (const el of doomed) el.replaceWith(doc.createElement(el.tagName.toLowerCase() === 'span' ? 'span' : 'div'));
   plainCustomElements(doc, body);
 }
@@ -354,9 +357,11 @@ function storyParagraphs(text: string, titles: string[]): string {
     .join('\n\n');
 }
 
-function readable(doc: Document): { parsed: ReturnType<Readability<Element>['parse']>; text: string } | null {
+/** Readability's article in `doc`, cleaned of link lists and labels, in two steps (see extractArticleSteps). */
+function* readable(doc: Document): Generator<void, { parsed: ReturnType<Readability<Element>['parse']>; text: string } | null> {
   const parsed = new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
   if (!parsed || !parsed.content) return null;
+  yield;
   removeLinkBlocks(parsed.content);
   return { parsed, text: elementText(parsed.content) };
 }
@@ -372,12 +377,33 @@ function readable(doc: Document): { parsed: ReturnType<Readability<Element>['par
  * body). Should that cleaning leave too little, the page is read again without it.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
+  const steps = extractArticleSteps(doc);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * extractArticle as a series of steps: the caller may give the page's main thread back between
+ * any two (each `yield`), so a long page is not read in one long task. Run to the end, it returns
+ * what extractArticle returns.
+ */
+export function* extractArticleSteps(doc: Document): Generator<void, ExtractedArticle | null> {
   // Open shadow roots are read as part of the page: some sites render the story inside one.
   const clone = composedClone(doc);
-  removeNonStory(clone);
-  let result = readable(clone);
-  if (!result || result.text.length < 500) result = readable(composedClone(doc)) ?? result;
+  yield;
+  yield* removeNonStory(clone);
+  yield;
+  let result = yield* readable(clone);
+  if (!result || result.text.length < 500) {
+    yield;
+    const copy = composedClone(doc);
+    yield;
+    result = (yield* readable(copy)) ?? result;
+  }
   if (!result) return null;
+  yield;
   const { parsed } = result;
   const ogTitle = meta(doc, 'meta[property="og:title"]');
   const title = (parsed!.title ?? ogTitle ?? doc.title ?? '').trim();

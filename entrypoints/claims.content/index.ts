@@ -4,7 +4,7 @@ import { handleMessages, toBackground, type ContentProtocol } from '@/utils/exte
 import { LIMITS } from '@/utils/extension/message-checks';
 import { absoluteHttpUrl } from '@/utils/url';
 import { isSiteEnabled } from '@/utils/site-settings';
-import { extractArticle, type ExtractedArticle } from '@/utils/extract';
+import { extractArticle, extractArticleSteps, type ExtractedArticle } from '@/utils/extract';
 import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
 import type { CheckedClaim, TextQuote } from '@/utils/types';
 import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
@@ -217,9 +217,12 @@ class PageClaims {
   }
 
   /** Finds the article (unless given), asks the background to check it, and paints the claims. */
-  async start(found = findArticle()): Promise<void> {
+  async start(given?: FoundArticle | null): Promise<void> {
     const generation = ++this.generation;
     this.moved.cancel();
+    // A long page is read a slice at a time, the page's main thread given back in between.
+    const found = given === undefined ? await findArticleInSlices() : given;
+    if (generation !== this.generation) return;
     const article = found?.article ?? null;
     this.startedText = article?.text ?? null;
     if (!found || !article) {
@@ -242,7 +245,7 @@ class PageClaims {
         const claim: CheckedClaim = { ...span, score: 0, verdict: 'unverified', outlets: [] };
         return { claim, quote: pageQuote(article.text, claim), range: null, pending: true };
       });
-      this.paint();
+      if (!(await this.paintInSlices(generation))) return;
     }
     const answer = await toBackground('checkPage', {
       url: location.href,
@@ -307,6 +310,34 @@ class PageClaims {
       a.lost = a.range || !wasPainted ? undefined : (a.lost ?? 0) + 1;
     }
     this.paintRanges();
+  }
+
+  /**
+   * paint() a slice at a time, the page's main thread given back in between (a first paint of
+   * many claims on a long page). False when a newer start or stop came in the meantime.
+   */
+  private async paintInSlices(generation: number): Promise<boolean> {
+    // Wrapping changes the page's text nodes: that painter is run in one go.
+    if (!this.highlighter || this.highlighter.touchesDom) {
+      this.paint();
+      return true;
+    }
+    this.highlighter.clear();
+    let slice = performance.now();
+    const index = buildTextIndex(this.doc.body ?? this.doc.documentElement, isOurUi);
+    for (const a of this.anchored) {
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToPage();
+        if (generation !== this.generation) return false;
+        slice = performance.now();
+      }
+      const wasPainted = !!a.range || a.lost !== undefined;
+      a.range = locate(index, a);
+      a.found = a.range ? rangeText(a.range) : undefined;
+      a.lost = a.range || !wasPainted ? undefined : (a.lost ?? 0) + 1;
+    }
+    this.paintRanges();
+    return true;
   }
 
   /** Paints the claims again at their current ranges (found afresh where painting moves them). */
@@ -431,6 +462,27 @@ class PageClaims {
   }
 }
 
+/** Work done in one go before the page gets its main thread back (a long task is over 50 ms). */
+const SLICE_MS = 12;
+
+/** Lets the page's other tasks, input and rendering run before going on. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs steps to their end, giving the page its main thread back between any two. */
+async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToPage();
+  }
+}
+
+type FoundArticle = { doc: Document; article: ExtractedArticle };
+
 /** Frames smaller than this (in CSS pixels, each way) are widgets and ads, never the story. */
 const MIN_FRAME_SIZE = 200;
 
@@ -439,9 +491,29 @@ const MIN_FRAME_SIZE = 200;
  * same-origin frame that has one (a story shown in a frame). Frames of other origins are out of
  * reach, as they should be.
  */
-function findArticle(): { doc: Document; article: ExtractedArticle } | null {
+function findArticle(): FoundArticle | null {
   const own = extractArticle(document);
   if (own) return { doc: document, article: own };
+  for (const doc of articleFrames()) {
+    const article = extractArticle(doc);
+    if (article) return { doc, article };
+  }
+  return null;
+}
+
+/** findArticle, read a slice at a time (see runInSlices). */
+async function findArticleInSlices(): Promise<FoundArticle | null> {
+  const own = await runInSlices(extractArticleSteps(document));
+  if (own) return { doc: document, article: own };
+  for (const doc of articleFrames()) {
+    const article = await runInSlices(extractArticleSteps(doc));
+    if (article) return { doc, article };
+  }
+  return null;
+}
+
+/** The documents of the page's same-origin frames big enough to hold a story, largest first. */
+function* articleFrames(): Generator<Document> {
   const frames = Array.from(document.querySelectorAll('iframe, frame'))
     .map((frame) => ({ frame, box: frame.getBoundingClientRect() }))
     .filter(({ box }) => box.width >= MIN_FRAME_SIZE && box.height >= MIN_FRAME_SIZE)
@@ -453,11 +525,8 @@ function findArticle(): { doc: Document; article: ExtractedArticle } | null {
     } catch {
       doc = null; // another origin
     }
-    if (!doc?.body) continue;
-    const article = extractArticle(doc);
-    if (article) return { doc, article };
+    if (doc?.body) yield doc;
   }
-  return null;
 }
 
 /** Whether a node belongs to our own UI (the popover host, our stylesheet, highlight marks). */
