@@ -21,18 +21,3 @@ export async function ensureDemoCorpus(store: CorpusStore): Promise<void> {
   if (state) return;
   await loadDemoCorpus(store);
 }
-
-/** The text of the first demo articles, about `chars` characters of it (a sample of news prose). */
-export function demoSampleText(chars: number): string {
-  let sample = '';
-  for (const line of demoCorpus.split('\n')) {
-    if (sample.length >= chars) break;
-    try {
-      const text = (JSON.parse(line) as { text?: unknown }).text;
-      if (typeof text === 'string') sample += `${text}\n\n`;
-    } catch {
-      // not an article line
-    }
-  }
-  return sample.slice(0, chars);
-}

@@ -10,7 +10,7 @@ import { checkClaims, checkSelection, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
-import { demoSampleText, ensureDemoCorpus, loadDemoCorpus } from './demo';
+import { ensureDemoCorpus, loadDemoCorpus } from './demo';
 import { checkTabOnce, startIfGranted, startInOpenTabs, syncContentScript } from './access';
 
 const MENU_ID = 'crosscheck-selection';
@@ -20,8 +20,6 @@ const MAX_PAGE_CHARS = 400_000;
 const MAX_SELECTION_CHARS = 5_000;
 /** Selection checks kept per tab. */
 const MAX_SELECTIONS = 20;
-/** Characters of sample prose the claim spotter reads as the worker starts (see below). */
-const WARM_UP_CHARS = 12_000;
 
 export default defineBackground(() => {
   const store = new CorpusStore(openDb());
@@ -99,22 +97,8 @@ export default defineBackground(() => {
     return claims;
   }
 
-  // The claim spotter runs several times slower on its first pages, before the script engine has
-  // optimised it. The worker starts before any page asks (at browser start, or woken by the
-  // page script), so it reads some sample prose then, unless a page got there first.
-  let spottedAny = false;
-  setTimeout(() => {
-    if (spottedAny) return;
-    try {
-      selectClaims(demoSampleText(WARM_UP_CHARS), steps);
-    } catch (error) {
-      console.warn('Crosscheck: could not warm up the claim spotter', error);
-    }
-  }, 0);
-
   const handlers: Handlers<BackgroundProtocol> = {
     async spotPage(req, sender) {
-      spottedAny = true;
       const claims = await claimsOf(sender.tabId, req.text.slice(0, MAX_PAGE_CHARS), req.canonicalUrl || req.url);
       return claims.map(({ text, start, end }) => ({ text, start, end }));
     },
