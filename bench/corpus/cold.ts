@@ -91,6 +91,17 @@ async function main(args: string[]): Promise<void> {
       console.log(`index load: ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
       await context.close();
     }
+    if (args.includes('--open')) {
+      // Opening the database alone, IndexedDB's own open against Dexie's, each in a new browser.
+      for (let i = 0; i < 2 * runs; i++) {
+        const how = i % 2 ? 'dexie' : 'raw';
+        const context = await launch(dir);
+        const page = await openBenchPage(context, url);
+        const probe = (await page.evaluate((h) => (globalThis as unknown as { corpusBench: { probeOpen(h: string): Promise<Record<string, number>> } }).corpusBench.probeOpen(h), how)) as Record<string, number>;
+        console.log(`open (${how}): ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+        await context.close();
+      }
+    }
     const claims = generateClaims(size, 40, undefined, 1);
     for (let run = 0; run < runs; run++) {
       const context = await launch(dir);

@@ -240,3 +240,79 @@ async function probeLoad(): Promise<Record<string, number>> {
   return out;
 }
 (globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeLoad = probeLoad;
+
+/** How long opening the database takes on a started browser: IndexedDB's own open, or Dexie's (which opens it and reads its schema). */
+async function probeOpen(how: 'raw' | 'dexie', delayMs = 0): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  let t = now();
+  if (how === 'raw') {
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('crosscheck-bench');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    out.openMs = now() - t;
+    t = now();
+    await new Promise((resolve, reject) => {
+      const req = idb.transaction('indexBase', 'readonly').objectStore('indexBase').get('base');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    out.getMs = now() - t;
+    idb.close();
+  } else {
+    const db = openDb('crosscheck-bench');
+    await db.open();
+    out.openMs = now() - t;
+    t = now();
+    await db.indexBase.get('base');
+    out.getMs = now() - t;
+    db.close();
+  }
+  return out;
+}
+(globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeOpen = probeOpen;
+
+
+/** Experiment: the snapshot in a database of its own, read while the corpus database opens. */
+async function probeSplit(how: 'write' | 'split' | 'one', claims: string[]): Promise<Record<string, number>> {
+  const { SearchIndex } = await import('../../utils/search/index');
+  const out: Record<string, number> = {};
+  const t0 = now();
+  const snapDb = () => {
+    const d = new Dexie('crosscheck-bench-snapshot') as Dexie & { snapshots: Table<{ key: string; bytes: Blob }, string> };
+    d.version(1).stores({ snapshots: '&key' });
+    return d;
+  };
+  if (how === 'write') {
+    const db = openDb('crosscheck-bench');
+    const base = await db.indexBase.get('base');
+    const bytes = new Uint8Array(await (base!.bytes as Blob).arrayBuffer());
+    await snapDb().snapshots.put({ key: 'base', bytes: new Blob([bytes]) });
+    out.writeMs = now() - t0;
+    return out;
+  }
+  const db = openDb('crosscheck-bench');
+  const opened = db.open().then(() => (out.openMs = now() - t0));
+  let bytes: Uint8Array;
+  if (how === 'split') {
+    const s = snapDb();
+    const row = await s.snapshots.get('base');
+    out.snapGetMs = now() - t0;
+    bytes = new Uint8Array(await row!.bytes.arrayBuffer());
+  } else {
+    await opened;
+    const base = await db.indexBase.get('base');
+    bytes = new Uint8Array(await (base!.bytes as Blob).arrayBuffer());
+  }
+  out.bytesMs = now() - t0;
+  const index = SearchIndex.fromBytes(bytes);
+  out.decodedMs = now() - t0;
+  for (const c of claims) index.search({ text: c }, 14);
+  out.searchedMs = now() - t0;
+  await opened;
+  out.bothMs = now() - t0;
+  return out;
+}
+(globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeSplit = probeSplit;

@@ -112,10 +112,11 @@ export class CorpusStore {
 
   private async load(): Promise<IndexState> {
     const db = this.db;
-    const { base, tombstones } = await db.transaction('r', db.indexBase, db.indexTombstones, async () => ({
-      base: await db.indexBase.get('base'),
-      tombstones: (await db.indexTombstones.toCollection().primaryKeys()) as number[],
-    }));
+    // The snapshot row, the tombstones and the last article id in one go: with the last id known
+    // the tail (usually empty) needs no query of its own after the snapshot is decoded.
+    const [base, tombstones, lastId] = await db.transaction('r', db.indexBase, db.indexTombstones, db.articles, () =>
+      Promise.all([db.indexBase.get('base'), db.indexTombstones.toCollection().primaryKeys() as Promise<number[]>, this.lastId()]),
+    );
     let index: SearchIndex | null = null;
     if (base) {
       try {
@@ -131,6 +132,7 @@ export class CorpusStore {
       for (const id of tombstones) state.index.remove(id);
       state.tombstones = tombstones.length;
     }
+    if (lastId <= upToId) return state;
     // The tail, page by page so that a rebuild of a large corpus does not hold it all at once.
     let after = upToId;
     for (;;) {
@@ -140,7 +142,7 @@ export class CorpusStore {
       if (rows.length < LOAD_PAGE) break;
       after = rows[rows.length - 1].id;
     }
-    if (state.tail) state.maxId = Math.max(state.maxId, after, await this.lastId());
+    if (state.tail) state.maxId = Math.max(state.maxId, after, lastId, await this.lastId());
     return state;
   }
 

@@ -124,6 +124,18 @@ describe('SearchIndex', () => {
     expect(() => SearchIndex.fromBytes(new Uint8Array(100))).toThrow();
   });
 
+  it('grows a loaded index exactly as one built in a single go (posting blocks of the saved bytes extended in place)', () => {
+    const doc = (i: number) => ({ id: i, outlet: `o${i % 4}`, title: `story ${i % 9}`, text: `common word${i % 10} item${i} ${i % 3 === 0 ? 'tri tri' : 'duo'}` });
+    const whole = SearchIndex.create();
+    const part = SearchIndex.create();
+    for (let i = 1; i <= 600; i++) whole.add(doc(i));
+    for (let i = 1; i <= 300; i++) part.add(doc(i));
+    const loaded = SearchIndex.fromBytes(part.toBytes());
+    for (let i = 301; i <= 600; i++) loaded.add(doc(i));
+    for (const q of ['common word3', 'tri', 'story 4 duo', 'item450']) expect(loaded.search({ text: q }, 20)).toEqual(whole.search({ text: q }, 20));
+    expect(loaded.toBytes()).toEqual(whole.toBytes());
+  });
+
   it('keeps long posting lists right across many blocks', () => {
     const ix = SearchIndex.create();
     for (let i = 0; i < 3000; i++) ix.add({ id: i * 7, outlet: `o${i % 5}`, title: '', text: `common word${i % 10} item${i} ${i % 3 === 0 ? 'tri tri tri' : ''}` });
