@@ -114,7 +114,7 @@ async function main(args: string[]): Promise<void> {
       }
       const together = args.includes('--together');
       const r = await call(page, 'cold', ['crosscheck', claims, together], 5 * 60_000);
-      const line = `run ${run + 1}: 40 claims ${together ? 'together' : 'one by one'} ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}); hits ${r.hits}`;
+      const line = `run ${run + 1}: 40 claims ${together ? 'together' : 'one by one'} ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}: ${r.fetches.join(', ')}); hits ${r.hits}`;
       console.log(line);
       if (cdp) {
         const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };

@@ -93,6 +93,8 @@ interface Engine_ {
 let started: Engine_ | null = null;
 /** Time spent reading articles from IndexedDB (Crosscheck: inside the retriever's article fetches). */
 let fetchMs = 0;
+/** Each read of articles in a cold start: rows and milliseconds. */
+let fetches: string[] = [];
 
 /** Opens the database and loads the saved index, as a woken service worker would. */
 async function start(engine: Engine): Promise<Engine_> {
@@ -104,6 +106,7 @@ async function start(engine: Engine): Promise<Engine_> {
       const t = now();
       const rows = await bulkGet(keys);
       fetchMs += now() - t;
+      fetches.push(`${keys.length} rows ${(now() - t).toFixed(0)} ms`);
       return rows;
     }) as typeof table.bulkGet;
     const index = await store.getIndex();
@@ -149,16 +152,17 @@ async function timedGet(db: PeerDb, ids: number[]) {
 }
 
 /** A cold start: database opened, index loaded, the page's claims answered one after another (or `together`). */
-async function cold(engine: Engine, claims: string[], together = false): Promise<{ totalMs: number; loadMs: number; answersMs: number; fetchMs: number; hits: number }> {
+async function cold(engine: Engine, claims: string[], together = false): Promise<{ totalMs: number; loadMs: number; answersMs: number; fetchMs: number; hits: number; fetches: string[] }> {
   const t0 = now();
   fetchMs = 0;
+  fetches = [];
   started = await start(engine);
   const loadMs = now() - t0;
   let hits = 0;
   if (together) hits = await started.answerMany(claims);
   else for (const claim of claims) hits += await started.answer(claim);
   const totalMs = now() - t0;
-  return { totalMs, loadMs, answersMs: totalMs - loadMs, fetchMs, hits };
+  return { totalMs, loadMs, answersMs: totalMs - loadMs, fetchMs, hits, fetches };
 }
 
 function percentile(xs: number[], p: number): number {
@@ -275,44 +279,3 @@ async function probeOpen(how: 'raw' | 'dexie', delayMs = 0): Promise<Record<stri
 (globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeOpen = probeOpen;
 
 
-/** Experiment: the snapshot in a database of its own, read while the corpus database opens. */
-async function probeSplit(how: 'write' | 'split' | 'one', claims: string[]): Promise<Record<string, number>> {
-  const { SearchIndex } = await import('../../utils/search/index');
-  const out: Record<string, number> = {};
-  const t0 = now();
-  const snapDb = () => {
-    const d = new Dexie('crosscheck-bench-snapshot') as Dexie & { snapshots: Table<{ key: string; bytes: Blob }, string> };
-    d.version(1).stores({ snapshots: '&key' });
-    return d;
-  };
-  if (how === 'write') {
-    const db = openDb('crosscheck-bench');
-    const base = await db.indexBase.get('base');
-    const bytes = new Uint8Array(await (base!.bytes as Blob).arrayBuffer());
-    await snapDb().snapshots.put({ key: 'base', bytes: new Blob([bytes]) });
-    out.writeMs = now() - t0;
-    return out;
-  }
-  const db = openDb('crosscheck-bench');
-  const opened = db.open().then(() => (out.openMs = now() - t0));
-  let bytes: Uint8Array;
-  if (how === 'split') {
-    const s = snapDb();
-    const row = await s.snapshots.get('base');
-    out.snapGetMs = now() - t0;
-    bytes = new Uint8Array(await row!.bytes.arrayBuffer());
-  } else {
-    await opened;
-    const base = await db.indexBase.get('base');
-    bytes = new Uint8Array(await (base!.bytes as Blob).arrayBuffer());
-  }
-  out.bytesMs = now() - t0;
-  const index = SearchIndex.fromBytes(bytes);
-  out.decodedMs = now() - t0;
-  for (const c of claims) index.search({ text: c }, 14);
-  out.searchedMs = now() - t0;
-  await opened;
-  out.bothMs = now() - t0;
-  return out;
-}
-(globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeSplit = probeSplit;

@@ -190,6 +190,37 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
     expect(await answers(compacted, codes)).toEqual(before);
   });
 
+  it('loads the index ahead of a search when asked to (preload), in step with articles added meanwhile', async () => {
+    const s = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    await s.addArticles(numbered(12), 'import');
+    await s.compact();
+    await s.addArticles(numbered(3, 12), 'import');
+    const codes = Array.from({ length: 16 }, (_, i) => i);
+    const woken = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    woken.preload();
+    woken.preload();
+    // An article stored while the index loads is found with the others.
+    await woken.addArticles(numbered(1, 15), 'import');
+    expect(await woken.indexInfo()).toMatchObject({ upToId: 12, tail: 4, articles: 16 });
+    const fresh = new CorpusStore(openDb(`fresh-${n++}`));
+    await fresh.addArticles(numbered(16), 'import');
+    const ids = (rows: string[][]) => rows.map((r) => r.map((x) => x.split(':')[0]));
+    expect(ids(await answers(woken, codes))).toEqual(ids(await answers(fresh, codes)));
+    fresh.db.close();
+  });
+
+  it('reads no tail when the last articles after the snapshot were removed again', async () => {
+    const s = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    await s.addArticles(numbered(8), 'import');
+    await s.compact();
+    await s.removeArticles([7, 8]);
+    const woken = new CorpusStore(db);
+    expect(await woken.indexInfo()).toMatchObject({ upToId: 8, tail: 0, tombstones: 2, articles: 6 });
+    await woken.addArticles(numbered(1, 20), 'import');
+    // New ids continue above the snapshot's: the next start reads them as the tail.
+    expect(await new CorpusStore(db).indexInfo()).toMatchObject({ upToId: 8, tail: 1, tombstones: 2, articles: 7 });
+  });
+
   it('saves the snapshot as a Blob where the database takes Blobs, and loads it back', async () => {
     const s = new CorpusStore(db, { blobSnapshots: true, compaction: { idleMs: 60_000 } });
     await s.addArticles(numbered(12), 'import');

@@ -102,6 +102,15 @@ export class CorpusStore {
     return (await this.exclusive(() => this.loaded())).index;
   }
 
+  /**
+   * Starts loading the index without waiting for it: called when a page's claims are about to be
+   * looked up, so the snapshot is read and decoded while the claims are still being spotted. A
+   * failure is left for the search that follows to report.
+   */
+  preload(): void {
+    if (!this.state) void this.getIndex().catch(() => undefined);
+  }
+
   /** The index state; only called inside `exclusive`. */
   private async loaded(): Promise<IndexState> {
     if (this.state) return this.state;
