@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
+import { packSentences } from '../search/passages';
 import type { CorpusArticle } from '../types';
 
 const wire = `Government forces said on Tuesday they had taken full control of the Arven valley after three days of fighting,
@@ -219,6 +220,17 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
     await woken.addArticles(numbered(1, 20), 'import');
     // New ids continue above the snapshot's: the next start reads them as the tail.
     expect(await new CorpusStore(db).indexInfo()).toMatchObject({ upToId: 8, tail: 1, tombstones: 2, articles: 7 });
+  });
+
+  it('stores each article with its sentence offsets, and answers the same for rows stored without them', async () => {
+    await store.addArticles([article('https://ledger.example/valley', 'Ledger', wire)], 'import');
+    const row = (await db.articles.toArray())[0];
+    expect(row.sentences).toEqual(packSentences(wire));
+    const query = { text: 'troops took control of the Arven valley' };
+    const before = await new CorpusStore(db).search(query, { k: 3 });
+    await db.articles.update(row.id, { sentences: undefined });
+    expect((await db.articles.get(row.id))!.sentences).toBeUndefined();
+    expect(await new CorpusStore(db).search(query, { k: 3 })).toEqual(before);
   });
 
   it('saves the snapshot as a Blob where the database takes Blobs, and loads it back', async () => {

@@ -3,6 +3,7 @@ import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
+import { packSentences } from '../search/passages';
 import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
@@ -245,7 +246,7 @@ export class CorpusStore {
     // Signatures and canonical URLs are computed before waiting for the queue.
     const prepared = articles.map((a) => {
       const signature = copySignature(a.text);
-      return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS) };
+      return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(a.text || a.title) };
     });
     return this.exclusive(async () => {
       const state = await this.loaded();
@@ -286,6 +287,7 @@ export class CorpusStore {
             text: p.article.text,
             signature: p.signature,
             sigKeys: p.sigKeys,
+            sentences: p.sentences,
             source,
             addedAt: now,
           });
@@ -577,5 +579,6 @@ function toStored(row: ArticleRow): StoredArticle {
     text: row.text,
     copyOf: row.copyOf,
     copyOfOutlet: row.copyOfOutlet,
+    sentences: row.sentences,
   };
 }
