@@ -7,7 +7,9 @@
  *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--together] [--fresh] [--dir /tmp/crosscheck-cold-100000]
  *
  * --fresh ingests again (needed after a change to what is stored); --dir chooses where the
- * profile is kept between invocations; --load first times the parts of the index load on their own; --together answers the claims
+ * profile is kept between invocations; --against REF alternates runs of the working tree with runs
+ * of the code of commit REF on the same profile (what it stores must be the same) and prints the
+ * medians of both, a fair before/after on a busy machine; --load first times the parts of the index load on their own; --together answers the claims
  * together (CorpusStore.searchMany) rather than one by one.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,7 +93,39 @@ async function main(args: string[]): Promise<void> {
       console.log(`index load: ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
       await context.close();
     }
+    if (args.includes('--open')) {
+      // Opening the database alone, IndexedDB's own open against Dexie's, each in a new browser.
+      for (let i = 0; i < 2 * runs; i++) {
+        const how = i % 2 ? 'dexie' : 'raw';
+        const context = await launch(dir);
+        const page = await openBenchPage(context, url);
+        const probe = (await page.evaluate((h) => (globalThis as unknown as { corpusBench: { probeOpen(h: string): Promise<Record<string, number>> } }).corpusBench.probeOpen(h), how)) as Record<string, number>;
+        console.log(`open (${how}): ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+        await context.close();
+      }
+    }
     const claims = generateClaims(size, 40, undefined, 1);
+    const against = arg(args, 'against');
+    if (against) {
+      server.close();
+      const scripts = { [against]: await bundle(against), 'working tree': await bundle() };
+      const totals: Record<string, number[]> = { [against]: [], 'working tree': [] };
+      for (let run = 0; run < 2 * runs; run++) {
+        // Each pair in turn starts with the other code, so neither always follows the other.
+        const which = Object.keys(scripts)[(run + Math.floor(run / 2)) % 2];
+        const served = await serve(scripts[which], Number(arg(args, 'port') ?? 47_311));
+        const context = await launch(dir);
+        const page = await openBenchPage(context, served.url);
+        const r = await call(page, 'cold', ['crosscheck', claims, args.includes('--together')], 5 * 60_000);
+        totals[which].push(r.totalMs);
+        console.log(`${which}: ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)})`);
+        await context.close();
+        await new Promise((resolve) => served.server.close(resolve));
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      for (const [which, xs] of Object.entries(totals)) console.log(`${which}: median ${median(xs).toFixed(0)} ms over ${xs.length} runs (${xs.map((x) => x.toFixed(0)).join(', ')})`);
+      return;
+    }
     for (let run = 0; run < runs; run++) {
       const context = await launch(dir);
       const page = await openBenchPage(context, url);
@@ -103,7 +137,7 @@ async function main(args: string[]): Promise<void> {
       }
       const together = args.includes('--together');
       const r = await call(page, 'cold', ['crosscheck', claims, together], 5 * 60_000);
-      const line = `run ${run + 1}: 40 claims ${together ? 'together' : 'one by one'} ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}); hits ${r.hits}`;
+      const line = `run ${run + 1}: 40 claims ${together ? 'together' : 'one by one'} ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}: ${r.fetches.join(', ')}); hits ${r.hits}`;
       console.log(line);
       if (cdp) {
         const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
@@ -112,7 +146,7 @@ async function main(args: string[]): Promise<void> {
       await context.close();
     }
   } finally {
-    server.close();
+    if (server.listening) server.close();
   }
 }
 

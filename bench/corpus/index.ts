@@ -150,7 +150,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 export type Api = {
   ingest(e: Engine, n: number, batch: number): Promise<{ ms: number; articles: number; saveMs: number }>;
-  cold(e: Engine, claims: string[], together?: boolean): Promise<{ totalMs: number; loadMs: number; answersMs: number; fetchMs: number; hits: number }>;
+  cold(e: Engine, claims: string[], together?: boolean): Promise<{ totalMs: number; loadMs: number; answersMs: number; fetchMs: number; hits: number; fetches: string[] }>;
   warm(claims: string[]): Promise<{ p50: number; p95: number; idsP50: number; idsP95: number }>;
   estimate(): Promise<number>;
 };

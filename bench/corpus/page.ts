@@ -93,6 +93,8 @@ interface Engine_ {
 let started: Engine_ | null = null;
 /** Time spent reading articles from IndexedDB (Crosscheck: inside the retriever's article fetches). */
 let fetchMs = 0;
+/** Each read of articles in a cold start: rows and milliseconds. */
+let fetches: string[] = [];
 
 /** Opens the database and loads the saved index, as a woken service worker would. */
 async function start(engine: Engine): Promise<Engine_> {
@@ -104,6 +106,7 @@ async function start(engine: Engine): Promise<Engine_> {
       const t = now();
       const rows = await bulkGet(keys);
       fetchMs += now() - t;
+      fetches.push(`${keys.length} rows ${(now() - t).toFixed(0)} ms`);
       return rows;
     }) as typeof table.bulkGet;
     const index = await store.getIndex();
@@ -149,16 +152,17 @@ async function timedGet(db: PeerDb, ids: number[]) {
 }
 
 /** A cold start: database opened, index loaded, the page's claims answered one after another (or `together`). */
-async function cold(engine: Engine, claims: string[], together = false): Promise<{ totalMs: number; loadMs: number; answersMs: number; fetchMs: number; hits: number }> {
+async function cold(engine: Engine, claims: string[], together = false): Promise<{ totalMs: number; loadMs: number; answersMs: number; fetchMs: number; hits: number; fetches: string[] }> {
   const t0 = now();
   fetchMs = 0;
+  fetches = [];
   started = await start(engine);
   const loadMs = now() - t0;
   let hits = 0;
   if (together) hits = await started.answerMany(claims);
   else for (const claim of claims) hits += await started.answer(claim);
   const totalMs = now() - t0;
-  return { totalMs, loadMs, answersMs: totalMs - loadMs, fetchMs, hits };
+  return { totalMs, loadMs, answersMs: totalMs - loadMs, fetchMs, hits, fetches };
 }
 
 function percentile(xs: number[], p: number): number {
@@ -240,3 +244,38 @@ async function probeLoad(): Promise<Record<string, number>> {
   return out;
 }
 (globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeLoad = probeLoad;
+
+/** How long opening the database takes on a started browser: IndexedDB's own open, or Dexie's (which opens it and reads its schema). */
+async function probeOpen(how: 'raw' | 'dexie', delayMs = 0): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  let t = now();
+  if (how === 'raw') {
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('crosscheck-bench');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    out.openMs = now() - t;
+    t = now();
+    await new Promise((resolve, reject) => {
+      const req = idb.transaction('indexBase', 'readonly').objectStore('indexBase').get('base');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    out.getMs = now() - t;
+    idb.close();
+  } else {
+    const db = openDb('crosscheck-bench');
+    await db.open();
+    out.openMs = now() - t;
+    t = now();
+    await db.indexBase.get('base');
+    out.getMs = now() - t;
+    db.close();
+  }
+  return out;
+}
+(globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeOpen = probeOpen;
+
+

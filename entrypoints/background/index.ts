@@ -99,6 +99,8 @@ export default defineBackground(() => {
 
   const handlers: Handlers<BackgroundProtocol> = {
     async spotPage(req, sender) {
+      // The page's claims will be looked up next: the index loads while they are spotted.
+      store.preload();
       const claims = await claimsOf(sender.tabId, req.text.slice(0, MAX_PAGE_CHARS), req.canonicalUrl || req.url);
       return claims.map(({ text, start, end }) => ({ text, start, end }));
     },
@@ -107,6 +109,7 @@ export default defineBackground(() => {
       const tabId = sender.tabId;
       const pageUrl = req.canonicalUrl || req.url;
       const outlet = req.siteName?.trim() || safeOutlet(pageUrl);
+      store.preload();
       const previous = await readTab(tabId);
       const base: TabState = {
         ...emptyTab(tabId, req.url, req.title),

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
+import { packSentences } from '../search/passages';
 import type { CorpusArticle } from '../types';
 
 const wire = `Government forces said on Tuesday they had taken full control of the Arven valley after three days of fighting,
@@ -188,6 +189,48 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
     const compacted = new CorpusStore(db);
     expect(await compacted.indexInfo()).toMatchObject({ upToId: 40, tail: 0, tombstones: 0, articles: 38 });
     expect(await answers(compacted, codes)).toEqual(before);
+  });
+
+  it('loads the index ahead of a search when asked to (preload), in step with articles added meanwhile', async () => {
+    const s = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    await s.addArticles(numbered(12), 'import');
+    await s.compact();
+    await s.addArticles(numbered(3, 12), 'import');
+    const codes = Array.from({ length: 16 }, (_, i) => i);
+    const woken = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    woken.preload();
+    woken.preload();
+    // An article stored while the index loads is found with the others.
+    await woken.addArticles(numbered(1, 15), 'import');
+    expect(await woken.indexInfo()).toMatchObject({ upToId: 12, tail: 4, articles: 16 });
+    const fresh = new CorpusStore(openDb(`fresh-${n++}`));
+    await fresh.addArticles(numbered(16), 'import');
+    const ids = (rows: string[][]) => rows.map((r) => r.map((x) => x.split(':')[0]));
+    expect(ids(await answers(woken, codes))).toEqual(ids(await answers(fresh, codes)));
+    fresh.db.close();
+  });
+
+  it('reads no tail when the last articles after the snapshot were removed again', async () => {
+    const s = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    await s.addArticles(numbered(8), 'import');
+    await s.compact();
+    await s.removeArticles([7, 8]);
+    const woken = new CorpusStore(db);
+    expect(await woken.indexInfo()).toMatchObject({ upToId: 8, tail: 0, tombstones: 2, articles: 6 });
+    await woken.addArticles(numbered(1, 20), 'import');
+    // New ids continue above the snapshot's: the next start reads them as the tail.
+    expect(await new CorpusStore(db).indexInfo()).toMatchObject({ upToId: 8, tail: 1, tombstones: 2, articles: 7 });
+  });
+
+  it('stores each article with its sentence offsets, and answers the same for rows stored without them', async () => {
+    await store.addArticles([article('https://ledger.example/valley', 'Ledger', wire)], 'import');
+    const row = (await db.articles.toArray())[0];
+    expect(row.sentences).toEqual(packSentences(wire));
+    const query = { text: 'troops took control of the Arven valley' };
+    const before = await new CorpusStore(db).search(query, { k: 3 });
+    await db.articles.update(row.id, { sentences: undefined });
+    expect((await db.articles.get(row.id))!.sentences).toBeUndefined();
+    expect(await new CorpusStore(db).search(query, { k: 3 })).toEqual(before);
   });
 
   it('saves the snapshot as a Blob where the database takes Blobs, and loads it back', async () => {

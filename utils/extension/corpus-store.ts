@@ -3,6 +3,7 @@ import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
+import { packSentences } from '../search/passages';
 import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
@@ -102,6 +103,15 @@ export class CorpusStore {
     return (await this.exclusive(() => this.loaded())).index;
   }
 
+  /**
+   * Starts loading the index without waiting for it: called when a page's claims are about to be
+   * looked up, so the snapshot is read and decoded while the claims are still being spotted. A
+   * failure is left for the search that follows to report.
+   */
+  preload(): void {
+    if (!this.state) void this.getIndex().catch(() => undefined);
+  }
+
   /** The index state; only called inside `exclusive`. */
   private async loaded(): Promise<IndexState> {
     if (this.state) return this.state;
@@ -112,10 +122,11 @@ export class CorpusStore {
 
   private async load(): Promise<IndexState> {
     const db = this.db;
-    const { base, tombstones } = await db.transaction('r', db.indexBase, db.indexTombstones, async () => ({
-      base: await db.indexBase.get('base'),
-      tombstones: (await db.indexTombstones.toCollection().primaryKeys()) as number[],
-    }));
+    // The snapshot row, the tombstones and the last article id in one go: with the last id known
+    // the tail (usually empty) needs no query of its own after the snapshot is decoded.
+    const [base, tombstones, lastId] = await db.transaction('r', db.indexBase, db.indexTombstones, db.articles, () =>
+      Promise.all([db.indexBase.get('base'), db.indexTombstones.toCollection().primaryKeys() as Promise<number[]>, this.lastId()]),
+    );
     let index: SearchIndex | null = null;
     if (base) {
       try {
@@ -131,6 +142,7 @@ export class CorpusStore {
       for (const id of tombstones) state.index.remove(id);
       state.tombstones = tombstones.length;
     }
+    if (lastId <= upToId) return state;
     // The tail, page by page so that a rebuild of a large corpus does not hold it all at once.
     let after = upToId;
     for (;;) {
@@ -140,7 +152,7 @@ export class CorpusStore {
       if (rows.length < LOAD_PAGE) break;
       after = rows[rows.length - 1].id;
     }
-    if (state.tail) state.maxId = Math.max(state.maxId, after, await this.lastId());
+    if (state.tail) state.maxId = Math.max(state.maxId, after, lastId, await this.lastId());
     return state;
   }
 
@@ -234,7 +246,7 @@ export class CorpusStore {
     // Signatures and canonical URLs are computed before waiting for the queue.
     const prepared = articles.map((a) => {
       const signature = copySignature(a.text);
-      return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS) };
+      return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(a.text || a.title) };
     });
     return this.exclusive(async () => {
       const state = await this.loaded();
@@ -275,6 +287,7 @@ export class CorpusStore {
             text: p.article.text,
             signature: p.signature,
             sigKeys: p.sigKeys,
+            sentences: p.sentences,
             source,
             addedAt: now,
           });
@@ -566,5 +579,6 @@ function toStored(row: ArticleRow): StoredArticle {
     text: row.text,
     copyOf: row.copyOf,
     copyOfOutlet: row.copyOfOutlet,
+    sentences: row.sentences,
   };
 }

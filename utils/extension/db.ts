@@ -30,6 +30,12 @@ export interface ArticleRow {
   signature: number[];
   /** The first few signature values, indexed, to find candidate copies quickly. */
   sigKeys: number[];
+  /**
+   * Sentence offsets of the text (the title when there is none), packed (utils/search/passages
+   * packSentences): found when the article is stored so that answering a claim need not split it
+   * again. Absent in rows stored before it was kept; not indexed.
+   */
+  sentences?: Uint32Array;
   /** Set when this article is a syndicated copy of another stored article. */
   copyOf?: number;
   copyOfOutlet?: string;

@@ -194,7 +194,10 @@ export class SearchIndex {
     this.docDead = this.docDead.slice();
     this.tHead = this.tHead.slice();
     this.tTail = this.tTail.slice();
-    this.tCapEnd = this.tCapEnd.slice();
+    // In a saved index every block is full: its capacity ends where its data ends.
+    const capEnd = new Uint32Array(this.tHead.length);
+    for (let t = 0; t < this.vocab.count; t++) if (this.tHead[t] !== 0) capEnd[t] = this.readU32(this.tHead[t] + 4);
+    this.tCapEnd = capEnd;
     this.tCount = this.tCount.slice();
     this.tLast = this.tLast.slice();
     const pool = new Uint8Array(Math.ceil(this.poolLen * 1.25) + 1024);
@@ -976,10 +979,8 @@ export class SearchIndex {
     ix.tLast = take(Int32Array, nTerms);
     ix.pool = take(Uint8Array, poolLen);
     ix.poolLen = poolLen;
-    // In a saved index every block is full: its capacity ends where its data ends.
-    const capEnd = new Uint32Array(nTerms);
-    for (let t = 0; t < nTerms; t++) if (ix.tHead[t] !== 0) capEnd[t] = ix.readU32(ix.tHead[t] + 4);
-    ix.tCapEnd = capEnd;
+    // Block capacities are only needed to add postings: worked out by `own` (a search never needs them).
+    ix.tCapEnd = new Uint32Array(0);
     const outletBytes = take(Uint8Array, outletsLen);
     ix.outlets = JSON.parse(new TextDecoder().decode(outletBytes)) as string[];
     ix.outlets.forEach((o, i) => ix.outletIds.set(o, i));

@@ -77,6 +77,39 @@ export function sentencesOf(text: string): { start: number; end: number }[] {
   return splitSentences(text).map((s) => ({ start: s.start, end: s.end }));
 }
 
+/** Version of the sentence splitting behind stored offsets; raised whenever `splitSentences` changes what it returns. */
+export const SENTENCE_OFFSETS_VERSION = 1;
+
+/**
+ * An article's sentence offsets packed for storing beside it (found once when the article is
+ * stored rather than at each cold start): the version, then each sentence's start and end.
+ */
+export function packSentences(text: string): Uint32Array {
+  const sentences = sentencesOf(text);
+  const packed = new Uint32Array(1 + 2 * sentences.length);
+  packed[0] = SENTENCE_OFFSETS_VERSION;
+  sentences.forEach((s, i) => {
+    packed[1 + 2 * i] = s.start;
+    packed[2 + 2 * i] = s.end;
+  });
+  return packed;
+}
+
+/** Stored offsets as sentences; undefined when missing, split by another version, or not fitting the text. */
+export function unpackSentences(packed: Uint32Array | undefined, text: string): { start: number; end: number }[] | undefined {
+  if (!(packed instanceof Uint32Array) || packed.length % 2 !== 1 || packed[0] !== SENTENCE_OFFSETS_VERSION) return undefined;
+  const sentences: { start: number; end: number }[] = [];
+  let previous = 0;
+  for (let i = 1; i < packed.length; i += 2) {
+    const start = packed[i];
+    const end = packed[i + 1];
+    if (start < previous || end <= start || end > text.length) return undefined;
+    sentences.push({ start, end });
+    previous = end;
+  }
+  return sentences;
+}
+
 /**
  * What `bestPassage` needs to find a passage for one query: the article's words, with '' for
  * those that cannot be the query's terms (not stemmed: much faster than `analyseText`, and the

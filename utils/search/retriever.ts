@@ -7,7 +7,7 @@
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
-import { analyseForQuery, analyseText, bestPassage, prepareQuery, sentencesOf, type AnalysedText, type PreparedQuery } from './passages';
+import { analyseForQuery, analyseText, bestPassage, prepareQuery, sentencesOf, unpackSentences, type AnalysedText, type PreparedQuery } from './passages';
 import { canonicalUrl } from '../url';
 
 export interface RetrieveOptions {
@@ -33,6 +33,8 @@ export interface StoredArticle extends CorpusArticle {
   copyOf?: number;
   /** The outlet of the article this one copies, passed on to its hits. */
   copyOfOutlet?: string;
+  /** Sentence offsets of `text || title` found when it was stored (passages.ts packSentences); found again when absent. */
+  sentences?: Uint32Array;
 }
 
 /** How candidates are reranked. */
@@ -131,7 +133,7 @@ export function createIndexRetriever(
       cache.set(a.id, hit);
       return hit;
     }
-    const entry: CachedArticle = { text, sentences: sentencesOf(text), looks: 0 };
+    const entry: CachedArticle = { text, sentences: unpackSentences(a.sentences, text) ?? sentencesOf(text), looks: 0 };
     cache.set(a.id, entry);
     if (cache.size > ANALYSED_CACHE) cache.delete(cache.keys().next().value as number);
     return entry;

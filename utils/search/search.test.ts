@@ -7,7 +7,7 @@ import { loadCorpusFile } from '../../cli/corpus-file';
 import type { CliIo } from '../../cli/io';
 import { queryTerms, tokenize } from './analyze';
 import { SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } from './index';
-import { analyseForQuery, analyseText, bestPassage, prepareQuery } from './passages';
+import { analyseForQuery, analyseText, bestPassage, packSentences, prepareQuery, SENTENCE_OFFSETS_VERSION, sentencesOf, unpackSentences } from './passages';
 import { createIndexRetriever, createMemoryRetriever, type StoredArticle } from './retriever';
 import { stem } from './stem';
 
@@ -122,6 +122,18 @@ describe('SearchIndex', () => {
     odd.set(bytes, 3);
     expect(SearchIndex.fromBytes(odd.subarray(3)).search({ text: 'flood' }, 3)).toEqual(ix.search({ text: 'flood' }, 3));
     expect(() => SearchIndex.fromBytes(new Uint8Array(100))).toThrow();
+  });
+
+  it('grows a loaded index exactly as one built in a single go (posting blocks of the saved bytes extended in place)', () => {
+    const doc = (i: number) => ({ id: i, outlet: `o${i % 4}`, title: `story ${i % 9}`, text: `common word${i % 10} item${i} ${i % 3 === 0 ? 'tri tri' : 'duo'}` });
+    const whole = SearchIndex.create();
+    const part = SearchIndex.create();
+    for (let i = 1; i <= 600; i++) whole.add(doc(i));
+    for (let i = 1; i <= 300; i++) part.add(doc(i));
+    const loaded = SearchIndex.fromBytes(part.toBytes());
+    for (let i = 301; i <= 600; i++) loaded.add(doc(i));
+    for (const q of ['common word3', 'tri', 'story 4 duo', 'item450']) expect(loaded.search({ text: q }, 20)).toEqual(whole.search({ text: q }, 20));
+    expect(loaded.toBytes()).toEqual(whole.toBytes());
   });
 
   it('keeps long posting lists right across many blocks', () => {
@@ -409,5 +421,45 @@ describe('search command', () => {
     const io = memoryIo(['nope', JSON.stringify({ id: 1 })]);
     expect(await run(['--corpus', file], io)).toBe(1);
     expect(io.errLines.filter((l) => l.startsWith('stdin:'))).toHaveLength(2);
+  });
+});
+
+describe('sentence offsets stored with articles', () => {
+  const sample = 'Gen. J. R. Smith said on Jan. 5 that the U.S. would act. "We are safe," he said. Is it over?\n\nA heading\nThe rest of it… follows here! • one item\n• another item (No. 5 of them.) The end';
+
+  it('come back as the sentences a fresh split finds', () => {
+    const packed = packSentences(sample);
+    expect(unpackSentences(packed, sample)).toEqual(sentencesOf(sample));
+    expect(unpackSentences(packSentences(''), '')).toEqual([]);
+  });
+
+  it('are refused when missing, from another version of the splitting, or not fitting the text', () => {
+    const packed = packSentences(sample);
+    expect(unpackSentences(undefined, sample)).toBeUndefined();
+    const other = packed.slice();
+    other[0] = SENTENCE_OFFSETS_VERSION + 1;
+    expect(unpackSentences(other, sample)).toBeUndefined();
+    expect(unpackSentences(packed, sample.slice(0, 100))).toBeUndefined();
+    expect(unpackSentences(packed.subarray(0, packed.length - 1), sample)).toBeUndefined();
+  });
+
+  it('are those of the current sentence splitting (when this fails, raise SENTENCE_OFFSETS_VERSION and update the offsets here)', () => {
+    expect([...packSentences(sample)]).toEqual([SENTENCE_OFFSETS_VERSION, 0, 56, 57, 80, 81, 92, 94, 103, 104, 133, 134, 144, 145, 176, 177, 184]);
+    expect(SENTENCE_OFFSETS_VERSION).toBe(1);
+  });
+
+  it('give the same evidence as sentences found at query time', async () => {
+    const docs = [
+      { id: 1, url: 'https://a.example/1', outlet: 'A', title: 'Valley', published: null, text: 'Troops entered the valley on Monday. The council rejected the claim. Residents fled north.' },
+      { id: 2, url: 'https://b.example/2', outlet: 'B', title: 'Bank', published: null, text: 'The bank held rates. Inflation slowed. Troops were not mentioned.' },
+    ];
+    const withOffsets: StoredArticle[] = docs.map((d) => ({ ...d, sentences: packSentences(d.text) }));
+    // Offsets that do not fit (a stale copy) are ignored rather than trusted.
+    const stale: StoredArticle[] = docs.map((d) => ({ ...d, sentences: Uint32Array.of(SENTENCE_OFFSETS_VERSION, 0, 5000) }));
+    const query = { text: 'the council rejected the troops claim' };
+    const plain = await createMemoryRetriever(docs).search(query, { k: 2 });
+    expect(await createMemoryRetriever(withOffsets).search(query, { k: 2 })).toEqual(plain);
+    expect(await createMemoryRetriever(stale).search(query, { k: 2 })).toEqual(plain);
+    expect(plain[0].passage).toBe('The council rejected the claim.');
   });
 });
