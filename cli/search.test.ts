@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCorpusFile } from './corpus-file';
 import { UsageError, forEachJsonLine, memoryIo } from './io';
 import { run } from './search';
 
@@ -46,6 +47,32 @@ describe('search --corpus FILE --k N', () => {
     await expect(run(['--k', '3'], memoryIo([]).io)).rejects.toThrow(UsageError);
     await expect(run(['--corpus', join(dir, 'corpus.jsonl'), '--k', '0'], memoryIo([]).io)).rejects.toThrow(/--k must be a whole number/);
     await expect(run(['--corpus', join(dir, 'nowhere.jsonl')], memoryIo([]).io)).rejects.toThrow(/cannot read corpus file .*nowhere\.jsonl: no such file/);
+  });
+});
+
+describe('loadCorpusFile', () => {
+  it('reads the product\'s article lines (text or HTML), reports bad ones with their line numbers, and names a file it cannot read', async () => {
+    const file = join(dir, 'mixed.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ url: 'https://www.daily-ledger.example/a', title: 'Rebels seize the Kandar valley', text: 'Rebel fighters seized the Kandar valley on Monday.' }),
+        '{broken',
+        JSON.stringify({ url: 'https://harbour.example/b', outlet: 'Harbour Times', text: 'Insurgents took control of Kandar province.', published: '2026-03-02' }),
+        JSON.stringify({ outlet: 'x', text: 'no url' }),
+        JSON.stringify({ url: 'https://coast.example/c', html: '<html><body><p>Heavy rain flooded three coastal towns on Monday, the fire service said.</p></body></html>' }),
+      ].join('\n'),
+    );
+    const errs: string[] = [];
+    const articles = await loadCorpusFile(file, (m) => errs.push(m));
+    expect(articles.map((a) => a.id)).toEqual([0, 2, 4]);
+    expect(articles[0].outlet).toBe('daily-ledger.example');
+    expect(articles[1].published).toBe('2026-03-02');
+    expect(articles[2].text).toMatch(/Heavy rain/);
+    expect(errs).toHaveLength(2);
+    expect(errs[0]).toMatch(/:2:/);
+    expect(errs[1]).toMatch(/:4:.*url/);
+    await expect(loadCorpusFile(join(dir, 'missing.jsonl'))).rejects.toThrow(/cannot read corpus file/);
   });
 });
 

@@ -1,10 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/search';
-import { loadCorpusFile } from '../../cli/corpus-file';
-import type { CliIo } from '../../cli/io';
 import { queryTerms, tokenize } from './analyze';
 import { SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } from './index';
 import { analyseForQuery, analyseText, bestPassage, packSentences, prepareQuery, SENTENCE_OFFSETS_VERSION, sentencesOf, unpackSentences } from './passages';
@@ -359,68 +353,6 @@ describe('retrievers', () => {
     const hits = await r.search({ text: 'Rebels seized the Kandar valley' }, { k: 3 });
     expect(hits[0].articleId).toBe(2);
     expect(hits[0].copyOf).toBe(1);
-  });
-});
-
-function memoryIo(input: string[]): CliIo & { outLines: string[]; errLines: string[] } {
-  const outLines: string[] = [];
-  const errLines: string[] = [];
-  return {
-    outLines,
-    errLines,
-    lines: async function* () {
-      yield* input;
-    },
-    out: (l) => outLines.push(l),
-    err: (l) => errLines.push(l),
-  };
-}
-
-describe('search command', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-search-'));
-  const file = join(dir, 'corpus.jsonl');
-  writeFileSync(
-    file,
-    [
-      JSON.stringify({ url: 'https://www.daily-ledger.example/a', title: 'Rebels seize the Kandar valley', text: DOCS[0].text }),
-      '{broken',
-      JSON.stringify({ url: 'https://harbour.example/b', outlet: 'Harbour Times', text: DOCS[1].text, published: '2026-03-02' }),
-      JSON.stringify({ outlet: 'x', text: 'no url' }),
-      JSON.stringify({ url: 'https://coast.example/c', html: `<html><body><p>${DOCS[2].text}</p></body></html>` }),
-    ].join('\n'),
-  );
-
-  it('loads a corpus file, reporting bad lines', async () => {
-    const errs: string[] = [];
-    const arts = await loadCorpusFile(file, (m) => errs.push(m));
-    expect(arts.map((a) => a.id)).toEqual([0, 2, 4]);
-    expect(arts[0].outlet).toBe('daily-ledger.example');
-    expect(arts[1].published).toBe('2026-03-02');
-    expect(arts[2].text).toMatch(/Heavy rain/);
-    expect(errs).toHaveLength(2);
-    expect(errs[0]).toMatch(/:2:/);
-    expect(errs[1]).toMatch(/:4:.*url/);
-    await expect(loadCorpusFile(join(dir, 'missing.jsonl'))).rejects.toThrow(/cannot read corpus file/);
-  });
-
-  it('answers JSON lines with hits', async () => {
-    const io = memoryIo([JSON.stringify({ id: 'a', text: 'Militants captured Kandar' }), '', JSON.stringify({ id: 7, text: 'coastal floods' })]);
-    const code = await run(['--corpus', file, '--k', '2'], io);
-    expect(code).toBe(0);
-    expect(io.outLines).toHaveLength(2);
-    const first = JSON.parse(io.outLines[0]);
-    expect(first.id).toBe('a');
-    expect(first.hits.length).toBeLessThanOrEqual(2);
-    expect(Object.keys(first.hits[0]).sort()).toEqual(['outlet', 'passage', 'score', 'url']);
-    expect(JSON.parse(io.outLines[1]).hits[0].url).toBe('https://coast.example/c');
-  });
-
-  it('rejects bad arguments and bad input lines', async () => {
-    await expect(run(['--k', '3'], memoryIo([]))).rejects.toThrow(/--corpus/);
-    await expect(run(['--corpus', file, '--k', 'x'], memoryIo([]))).rejects.toThrow(/--k/);
-    const io = memoryIo(['nope', JSON.stringify({ id: 1 })]);
-    expect(await run(['--corpus', file], io)).toBe(1);
-    expect(io.errLines.filter((l) => l.startsWith('stdin:'))).toHaveLength(2);
   });
 });
 
