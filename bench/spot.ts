@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { splitSentences } from '../utils/text/sentences';
 import { spotClaims } from '../utils/spot';
+import { selectClaims } from '../utils/pipeline';
 
 /**
  * Spot section of the benchmark: sentences per second for sentence splitting and for claim
@@ -72,7 +75,73 @@ function timeIt(f: () => number, minMs = 400): { perSecond: number; msPerRun: nu
   return { perSecond: (items / elapsed) * 1000, msPerRun: elapsed / runs, cpuMsPerRun: (cpu.user + cpu.system) / 1000 / runs };
 }
 
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A real news text of about `words` words: the demo corpus articles (demo/corpus.jsonl), whole
+ * paragraphs, in file order, until the count is reached; generated text when the file is absent.
+ */
+export function demoArticle(words = 10_000): string {
+  const file = resolve(HERE, '../demo/corpus.jsonl');
+  if (!existsSync(file)) return generateArticle(words, 3);
+  const paragraphs: string[] = [];
+  let count = 0;
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  for (let round = 0; count < words; round++) {
+    for (const line of lines) {
+      const article = JSON.parse(line) as { text: string };
+      for (const p of article.text.split(/\n\s*\n/)) {
+        if (count >= words) break;
+        paragraphs.push(p);
+        count += p.split(/\s+/).filter(Boolean).length;
+      }
+    }
+    if (round > 10) break;
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** In a fresh process: the first selectClaims call (model loading included), then the warm cost. */
+function coldChild(): void {
+  const text = demoArticle();
+  const steps = { spot: spotClaims };
+  const t0 = performance.now();
+  const first = selectClaims(text, steps);
+  const firstMs = performance.now() - t0;
+  const t1 = performance.now();
+  selectClaims(text, steps);
+  const secondMs = performance.now() - t1;
+  for (let i = 0; i < 20; i++) selectClaims(text, steps);
+  const runs = 20;
+  const t2 = performance.now();
+  for (let i = 0; i < runs; i++) selectClaims(text, steps);
+  const warmMs = (performance.now() - t2) / runs;
+  console.log(JSON.stringify({ firstMs, secondMs, warmMs, claims: first.length, words: text.split(/\s+/).length }));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** selectClaims on a 10,000-word demo article: first call in fresh Node processes, then warm. */
+export function benchColdSelect(samples = Number(process.env.SPOT_COLD_SAMPLES) || 7): void {
+  const rows: Array<{ firstMs: number; secondMs: number; warmMs: number; claims: number; words: number }> = [];
+  for (let i = 0; i < samples; i++) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--cold-child'], { encoding: 'utf8' });
+    const line = child.stdout.trim().split('\n').pop() ?? '';
+    if (child.status !== 0 || !line.startsWith('{')) throw new Error(`cold selectClaims sample failed: ${child.stderr}`);
+    rows.push(JSON.parse(line));
+  }
+  const f = (xs: number[]) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
+  console.log(`  selectClaims, ${rows[0].words}-word demo article (${rows[0].claims} claims), ${samples} fresh processes:`);
+  console.log(`    first call   ${f(rows.map((r) => r.firstMs))}`);
+  console.log(`    second call  ${f(rows.map((r) => r.secondMs))}`);
+  console.log(`    warm call    ${f(rows.map((r) => r.warmMs))}`);
+}
+
 export async function benchSpot(): Promise<void> {
+  benchColdSelect();
   const article = generateArticle(1000);
   const long = generateArticle(10_000, 2);
   const sentences = splitSentences(long).length;
@@ -95,5 +164,6 @@ export async function benchSpot(): Promise<void> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  void benchSpot();
+  if (process.argv.includes('--cold-child')) coldChild();
+  else void benchSpot();
 }
