@@ -128,7 +128,7 @@ function median(xs: number[]): number {
 export function benchColdSelect(samples = Number(process.env.SPOT_COLD_SAMPLES) || 7): void {
   const rows: Array<{ firstMs: number; secondMs: number; warmMs: number; claims: number; words: number }> = [];
   for (let i = 0; i < samples; i++) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--cold-child'], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--cold-child'], { encoding: 'utf8', cwd: resolve(HERE, '..') });
     const line = child.stdout.trim().split('\n').pop() ?? '';
     if (child.status !== 0 || !line.startsWith('{')) throw new Error(`cold selectClaims sample failed: ${child.stderr}`);
     rows.push(JSON.parse(line));

@@ -6,8 +6,11 @@ import { decideVerdict, outletFindings, type JudgedEvidence } from './verdict';
  * spotting (utils/spot), retrieval (utils/search), stance (utils/stance), verdict (utils/verdict).
  */
 export interface PipelineSteps {
-  /** Check-worthy claims of a text, in text order. */
-  spot(text: string, opts: { sensitivity?: number }): SpottedClaim[];
+  /**
+   * Check-worthy claims of a text, in text order; with `maxClaims`, at most that many (the highest
+   * scores, ties in text order) — it may also be ignored, selectClaims caps the list again.
+   */
+  spot(text: string, opts: { sensitivity?: number; maxClaims?: number }): SpottedClaim[];
   /** Structure of one sentence checked on its own (a selection, a typed sentence). */
   structure(text: string): ClaimStructure;
   /** Candidate evidence from other articles, best first, at most one per article. */
@@ -87,8 +90,10 @@ function judge(
 
 /** The claims of a text that will be checked: spotted, and past the limit the most check-worthy, in text order. */
 export function selectClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions = {}): SpottedClaim[] {
-  const claims = steps.spot(text, { sensitivity: opts.sensitivity });
   const max = opts.maxClaims ?? DEFAULT_MAX_CLAIMS;
+  // The spotter may cap the claims itself (and skip the structure of those left out); the cap
+  // below gives the same claims either way.
+  const claims = steps.spot(text, { sensitivity: opts.sensitivity, maxClaims: max });
   if (claims.length <= max) return claims;
   const keep = new Set([...claims].sort((a, b) => b.score - a.score).slice(0, max));
   return claims.filter((c) => keep.has(c));

@@ -48,10 +48,14 @@ export function isFragment(text: string): boolean {
   return false;
 }
 
-/** The check-worthy claims of a text, in text order, with offsets into `text`. */
-export function spotClaims(text: string, opts?: { sensitivity?: number }): SpottedClaim[] {
+/**
+ * The check-worthy claims of a text, in text order, with offsets into `text`. With `maxClaims`,
+ * only the most check-worthy that many are returned (ties in text order), still in text order —
+ * the same claims as capping the full list, without working out the structure of the others.
+ */
+export function spotClaims(text: string, opts?: { sensitivity?: number; maxClaims?: number }): SpottedClaim[] {
   const threshold = thresholdFor(opts?.sensitivity ?? 0.5);
-  const claims: SpottedClaim[] = [];
+  const found: Array<{ text: string; start: number; end: number; score: number }> = [];
   for (const span of splitSentences(text)) {
     // A list marker or a wire dateline ("KELD, Estrava — ") is not part of the claim.
     const lead = span.text.match(BULLET) ?? span.text.match(DATELINE);
@@ -60,7 +64,16 @@ export function spotClaims(text: string, opts?: { sensitivity?: number }): Spott
     if (isFragment(sentence)) continue;
     const score = scoreSentence(sentence);
     if (score < threshold) continue;
-    claims.push({ text: sentence, start, end: span.end, score, structure: structureOf(sentence) });
+    found.push({ text: sentence, start, end: span.end, score });
   }
-  return claims;
+  const kept = opts?.maxClaims === undefined ? found : mostCheckWorthy(found, opts.maxClaims);
+  // The structure is worked out only for the claims returned.
+  return kept.map((c) => ({ text: c.text, start: c.start, end: c.end, score: c.score, structure: structureOf(c.text) }));
+}
+
+/** At most `max` items, the highest scores first picked (ties in text order), kept in text order. */
+function mostCheckWorthy<T extends { score: number }>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const keep = new Set([...items].sort((a, b) => b.score - a.score).slice(0, max));
+  return items.filter((c) => keep.has(c));
 }
