@@ -63,9 +63,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*|[%$£€]/gu;
 /** Lower-cased tokens with figures folded into classes ("<num>", "<year>", "<pct>"). */
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let t = m[0].toLowerCase().replace(/’/g, "'");
-    if (/^\d/.test(t)) {
+  for (const word of text.match(WORD) ?? []) {
+    let t = word.toLowerCase();
+    if (t.includes('’')) t = t.replace(/’/g, "'");
+    const c = t.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
       if (/^(1[89]|20)\d\d$/.test(t)) t = '<year>';
       else if (/^\d+(st|nd|rd|th)$/.test(t)) t = '<ord>';
       else t = '<num>';
@@ -132,8 +134,7 @@ const COMMON_CAPS = new Set(
 export function innerCaps(text: string): number {
   let count = 0;
   let restart = true; // at the start of the sentence, a quotation or a new clause after . ! ? :
-  for (const m of text.matchAll(/\S+/g)) {
-    const chunk = m[0];
+  for (const chunk of text.match(/\S+/g) ?? []) {
     let k = 0;
     while (k < chunk.length && '"“‘\'(['.includes(chunk[k])) k++;
     const opensQuote = k > 0;
@@ -144,58 +145,71 @@ export function innerCaps(text: string): number {
       while (end > k && !/[A-Za-z\u00c0-\u024f]/.test(chunk[end - 1])) end--;
       if (!COMMON_CAPS.has(chunk.slice(k, end).toLowerCase())) count++;
     }
-    restart = /[.!?:]["”’)]*$/.test(chunk);
+    restart = endsClause(chunk);
   }
   return count;
 }
 
+/** Does a chunk end in . ! ? or : (with any closing quotes or brackets after it)? */
+function endsClause(chunk: string): boolean {
+  let e = chunk.length - 1;
+  while (e >= 0) {
+    const c = chunk[e];
+    if (c === '"' || c === '”' || c === '’' || c === ')') e--;
+    else return c === '.' || c === '!' || c === '?' || c === ':';
+  }
+  return false;
+}
+
+const flag = (x: boolean): number => (x ? 1 : 0);
+
 /** The dense hand-made features of a sentence. */
 export function denseFeatures(text: string, toks: string[]): number[] {
-  const f = new Array<number>(DENSE_SIZE).fill(0);
-  const set = (name: (typeof DENSE_NAMES)[number], v: number | boolean) => {
-    f[DENSE_INDEX[name]] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
-  };
   const n = toks.length;
-  const numbers = text.match(RX.numberAll)?.length ?? 0;
+  // Several cues need a digit; without one they are false and the count is 0.
+  const digit = RX.number.test(text);
+  const numbers = digit ? text.match(RX.numberAll)?.length ?? 0 : 0;
   const caps = innerCaps(text);
-  set('bias', 1);
-  set('has_number', RX.number.test(text));
-  set('number_count', Math.min(numbers, 4) / 4);
-  set('has_percent', RX.percent.test(text));
-  set('has_money', RX.money.test(text));
-  set('has_year', RX.year.test(text));
-  set('has_number_word', RX.numberWord.test(text));
-  set('has_vague_quantity', RX.vague.test(text));
-  set('caps_inner', caps > 0);
-  set('caps_inner_many', Math.min(caps, 6) / 6);
-  set('acronym', RX.acronym.test(text));
-  set('attribution', RX.attribution.test(text));
-  set('according_to', RX.accordingTo.test(text));
-  set('first_singular', RX.firstSingular.test(text));
-  set('first_plural', RX.firstPlural.test(text));
-  set('second_person', RX.second.test(text));
-  set('question', /\?["”’)\]]*\s*$/.test(text) || /\?/.test(text));
-  set('exclamation', /!/.test(text));
-  set('modal_future', RX.modal.test(text));
-  set('opinion', RX.opinion.test(text));
-  set('belief_verb', RX.belief.test(text));
-  set('past_tense', RX.pastTense.test(text));
-  set('change_word', RX.change.test(text));
-  set('time_word', RX.time.test(text));
-  set('quote_marks', RX.quote.test(text));
-  set('starts_with_quote', RX.startsQuote.test(text));
-  set('boilerplate', RX.boilerplate.test(text));
-  set('caption', RX.caption.test(text));
-  set('len_lt5', n < 5);
-  set('len_5_9', n >= 5 && n < 10);
-  set('len_10_19', n >= 10 && n < 20);
-  set('len_20_39', n >= 20 && n < 40);
-  set('len_ge40', n >= 40);
-  set('no_final_punct', !RX.finalPunct.test(text));
-  set('negation', RX.negation.test(text));
-  set('hedge', RX.hedge.test(text));
-  set('superlative', RX.superlative.test(text));
-  return f;
+  // In the order of DENSE_NAMES.
+  return [
+    1, // bias
+    flag(digit), // has_number
+    Math.min(numbers, 4) / 4, // number_count
+    flag(RX.percent.test(text)), // has_percent
+    flag(digit && RX.money.test(text)), // has_money
+    flag(digit && RX.year.test(text)), // has_year
+    flag(RX.numberWord.test(text)), // has_number_word
+    flag(RX.vague.test(text)), // has_vague_quantity
+    flag(caps > 0), // caps_inner
+    Math.min(caps, 6) / 6, // caps_inner_many
+    flag(RX.acronym.test(text)), // acronym
+    flag(RX.attribution.test(text)), // attribution
+    flag(RX.accordingTo.test(text)), // according_to
+    flag(RX.firstSingular.test(text)), // first_singular
+    flag(RX.firstPlural.test(text)), // first_plural
+    flag(RX.second.test(text)), // second_person
+    flag(text.includes('?')), // question
+    flag(text.includes('!')), // exclamation
+    flag(RX.modal.test(text)), // modal_future
+    flag(RX.opinion.test(text)), // opinion
+    flag(RX.belief.test(text)), // belief_verb
+    flag(RX.pastTense.test(text)), // past_tense
+    flag(RX.change.test(text)), // change_word
+    flag(RX.time.test(text)), // time_word
+    flag(RX.quote.test(text)), // quote_marks
+    flag(RX.startsQuote.test(text)), // starts_with_quote
+    flag(RX.boilerplate.test(text)), // boilerplate
+    flag(RX.caption.test(text)), // caption
+    flag(n < 5), // len_lt5
+    flag(n >= 5 && n < 10), // len_5_9
+    flag(n >= 10 && n < 20), // len_10_19
+    flag(n >= 20 && n < 40), // len_20_39
+    flag(n >= 40), // len_ge40
+    flag(!RX.finalPunct.test(text)), // no_final_punct
+    flag(RX.negation.test(text)), // negation
+    flag(RX.hedge.test(text)), // hedge
+    flag(RX.superlative.test(text)), // superlative
+  ];
 }
 
 /** Which word features are used (fixed for a trained model; kept here so training can compare). */
@@ -216,6 +230,24 @@ function shapes(text: string): string[] {
 }
 
 let scratch: Uint16Array | undefined;
+
+/** Hashes of tokens seen before (a page repeats its words); cleared when it grows large. */
+const tokenHashes = new Map<string, number>();
+function tokenHash(t: string): number {
+  let h = tokenHashes.get(t);
+  if (h === undefined) {
+    h = hash(t);
+    if (tokenHashes.size >= 50_000) tokenHashes.clear();
+    tokenHashes.set(t, h);
+  }
+  return h;
+}
+
+/** Counts one feature in its bucket; lists the bucket in `touched` the first time. */
+function addTo(counts: Uint16Array, touched: number[], h: number): void {
+  const k = h & (HASH_SIZE - 1);
+  if (counts[k]++ === 0) touched.push(k);
+}
 
 /** Mixes two 32-bit hashes into one. */
 function mix(a: number, b: number): number {
@@ -240,15 +272,12 @@ export function featurize(text: string): Features {
   // Counts per bucket in a scratch array kept between calls; `touched` lists the buckets used.
   const counts = (scratch ??= new Uint16Array(HASH_SIZE));
   const touched: number[] = [];
-  const add = (h: number) => {
-    const k = h & (HASH_SIZE - 1);
-    if (counts[k]++ === 0) touched.push(k);
-  };
+  const add = (h: number) => addTo(counts, touched, h);
   let prev = START;
   let prev2 = START;
   for (const t of toks) {
-    const h = hash(t);
-    add(mix(KIND_UNI, h));
+    const h = tokenHash(t);
+    addTo(counts, touched, mix(KIND_UNI, h));
     if (WORD_FEATURES.bigrams) add(mix(mix(KIND_BI, prev), h));
     if (WORD_FEATURES.trigrams) add(mix(mix(mix(KIND_TRI, prev2), prev), h));
     prev2 = prev;

@@ -34,17 +34,21 @@ const CAPTION =
 const BOILERPLATE =
   /^(?:read more|read next|more on this|related(?: stories| articles| coverage)?|subscribe|sign up|follow us|share (?:this|on)|advertisement|sponsored|click here|tap here|download (?:our|the) app|copyright|all rights reserved|this (?:article|story|report|page) (?:was|is|has|had)|(?:correction|clarification|editor['’]s note|update)\b[^:]{0,30}:|an earlier version of this|updated\b|published\b|last updated|by [A-Z][a-z]+ [A-Z])/i;
 
+const WORD_CHUNK = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
+
 /** Is this sentence a fragment that is never a claim (too short, heading, caption, boilerplate)? */
 export function isFragment(text: string): boolean {
   const t = text.trim();
-  const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (t.length < 20 || words.length < 4) return true;
+  if (t.length < 20) return true;
+  // Words: runs of non-space with a letter or a digit in them.
+  const words = t.match(WORD_CHUNK)?.length ?? 0;
+  if (words < 4) return true;
   if (CAPTION.test(t) || BOILERPLATE.test(t)) return true;
   const finalPunct = /[.!?…]["”’)\]]*$/.test(t);
   // Teasers, breadcrumbs and fact boxes: parts joined by "·" or "|" without final punctuation.
   if (!finalPunct && /\s[·|•]\s/.test(t)) return true;
   // A heading: short, no final punctuation, not a list item.
-  if (!finalPunct && words.length < 15 && !BULLET.test(t) && !/\d/.test(t)) return true;
+  if (!finalPunct && words < 15 && !BULLET.test(t) && !/\d/.test(t)) return true;
   return false;
 }
 

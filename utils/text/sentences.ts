@@ -33,6 +33,10 @@ export function splitSentences(text: string): Span[] {
   let quoteOpen = -1; // index of the currently open double quote, or -1
   let lineStart = 0;
   for (let i = 0; i < n; i++) {
+    // Only line breaks, double quotes and terminal punctuation matter: skip to the next one.
+    MARKS.lastIndex = i;
+    if (!MARKS.test(text)) break;
+    i = MARKS.lastIndex - 1;
     const c = text[i];
 
     if (c === '\n') {
@@ -125,6 +129,9 @@ export function splitSentences(text: string): Span[] {
   push(n);
   return spans;
 }
+
+/** The characters the splitter acts on (see the loop in splitSentences). */
+const MARKS = /[\n"“”«».!?…]/g;
 
 const ABBREV_TITLES = new Set(
   'mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig gov sen rep reps rev hon pres supt insp det amb atty fr st mt ft msgr'.split(' '),
