@@ -107,3 +107,25 @@ describe('spotClaims', () => {
     expect(spotClaims('')).toEqual([]);
   });
 });
+
+describe('spotClaims with maxClaims', () => {
+  // Many claims with tied and distinct scores: the same sentences repeated, plus others.
+  const long = Array.from({ length: 6 }, () => ARTICLE).join('\n\n') + '\n\nUnemployment fell to 4.1% in the second quarter, the statistics office said.';
+  const all = spotClaims(long, { sensitivity: 0.8 });
+
+  it('gives the claims that capping the full list gives: highest scores, ties in text order, kept in text order', () => {
+    expect(all.length).toBeGreaterThan(6);
+    for (const max of [0, 1, 2, 5, all.length - 1, all.length, all.length + 3]) {
+      const keep = new Set([...all].sort((a, b) => b.score - a.score).slice(0, max));
+      const expected = all.length <= max ? all : all.filter((c) => keep.has(c));
+      expect(spotClaims(long, { sensitivity: 0.8, maxClaims: max }), `max ${max}`).toEqual(expected);
+    }
+  });
+
+  it('keeps the earlier of two claims with the same score', () => {
+    const one = spotClaims(long, { sensitivity: 0.8, maxClaims: 1 });
+    const best = Math.max(...all.map((c) => c.score));
+    expect(one).toHaveLength(1);
+    expect(one[0].start).toBe(all.find((c) => c.score === best)!.start);
+  });
+});
