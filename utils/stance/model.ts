@@ -2,7 +2,7 @@
  * The stance model: gradient-boosted trees over the features of features.ts, four classes in the
  * order of STANCES. Loaded from the packed model file (see scripts/stance/pack.ts).
  */
-import { wordVectors, type IdfTable } from './features';
+import type { IdfTable } from './features';
 
 /** The model file as stored (utils/stance/model.json). */
 export interface PackedModel {
@@ -19,8 +19,6 @@ export interface PackedModel {
   /** base64 Uint16Array: offset of the right child from the tree's first node. */
   right: string;
   idf: { docs: number; terms: string; df: string };
-  /** Word vectors for the similarity features: words in row order, base64 int8 rows of `dim`. */
-  vectors?: { dim: number; words: string; int8: string };
 }
 
 export interface StanceModel {
@@ -77,11 +75,7 @@ export function unpack(m: PackedModel): StanceModel {
     feature32: Int32Array.from(feature),
     value: typed(m.value, (b) => new Float32Array(b)),
     right,
-    idf: {
-      docs: m.idf.docs,
-      df,
-      vectors: m.vectors ? wordVectors(m.vectors.words.split(' '), m.vectors.dim, typed(m.vectors.int8, (b) => new Int8Array(b))) : undefined,
-    },
+    idf: { docs: m.idf.docs, df },
   };
 }
 
