@@ -5,6 +5,7 @@
 #   bash scripts/stance/build.sh --evaluate [body|story]
 #                                                 train on the development split's training part
 #                                                 and print the dev figures; model.json unchanged
+#                                                 (SEED=N chooses the split's seed)
 #
 # Feature extraction is the product's TypeScript (utils/stance/features.ts); the trees are fitted
 # with scikit-learn from Debian's python3-sklearn. Fitting parameters can be set with the
@@ -26,11 +27,11 @@ WORK=$(mktemp -d /tmp/crosscheck-stance.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 if [[ ${1:-} == --evaluate ]]; then
   SPLIT=${2:-body}
-  npx tsx scripts/stance/dump-features.ts --split "$SPLIT" --out "$WORK"
+  npx tsx scripts/stance/dump-features.ts --split "$SPLIT" --seed "${SEED:-20170601}" --out "$WORK"
   "$PY" scripts/stance/fit.py "$WORK" "$WORK/trees.json"
   npx tsx scripts/stance/pack.ts "$WORK/meta.json" "$WORK/trees.json" "$WORK/model.json"
-  npx tsx scripts/stance/evaluate.ts --split "$SPLIT" --model "$WORK/model.json"
-  npx tsx scripts/stance/evaluate.ts --split "$SPLIT" --model "$WORK/model.json" --no-rules
+  npx tsx scripts/stance/evaluate.ts --split "$SPLIT" --seed "${SEED:-20170601}" --model "$WORK/model.json"
+  npx tsx scripts/stance/evaluate.ts --split "$SPLIT" --seed "${SEED:-20170601}" --model "$WORK/model.json" --no-rules
 else
   npx tsx scripts/stance/dump-features.ts --split all --out "$WORK"
   "$PY" scripts/stance/fit.py "$WORK" "$WORK/trees.json"

@@ -16,6 +16,8 @@ PARAMS = dict(max_iter=int(os.environ.get('ITER', 300)), learning_rate=float(os.
               max_leaf_nodes=int(os.environ.get('LEAVES', 31)), min_samples_leaf=int(os.environ.get('MINLEAF', 20)),
               l2_regularization=float(os.environ.get('L2', 1.0)), max_bins=255, early_stopping=False, random_state=0)
 CLASS_WEIGHT = [float(v) for v in os.environ.get('CW', '1.5,5,1,1').split(',')]
+# Feature names or name prefixes (comma-separated) the trees may not use, to try leaving some out.
+DROP = [p for p in os.environ.get('DROP', '').split(',') if p]
 
 
 def load(d, name, nf):
@@ -50,12 +52,16 @@ def main():
     meta = json.load(open(os.path.join(d, 'meta.json')))
     nf = len(meta['features'])
     x, y, w = load(d, 'train', nf)
+    dropped = [i for i, name in enumerate(meta['features']) if any(name == p or (p.endswith(':') and name.startswith(p)) for p in DROP)]
+    if dropped:
+        x[:, dropped] = 0  # a constant column is never split on
     cw = np.array(CLASS_WEIGHT, dtype=np.float32)[y]
     clf = HistGradientBoostingClassifier(**PARAMS)
     clf.fit(x, y, sample_weight=w * cw)
     model = export(clf)
     model['params'] = PARAMS
     model['classWeight'] = CLASS_WEIGHT
+    model['dropped'] = DROP
     json.dump(model, open(out, 'w'))
     print(f'fitted {len(model["treeStart"])} trees, {len(model["feature"])} nodes on {len(y)} pairs -> {out}', file=sys.stderr)
     if '--eval' in sys.argv and os.path.exists(os.path.join(d, 'dev.y.u8')):
