@@ -12,6 +12,10 @@ export default defineConfig({
           name: 'unit',
           include: ['utils/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // A guard against a test that hangs, not a speed check (speed is measured by `npm run
+          // bench`): the fuzz tests and the command-line tests that start a process take seconds
+          // on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {
