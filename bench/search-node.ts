@@ -1,10 +1,10 @@
 /**
  * Node micro-benchmark of the search index against MiniSearch and FlexSearch on the same generated
- * corpus (10,000 and 100,000 articles of ~2,600 characters): build time, saved size, load time,
+ * corpus (10,000 and 100,000 articles of ~2,600 characters, with claims about their events as queries): build time, saved size, load time,
  * heap after load, the first 40 queries after load, and warm query p50/p95. Prints ratios.
  *
- * The corpus is generated reproducibly (seeded) from a vocabulary with a Zipf-like word
- * distribution, topic words per article and capitalised names, so no data files are needed.
+ * The corpus is the one the Chromium corpus benchmark generates (bench/corpus/generate.ts,
+ * seeded), so no data files are needed and the two benchmarks measure the same articles.
  *
  *   npx tsx bench/search-node.ts [sizes, e.g. 10000,100000] [engines, e.g. crosscheck,flexsearch,minisearch]
  *   (or call benchSearchNode())
@@ -18,7 +18,7 @@ import { Charset, Index as FlexIndex } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { SearchIndex } from '../utils/search/index';
 import { createIndexRetriever, type StoredArticle } from '../utils/search/retriever';
-import { seededRandom } from '../utils/random';
+import { generateArticle, generateClaims } from './corpus/generate';
 
 interface Doc {
   id: number;
@@ -27,97 +27,16 @@ interface Doc {
   text: string;
 }
 
-const HEAD_WORDS = (
-  'the of and to a in that is was for on with as by at he said it from his be have has are an not this but ' +
-  'were had which they their been who will would its more after also we one about than other into over ' +
-  'government people year years new two police president minister officials state first last told could ' +
-  'country city week when there some against military army forces security report reported percent million ' +
-  'billion court election party leader public company market prices health hospital children women men ' +
-  'attack killed dead died injured fire water rain flood storm earthquake rebels troops border region ' +
-  'province capital town village road bridge airport port ship plane train workers union strike protest ' +
-  'vote voters campaign law bill parliament opposition spokesman statement interview bank rate inflation ' +
-  'economy growth trade deal talks agreement ceasefire peace war fighting control seized captured took denied ' +
-  'rejected confirmed announced arrested charged trial prison judge investigation evidence claims'
-).split(' ');
-
-/** Builds a vocabulary: common words first, then pronounceable made-up words for the long tail. */
-function vocabulary(size: number, random: () => number): string[] {
-  const syll = ['ka', 'lo', 'mi', 're', 'ta', 'vin', 'dor', 'sel', 'an', 'ber', 'cu', 'fe', 'gar', 'hol', 'in', 'jo', 'mar', 'nel', 'os', 'pri', 'qua', 'ros', 'stu', 'tel', 'ur', 'vor', 'wen', 'zi', 'ment', 'tion', 'ing', 'ed', 'er', 'al'];
-  const words = new Set(HEAD_WORDS);
-  while (words.size < size) {
-    const n = 2 + Math.floor(random() * 3);
-    let w = '';
-    for (let i = 0; i < n; i++) w += syll[Math.floor(random() * syll.length)];
-    words.add(w);
-  }
-  return [...words];
-}
-
-/** Samples ranks with probability ∝ 1 / (rank + 2)^s. */
-function zipfSampler(n: number, s: number, random: () => number): () => number {
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / Math.pow(i + 2, s);
-  return () => {
-    const x = random() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
-
-/** A reproducible corpus of `n` articles (~2,600 characters each) and 200 claim-like queries. */
-export function generateCorpus(n: number, seed = 42): { docs: Doc[]; queries: string[] } {
-  const random = seededRandom(seed);
-  const vocab = vocabulary(80_000, random);
-  const word = zipfSampler(vocab.length, 1.07, random);
-  const names = Array.from({ length: 5000 }, () => {
-    const w = vocab[2000 + Math.floor(random() * 60_000)];
-    return w[0].toUpperCase() + w.slice(1);
+/**
+ * The corpus benchmark's reproducible articles (bench/corpus/generate.ts: events reported by
+ * several outlets, Zipf-like vocabulary, names and figures) and 200 claims about their events.
+ */
+export function generateCorpus(n: number): { docs: Doc[]; queries: string[] } {
+  const docs = Array.from({ length: n }, (_, i): Doc => {
+    const a = generateArticle(i);
+    return { id: i + 1, outlet: a.outlet ?? '', title: a.title ?? '', text: a.text ?? '' };
   });
-  const topics = Array.from({ length: 2000 }, () => ({
-    words: Array.from({ length: 30 }, () => vocab[300 + Math.floor(random() * 20_000)]),
-    names: Array.from({ length: 4 }, () => names[Math.floor(random() * names.length)]),
-  }));
-  const outlets = Array.from({ length: 60 }, (_, i) => `outlet-${i}.example`);
-  const sentence = (topic: (typeof topics)[number]): string => {
-    const len = 10 + Math.floor(random() * 22);
-    const out: string[] = [];
-    for (let i = 0; i < len; i++) {
-      const r = random();
-      if (r < 0.2) out.push(topic.words[Math.floor(random() * topic.words.length)]);
-      else if (r < 0.26) out.push(topic.names[Math.floor(random() * topic.names.length)]);
-      else if (r < 0.28) out.push(String(Math.floor(random() * (random() < 0.5 ? 100 : 100_000))));
-      else out.push(vocab[word()]);
-    }
-    const s = out.join(' ');
-    return s[0].toUpperCase() + s.slice(1) + '.';
-  };
-  const docs: Doc[] = [];
-  for (let id = 0; id < n; id++) {
-    const topic = topics[Math.floor(random() * topics.length)];
-    const parts: string[] = [];
-    let chars = 0;
-    const target = 2000 + Math.floor(random() * 1200);
-    while (chars < target) {
-      const s = sentence(topic);
-      parts.push(s);
-      chars += s.length + 1;
-    }
-    docs.push({ id, outlet: outlets[Math.floor(random() * outlets.length)], title: sentence(topic).slice(0, 90), text: parts.join(' ') });
-  }
-  const queries: string[] = [];
-  for (let i = 0; i < 200; i++) {
-    const d = docs[Math.floor(random() * docs.length)];
-    const sentences = d.text.split('. ');
-    queries.push(sentences[Math.floor(random() * sentences.length)]);
-  }
-  return { docs, queries };
+  return { docs, queries: generateClaims(n, 200) };
 }
 
 interface EngineRun {
@@ -263,7 +182,7 @@ export async function benchSearchNode(sizes: number[] = [10_000, 100_000], engin
     const t = performance.now();
     const { docs, queries } = generateCorpus(n);
     const avgChars = docs.reduce((s, d) => s + d.text.length, 0) / docs.length;
-    console.log(`\n## Search index in Node: ${n.toLocaleString('en')} generated articles (avg ${Math.round(avgChars)} chars; generated in ${fmt((performance.now() - t) / 1000)} s), ${queries.length} sentence queries`);
+    console.log(`\n## Search index in Node: ${n.toLocaleString('en')} generated articles (avg ${Math.round(avgChars)} chars; generated in ${fmt((performance.now() - t) / 1000)} s), ${queries.length} claims as queries`);
     const runs: EngineRun[] = [];
     const makers = { crosscheck, flexsearch, minisearch } as Record<string, () => Subject>;
     for (const name of engines) {
