@@ -1,19 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, memoryIo } from './io';
 import { run } from './check';
+import { writeMarinkaCorpus } from './test-corpus';
 
-
-const dir = mkdtempSync(join(tmpdir(), 'check-cli-'));
-const corpus = [
-  { url: 'https://ledger.example/a', outlet: 'Ledger', title: 'Army takes Marinka', published: '2026-03-01', text: 'The army took control of the eastern city of Marinka on Tuesday after a week of fighting, the defence ministry said. Soldiers raised the flag over the town hall.' },
-  { url: 'https://radio.example/b', outlet: 'Radio Free North', title: 'Fighters deny losing Marinka', published: '2026-03-02', text: 'Resistance fighters denied that the army had taken control of the eastern city of Marinka, saying they still held the town centre on Wednesday.' },
-  { url: 'https://sport.example/c', outlet: 'Sport Daily', title: 'Cup final', published: '2026-03-02', text: 'Rovers won the cup final 2-1 on Saturday in front of 40,000 fans.' },
-];
-writeFileSync(join(dir, 'corpus.jsonl'), corpus.map((a) => JSON.stringify(a)).join('\n') + '\n{"broken"\n');
+const { dir } = writeMarinkaCorpus('check-cli-', ['{"broken"']);
 writeFileSync(join(dir, 'page.txt'), 'The army has taken control of the eastern city of Marinka. What happens next is anyone\u2019s guess.');
 
 describe('check --corpus FILE PAGE', () => {

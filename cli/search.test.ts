@@ -1,19 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFile } from './corpus-file';
 import { UsageError, forEachJsonLine, memoryIo } from './io';
 import { run } from './search';
+import { writeMarinkaCorpus } from './test-corpus';
 
-
-const dir = mkdtempSync(join(tmpdir(), 'search-cli-'));
-const corpus = [
-  { url: 'https://ledger.example/a', outlet: 'Ledger', title: 'Army takes Marinka', published: '2026-03-01', text: 'The army took control of the eastern city of Marinka on Tuesday after a week of fighting, the defence ministry said. Soldiers raised the flag over the town hall.' },
-  { url: 'https://radio.example/b', outlet: 'Radio Free North', title: 'Fighters deny losing Marinka', published: '2026-03-02', text: 'Resistance fighters denied that the army had taken control of the eastern city of Marinka. They said they still held the town centre on Wednesday. The army did not answer questions about the town centre.' },
-  { url: 'https://sport.example/c', outlet: 'Sport Daily', title: 'Cup final', published: '2026-03-02', text: 'Rovers won the cup final 2-1 on Saturday in front of 40,000 fans.' },
-];
-writeFileSync(join(dir, 'corpus.jsonl'), corpus.map((a) => JSON.stringify(a)).join('\n') + '\n');
+const { dir } = writeMarinkaCorpus('search-cli-');
 
 describe('search --corpus FILE --k N', () => {
   it('prints the hits for each line in order, best first, at most k, one per article, with the id given', async () => {
