@@ -11,6 +11,16 @@ import { approveSiteAccess, highlightCount, openPopupFor, toBackground, turnOnSi
 
 const ARTICLE = 'pages/sarrow-valley.html';
 
+/**
+ * Checks that the page script does not run on `page`: after long enough for it to have painted the
+ * demo page, nothing is highlighted and nothing answers the background's hello there.
+ */
+async function expectNotChecked(ext: ExtensionSession, page: Page): Promise<void> {
+  await page.waitForTimeout(1500);
+  expect(await highlightCount(page)).toBe(0);
+  expect(await scriptRuns(ext, page)).toBe(false);
+}
+
 /** What the browser has granted, the page script's registrations and the reader's site settings. */
 async function accessState(ext: ExtensionSession) {
   return ext.serviceWorker.evaluate(async () => {
@@ -65,9 +75,7 @@ describe('site access: least privilege', () => {
 
     const page = await ext.context.newPage();
     await page.goto(server.url(ARTICLE));
-    await page.waitForTimeout(1500);
-    expect(await highlightCount(page)).toBe(0);
-    expect(await scriptRuns(ext, page)).toBe(false);
+    await expectNotChecked(ext, page);
     const state = await accessState(ext);
     expect(state.origins).toEqual([]);
     expect(state.registered).toEqual([]);
@@ -106,8 +114,7 @@ describe('site access: least privilege', () => {
     expect(state.registered).toEqual([]);
     // A new load of the page is not checked: the site is still off.
     await page.reload();
-    await page.waitForTimeout(1500);
-    expect(await highlightCount(page)).toBe(0);
+    await expectNotChecked(ext, page);
     await page.close();
   });
 
@@ -126,8 +133,7 @@ describe('site access: least privilege', () => {
     expect(state.siteSettings?.allow).toEqual(['127.0.0.1']);
 
     await other.reload();
-    await other.waitForTimeout(1500);
-    expect(await highlightCount(other)).toBe(0);
+    await expectNotChecked(ext, other);
     await other.close();
 
     // A new page on the site is checked by the registered script.
@@ -156,8 +162,7 @@ describe('site access: least privilege', () => {
     expect(state.siteSettings?.allow).toEqual([]);
     await popup.close();
     await page.reload();
-    await page.waitForTimeout(1500);
-    expect(await highlightCount(page)).toBe(0);
+    await expectNotChecked(ext, page);
     await page.close();
   });
 

@@ -15,39 +15,34 @@ function isSlot(node: Node): node is HTMLSlotElement {
 
 /** The children of a node in the composed tree, in order. */
 export function composedChildren(node: Node): Node[] {
-  const shadow = node.nodeType === 1 ? openShadowRoot(node as Element) : null;
   const out: Node[] = [];
-  for (let child = (shadow ?? node).firstChild; child; child = child.nextSibling) {
-    if (isSlot(child)) {
-      // A slot shows the light nodes assigned to it, else its own fallback content.
-      const assigned = child.assignedNodes();
-      if (assigned.length) out.push(...assigned);
-      else for (let c = child.firstChild; c; c = c.nextSibling) out.push(c);
-    } else out.push(child);
+  pushComposedChildren(node, out);
+  return out.reverse();
+}
+
+/**
+ * Pushes the children of a node in the composed tree onto `stack`, last first (so that they pop
+ * in document order): a walk of the tree without an array per element.
+ */
+export function pushComposedChildren(node: Node, stack: Node[]): void {
+  const shadow = node.nodeType === 1 ? openShadowRoot(node as Element) : null;
+  for (let child = (shadow ?? node).lastChild; child; child = child.previousSibling) {
+    if (!isSlot(child)) {
+      stack.push(child);
+      continue;
+    }
+    // A slot shows the light nodes assigned to it, else its own fallback content.
+    const assigned = child.assignedNodes();
+    if (assigned.length) for (let i = assigned.length - 1; i >= 0; i--) stack.push(assigned[i]);
+    else for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c);
   }
-  return out;
 }
 
 /** Whether any element under `root` has an open shadow root. */
-export function hasOpenShadowRoots(root: ParentNode): boolean {
-  for (const el of Array.from(root.querySelectorAll('*'))) if (openShadowRoot(el)) return true;
+function hasOpenShadowRoots(root: ParentNode): boolean {
+  const all = root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) if (openShadowRoot(all[i])) return true;
   return false;
-}
-
-/** Every open shadow root under `root`, nested ones included. */
-export function openShadowRoots(root: ParentNode): ShadowRoot[] {
-  const out: ShadowRoot[] = [];
-  const visit = (r: ParentNode) => {
-    for (const el of Array.from(r.querySelectorAll('*'))) {
-      const shadow = openShadowRoot(el);
-      if (shadow) {
-        out.push(shadow);
-        visit(shadow);
-      }
-    }
-  };
-  visit(root);
-  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { composedClone } from './composed-tree';
+import { runToEnd } from './run-to-end';
 
 /** The main article of a page, as plain text with paragraph breaks. */
 export interface ExtractedArticle {
@@ -377,11 +378,7 @@ function* readable(doc: Document): Generator<void, { parsed: ReturnType<Readabil
  * body). Should that cleaning leave too little, the page is read again without it.
  */
 export function extractArticle(doc: Document): ExtractedArticle | null {
-  const steps = extractArticleSteps(doc);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(extractArticleSteps(doc));
 }
 
 /**

@@ -4,7 +4,8 @@ import { handleMessages, toBackground, type ContentProtocol } from '@/utils/exte
 import { LIMITS } from '@/utils/extension/message-checks';
 import { absoluteHttpUrl } from '@/utils/url';
 import { isSiteEnabled } from '@/utils/site-settings';
-import { extractArticle, extractArticleSteps, type ExtractedArticle } from '@/utils/extract';
+import { extractArticleSteps, type ExtractedArticle } from '@/utils/extract';
+import { runToEnd } from '@/utils/run-to-end';
 import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
 import type { CheckedClaim, TextQuote } from '@/utils/types';
 import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
@@ -21,12 +22,9 @@ export default defineContentScript({
   // The popover's styles are passed to its shadow root directly (see popover.tsx).
   cssInjectionMode: 'manual',
   async main(ctx) {
-    // Injected twice (registered for the site, and once more for a one-off check)? One is enough.
-    const loaded = globalThis as { __crosscheckClaims?: boolean };
-    if (loaded.__crosscheckClaims) return;
-    loaded.__crosscheckClaims = true;
-    ctx.onInvalidated(() => void (loaded.__crosscheckClaims = false));
-
+    // Injected again (registered for the site, and once more for a one-off check)? The newer copy
+    // takes over: starting its context invalidates this one (WXT's ContentScriptContext), which
+    // then stops painting, watching and answering messages — everything below is tied to `ctx`.
     const page = new PageClaims(ctx);
     let enabled = false;
     /** A one-off check the reader asked for: on for this page whatever the site settings say. */
@@ -38,7 +36,7 @@ export default defineContentScript({
       else page.stop('off');
     };
 
-    handleMessages<ContentProtocol>({
+    const unlisten = handleMessages<ContentProtocol>({
       hello: () => true,
       checkOnce() {
         once = true;
@@ -53,6 +51,7 @@ export default defineContentScript({
         return null;
       },
     });
+    ctx.onInvalidated(unlisten);
 
     const initial = isSiteEnabled(location.href, await siteSettingsItem.getValue());
     if (initial) apply(true);
@@ -193,13 +192,13 @@ class PageClaims {
         }
         if (!records.every((r) => isOurs(r.target))) this.moved.changed();
       });
-      this.moveObserver.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+      this.moveObserver.observe(document.body ?? document.documentElement, OBSERVED);
     }
     this.moved.changed();
   }
 
   private afterMove() {
-    const found = findArticle();
+    const found = runToEnd(findArticleSteps());
     const article = found?.article ?? null;
     const lostAll = this.lostAll;
     this.lostAll = false;
@@ -221,7 +220,7 @@ class PageClaims {
     const generation = ++this.generation;
     this.moved.cancel();
     // A long page is read a slice at a time, the page's main thread given back in between.
-    const found = given === undefined ? await findArticleInSlices() : given;
+    const found = given === undefined ? await runInSlices(findArticleSteps()) : given;
     if (generation !== this.generation) return;
     const article = found?.article ?? null;
     this.startedText = article?.text ?? null;
@@ -299,6 +298,11 @@ class PageClaims {
 
   /** Finds every claim in the live page and paints it. */
   private paint() {
+    runToEnd(this.paintSteps());
+  }
+
+  /** paint() as steps: a `yield` after each claim is found, so a caller may give the page its main thread back. */
+  private *paintSteps(): Generator<void, void> {
     if (!this.highlighter) return;
     // Marks from an earlier paint (wrapping fallback) come out first, so the text is whole again.
     this.highlighter.clear();
@@ -308,6 +312,7 @@ class PageClaims {
       a.range = locate(index, a);
       a.found = a.range ? rangeText(a.range) : undefined;
       a.lost = a.range || !wasPainted ? undefined : (a.lost ?? 0) + 1;
+      yield;
     }
     this.paintRanges();
   }
@@ -322,21 +327,14 @@ class PageClaims {
       this.paint();
       return true;
     }
-    this.highlighter.clear();
+    const steps = this.paintSteps();
     let slice = performance.now();
-    const index = buildTextIndex(this.doc.body ?? this.doc.documentElement, isOurUi);
-    for (const a of this.anchored) {
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldToPage();
-        if (generation !== this.generation) return false;
-        slice = performance.now();
-      }
-      const wasPainted = !!a.range || a.lost !== undefined;
-      a.range = locate(index, a);
-      a.found = a.range ? rangeText(a.range) : undefined;
-      a.lost = a.range || !wasPainted ? undefined : (a.lost ?? 0) + 1;
+    while (!steps.next().done) {
+      if (performance.now() - slice <= SLICE_MS) continue;
+      await yieldToPage();
+      if (generation !== this.generation) return false;
+      slice = performance.now();
     }
-    this.paintRanges();
     return true;
   }
 
@@ -489,24 +487,13 @@ const MIN_FRAME_SIZE = 200;
 /**
  * The page's article, from the page itself or, when the page has none, from its largest
  * same-origin frame that has one (a story shown in a frame). Frames of other origins are out of
- * reach, as they should be.
+ * reach, as they should be. In steps (see extractArticleSteps).
  */
-function findArticle(): FoundArticle | null {
-  const own = extractArticle(document);
+function* findArticleSteps(): Generator<void, FoundArticle | null> {
+  const own = yield* extractArticleSteps(document);
   if (own) return { doc: document, article: own };
   for (const doc of articleFrames()) {
-    const article = extractArticle(doc);
-    if (article) return { doc, article };
-  }
-  return null;
-}
-
-/** findArticle, read a slice at a time (see runInSlices). */
-async function findArticleInSlices(): Promise<FoundArticle | null> {
-  const own = await runInSlices(extractArticleSteps(document));
-  if (own) return { doc: document, article: own };
-  for (const doc of articleFrames()) {
-    const article = await runInSlices(extractArticleSteps(doc));
+    const article = yield* extractArticleSteps(doc);
     if (article) return { doc, article };
   }
   return null;

@@ -4,7 +4,7 @@
  * in the article text can be found, and painted, in the page.
  */
 
-import { composedChildren } from '@/utils/composed-tree';
+import { pushComposedChildren } from '@/utils/composed-tree';
 
 /** Elements whose text is never article text (and never ours to highlight). */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT']);
@@ -73,8 +73,7 @@ export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () =
       const el = node as Element;
       if (node !== root && (SKIP.has(el.tagName.toUpperCase()) || skip(el))) continue;
     } else if (node.nodeType !== 9 && node.nodeType !== 11) continue;
-    const children = composedChildren(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    pushComposedChildren(node, stack);
   }
   return { text: chars.join(''), nodeOf: Int32Array.from(nodeOf), offsetOf: Int32Array.from(offsetOf), nodes };
 }
