@@ -198,8 +198,11 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
     await s.addArticles(numbered(3, 12), 'import');
     const codes = Array.from({ length: 16 }, (_, i) => i);
     const woken = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    const snapshotReads = vi.spyOn(db.indexBase, 'get');
     woken.preload();
     woken.preload();
+    // The load starts before anything else asks for the index, once however often it is asked for.
+    await vi.waitFor(() => expect(snapshotReads).toHaveBeenCalledTimes(1));
     // An article stored while the index loads is found with the others.
     await woken.addArticles(numbered(1, 15), 'import');
     expect(await woken.indexInfo()).toMatchObject({ upToId: 12, tail: 4, articles: 16 });
@@ -216,7 +219,10 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
     await s.compact();
     await s.removeArticles([7, 8]);
     const woken = new CorpusStore(db);
+    const rangeReads = vi.spyOn(db.articles, 'where');
     expect(await woken.indexInfo()).toMatchObject({ upToId: 8, tail: 0, tombstones: 2, articles: 6 });
+    expect(rangeReads).not.toHaveBeenCalled();
+    rangeReads.mockRestore();
     await woken.addArticles(numbered(1, 20), 'import');
     // New ids continue above the snapshot's: the next start reads them as the tail.
     expect(await new CorpusStore(db).indexInfo()).toMatchObject({ upToId: 8, tail: 1, tombstones: 2, articles: 7 });

@@ -152,7 +152,9 @@ export class CorpusStore {
       if (rows.length < LOAD_PAGE) break;
       after = rows[rows.length - 1].id;
     }
-    if (state.tail) state.maxId = Math.max(state.maxId, after, lastId, await this.lastId());
+    // Nothing else writes while the index loads (it loads inside `exclusive`): the last id read
+    // with the snapshot is the newest article's.
+    if (state.tail) state.maxId = Math.max(state.maxId, lastId);
     return state;
   }
 

@@ -75,13 +75,6 @@ export const SEARCH_COST = {
 /** Relative slack when comparing bounds with scores (scores are summed in single precision). */
 const MARGIN = 1e-5;
 
-/** The most a set of terms can add to an article's score (BM25's saturation: below w·(k1 + 1) each). */
-function upperBound(terms: FoundTerm[]): number {
-  let sum = 0;
-  for (const t of terms) sum += t.w * (SCORING.k1 + 1);
-  return sum;
-}
-
 /** Scoring parameters (BM25F). Few and standard; see scripts/search/eval.ts for how they were checked. */
 export const SCORING = {
   k1: 1.2,
@@ -341,7 +334,8 @@ export class SearchIndex {
   remove(id: number): void {
     const slot = this.slots().get(id);
     if (slot === undefined) return;
-    this.own();
+    // Only the removal marks change, and a loaded index has its own array of them: a removal
+    // does not copy the loaded index (a woken store applies its tombstones this way).
     this.docDead[slot] = 1;
     this.alive--;
     this.totalBody -= this.docBodyLen[slot];
