@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError, memoryIo } from './io';
+import { UsageError } from './io';
 import { run } from './check';
-import { writeMarinkaCorpus } from './test-corpus';
+import { memoryIo, writeMarinkaCorpus } from './testing';
 
 const { dir } = writeMarinkaCorpus('check-cli-', ['{"broken"']);
 writeFileSync(join(dir, 'page.txt'), 'The army has taken control of the eastern city of Marinka. What happens next is anyone\u2019s guess.');

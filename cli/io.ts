@@ -80,17 +80,3 @@ export async function forEachJsonLine<F extends string>(
   if (bad) io.err(`crosscheck ${command}: ${bad} line${bad === 1 ? '' : 's'} could not be read`);
   return bad;
 }
-
-/** An io on memory: `input` as standard input, and what the command writes collected in `out` and `err`. */
-export function memoryIo(input: readonly string[] = []): { io: CliIo; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    lines: async function* () {
-      yield* input;
-    },
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  };
-  return { io, out, err };
-}

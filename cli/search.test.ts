@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusFile } from './corpus-file';
-import { UsageError, forEachJsonLine, memoryIo } from './io';
+import { UsageError, forEachJsonLine } from './io';
 import { run } from './search';
-import { writeMarinkaCorpus } from './test-corpus';
+import { memoryIo, writeMarinkaCorpus } from './testing';
 
 const { dir } = writeMarinkaCorpus('search-cli-');
 

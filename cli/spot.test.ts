@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from './io';
 import { run } from './spot';
+import { memoryIo } from './testing';
 import { readPageText } from './page-text';
 
 

@@ -94,9 +94,14 @@ export function selectClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, o
   // The spotter may cap the claims itself (and skip the structure of those left out); the cap
   // below gives the same claims either way.
   const claims = steps.spot(text, { sensitivity: opts.sensitivity, maxClaims: max });
-  if (claims.length <= max) return claims;
-  const keep = new Set([...claims].sort((a, b) => b.score - a.score).slice(0, max));
-  return claims.filter((c) => keep.has(c));
+  return mostCheckWorthy(claims, max);
+}
+
+/** At most `max` items, the highest scores first picked (ties in text order), kept in text order. */
+export function mostCheckWorthy<T extends { score: number }>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const keep = new Set([...items].sort((a, b) => b.score - a.score).slice(0, max));
+  return items.filter((c) => keep.has(c));
 }
 
 /** Cross-checks claims already spotted, in order. */

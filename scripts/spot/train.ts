@@ -48,8 +48,6 @@ export const HYPER = {
   average: false,
 };
 
-export { parseCsv };
-
 export function loadClaimBuster(): Example[] | null {
   if (!existsSync(CLAIMBUSTER)) return null;
   const rows = parseCsv(readFileSync(CLAIMBUSTER, 'utf8'));

@@ -47,11 +47,8 @@ export function loadFncOrExit(): FncData {
   return { bodies, pairs };
 }
 
-/** The seeded generator the splits are drawn with (kept under this name for the scripts). */
-export const rng = seededRandom;
-
 function shuffled<T>(xs: T[], seed: number): T[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const a = xs.slice();
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));

@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { analyze, FEATURE_COUNT, FEATURE_NAMES, featurize, rankSentences, type IdfTable, type TextInfo } from '../../utils/stance/features';
 import { stem, STOP_WORDS, NEGATIONS, tokenize } from '../../utils/stance/text';
 import { STANCES, type Stance } from '../../utils/types';
-import { loadFncOrExit, rng, SEED, splitByBody, splitByStory, type FncData, type Pair } from './data';
+import { loadFncOrExit, SEED, splitByBody, splitByStory, type FncData, type Pair } from './data';
+import { seededRandom } from '../../utils/random';
 
 export function buildIdf(data: FncData, pairs: readonly Pair[]): IdfTable {
   const df = new Map<string, number>();
@@ -42,7 +43,7 @@ interface Row {
 export function rowsOf(data: FncData, pairs: readonly Pair[], idf: IdfTable, passages: boolean, seed = 7): Row[] {
   const rows: Row[] = pairs.map((p) => ({ headline: p.headline, text: data.bodies.get(p.bodyId) ?? '', stance: p.stance, weight: 1 }));
   if (!passages) return rows;
-  const r = rng(seed);
+  const r = seededRandom(seed);
   for (const p of pairs) {
     if (p.stance === 'unrelated' && r() > 0.3) continue;
     const body = analyze(data.bodies.get(p.bodyId) ?? '', idf);

@@ -8,6 +8,7 @@
 import type { BackgroundProtocol, ContentProtocol, Req } from './messages';
 import { isHttpUrl, MAX_URL_CHARS } from '../url';
 import { MAX_ARTICLE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS } from '../import/article';
+import { describeType } from '../json-type';
 
 /** Size limits of what a message may carry, in characters or items. */
 export const LIMITS = {
@@ -71,18 +72,10 @@ function count(n: number): string {
   return n.toLocaleString('en');
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
 /** A string of at most `max` characters (and, with `nonEmpty`, not blank). */
 export function text(max: number, opts: { nonEmpty?: boolean } = {}): Shape<string> {
   return shape((value, path) => {
-    if (typeof value !== 'string') return `"${path}" must be text, got ${describe(value)}`;
+    if (typeof value !== 'string') return `"${path}" must be text, got ${describeType(value)}`;
     if (value.length > max) return `"${path}" is too long: ${count(value.length)} characters, at most ${count(max)}`;
     if (opts.nonEmpty && !value.trim()) return `"${path}" is empty`;
     return null;
@@ -108,7 +101,7 @@ export function address(opts: { web?: boolean } = {}): Shape<string> {
 /** A whole number between `min` and `max`. */
 export function int(min: number, max: number = Number.MAX_SAFE_INTEGER): Shape<number> {
   return shape((value, path) => {
-    if (typeof value !== 'number' || !Number.isInteger(value)) return `"${path}" must be a whole number, got ${describe(value)}`;
+    if (typeof value !== 'number' || !Number.isInteger(value)) return `"${path}" must be a whole number, got ${describeType(value)}`;
     if (value < min || value > max) return `"${path}" must be between ${count(min)} and ${count(max)}`;
     return null;
   });
@@ -117,7 +110,7 @@ export function int(min: number, max: number = Number.MAX_SAFE_INTEGER): Shape<n
 /** A finite number (sizes, dates in milliseconds). */
 export function finite(min: number = -Number.MAX_VALUE): Shape<number> {
   return shape((value, path) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return `"${path}" must be a number, got ${describe(value)}`;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return `"${path}" must be a number, got ${describeType(value)}`;
     return value < min ? `"${path}" must be at least ${min}` : null;
   });
 }
@@ -140,7 +133,7 @@ export function optional<T>(inner: Shape<T>): OptionalShape<T> {
 /** A list of at most `max` items of one shape, plus a check of the whole list. */
 export function list<T>(item: Shape<T>, max: number, whole?: (items: T[], path: string) => string | null): Shape<T[]> {
   return shape((value, path) => {
-    if (!Array.isArray(value)) return `"${path}" must be a list, got ${describe(value)}`;
+    if (!Array.isArray(value)) return `"${path}" must be a list, got ${describeType(value)}`;
     if (value.length > max) return `"${path}" has too many items: ${count(value.length)}, at most ${count(max)}`;
     for (let i = 0; i < value.length; i++) {
       const wrong = item.check(value[i], `${path}[${i}]`);
@@ -163,7 +156,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function record<F extends Record<string, Shape<any>>>(fields: F, whole?: (value: FieldsType<F>, path: string) => string | null): Shape<FieldsType<F>> {
   return shape((value, path) => {
-    if (!isPlainObject(value)) return `"${path}" must be an object, got ${describe(value)}`;
+    if (!isPlainObject(value)) return `"${path}" must be an object, got ${describeType(value)}`;
     for (const key of Reflect.ownKeys(value)) {
       if (typeof key !== 'string') return `"${path}" has a field that is not a name`;
       if (FORBIDDEN_KEYS.has(key)) return `"${path}" has a forbidden field "${key}"`;

@@ -215,8 +215,6 @@ export interface HandleOptions<P> {
    * one of our pages). By default: this extension only, from the right kind of context.
    */
   accept?: (sender: SenderInfo, from: SenderKind) => boolean;
-  /** The checks of the messages' data (by default those of `message-checks.ts`). */
-  checks?: ProtocolChecks<P>;
 }
 
 /**
@@ -227,7 +225,7 @@ export interface HandleOptions<P> {
  */
 export function handleMessages<P>(handlers: Handlers<P>, opts: HandleOptions<P> = {}): () => void {
   const accept = opts.accept ?? ((sender, from) => senderAllowed(from, sender, browser.runtime.id, browser.runtime.getURL('/')));
-  const checks = (opts.checks ?? MESSAGE_CHECKS) as Readonly<Record<string, MessageCheck<unknown> | undefined>>;
+  const checks = MESSAGE_CHECKS as Readonly<Record<string, MessageCheck<unknown> | undefined>>;
   // Answers through sendResponse and `return true`, which every browser (and the test fake) honours.
   const listener = (message: unknown, sender: SenderInfo & { frameId?: number }, sendResponse: (answer: Result<unknown>) => void) => {
     if (!message || typeof message !== 'object' || !('crosscheck' in message)) return false;

@@ -7,6 +7,7 @@
 import { htmlToText } from '../html-text';
 import type { CorpusArticle } from '../types';
 import { isHttpUrl, MAX_URL_CHARS, outletFromUrl } from '../url';
+import { describeType } from '../json-type';
 
 /** Longest article text accepted, in characters; longer is almost surely not one article. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -20,17 +21,6 @@ export type ArticleResult = { ok: true; article: CorpusArticle } | { ok: false; 
 
 /** Fields that, when present and not null, must be strings. */
 const STRING_FIELDS = ['url', 'outlet', 'title', 'published', 'text', 'html'] as const;
-
-/** Names the JSON type of a value for messages ("a number", "an array"). */
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return `a ${typeof value}`;
-}
 
 function quoted(s: string): string {
   return JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);

@@ -6,15 +6,7 @@
 import type { Chunks } from './jsonl';
 
 /** Bytes looked at before the file is parsed. */
-export const HEAD_BYTES = 1024;
-
-/** A file-level problem: the rest of the file is not read. */
-export interface FileProblem {
-  line: number;
-  error: string;
-  /** Set: nothing after this line was read. */
-  fatal: true;
-}
+const HEAD_BYTES = 1024;
 
 /** The kinds of file the import reads, as named in messages. */
 export type TextFormat = 'JSON Lines' | 'CSV';

@@ -50,7 +50,6 @@ export const DENSE_NAMES = [
   'superlative',
 ] as const;
 export const DENSE_SIZE = DENSE_NAMES.length;
-export const DENSE_INDEX: Record<string, number> = Object.fromEntries(DENSE_NAMES.map((n, i) => [n, i]));
 
 /** A sparse feature vector: indices into [hashed words | dense features] with their values. */
 export interface Features {

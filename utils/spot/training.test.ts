@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecision, parseCsv, prf } from '../../scripts/spot/train';
+import { averagePrecision, prf } from '../../scripts/spot/train';
+import { parseCsv } from '../../scripts/lib/csv';
 import { loadWeights, encodeWeights, margin } from './codec';
 import { DENSE_SIZE, HASH_SIZE, featurize } from './features';
 import modelFile from './model.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/stance';
-import { memoryIo } from '../../cli/io';
+import { memoryIo } from '../../cli/testing';
 
 
 describe('crosscheck stance', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STANCES, type ClaimStructure } from '../types';
 import { classifyStance, stanceModel } from './index';
 import { analyze } from './features';
-import { applyRules, compareFigures, quantities } from './rules';
+import { applyRules, compareFigures, quantities, topStance } from './rules';
 
 const stanceOf = (claim: string, evidence: string, structure?: ClaimStructure) => classifyStance(claim, evidence, structure ? { structure } : undefined).stance;
 
@@ -185,39 +185,37 @@ describe('figures about something else in the same passage', () => {
 describe('no dispute without a sign of it', () => {
   const m = stanceModel();
   const leaning = { confirm: 0.1, dispute: 0.7, discuss: 0.15, unrelated: 0.05 };
-  const top = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1])[0][0];
   const after = (claim: string, evidence: string) => applyRules(claim, analyze(claim, m.idf), analyze(evidence, m.idf), m.idf, leaning);
   const claim = 'The Harwick bridge will open in 2031 with six lanes.';
 
   it('a short passage saying nothing against the claim is not called a dispute', () => {
-    expect(top(after(claim, 'The Harwick bridge, the region\'s largest road project, is due to open in 2031.'))).not.toBe('dispute');
+    expect(topStance(after(claim, 'The Harwick bridge, the region\'s largest road project, is due to open in 2031.'))).not.toBe('dispute');
   });
   it('keeps the dispute when the passage denies, negates or gives another figure', () => {
-    expect(top(after(claim, 'Officials denied that the Harwick bridge would open in 2031.'))).toBe('dispute');
-    expect(top(after(claim, 'The Harwick bridge will not open in 2031, engineers said.'))).toBe('dispute');
-    expect(top(after(claim, 'The Harwick bridge will open in 2031 with four lanes.'))).toBe('dispute');
+    expect(topStance(after(claim, 'Officials denied that the Harwick bridge would open in 2031.'))).toBe('dispute');
+    expect(topStance(after(claim, 'The Harwick bridge will not open in 2031, engineers said.'))).toBe('dispute');
+    expect(topStance(after(claim, 'The Harwick bridge will open in 2031 with four lanes.'))).toBe('dispute');
   });
   it('leaves whole articles to the model', () => {
     const article = Array.from({ length: 6 }, (_, i) => `The Harwick bridge project held its meeting number ${i + 1} in the town hall.`).join(' ');
-    expect(top(after(claim, article))).toBe('dispute');
+    expect(topStance(after(claim, article))).toBe('dispute');
   });
 });
 
 describe('a sentence sharing only a word with the claim', () => {
   const m = stanceModel();
-  const top = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1])[0][0];
   it('neither confirms nor disputes it, whatever the model leans to', () => {
     const claim = 'It was under control a little before five in the morning.';
     const sentence = 'The Harbour Museum reopened on Friday after a five-year renovation, with a new glass roof over its courtyard.';
     for (const lean of ['confirm', 'dispute'] as const) {
       const scores = { confirm: 0.1, dispute: 0.1, discuss: 0.1, unrelated: 0.1, [lean]: 0.7 };
-      expect(top(applyRules(claim, analyze(claim, m.idf), analyze(sentence, m.idf), m.idf, scores))).toBe('unrelated');
+      expect(topStance(applyRules(claim, analyze(claim, m.idf), analyze(sentence, m.idf), m.idf, scores))).toBe('unrelated');
     }
   });
   it('leaves a sentence that is about the claim alone', () => {
     const claim = 'The fire was under control a little before five in the morning.';
     const sentence = 'Firefighters said the fire was under control shortly before five in the morning.';
     const scores = { confirm: 0.7, dispute: 0.1, discuss: 0.1, unrelated: 0.1 };
-    expect(top(applyRules(claim, analyze(claim, m.idf), analyze(sentence, m.idf), m.idf, scores))).not.toBe('unrelated');
+    expect(topStance(applyRules(claim, analyze(claim, m.idf), analyze(sentence, m.idf), m.idf, scores))).not.toBe('unrelated');
   });
 });

@@ -11,7 +11,7 @@ const CASES = 1500;
 const SPACE = /^\s*$/;
 
 /** What is wrong with `spans` as exact, ordered, trimmed spans covering `text`, or null. */
-export function spanProblem(text: string, spans: readonly { text: string; start: number; end: number }[]): string | null {
+function spanProblem(text: string, spans: readonly { text: string; start: number; end: number }[]): string | null {
   let last = 0;
   for (const span of spans) {
     const what = JSON.stringify(span);

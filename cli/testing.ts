@@ -1,6 +1,8 @@
+// Helpers for the command-line tests.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CliIo } from './io';
 
 /** Three articles for the command-line tests: a claim, a denial of it, and an unrelated story. */
 export const MARINKA_CORPUS = [
@@ -15,4 +17,18 @@ export function writeMarinkaCorpus(prefix: string, extraLines: string[] = []): {
   const corpus = join(dir, 'corpus.jsonl');
   writeFileSync(corpus, [...MARINKA_CORPUS.map((a) => JSON.stringify(a)), ...extraLines].join('\n') + '\n');
   return { dir, corpus };
+}
+
+/** An io on memory: `input` as standard input, and what the command writes collected in `out` and `err`. */
+export function memoryIo(input: readonly string[] = []): { io: CliIo; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    lines: async function* () {
+      yield* input;
+    },
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  };
+  return { io, out, err };
 }
