@@ -71,7 +71,11 @@ function tabState(text: string, url: string, over: Partial<TabState> = {}): TabS
   };
 }
 
-const CASES = HOSTILE_TEXTS.map((text, i) => ({ text, url: HOSTILE_URLS[i % HOSTILE_URLS.length], name: text.slice(0, 50) }));
+// Every hostile text and every hostile address, paired round the shorter list.
+const CASES = Array.from({ length: Math.max(HOSTILE_TEXTS.length, HOSTILE_URLS.length) }, (_, i) => {
+  const text = HOSTILE_TEXTS[i % HOSTILE_TEXTS.length];
+  return { text, url: HOSTILE_URLS[i % HOSTILE_URLS.length], name: text.slice(0, 50) };
+});
 
 describe('side panel', () => {
   it.each(CASES)('shows a page title, outlet, claims and checks as text: $name', async ({ text, url }) => {

@@ -104,22 +104,29 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
   let roots = new Set<Node>();
   // The registry and the adopted stylesheets are shared with the page's own scripts, which may
   // clear them (a page's own search highlighting, a framework resetting styles) without any
-  // change to the DOM: what was taken is put back, now and then.
-  const guard = setInterval(() => {
+  // change to the DOM: while claims are painted, what was taken is put back now and then.
+  let guard: ReturnType<typeof setInterval> | undefined;
+  const putBack = () => {
     for (const [key, highlight] of painted) if (registry.get(key) !== highlight) registry.set(key, highlight);
-    if (painted.size > 0) style.ensure(roots);
-  }, GUARD_MS);
+    style.ensure(roots);
+  };
 
   const clear = () => {
     for (const v of PAINTED) registry.delete(name(v));
     painted.clear();
+    clearInterval(guard);
+    guard = undefined;
   };
   return {
     touchesDom: false,
     paint(items) {
       clear();
       const groups = new Map<Verdict | 'pending', Range[]>();
-      for (const { range, verdict } of items) groups.set(verdict, [...(groups.get(verdict) ?? []), range]);
+      for (const { range, verdict } of items) {
+        const ranges = groups.get(verdict);
+        if (ranges) ranges.push(range);
+        else groups.set(verdict, [range]);
+      }
       for (const [verdict, ranges] of groups) {
         const highlight = new win.Highlight(...ranges);
         registry.set(name(verdict), highlight);
@@ -127,6 +134,7 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
       }
       roots = new Set(items.map(({ range }) => range.startContainer.getRootNode()));
       style.ensure(roots);
+      if (painted.size > 0) guard = setInterval(putBack, GUARD_MS);
     },
     flash(range) {
       registry.set(name('flash'), new win.Highlight(range));
@@ -136,7 +144,6 @@ function customHighlighter(doc: Document, win: Window & typeof globalThis, regis
     clear,
     destroy() {
       clear();
-      clearInterval(guard);
       clearTimeout(flashTimer);
       registry.delete(name('flash'));
       style.remove();

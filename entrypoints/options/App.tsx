@@ -36,7 +36,7 @@ function SiteSettingsForm() {
   // Sites switched on or off elsewhere (the popup, the browser's site-access menu) show up here
   // unless the reader is in the middle of editing.
   useEffect(() => {
-    if (settings && (!draft || !dirty)) setDraft({ mode: settings.mode, allow: settings.allow.join('\n'), deny: settings.deny.join('\n') });
+    if (settings && !dirty) setDraft({ mode: settings.mode, allow: settings.allow.join('\n'), deny: settings.deny.join('\n') });
   }, [settings]);
   const edit = (next: NonNullable<typeof draft>) => {
     setDraft(next);
@@ -327,7 +327,7 @@ function CorpusSection() {
           <progress max={100} value={percent} />
           <span>
             {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
-            {percent}% · {progress.added} added · {duplicatesText(progress).replace(', ', ' · ')} · {progress.errors.length} lines skipped
+            {percent}% · {progress.added} added · {duplicatesText(progress, ' · ')} · {progress.errors.length} lines skipped
           </span>
           {progress.errors.length > 0 && (
             <ul class="errors" data-testid="import-errors">
@@ -400,7 +400,7 @@ function CorpusSection() {
 }
 
 /** "3 already stored" and, when some URLs came twice in the file, "2 repeated within the file". */
-function duplicatesText(p: Pick<ImportProgress, 'duplicates' | 'repeated'>): string {
+function duplicatesText(p: Pick<ImportProgress, 'duplicates' | 'repeated'>, separator = ', '): string {
   const before = p.duplicates - (p.repeated ?? 0);
-  return p.repeated ? `${before} already stored, ${p.repeated} repeated within the file` : `${before} already stored`;
+  return p.repeated ? `${before} already stored${separator}${p.repeated} repeated within the file` : `${before} already stored`;
 }

@@ -232,6 +232,7 @@ describe('bad CSV input', () => {
   it('gives the same outcome for a Latin-1 byte at any chunk boundary', async () => {
     const data = bytes(`${header}\n${row(1)}\nhttps://paper.example/2,P,T,,Caf`, [0xe9], `\n${row(3)}`);
     const whole = await csv(data);
+    expect(whole).toEqual(['2: ok https://paper.example/1', `3: ${NOT_UTF8}`, '4: ok https://paper.example/3']);
     for (let cut = 1; cut < data.length; cut++) expect(await csv([data.slice(0, cut), data.slice(cut)]), `cut at ${cut}`).toEqual(whole);
   });
 
