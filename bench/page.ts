@@ -35,6 +35,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { generateArticle } from './spot';
 import { DEFAULT_EXTENSION_PATH, PROJECT_ROOT, launchExtension, startPageServer } from '../e2e/harness';
 import { turnOnSiteAt } from '../e2e/extension';
+import { median } from './stats';
 
 const WORDS = 10_000;
 const COLD = Number(process.env.BENCH_PAGE_RUNS) || 3;
@@ -285,7 +286,6 @@ function analyse(events: TraceEvent[], pageUrl: string, registered: number | nul
 
 // ---------------------------------------------------------------------------------------------
 
-/** The median of the values measured (null: not seen in the trace); null when there are none. */
 /** With BENCH_PAGE_TRACES=<folder>, each load's trace is kept there (open it in DevTools' Performance panel). */
 function keepTrace(name: string, events: TraceEvent[]) {
   const dir = process.env.BENCH_PAGE_TRACES;
@@ -294,9 +294,10 @@ function keepTrace(name: string, events: TraceEvent[]) {
   writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ traceEvents: events }));
 }
 
-const median = (xs: (number | null)[]) => {
-  const known = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  return known.length ? known[Math.floor(known.length / 2)] : null;
+/** The median of the values measured (null: not seen in the trace); null when there are none. */
+const knownMedian = (xs: (number | null)[]) => {
+  const known = xs.filter((x): x is number => x !== null);
+  return known.length ? median(known) : null;
 };
 const ms = (x: number | null) => (x === null ? '-' : x.toFixed(0));
 
@@ -366,8 +367,8 @@ export async function benchPage(): Promise<void> {
   for (const kind of ['cold', 'warm']) {
     const some = rows.filter((x) => x.kind === kind).map((x) => x.r);
     console.log(
-      `${kind} median: highlights painted ${ms(median(some.map((r) => r.paintedAt)))} ms (target ≤ 300; registry ${ms(median(some.map((r) => r.registeredAt)))}), ` +
-        `verdicts ${ms(median(some.map((r) => r.verdictsAt)))} ms, our longest task ${ms(median(some.map((r) => r.oursLongest)))} ms ` +
+      `${kind} median: highlights painted ${ms(knownMedian(some.map((r) => r.paintedAt)))} ms (target ≤ 300; registry ${ms(knownMedian(some.map((r) => r.registeredAt)))}), ` +
+        `verdicts ${ms(knownMedian(some.map((r) => r.verdictsAt)))} ms, our longest task ${ms(knownMedian(some.map((r) => r.oursLongest)))} ms ` +
         `(worst ${ms(Math.max(...some.map((r) => r.oursLongest)))}; target ≤ ${LONG_TASK_MS}), long tasks mostly ours in ${some.filter((r) => r.oursLongest > LONG_TASK_MS).length} of ${some.length} loads`,
     );
   }

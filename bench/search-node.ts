@@ -19,6 +19,7 @@ import MiniSearch from 'minisearch';
 import { SearchIndex } from '../utils/search/index';
 import { createIndexRetriever, type StoredArticle } from '../utils/search/retriever';
 import { generateArticle, generateClaims } from './corpus/generate';
+import { percentile } from './stats';
 
 interface Doc {
   id: number;
@@ -61,10 +62,6 @@ function heapMb(): number {
   return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-}
 
 interface Subject {
   name: string;

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { splitSentences } from '../utils/text/sentences';
 import { spotClaims } from '../utils/spot';
 import { selectClaims } from '../utils/pipeline';
+import { median } from './stats';
 
 /**
  * Spot section of the benchmark: sentences per second for sentence splitting and for claim
@@ -86,11 +87,13 @@ export function demoArticle(words = 10_000): string {
   if (!existsSync(file)) return generateArticle(words, 3);
   const paragraphs: string[] = [];
   let count = 0;
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  const texts = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { text: string }).text);
   for (let round = 0; count < words; round++) {
-    for (const line of lines) {
-      const article = JSON.parse(line) as { text: string };
-      for (const p of article.text.split(/\n\s*\n/)) {
+    for (const text of texts) {
+      for (const p of text.split(/\n\s*\n/)) {
         if (count >= words) break;
         paragraphs.push(p);
         count += p.split(/\s+/).filter(Boolean).length;
@@ -119,10 +122,6 @@ function coldChild(): void {
   console.log(JSON.stringify({ firstMs, secondMs, warmMs, claims: first.length, words: text.split(/\s+/).length }));
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 /** selectClaims on a 10,000-word demo article: first call in fresh Node processes, then warm. */
 export function benchColdSelect(samples = Number(process.env.SPOT_COLD_SAMPLES) || 7): void {

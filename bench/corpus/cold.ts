@@ -4,19 +4,22 @@
  * as the corpus benchmark's cold start does. Prints each run's figures and, with --profile, the
  * functions that took the most time in the first run (a CPU profile from the DevTools protocol).
  *
- *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--together] [--fresh] [--dir /tmp/crosscheck-cold-100000]
+ *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--against REF] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
  *
  * --fresh ingests again (needed after a change to what is stored); --dir chooses where the
  * profile is kept between invocations; --against REF alternates runs of the working tree with runs
  * of the code of commit REF on the same profile (what it stores must be the same) and prints the
- * medians of both, a fair before/after on a busy machine; --load first times the parts of the index load on their own; --together answers the claims
- * together (CorpusStore.searchMany) rather than one by one.
+ * medians of both, a fair before/after on a busy machine; --load first times the parts of the
+ * index load on their own; --open times IndexedDB's own open against Dexie's; --together answers
+ * the claims together (CorpusStore.searchMany) rather than one by one; --port is the page's port
+ * (IndexedDB belongs to the origin, port included).
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundle, call, launch, openBenchPage, serve } from './index';
 import { generateClaims } from './generate';
+import { median } from '../stats';
 
 interface ProfileNode {
   id: number;
@@ -122,7 +125,6 @@ async function main(args: string[]): Promise<void> {
         await context.close();
         await new Promise((resolve) => served.server.close(resolve));
       }
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       for (const [which, xs] of Object.entries(totals)) console.log(`${which}: median ${median(xs).toFixed(0)} ms over ${xs.length} runs (${xs.map((x) => x.toFixed(0)).join(', ')})`);
       return;
     }

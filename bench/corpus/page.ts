@@ -12,6 +12,7 @@ import { openDb } from '../../utils/extension/db';
 import { CorpusStore } from '../../utils/extension/corpus-store';
 import { generateArticle } from './generate';
 import type { CorpusArticle } from '../../utils/types';
+import { percentile } from '../stats';
 
 export type Engine = 'crosscheck' | 'flexsearch' | 'minisearch';
 
@@ -165,10 +166,6 @@ async function cold(engine: Engine, claims: string[], together = false): Promise
   return { totalMs, loadMs, answersMs: totalMs - loadMs, fetchMs, hits, fetches };
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-}
 
 /** Per-claim latency once started: the product's answer and the index alone. */
 async function warm(claims: string[]): Promise<{ p50: number; p95: number; idsP50: number; idsP95: number }> {
@@ -246,9 +243,8 @@ async function probeLoad(): Promise<Record<string, number>> {
 (globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeLoad = probeLoad;
 
 /** How long opening the database takes on a started browser: IndexedDB's own open, or Dexie's (which opens it and reads its schema). */
-async function probeOpen(how: 'raw' | 'dexie', delayMs = 0): Promise<Record<string, number>> {
+async function probeOpen(how: 'raw' | 'dexie'): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
   let t = now();
   if (how === 'raw') {
     const idb = await new Promise<IDBDatabase>((resolve, reject) => {
