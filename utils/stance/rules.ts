@@ -195,15 +195,25 @@ function coverage(claim: TextInfo, sentenceTf: Map<string, number>, idf: IdfTabl
  * so that a long claim whose trailing details the sentence words differently still counts as
  * restated. Needs the claim's structure; false without it.
  */
-function statesCore(s: SentenceInfo, structure?: ClaimStructure): boolean {
+function statesCore(s: SentenceInfo, core: CoreStems | null): boolean {
+  if (!core) return false;
+  const has = new Set(s.stems);
+  return core.subject.some((w) => has.has(w)) && core.action.every((w) => has.has(w));
+}
+
+/** The stems statesCore looks for: the claim's subject's longer words and its action's words. */
+interface CoreStems {
+  subject: string[];
+  action: string[];
+}
+
+function coreStems(structure?: ClaimStructure): CoreStems | null {
   const subject = structure?.entities[0];
   const action = structure?.action;
-  if (!subject || !action) return false;
+  if (!subject || !action) return null;
   const subjectStems = tokenize(subject).filter((w) => w.length > 3).map(stem);
   const actionStems = tokenize(action).filter((w) => w.length > 2).map(stem).filter(Boolean);
-  if (!subjectStems.length || !actionStems.length) return false;
-  const has = new Set(s.stems);
-  return subjectStems.some((w) => has.has(w)) && actionStems.every((w) => has.has(w));
+  return subjectStems.length && actionStems.length ? { subject: subjectStems, action: actionStems } : null;
 }
 
 function claimFlags(claimText: string, structure?: ClaimStructure) {
@@ -233,17 +243,24 @@ export function findPattern(
   const bestCover = coverage(claim, best.tf, idf);
   if (bestCover === 0 && coverage(claim, evidence.tf, idf) === 0) return { finding: noOverlap, bestCover };
   const flags = claimFlags(claimText, structure);
+  const core = coreStems(structure);
   const claimQty = quantities(claimText);
+  // How a sentence's figures compare with the claim's (null: nothing to compare), once per sentence.
+  const compared = new Map<SentenceInfo, 'conflict' | 'agree' | null>();
+  const figuresIn = (s: SentenceInfo) => {
+    if (!claimQty.length) return null;
+    if (!compared.has(s)) compared.set(s, compareFigures(claimQty, quantities(s.text)));
+    return compared.get(s)!;
+  };
   // the sentences that bear on the claim: the best one and any other that covers it nearly as well
   const bearing = order
     .slice(0, 3)
-    .map((k) => evidence.sents[k])
-    .filter((s, i) => {
-      const c = coverage(claim, s.tf, idf);
+    .map((k) => ({ s: evidence.sents[k], cover: coverage(claim, evidence.sents[k].tf, idf) }))
+    .filter(({ s, cover }, i) => {
       // a sentence that counts the same thing as the claim bears on it with less word overlap
       // ("ten people were killed" / "revised the death toll to 14 people")
-      const floor = claimQty.length && compareFigures(claimQty, quantities(s.text)) ? 0.3 : 0.45;
-      return c >= floor && (i === 0 || c >= bestCover * 0.8);
+      const floor = figuresIn(s) ? 0.3 : 0.45;
+      return cover >= floor && (i === 0 || cover >= bestCover * 0.8);
     });
   let found: RuleFinding | null = null;
   const consider = (f: RuleFinding) => {
@@ -251,15 +268,13 @@ export function findPattern(
   };
   // A passage that states the claim's figure in one sentence and another figure in the next is
   // counting something else there ("14 died" / "2,400 were evacuated"), not contradicting it.
-  const figuresOf = bearing.map((s) => (claimQty.length ? compareFigures(claimQty, quantities(s.text)) : null));
-  const near = evidence.sents.length <= 4 ? evidence.sents : bearing;
-  const someAgree = claimQty.length > 0 && near.some((s) => compareFigures(claimQty, quantities(s.text)) === 'agree');
-  for (const [k, s] of bearing.entries()) {
+  const near = evidence.sents.length <= 4 ? evidence.sents : bearing.map(({ s }) => s);
+  const someAgree = near.some((s) => figuresIn(s) === 'agree');
+  for (const { s, cover } of bearing) {
     const text = s.text;
-    const cover = coverage(claim, s.tf, idf);
     const fit = Math.min(1, Math.max(cover, 0.5) / 0.7); // how surely the sentence is about the claim
     // figures first: they are the most specific evidence
-    const figures = figuresOf[k] === 'conflict' && someAgree && !SUPERSEDE.test(text) ? null : figuresOf[k];
+    const figures = figuresIn(s) === 'conflict' && someAgree && !SUPERSEDE.test(text) ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
     if (figures === 'conflict') consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'figures', sentence: text });
     if (SUPERSEDE.test(text) && (figures === 'conflict' || (oldFrame && !flags.negated))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
@@ -292,7 +307,7 @@ export function findPattern(
     // its wording: weaker, since the claim's other details are not all there
     else if (
       cover >= 0.45 &&
-      statesCore(s, structure) &&
+      statesCore(s, core) &&
       figures !== 'conflict' &&
       (flags.negated ? negHere : !negNear) &&
       !DENIAL.test(text) &&
