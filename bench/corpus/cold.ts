@@ -4,13 +4,13 @@
  * as the corpus benchmark's cold start does. Prints each run's figures and, with --profile, the
  * functions that took the most time in the first run (a CPU profile from the DevTools protocol).
  *
- *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--against REF] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
+ *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--batch 500] [--against REF] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
  *
- * --fresh ingests again (needed after a change to what is stored); --dir chooses where the
+ * --fresh ingests again (needed after a change to what is stored; --batch N articles per import batch, 500 by default); --dir chooses where the
  * profile is kept between invocations; --against REF alternates runs of the working tree with runs
  * of the code of commit REF on the same profile (what it stores must be the same) and prints the
  * medians of both, a fair before/after on a busy machine; --load first times the parts of the
- * index load on their own; --open times IndexedDB's own open against Dexie's; --together answers
+ * index load on their own; --open times IndexedDB's own open against Dexie's, with the browser's trace of where it went; --together answers
  * the claims together (CorpusStore.searchMany) rather than one by one; --port is the page's port
  * (IndexedDB belongs to the origin, port included).
  */
@@ -20,6 +20,13 @@ import path from 'node:path';
 import { bundle, call, launch, openBenchPage, serve } from './index';
 import { generateClaims } from './generate';
 import { median } from '../stats';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  dur?: number;
+}
 
 interface ProfileNode {
   id: number;
@@ -83,7 +90,7 @@ async function main(args: string[]): Promise<void> {
       mkdirSync(dir, { recursive: true });
       const context = await launch(dir);
       const page = await openBenchPage(context, url);
-      const r = await call(page, 'ingest', ['crosscheck', size, 500], 30 * 60_000);
+      const r = await call(page, 'ingest', ['crosscheck', size, Number(arg(args, 'batch') ?? 500)], 30 * 60_000);
       console.log(`ingested ${r.articles} articles in ${(r.ms / 1000).toFixed(1)} s`);
       await context.close();
       writeFileSync(marker, String(Date.now()));
@@ -102,8 +109,19 @@ async function main(args: string[]): Promise<void> {
         const how = i % 2 ? 'dexie' : 'raw';
         const context = await launch(dir);
         const page = await openBenchPage(context, url);
+        // The browser's own trace of the open: where IndexedDB spends it (LevelDB, LevelDBScopes...).
+        const cdp = await context.newCDPSession(page);
+        const events: TraceEvent[] = [];
+        cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+        const collected = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+        await cdp.send('Tracing.start', { categories: 'IndexedDB', transferMode: 'ReportEvents' });
         const probe = (await page.evaluate((h) => (globalThis as unknown as { corpusBench: { probeOpen(h: string): Promise<Record<string, number>> } }).corpusBench.probeOpen(h), how)) as Record<string, number>;
-        console.log(`open (${how}): ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+        await cdp.send('Tracing.end');
+        await collected;
+        const inside = events
+          .filter((e) => e.ph === 'X' && e.cat === 'IndexedDB' && (e.dur ?? 0) >= 1000)
+          .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)}`);
+        console.log(`open (${how}): ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}; in the browser: ${inside.join(', ') || 'nothing over 1 ms'}`);
         await context.close();
       }
     }

@@ -107,6 +107,16 @@ function sameUrl(a: string, b: string): boolean {
   return a === b || urlKey(a) === urlKey(b);
 }
 
+/** Queries scored before their candidates are asked for from storage (reads overlap the scoring of the next group). */
+const READ_GROUP = 10;
+
+interface Plan {
+  query: SearchQuery;
+  weighted: WeightedTerm[];
+  first: ReturnType<SearchIndex['searchKeeping']>;
+  candidates: { id: number; score: number }[];
+}
+
 /** How many articles' analysed text (sentences, and terms once needed) a retriever keeps for later queries. */
 const ANALYSED_CACHE = 256;
 
@@ -160,12 +170,22 @@ export function createIndexRetriever(
     entry.looks++;
     return analyseForQuery(entry.text, q, entry.sentences);
   };
-  /** Reads articles not read yet by this batch, all in one call. */
-  const readInto = async (known: Map<number, StoredArticle | undefined>, ids: Iterable<number>) => {
-    const missing = [...new Set(ids)].filter((id) => !known.has(id));
-    if (missing.length === 0) return;
-    const rows = await getArticles(missing);
-    missing.forEach((id, i) => known.set(id, rows[i]));
+  /**
+   * Reads articles not read or asked for yet by this batch, in one call; resolves once they are in
+   * `known`. Already marked as handled, so a read that fails while the caller is still working is
+   * reported where it is awaited.
+   */
+  const readInto = (known: Map<number, StoredArticle | undefined>, asked: Set<number>, ids: Iterable<number>): Promise<void> => {
+    const missing: number[] = [];
+    for (const id of ids) {
+      if (known.has(id) || asked.has(id)) continue;
+      asked.add(id);
+      missing.push(id);
+    }
+    if (missing.length === 0) return Promise.resolve();
+    const read = getArticles(missing).then((rows) => missing.forEach((id, i) => known.set(id, rows[i])));
+    read.catch(() => undefined);
+    return read;
   };
 
   async function searchMany(queries: readonly SearchQuery[], opts: RetrieveOptions): Promise<EvidenceHit[][]> {
@@ -174,34 +194,51 @@ export function createIndexRetriever(
     const rerank = RERANK.passageWeight > 0;
     const depth = rerank ? Math.max(k * RERANK.depthFactor, RERANK.minDepth) : k + 2;
     const searchOpts = { excludeOutlet: opts.excludeOutlet };
-    // First pass for every query; then their candidates are read together.
-    const plans = queries.map((query) => {
-      if (k === 0 || !query.text.trim()) return null;
-      const weighted = queryTerms(query.text, query.structure);
-      const first = index.searchKeeping(weighted, depth, searchOpts);
-      return first.hits.length ? { query, weighted, first, candidates: first.hits } : null;
-    });
     const known = new Map<number, StoredArticle | undefined>();
+    const asked = new Set<number>();
     const analysed = new Map<number, AnalysedText>();
-    await readInto(known, plans.flatMap((p) => (p ? p.candidates.map((c) => c.id) : [])));
-    // Feedback from each query's best articles, a second pass, and what it found read together.
-    if (RERANK.feedbackDocs > 0) {
-      for (const plan of plans) {
-        if (!plan || plan.candidates.length < 2) continue;
-        const { candidates, weighted, first } = plan;
-        const fb: { title: string; analysed: AnalysedText }[] = [];
-        const minScore = candidates[0].score * RERANK.feedbackMinScore;
-        for (let i = 0; i < candidates.length && fb.length < RERANK.feedbackDocs; i++) {
-          const a = known.get(candidates[i].id);
-          if (candidates[i].score < minScore) break;
-          if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(analysed, a) });
-        }
-        const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
-        // Only the added terms are scored: the first pass's scores are kept.
-        if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, searchOpts);
-      }
-      await readInto(known, plans.flatMap((p) => (p ? p.candidates.map((c) => c.id) : [])));
+    const candidateIds = (ps: readonly (Plan | null)[]) => ps.flatMap((p) => (p ? p.candidates.map((c) => c.id) : []));
+    // First pass for every query, a group at a time; each group's candidates are asked for as soon
+    // as it is scored, so storage reads them while the next groups are scored.
+    const plans: (Plan | null)[] = [];
+    const firstReads: Promise<void>[] = [];
+    for (let g = 0; g < queries.length; g += READ_GROUP) {
+      const group = queries.slice(g, g + READ_GROUP).map((query): Plan | null => {
+        if (k === 0 || !query.text.trim()) return null;
+        const weighted = queryTerms(query.text, query.structure);
+        const first = index.searchKeeping(weighted, depth, searchOpts);
+        return first.hits.length ? { query, weighted, first, candidates: first.hits } : null;
+      });
+      plans.push(...group);
+      firstReads.push(readInto(known, asked, candidateIds(group)));
+      // Lets the read start before the next group's scoring.
+      if (g + READ_GROUP < queries.length) await Promise.resolve();
     }
+    // Feedback from each query's best articles and a second pass, group by group as their articles
+    // arrive; what the second passes found is asked for at once.
+    const moreReads: Promise<void>[] = [];
+    for (let g = 0; g * READ_GROUP < plans.length; g++) {
+      await firstReads[g];
+      const group = plans.slice(g * READ_GROUP, (g + 1) * READ_GROUP);
+      if (RERANK.feedbackDocs > 0) {
+        for (const plan of group) {
+          if (!plan || plan.candidates.length < 2) continue;
+          const { candidates, weighted, first } = plan;
+          const fb: { title: string; analysed: AnalysedText }[] = [];
+          const minScore = candidates[0].score * RERANK.feedbackMinScore;
+          for (let i = 0; i < candidates.length && fb.length < RERANK.feedbackDocs; i++) {
+            const a = known.get(candidates[i].id);
+            if (candidates[i].score < minScore) break;
+            if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(analysed, a) });
+          }
+          const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
+          // Only the added terms are scored: the first pass's scores are kept.
+          if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, searchOpts);
+        }
+      }
+      moreReads.push(readInto(known, asked, candidateIds(group)));
+    }
+    await Promise.all([...firstReads, ...moreReads]);
     const n = Math.max(index.docCount, 1);
     const idf = (term: string) => {
       const df = index.docFreq(term);

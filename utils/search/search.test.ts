@@ -329,6 +329,32 @@ describe('retrievers', () => {
     }
   });
 
+  it('ask for a page\'s first candidates while later claims are still being scored, and read each article once', async () => {
+    const index = SearchIndex.create();
+    for (const a of ARTICLES) index.add(a);
+    const byId = new Map(ARTICLES.map((a) => [a.id, a]));
+    let scored = 0;
+    const searchKeeping = index.searchKeeping.bind(index);
+    index.searchKeeping = (...args: Parameters<typeof index.searchKeeping>) => {
+      scored++;
+      return searchKeeping(...args);
+    };
+    const scoredAtRead: number[] = [];
+    const reads: number[][] = [];
+    const words = ['Rebels seized the Kandar valley', 'floods damaged 1,200 homes', 'Minister dismisses claims', 'valley harvest', 'central bank rate'];
+    const queries = Array.from({ length: 25 }, (_, i) => ({ text: `${words[i % words.length]} ${i % 2 ? 'on Monday' : ''}` }));
+    const together = await createIndexRetriever(index, async (ids) => {
+      scoredAtRead.push(scored);
+      reads.push(ids);
+      return ids.map((id) => byId.get(id));
+    }).searchMany!(queries, { k: 4 });
+    expect(scoredAtRead[0]).toBeLessThan(queries.length);
+    const all = reads.flat();
+    expect(new Set(all).size).toBe(all.length);
+    const one = createMemoryRetriever(ARTICLES);
+    for (let i = 0; i < queries.length; i++) expect(together[i]).toEqual(await one.search(queries[i], { k: 4 }));
+  });
+
   it('return one hit per article, best first, with passages', async () => {
     const r = createMemoryRetriever(ARTICLES);
     const hits = await r.search({ text: 'Rebels seized the Kandar valley' }, { k: 5 });
