@@ -405,9 +405,26 @@ export class SearchIndex {
     return n;
   }
 
-  /** Articles (not removed) containing a term id. */
+  /** Live document frequencies worked out since the last change (see liveDf). */
+  private dfCache = new Map<number, number>();
+  private dfFor = -1;
+
+  /**
+   * Articles (not removed) containing a term id. Once an article is removed this needs the term's
+   * postings decoded, so the answer is kept per term until the index changes.
+   */
   private liveDf(term: number): number {
-    return this.nSlots > this.alive ? this.decode(term) : this.tCount[term];
+    if (this.nSlots === this.alive) return this.tCount[term];
+    if (this.dfFor !== this.changes) {
+      this.dfCache.clear();
+      this.dfFor = this.changes;
+    }
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = this.decode(term);
+      this.dfCache.set(term, df);
+    }
+    return df;
   }
 
   /** Per-article BM25 length normalisation, recomputed when the corpus has changed. */
