@@ -8,7 +8,7 @@ describe('buildTextIndex', () => {
     const index = buildTextIndex(document.body);
     expect(index.text).toBe('The army took the valley. Next one.');
     const start = index.text.indexOf('took the');
-    const range = rangeFor(index, start, start + 'took the valley.'.length)!;
+    const range = rangeFor(index, start, start + 'took the valley.'.length).range!;
     expect(rangeText(range)).toBe('took the valley.');
     expect(range.startContainer.parentElement?.tagName).toBe('B');
   });
@@ -19,8 +19,8 @@ describe('buildTextIndex', () => {
   it('gives no range out of bounds', () => {
     document.body.innerHTML = '<p>Short.</p>';
     const index = buildTextIndex(document.body);
-    expect(rangeFor(index, 0, 100)).toBeNull();
-    expect(rangeFor(index, 3, 3)).toBeNull();
+    expect(rangeFor(index, 0, 100)).toEqual({ range: null, refused: 'out of bounds' });
+    expect(rangeFor(index, 3, 3)).toEqual({ range: null, refused: 'out of bounds' });
   });
   it('reads open shadow roots in place of their host\u2019s children, slots showing their assigned nodes', () => {
     document.body.innerHTML = '<p>Before.</p><news-story><b slot="lead">Lead line.</b><i>not slotted</i></news-story><p>After.</p>';
@@ -29,9 +29,28 @@ describe('buildTextIndex', () => {
     const index = buildTextIndex(document.body);
     expect(index.text).toBe('Before. Lead line. The army took the valley. After.');
     const start = index.text.indexOf('took');
-    const range = rangeFor(index, start, start + 'took the valley.'.length)!;
+    const range = rangeFor(index, start, start + 'took the valley.'.length).range!;
     expect(rangeText(range)).toBe('took the valley.');
     expect(range.startContainer.getRootNode()).toBe(root);
   });
+  it('gives no range across a shadow root\u2019s text and text slotted from the page, saying why', () => {
+    document.body.innerHTML = '<news-story><b slot="lead">Lead line.</b></news-story><p>After.</p>';
+    const root = document.querySelector('news-story')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<slot name="lead"></slot> <span>The army took the valley.</span>';
+    const index = buildTextIndex(document.body);
+    expect(index.text).toBe('Lead line. The army took the valley. After.');
+    const at = (s: string) => [index.text.indexOf(s), index.text.indexOf(s) + s.length] as const;
+    // From the slotted page text into the shadow root's own text, and from there out to the page.
+    expect(rangeFor(index, ...at('line. The army'))).toEqual({ range: null, refused: 'crosses roots' });
+    expect(rangeFor(index, ...at('valley. After'))).toEqual({ range: null, refused: 'crosses roots' });
+    // Within one tree a range is still made.
+    expect(rangeText(rangeFor(index, ...at('The army took')).range!)).toBe('The army took');
+    expect(rangeText(rangeFor(index, ...at('Lead line.')).range!)).toBe('Lead line.');
+  });
+  it('gives no range for text that has left the page', () => {
+    document.body.innerHTML = '<p>Gone soon.</p>';
+    const index = buildTextIndex(document.body);
+    document.body.innerHTML = '';
+    expect(rangeFor(index, 0, 4)).toEqual({ range: null, refused: 'detached' });
+  });
 });
-
