@@ -124,7 +124,8 @@ export function App() {
           role="switch"
           data-testid="site-switch"
           checked={enabled}
-          disabled={!host || !settings}
+          // A host no site pattern names (www.www.example.com) has no switch of its own.
+          disabled={!host || !settings || originsForSite(host).length === 0}
           onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)}
         />
         <span>{host ? <>On for <b>{host}</b>{asking && ' (waiting for the browser to allow it)'}</> : 'Not available on this page'}</span>
