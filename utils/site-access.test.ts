@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_SITES, isGranted, settingsAfterGrant, settingsAfterRevoke, siteOfOrigin, originsForSettings, originsForSite, originsNoLongerNeeded, patternCovers, webOrigins } from './site-access';
+import { ALL_SITES, isGranted, settingsAfterGrant, settingsAfterRevoke, siteOfOrigin, originsForSettings, originsForSite, originsNoLongerNeeded, originsToAsk, patternCovers, webOrigins } from './site-access';
 import { isSiteEnabled, setSiteEnabled, type SiteSettings } from './site-settings';
 
 const listed = (allow: string[], deny: string[] = []): SiteSettings => ({ mode: 'listed', allow, deny });
@@ -18,6 +18,23 @@ describe('originsForSite', () => {
     ['javascript:alert(1)', []],
   ])('%s', (site, expected) => {
     expect(originsForSite(site)).toEqual(expected);
+  });
+});
+
+describe('originsToAsk', () => {
+  it.each([
+    ['a.com', [], ['*://a.com/*', '*://www.a.com/*']],
+    ['www.a.com', ['*://a.com/*'], ['*://www.a.com/*']],
+    ['a.com', ['*://a.com/*', '*://www.a.com/*'], []],
+    ['a.com', ['https://a.com/*', '*://www.a.com/*'], ['*://a.com/*']],
+    ['news.a.com', ['*://*.a.com/*'], []],
+    ['a.com', ['*://*/*'], []],
+    ['a.com', ['<all_urls>'], []],
+    ['a.com', ['*://a.com/news/*'], ['*://a.com/*', '*://www.a.com/*']],
+    ['127.0.0.1', ['*://127.0.0.1/*'], []],
+    ['www.www.a.com', [], []],
+  ])('%s with %j granted asks for %j', (host, granted, expected) => {
+    expect(originsToAsk(host, granted)).toEqual(expected);
   });
 });
 
