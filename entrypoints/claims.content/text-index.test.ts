@@ -2,6 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildTextIndex, rangeFor, rangeText } from './text-index';
 
+/** A page whose <news-story> has an open shadow root, and the text index of the page. */
+function shadowStory(page: string, shadow: string) {
+  document.body.innerHTML = page;
+  const root = document.querySelector('news-story')!.attachShadow({ mode: 'open' });
+  root.innerHTML = shadow;
+  return { root, index: buildTextIndex(document.body) };
+}
+
 describe('buildTextIndex', () => {
   it('collapses whitespace across nodes and maps characters back to nodes', () => {
     document.body.innerHTML = '<p>The  army <b>took</b>\n the valley.</p><script>var x = 1;</script><p>Next one.</p>';
@@ -23,10 +31,10 @@ describe('buildTextIndex', () => {
     expect(rangeFor(index, 3, 3)).toEqual({ range: null, refused: 'out of bounds' });
   });
   it('reads open shadow roots in place of their host\u2019s children, slots showing their assigned nodes', () => {
-    document.body.innerHTML = '<p>Before.</p><news-story><b slot="lead">Lead line.</b><i>not slotted</i></news-story><p>After.</p>';
-    const root = document.querySelector('news-story')!.attachShadow({ mode: 'open' });
-    root.innerHTML = '<style>p { color: red }</style><slot name="lead"></slot><p>The army took the valley.</p>';
-    const index = buildTextIndex(document.body);
+    const { root, index } = shadowStory(
+      '<p>Before.</p><news-story><b slot="lead">Lead line.</b><i>not slotted</i></news-story><p>After.</p>',
+      '<style>p { color: red }</style><slot name="lead"></slot><p>The army took the valley.</p>',
+    );
     expect(index.text).toBe('Before. Lead line. The army took the valley. After.');
     const start = index.text.indexOf('took');
     const range = rangeFor(index, start, start + 'took the valley.'.length).range!;
@@ -34,10 +42,7 @@ describe('buildTextIndex', () => {
     expect(range.startContainer.getRootNode()).toBe(root);
   });
   it('gives no range across a shadow root\u2019s text and text slotted from the page, saying why', () => {
-    document.body.innerHTML = '<news-story><b slot="lead">Lead line.</b></news-story><p>After.</p>';
-    const root = document.querySelector('news-story')!.attachShadow({ mode: 'open' });
-    root.innerHTML = '<slot name="lead"></slot> <span>The army took the valley.</span>';
-    const index = buildTextIndex(document.body);
+    const { index } = shadowStory('<news-story><b slot="lead">Lead line.</b></news-story><p>After.</p>', '<slot name="lead"></slot> <span>The army took the valley.</span>');
     expect(index.text).toBe('Lead line. The army took the valley. After.');
     const at = (s: string) => [index.text.indexOf(s), index.text.indexOf(s) + s.length] as const;
     // From the slotted page text into the shadow root's own text, and from there out to the page.
