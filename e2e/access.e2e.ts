@@ -222,6 +222,42 @@ describe('site access: least privilege', () => {
     await options.close();
   });
 
+  it('a site the browser already lets Crosscheck read is switched on from the popup without asking again', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    // Switched on (the browser grants the site), then off in the settings alone: switching it on
+    // again changes only the settings, written by the popup (there is no grant for the
+    // background to turn into settings).
+    await turnOnSite(ext, page);
+    await waitForHighlights(page);
+    await ext.serviceWorker.evaluate(async () => {
+      await (globalThis as any).chrome.storage.local.set({ siteSettings: { mode: 'listed', allow: [], deny: [] } });
+    });
+    try {
+      // The page script still runs on the granted site, but paints nothing while the site is off.
+      await page.reload();
+      await page.waitForTimeout(1500);
+      expect(await highlightCount(page)).toBe(0);
+      const popup = await openPopupFor(ext, page);
+      const toggle = popup.getByTestId('site-switch');
+      await waitFor(() => toggle.isEnabled(), { message: 'the switch stayed disabled' });
+      expect(await toggle.isChecked()).toBe(false);
+      await toggle.click();
+      await waitFor(() => toggle.isChecked(), { message: 'the switch did not turn on' });
+      await waitForHighlights(page);
+      const state = await accessState(ext);
+      expect(state.siteSettings).toEqual({ mode: 'listed', allow: ['127.0.0.1'], deny: [] });
+      expect(state.origins).toEqual(['*://127.0.0.1/*']);
+      await popup.close();
+    } finally {
+      await ext.serviceWorker.evaluate(async () => {
+        await (globalThis as any).chrome.permissions.remove({ origins: ['*://127.0.0.1/*'] });
+      });
+      await waitFor(async () => (await accessState(ext)).origins.length === 0, { message: 'access was not given back' });
+      await page.close();
+    }
+  });
+
   it('a site switched on stays on after the browser restarts, and nothing else is granted', async () => {
     const profile = mkdtempSync(path.join(tmpdir(), 'crosscheck-restart-'));
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_SITES, isGranted, settingsAfterGrant, settingsAfterRevoke, siteOfOrigin, originsForSettings, originsForSite, originsNoLongerNeeded, patternCovers, webOrigins } from './site-access';
-import type { SiteSettings } from './site-settings';
+import { ALL_SITES, isGranted, settingsAfterGrant, settingsAfterRevoke, siteOfOrigin, originsForSettings, originsForSite, originsNoLongerNeeded, originsToAsk, patternCovers, webOrigins } from './site-access';
+import { isSiteEnabled, setSiteEnabled, type SiteSettings } from './site-settings';
 
 const listed = (allow: string[], deny: string[] = []): SiteSettings => ({ mode: 'listed', allow, deny });
 
@@ -18,6 +18,23 @@ describe('originsForSite', () => {
     ['javascript:alert(1)', []],
   ])('%s', (site, expected) => {
     expect(originsForSite(site)).toEqual(expected);
+  });
+});
+
+describe('originsToAsk', () => {
+  it.each([
+    ['a.com', [], ['*://a.com/*', '*://www.a.com/*']],
+    ['www.a.com', ['*://a.com/*'], ['*://www.a.com/*']],
+    ['a.com', ['*://a.com/*', '*://www.a.com/*'], []],
+    ['a.com', ['https://a.com/*', '*://www.a.com/*'], ['*://a.com/*']],
+    ['news.a.com', ['*://*.a.com/*'], []],
+    ['a.com', ['*://*/*'], []],
+    ['a.com', ['<all_urls>'], []],
+    ['a.com', ['*://a.com/news/*'], ['*://a.com/*', '*://www.a.com/*']],
+    ['127.0.0.1', ['*://127.0.0.1/*'], []],
+    ['www.www.a.com', [], []],
+  ])('%s with %j granted asks for %j', (host, granted, expected) => {
+    expect(originsToAsk(host, granted)).toEqual(expected);
   });
 });
 
@@ -126,5 +143,25 @@ describe('settings follow the browser\'s grants', () => {
     const start = listed(['b.com'], ['z.com']);
     const origins = ['*://a.com/*', '*://www.a.com/*'];
     expect(settingsAfterRevoke(settingsAfterGrant(start, origins), origins)).toEqual(start);
+  });
+});
+
+describe('what the settings switch on is what the browser is asked for', () => {
+  const hosts = ['example.com', 'www.example.com', 'www.www.example.com', 'news.example.com', 'www.news.example.com', 'www.com', 'www.www.com', 'www.www.www.com', '127.0.0.1', 'localhost', 'www.localhost'];
+  const patterns = [...hosts, '*.example.com', '*.www.example.com', 'https://www.www.example.com/a', 'WWW.Example.com.'];
+  it.each(patterns)('a site on the allow list as %s is on only where its permission covers', (pattern) => {
+    const settings = listed([pattern]);
+    const origins = originsForSettings(settings);
+    for (const host of hosts) {
+      const url = `https://${host}/news/1`;
+      if (isSiteEnabled(url, settings)) expect(isGranted(url, origins), `${host} under ${pattern}`).toBe(true);
+    }
+  });
+  it('a site switched on by its host is granted by what the switch asks for', () => {
+    for (const host of hosts) {
+      const settings = setSiteEnabled(listed([]), host, true);
+      const url = `https://${host}/`;
+      if (isSiteEnabled(url, settings)) expect(isGranted(url, originsForSite(host)), host).toBe(true);
+    }
   });
 });

@@ -26,6 +26,18 @@ export function originsForSite(site: string): string[] {
   return [`*://${pattern}/*`, `*://www.${pattern}/*`];
 }
 
+/**
+ * The match patterns of a host's site (see originsForSite) that the granted patterns do not cover
+ * yet: what switching the site on must ask the browser for. Empty when the browser already lets
+ * Crosscheck read the site, or when the host is not one a site pattern names.
+ */
+export function originsToAsk(host: string, granted: readonly string[]): string[] {
+  return originsForSite(host).filter((origin) => {
+    const site = origin.slice('*://'.length, -'/*'.length);
+    return !(isGranted(`http://${site}/`, granted) && isGranted(`https://${site}/`, granted));
+  });
+}
+
 /** The match patterns the settings need granted: all sites, or each site on the allow list. */
 export function originsForSettings(settings: SiteSettings): string[] {
   if (settings.mode !== 'listed') return [...ALL_SITES];

@@ -77,7 +77,9 @@ function hostPart(input: string): string {
 
 /**
  * Normalises a site pattern as typed or pasted by a reader to `host` or `*.host` (lower case,
- * no port, no `www.`), or null when it cannot be a site pattern.
+ * no port, no `www.`), or null when it cannot be a site pattern. A host with more than one `www.`
+ * in front (`www.www.example.com`) is none: a site pattern covers its host and that host's `www.`
+ * form only, the two that `site-access.ts` asks the browser for.
  */
 export function normalizeSitePattern(input: string): string | null {
   if (typeof input !== 'string') return null;
@@ -98,14 +100,13 @@ export function normalizeSitePattern(input: string): string | null {
     if (host.startsWith('[') || IPV4.test(host)) return null;
     return `*.${host}`;
   }
-  return stripWww(host);
+  const site = stripWww(host);
+  return stripWww(site) === site ? site : null;
 }
 
-/** `www.example.com` (and `www.www.example.com`) → `example.com`, but leaves `www.com` alone. */
+/** `www.example.com` → `example.com`, but leaves `www.com` alone. One `www.` only. */
 function stripWww(host: string): string {
-  let h = host;
-  while (h.startsWith('www.') && h.indexOf('.', 4) > 0) h = h.slice(4);
-  return h;
+  return host.startsWith('www.') && host.indexOf('.', 4) > 0 ? host.slice(4) : host;
 }
 
 /** Whether `hostname` (a host, or an address to take it from) falls under a site pattern. */
@@ -155,7 +156,8 @@ export function setSiteEnabled(settings: SiteSettings, hostname: string, on: boo
     deny: [...(settings.deny ?? [])],
   };
   const host = cleanHost(hostPart(hostname));
-  if (!host) return next;
+  // A host no site pattern names (`www.www.example.com`) cannot be switched on its own.
+  if (!host || normalizeSitePattern(host) === null) return next;
   if (hostEnabled(host, next) === on) return next;
   const pattern = stripWww(host);
   if (on) {

@@ -9,10 +9,36 @@ const SCRIPT_ID = 'crosscheck-claims';
 /** The built content script (see entrypoints/claims.content). */
 const SCRIPT_FILE = '/content-scripts/claims.js';
 
-/** The web sites the browser currently lets Crosscheck read. */
-export async function grantedOrigins(): Promise<string[]> {
-  const all = await browser.permissions.getAll();
-  return webOrigins(all.origins ?? []);
+/** The granted web sites as last read from the browser; read again after a grant or a withdrawal. */
+let knownGrants: Promise<string[]> | null = null;
+
+/** The web sites the browser currently lets Crosscheck read (asked once, then kept; see watchGrants). */
+export function grantedOrigins(): Promise<string[]> {
+  if (!knownGrants) {
+    const reading = browser.permissions.getAll().then((all) => webOrigins(all.origins ?? []));
+    // A failed read is not kept.
+    reading.catch(() => {
+      if (knownGrants === reading) knownGrants = null;
+    });
+    knownGrants = reading;
+  }
+  return knownGrants;
+}
+
+/**
+ * Calls `added` / `removed` with the sites the browser grants or takes back (from the popup, the
+ * options page or the browser's own site-access menu), after forgetting the granted sites kept by
+ * grantedOrigins.
+ */
+export function watchGrants(added: (origins: string[]) => void, removed: (origins: string[]) => void): void {
+  browser.permissions.onAdded.addListener((p) => {
+    knownGrants = null;
+    added(p.origins ?? []);
+  });
+  browser.permissions.onRemoved.addListener((p) => {
+    knownGrants = null;
+    removed(p.origins ?? []);
+  });
 }
 
 /**

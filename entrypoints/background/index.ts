@@ -11,7 +11,7 @@ import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { ensureDemoCorpus, loadDemoCorpus } from './demo';
-import { checkTabOnce, startIfGranted, startInOpenTabs, syncContentScript } from './access';
+import { checkTabOnce, startIfGranted, startInOpenTabs, syncContentScript, watchGrants } from './access';
 
 const MENU_ID = 'crosscheck-selection';
 /** A page's article text is cut here; longer pages are checked on their first part. */
@@ -217,21 +217,21 @@ export default defineBackground(() => {
   void sync().then((origins) => origins && startInOpenTabs(origins));
   // A grant or a withdrawal — from the popup's switch, the options page or the browser's own
   // site-access menu — switches those sites on or off in the reader's settings too.
-  browser.permissions.onAdded.addListener((added) => {
-    const origins = added.origins ?? [];
-    void (async () => {
-      if (origins.length) await siteSettingsItem.setValue(settingsAfterGrant(await siteSettingsItem.getValue(), origins));
-      await sync();
-      await startInOpenTabs(origins);
-    })().catch((error) => console.error('Crosscheck: could not start on the sites just allowed', error));
-  });
-  browser.permissions.onRemoved.addListener((removed) => {
-    const origins = removed.origins ?? [];
-    void (async () => {
-      if (origins.length) await siteSettingsItem.setValue(settingsAfterRevoke(await siteSettingsItem.getValue(), origins));
-      await sync();
-    })().catch((error) => console.error('Crosscheck: could not stop on the sites just removed', error));
-  });
+  // The one place where a grant becomes settings (the popup only asks the browser; the options
+  // page saves the lists the reader typed).
+  watchGrants(
+    (origins) =>
+      void (async () => {
+        if (origins.length) await siteSettingsItem.setValue(settingsAfterGrant(await siteSettingsItem.getValue(), origins));
+        await sync();
+        await startInOpenTabs(origins);
+      })().catch((error) => console.error('Crosscheck: could not start on the sites just allowed', error)),
+    (origins) =>
+      void (async () => {
+        if (origins.length) await siteSettingsItem.setValue(settingsAfterRevoke(await siteSettingsItem.getValue(), origins));
+        await sync();
+      })().catch((error) => console.error('Crosscheck: could not stop on the sites just removed', error)),
+  );
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: 'Cross-check selection', contexts: ['selection'] }, () => void browser.runtime.lastError);

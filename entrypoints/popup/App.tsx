@@ -7,7 +7,7 @@ import { toBackground, type CorpusSize } from '@/utils/extension/messages';
 import { siteSettingsItem } from '@/utils/extension/settings';
 import { captureSitesItem, isCaptureOn, setCaptureOn } from '@/utils/extension/capture';
 import { isSiteEnabled, setSiteEnabled } from '@/utils/site-settings';
-import { isGranted, originsForSite, originsNoLongerNeeded } from '@/utils/site-access';
+import { isGranted, originsForSite, originsNoLongerNeeded, originsToAsk } from '@/utils/site-access';
 import { countVerdicts } from '@/utils/verdict';
 
 const STATUS_TEXT = {
@@ -48,23 +48,26 @@ export function App() {
     if (!host || !settings) return;
     setMessage(null);
     if (on) {
+      const ask = originsToAsk(host, granted ?? []);
+      if (!ask.length) {
+        // The browser already lets Crosscheck read the site: only the settings change.
+        await siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
+        return;
+      }
       // Asked straight from the click, so the browser sees the reader's gesture and shows its
-      // prompt. The background switches the site on when the grant arrives; doing it here too
-      // covers a site the browser had already granted.
+      // prompt. The grant, once given, is turned into settings by the background alone (its
+      // permissions listener); this popup follows the settings and the grants, so the switch
+      // shows the site on as soon as that is done.
       setAsking(true);
       let allowed = false;
       try {
-        allowed = await browser.permissions.request({ origins: originsForSite(host) });
+        allowed = await browser.permissions.request({ origins: ask });
       } catch (error) {
         setMessage(`The browser refused: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         setAsking(false);
       }
-      if (!allowed) {
-        setMessage((m) => m ?? `Crosscheck stays off on ${host}: the browser did not give it access to this site.`);
-        return;
-      }
-      await siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
+      if (!allowed) setMessage((m) => m ?? `Crosscheck stays off on ${host}: the browser did not give it access to this site.`);
       return;
     }
     const after = setSiteEnabled(settings, host, false);
@@ -124,7 +127,9 @@ export function App() {
           role="switch"
           data-testid="site-switch"
           checked={enabled}
-          disabled={!host || !settings}
+          // Usable once the grants are known (they decide whether switching on asks the browser);
+          // a host no site pattern names (www.www.example.com) has no switch of its own.
+          disabled={!host || !settings || !granted || originsForSite(host).length === 0}
           onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)}
         />
         <span>{host ? <>On for <b>{host}</b>{asking && ' (waiting for the browser to allow it)'}</> : 'Not available on this page'}</span>

@@ -9,14 +9,14 @@ import { readFileSync } from 'node:fs';
 import { classifyWith } from '../../utils/stance/index';
 import { unpack, type PackedModel } from '../../utils/stance/model';
 import { STANCES, type Stance } from '../../utils/types';
-import { loadFncOrExit, SEED, splitByBody, splitByStory } from './data';
+import { loadFncOrExit, seedArg, splitByBody, splitByStory } from './data';
 import { score } from './evaluate';
 
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'body';
 const model = unpack(JSON.parse(readFileSync(args[args.indexOf('--model') + 1], 'utf8')) as PackedModel);
 const data = loadFncOrExit();
-const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : SEED;
+const seed = seedArg(args);
 const { dev } = split === 'story' ? splitByStory(data, seed) : splitByBody(data, seed);
 const probs = dev.map((p) => classifyWith(model, p.headline, data.bodies.get(p.bodyId) ?? '').scores);
 const gold = dev.map((p) => p.stance);

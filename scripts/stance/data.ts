@@ -60,6 +60,18 @@ function shuffled<T>(xs: T[], seed: number): T[] {
 export const SEED = 20170601;
 
 /**
+ * The development split's seed from a command line: the whole number after `--seed`, or SEED
+ * without one. Anything else after `--seed` is refused rather than read as seed 0.
+ */
+export function seedArg(args: readonly string[]): number {
+  const at = args.indexOf('--seed');
+  if (at < 0) return SEED;
+  const value = args[at + 1];
+  if (value === undefined || !/^-?\d+$/.test(value)) throw new Error(`--seed needs a whole number (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+  return Number(value);
+}
+
+/**
  * The development split by Body ID: 20% of bodies (seeded shuffle) and all their pairs are dev.
  */
 export function splitByBody(data: FncData, seed = SEED): { train: Pair[]; dev: Pair[] } {

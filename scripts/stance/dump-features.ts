@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { analyze, FEATURE_COUNT, FEATURE_NAMES, featurize, rankSentences, type IdfTable, type TextInfo } from '../../utils/stance/features';
 import { stem, STOP_WORDS, NEGATIONS, tokenize } from '../../utils/stance/text';
 import { STANCES, type Stance } from '../../utils/types';
-import { loadFncOrExit, SEED, splitByBody, splitByStory, type FncData, type Pair } from './data';
+import { loadFncOrExit, seedArg, splitByBody, splitByStory, type FncData, type Pair } from './data';
 import { seededRandom } from '../../utils/random';
 
 export function buildIdf(data: FncData, pairs: readonly Pair[]): IdfTable {
@@ -85,7 +85,7 @@ async function main() {
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'body';
   const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : '/tmp/crosscheck-stance';
   const passages = !args.includes('--no-passages');
-  const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : SEED;
+  const seed = seedArg(args);
   const data = loadFncOrExit();
   const parts = split === 'all' ? { train: data.pairs, dev: [] } : split === 'story' ? splitByStory(data, seed) : splitByBody(data, seed);
   mkdirSync(out, { recursive: true });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { classifyWith } from '../../utils/stance/index';
 import { unpack, type PackedModel } from '../../utils/stance/model';
 import { STANCES, type Stance } from '../../utils/types';
-import { loadFncOrExit, SEED, splitByBody, splitByStory } from './data';
+import { loadFncOrExit, seedArg, splitByBody, splitByStory } from './data';
 
 export interface Report {
   fnc: number;
@@ -53,7 +53,7 @@ async function main() {
   const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'body';
   const file = args[args.indexOf('--model') + 1];
   const noRules = args.includes('--no-rules');
-  const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : SEED;
+  const seed = seedArg(args);
   const data = loadFncOrExit();
   const { dev } = split === 'story' ? splitByStory(data, seed) : splitByBody(data, seed);
   const model = unpack(JSON.parse(readFileSync(file, 'utf8')) as PackedModel);

@@ -405,9 +405,26 @@ export class SearchIndex {
     return n;
   }
 
-  /** Articles (not removed) containing a term id. */
+  /** Live document frequencies worked out since the last change (see liveDf). */
+  private dfCache = new Map<number, number>();
+  private dfFor = -1;
+
+  /**
+   * Articles (not removed) containing a term id. Once an article is removed this needs the term's
+   * postings decoded, so the answer is kept per term until the index changes.
+   */
   private liveDf(term: number): number {
-    return this.nSlots > this.alive ? this.decode(term) : this.tCount[term];
+    if (this.nSlots === this.alive) return this.tCount[term];
+    if (this.dfFor !== this.changes) {
+      this.dfCache.clear();
+      this.dfFor = this.changes;
+    }
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = this.decode(term);
+      this.dfCache.set(term, df);
+    }
+    return df;
   }
 
   /** Per-article BM25 length normalisation, recomputed when the corpus has changed. */
@@ -585,24 +602,8 @@ export class SearchIndex {
 
   /** The k-th best score so far among the touched articles that may be returned; 0 when fewer. */
   private kthBest(n: number, k: number, opts: SearchOptions): number {
-    const acc = this.acc;
-    const touched = this.touched;
-    const excludeOutlet = this.excludedOutlet(opts);
-    const top = new Float64Array(k);
-    let have = 0;
-    for (let i = 0; i < n; i++) {
-      const s = touched[i];
-      const score = acc[s];
-      if (have === k && score <= top[k - 1]) continue;
-      if (!this.eligible(s, excludeOutlet, opts.excludeIds)) continue;
-      let j = have < k ? have++ : k - 1;
-      while (j > 0 && top[j - 1] < score) {
-        top[j] = top[j - 1];
-        j--;
-      }
-      top[j] = score;
-    }
-    return have < k ? 0 : top[k - 1];
+    const { scores } = this.best(this.touched, n, k, opts);
+    return scores.length < k ? 0 : scores[k - 1];
   }
 
   private candidateList: Int32Array = new Int32Array(0);
@@ -794,26 +795,32 @@ export class SearchIndex {
 
   /** The k best of the listed articles. */
   private selectTop(list: Int32Array, n: number, k: number, opts: SearchOptions): ScoredId[] {
+    const { slots, scores } = this.best(list, n, k, opts);
+    return slots.map((s, i) => ({ id: this.docId[s], score: scores[i] }));
+  }
+
+  /** The slots and scores of the k best of the listed articles that may be returned, best first. */
+  private best(list: Int32Array, n: number, k: number, opts: SearchOptions): { slots: number[]; scores: number[] } {
     const acc = this.acc;
     const excludeOutlet = this.excludedOutlet(opts);
     // Top k by a small sorted insertion (k is small); equal scores in article order.
-    const topSlots: number[] = [];
-    const topScores: number[] = [];
+    const slots: number[] = [];
+    const scores: number[] = [];
     for (let i = 0; i < n; i++) {
       const s = list[i];
       const score = acc[s];
-      if (topScores.length === k && (score < topScores[k - 1] || (score === topScores[k - 1] && s > topSlots[k - 1]))) continue;
+      if (scores.length === k && (score < scores[k - 1] || (score === scores[k - 1] && s > slots[k - 1]))) continue;
       if (!this.eligible(s, excludeOutlet, opts.excludeIds)) continue;
-      let j = topScores.length < k ? topScores.length : k - 1;
-      while (j > 0 && (topScores[j - 1] < score || (topScores[j - 1] === score && topSlots[j - 1] > s))) {
-        topScores[j] = topScores[j - 1];
-        topSlots[j] = topSlots[j - 1];
+      let j = scores.length < k ? scores.length : k - 1;
+      while (j > 0 && (scores[j - 1] < score || (scores[j - 1] === score && slots[j - 1] > s))) {
+        scores[j] = scores[j - 1];
+        slots[j] = slots[j - 1];
         j--;
       }
-      topScores[j] = score;
-      topSlots[j] = s;
+      scores[j] = score;
+      slots[j] = s;
     }
-    return topSlots.map((s, i) => ({ id: this.docId[s], score: topScores[i] }));
+    return { slots, scores };
   }
 
   search(query: SearchQuery, k: number, opts: SearchOptions = {}): ScoredId[] {

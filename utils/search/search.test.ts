@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { queryTerms, tokenize } from './analyze';
 import { SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } from './index';
 import { analyseForQuery, analyseText, bestPassage, packSentences, prepareQuery, SENTENCE_OFFSETS_VERSION, sentencesOf, unpackSentences } from './passages';
@@ -92,6 +92,28 @@ describe('SearchIndex', () => {
     ix.add({ id: 1, outlet: 'X', title: 'Replaced', text: 'Now about tennis.' });
     expect(ix.size).toBe(6);
     expect(ix.search({ text: 'football' }, 3)).toEqual([]);
+  });
+
+  it('counts a term\'s articles left after removals once, again only when the index changes', () => {
+    const ix = build();
+    ix.remove(1);
+    const decode = vi.spyOn(ix as unknown as { decode(term: number): number }, 'decode');
+    const valley = stem('valley');
+    // Articles 1 and 6 have "valley"; 1 is removed.
+    expect([ix.docFreq(valley), ix.docFreq(valley), ix.docFreq(valley)]).toEqual([1, 1, 1]);
+    expect(decode).toHaveBeenCalledTimes(1);
+    ix.add({ id: 7, outlet: 'X', title: 'Valley road reopens', text: 'The valley road reopened.' });
+    expect(ix.docFreq(valley)).toBe(2);
+    ix.remove(6);
+    expect(ix.docFreq(valley)).toBe(1);
+    expect(decode).toHaveBeenCalledTimes(3);
+    // The same counts as an index that never had the removed articles, and after a compacting save.
+    const fresh = build([...DOCS.filter((d) => d.id !== 1 && d.id !== 6), { id: 7, outlet: 'X', title: 'Valley road reopens', text: 'The valley road reopened.' }]);
+    const loaded = SearchIndex.fromBytes(ix.toBytes());
+    for (const term of ['valley', 'monday', 'kandar', 'harvest', 'road'].map(stem)) {
+      expect(ix.docFreq(term)).toBe(fresh.docFreq(term));
+      expect(loaded.docFreq(term)).toBe(fresh.docFreq(term));
+    }
   });
 
   it('gives identical results after a save and load, and keeps working after changes', () => {

@@ -1,0 +1,65 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+type Listener = (p: { origins?: string[] }) => void;
+
+/** The browser's permissions, as far as access.ts uses them: what is granted, and its two events. */
+function fakePermissions(origins: string[]) {
+  const added: Listener[] = [];
+  const removed: Listener[] = [];
+  const getAll = vi.fn(async () => ({ origins: [...origins], permissions: [] }));
+  Object.assign(fakeBrowser.permissions, {
+    getAll,
+    onAdded: { addListener: (l: Listener) => added.push(l) },
+    onRemoved: { addListener: (l: Listener) => removed.push(l) },
+  });
+  return {
+    getAll,
+    grant(more: string[]) {
+      origins.push(...more);
+      for (const l of added) l({ origins: more });
+    },
+    revoke(gone: string[]) {
+      origins.splice(0, origins.length, ...origins.filter((o) => !gone.includes(o)));
+      for (const l of removed) l({ origins: gone });
+    },
+  };
+}
+
+describe('granted sites kept in the background', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+  });
+
+  it('are asked of the browser once for page after page, and again after a grant or a withdrawal', async () => {
+    const browserSide = fakePermissions(['*://a.com/*', 'file:///*']);
+    const { grantedOrigins, startIfGranted, watchGrants } = await import('./access');
+    // Pages of sites not granted: nothing to start, and no question to the browser after the first.
+    for (let tab = 1; tab <= 5; tab++) await startIfGranted(tab, `https://other${tab}.org/news`);
+    expect(await grantedOrigins()).toEqual(['*://a.com/*']);
+    expect(browserSide.getAll).toHaveBeenCalledTimes(1);
+
+    const seen: string[][] = [];
+    watchGrants((o) => seen.push(o), (o) => seen.push(o));
+
+    browserSide.grant(['*://b.com/*']);
+    expect(seen).toEqual([['*://b.com/*']]);
+    expect(await grantedOrigins()).toEqual(['*://a.com/*', '*://b.com/*']);
+    await startIfGranted(6, 'https://other6.org/');
+    expect(browserSide.getAll).toHaveBeenCalledTimes(2);
+
+    browserSide.revoke(['*://a.com/*']);
+    expect(await grantedOrigins()).toEqual(['*://b.com/*']);
+    expect(browserSide.getAll).toHaveBeenCalledTimes(3);
+  });
+
+  it('are not kept when the browser fails to answer', async () => {
+    const browserSide = fakePermissions(['*://a.com/*']);
+    browserSide.getAll.mockRejectedValueOnce(new Error('busy'));
+    const { grantedOrigins } = await import('./access');
+    await expect(grantedOrigins()).rejects.toThrow('busy');
+    expect(await grantedOrigins()).toEqual(['*://a.com/*']);
+    expect(browserSide.getAll).toHaveBeenCalledTimes(2);
+  });
+});
