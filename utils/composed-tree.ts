@@ -10,7 +10,7 @@ function openShadowRoot(el: Element): ShadowRoot | null {
 }
 
 function isSlot(node: Node): node is HTMLSlotElement {
-  return node.nodeType === 1 && (node as Element).tagName.toUpperCase() === 'SLOT' && typeof (node as HTMLSlotElement).assignedNodes === 'function';
+  return node.nodeType === 1 && (node as Element).localName === 'slot' && typeof (node as HTMLSlotElement).assignedNodes === 'function';
 }
 
 /** The children of a node in the composed tree, in order. */

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, elementText, extractArticle, extractArticleSteps } from './extract';
+import { collapseSpace, elementText, extractArticle, extractArticleSteps, hasWords } from './extract';
+import { forCases } from '../tests/fuzz';
 
 const para = (n: number) =>
   `<p>Paragraph ${n} of the report says that the council met on Tuesday and voted on the budget for the coming year, with ${n * 3} members in favour.</p>`;
@@ -66,5 +67,16 @@ describe('elementText', () => {
   });
   it('collapseSpace folds every kind of space', () => {
     expect(collapseSpace('a \t\n\u00a0b')).toBe('a b');
+  });
+});
+
+describe('hasWords', () => {
+  it('answers as counting every word would, white space of every kind included', async () => {
+    const pool = ['a', 'B', '7', '.', '-', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', 'é', '😀'];
+    await forCases(400, (rng) => {
+      const s = rng.repeat(rng.int(40), () => rng.pick(pool));
+      const words = (s.match(/\S+/g) ?? []).length;
+      for (const n of [0, 1, 2, words, words + 1, 5]) expect(hasWords(s, n)).toBe(words >= n);
+    });
   });
 });

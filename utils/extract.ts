@@ -142,14 +142,49 @@ const WRITER_NOTE =
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:writer|journalist|reporter|correspondent|editor|author|columnist|photographer|contributor)\b/u;
 
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
+
+/** Whether a character is white space as `\s` in a regular expression counts it. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Whether `s` has at least `n` words (runs of non-space, as `wordCount` counts them), reading no
+ * further than the n-th: cheap on an element holding the whole story.
+ */
+export function hasWords(s: string, n: number): boolean {
+  if (n <= 0) return true;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpaceCode(s.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++count >= n) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `s` has anything but white space. */
+const hasText = (s: string) => /\S/.test(s);
 const normalised = (s: string) =>
   s.toLowerCase().replace(/[‘’“”"'«».,:;!?()[\]–—-]/g, ' ').replace(/\s+/g, ' ').trim();
 
+/** Attributes whose values name a block (see nameOf). */
+const NAME_ATTRIBUTES = ['class', 'id', 'data-component', 'data-module'];
+
+/** A block's names: a custom element's tag, then its class, id and component names, space-separated. */
 function nameOf(el: Element): string {
   const tag = el.tagName.toLowerCase();
-  return [tag.includes('-') ? tag : null, el.getAttribute('class'), el.getAttribute('id'), el.getAttribute('data-component'), el.getAttribute('data-module')]
-    .filter(Boolean)
-    .join(' ');
+  let name = tag.includes('-') ? tag : '';
+  for (const attribute of NAME_ATTRIBUTES) {
+    const value = el.getAttribute(attribute);
+    if (value) name = name ? `${name} ${value}` : value;
+  }
+  return name;
 }
 
 /** Phrasing elements: a custom element holding only these (and text) is a paragraph. */
@@ -181,7 +216,7 @@ function plainCustomElements(doc: Document, body: HTMLElement): void {
 function holdsStory(el: Element, bodyLength: number): boolean {
   if ((el.textContent ?? '').length >= 0.5 * bodyLength) return true;
   let long = 0;
-  for (const p of Array.from(el.querySelectorAll('p'))) if (wordCount(p.textContent ?? '') >= 25 && ++long >= 3) return true;
+  for (const p of Array.from(el.querySelectorAll('p'))) if (hasWords(p.textContent ?? '', 25) && ++long >= 3) return true;
   return false;
 }
 
@@ -208,10 +243,10 @@ function* removeNonStory(doc: Document): Generator<void, void> {
   // an image that has text, no paragraphs, little text and a credit in it.
   for (const media of Array.from(body.querySelectorAll('img, picture, video, svg, amp-img'))) {
     let box = media.parentElement;
-    while (box && box !== body && !collapseSpace(box.textContent ?? '').trim()) box = box.parentElement;
+    while (box && box !== body && !hasText(box.textContent ?? '')) box = box.parentElement;
     if (!box || box === body || ['P', 'MAIN', 'ARTICLE'].includes(box.tagName.toUpperCase()) || box.querySelector('p')) continue;
-    const text = collapseSpace(box.textContent ?? '').trim();
-    if (wordCount(text) < 50 && CREDIT.test(text)) doomed.push(box);
+    const raw = box.textContent ?? '';
+    if (!hasWords(raw, 50) && CREDIT.test(collapseSpace(raw).trim())) doomed.push(box);
   }
   // The headline block of the story: a <header> inside the article (headline, standfirst, byline).
   for (const header of Array.from(body.querySelectorAll('article header, main header'))) if (header.querySelector('h1')) doomed.push(header);
@@ -220,7 +255,7 @@ function* removeNonStory(doc: Document): Generator<void, void> {
   for (const form of Array.from(body.querySelectorAll('form'))) {
     let box: Element = form;
     for (let up = form.parentElement; up && !['BODY', 'MAIN', 'ARTICLE'].includes(up.tagName.toUpperCase()); up = up.parentElement) {
-      if (wordCount(collapseSpace(up.textContent ?? '')) >= 100) break;
+      if (hasWords(up.textContent ?? '', 100)) break;
       box = up;
     }
     doomed.push(box);
@@ -250,14 +285,14 @@ function otherStories(body: HTMLElement): Element[] {
   const h1 = body.querySelector('h1');
   if (!h1) return [];
   let story: Element | null = h1.parentElement;
-  while (story && story !== body && wordCount(collapseSpace(story.textContent ?? '')) < 120) story = story.parentElement;
+  while (story && story !== body && !hasWords(story.textContent ?? '', 120)) story = story.parentElement;
   if (!story || story === body) return [];
   const kind = story.getAttribute('class') ?? '';
   if (!kind && story.tagName.toUpperCase() !== 'ARTICLE') return [];
   const others: Element[] = [];
   for (let sib = story.parentElement?.firstElementChild ?? null; sib; sib = sib.nextElementSibling) {
     if (sib === story || sib.tagName !== story.tagName || (sib.getAttribute('class') ?? '') !== kind) continue;
-    if (sib.querySelector('h1, h2') && wordCount(collapseSpace(sib.textContent ?? '')) >= 80) others.push(sib);
+    if (sib.querySelector('h1, h2') && hasWords(sib.textContent ?? '', 80)) others.push(sib);
   }
   return others;
 }
@@ -280,15 +315,16 @@ function removeLinkBlocks(root: Element): void {
       if (seen.has(el)) break;
       seen.add(el);
       if (!['P', 'LI', 'UL', 'OL', 'DIV'].includes(el.tagName.toUpperCase())) continue;
-      const text = collapseSpace(el.textContent ?? '').trim();
-      if (wordCount(text) >= 40) break;
+      const raw = el.textContent ?? '';
+      if (hasWords(raw, 40)) break;
+      const text = collapseSpace(raw).trim();
       let linked = 0;
       for (const link of Array.from(el.querySelectorAll('a'))) linked += collapseSpace(link.textContent ?? '').trim().length;
       if (text && linked >= 0.8 * text.length) {
         // with the list goes its label ("See also", "More on this"), if that is all that is left
         let parent: Element | null = el.parentElement;
         el.remove();
-        while (parent && parent !== root && wordCount(collapseSpace(parent.textContent ?? '')) <= 5) {
+        while (parent && parent !== root && !hasWords(parent.textContent ?? '', 6)) {
           const up: Element | null = parent.parentElement;
           parent.remove();
           parent = up;
