@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, elementText, extractArticle, extractArticleSteps, hasWords } from './extract';
+import { collapseSpace, elementText, extractArticle, extractArticleSteps, hasWords, wordCount } from './extract';
 import { forCases } from '../tests/fuzz';
 
 const para = (n: number) =>
@@ -70,12 +70,13 @@ describe('elementText', () => {
   });
 });
 
-describe('hasWords', () => {
+describe('wordCount and hasWords', () => {
   it('answers as counting every word would, white space of every kind included', async () => {
     const pool = ['a', 'B', '7', '.', '-', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', 'é', '😀'];
     await forCases(400, (rng) => {
       const s = rng.repeat(rng.int(40), () => rng.pick(pool));
       const words = (s.match(/\S+/g) ?? []).length;
+      expect(wordCount(s)).toBe(words);
       for (const n of [0, 1, 2, words, words + 1, 5]) expect(hasWords(s, n)).toBe(words >= n);
     });
   });

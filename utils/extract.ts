@@ -141,7 +141,6 @@ const PUBLISHED_PREFIX =
 const WRITER_NOTE =
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:writer|journalist|reporter|correspondent|editor|author|columnist|photographer|contributor)\b/u;
 
-const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
 
 /** Whether a character is white space as `\s` in a regular expression counts it. */
 function isSpaceCode(c: number): boolean {
@@ -150,23 +149,28 @@ function isSpaceCode(c: number): boolean {
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/**
- * Whether `s` has at least `n` words (runs of non-space, as `wordCount` counts them), reading no
- * further than the n-th: cheap on an element holding the whole story.
- */
-export function hasWords(s: string, n: number): boolean {
-  if (n <= 0) return true;
+/** Words in `s` (runs of non-space, as `/\S+/g` finds them), counted no further than `limit`. */
+function wordsUpTo(s: string, limit: number): number {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && count < limit; i++) {
     if (isSpaceCode(s.charCodeAt(i))) inWord = false;
     else if (!inWord) {
       inWord = true;
-      if (++count >= n) return true;
+      count++;
     }
   }
-  return false;
+  return count;
 }
+
+/** Words in `s` (runs of non-space). */
+export const wordCount = (s: string) => wordsUpTo(s, Infinity);
+
+/**
+ * Whether `s` has at least `n` words, reading no further than the n-th: cheap on an element
+ * holding the whole story.
+ */
+export const hasWords = (s: string, n: number) => wordsUpTo(s, n) >= n;
 
 /** Whether `s` has anything but white space. */
 const hasText = (s: string) => /\S/.test(s);
@@ -385,7 +389,8 @@ function storyParagraphs(text: string, titles: string[]): string {
       // a pull quote or summary line: a short paragraph repeated inside a longer one
       if (words >= 5 && words <= 40 && repeated(i)) return false;
       if (i === paragraphs.length - 1 && words <= 40 && WRITER_NOTE.test(p)) return false;
-      if (headlines.has(normalised(p))) return false;
+      // tokens[i] is the paragraph normalised, split at its spaces.
+      if (headlines.has(tokens[i].join(' '))) return false;
       if (LABEL_PARAGRAPH.test(p)) return false;
       if (words <= 40 && LABELLED_PARAGRAPH.test(p)) return false;
       if (words <= 40 && META_PARAGRAPH.some((re) => re.test(p))) return false;

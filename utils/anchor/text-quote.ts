@@ -111,6 +111,22 @@ function occurrences(haystack: string, needle: string, limit: number): number[] 
 /** Picks among exact occurrences: best context agreement, then nearest the hint, then first. */
 function pickByContext(haystack: string, starts: number[], length: number, prefix: string, suffix: string, hint?: number): number {
   if (starts.length === 1) return starts[0];
+  // Context that agrees exactly scores 1, the most there is: when some start has it, the nearest
+  // of those is the pick and no other needs scoring (a sentence repeated down a long page).
+  if (prefix || suffix) {
+    let exact = -1;
+    let exactDistance = Infinity;
+    for (const start of starts) {
+      if (prefix && haystack.slice(Math.max(0, start - prefix.length), start) !== prefix) continue;
+      if (suffix && haystack.slice(start + length, start + length + suffix.length) !== suffix) continue;
+      const distance = hint === undefined ? 0 : Math.abs(start - hint);
+      if (distance < exactDistance) {
+        exact = start;
+        exactDistance = distance;
+      }
+    }
+    if (exact >= 0) return exact;
+  }
   let best = starts[0];
   let bestContext = -1;
   let bestDistance = Infinity;
