@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { buildTextIndex, rangeFor, rangeText } from './text-index';
+import { forCases, ODD_CHARS, token } from '@/tests/fuzz';
 
 /** A page whose <news-story> has an open shadow root, and the text index of the page. */
 function shadowStory(page: string, shadow: string) {
@@ -57,5 +58,60 @@ describe('buildTextIndex', () => {
     const index = buildTextIndex(document.body);
     document.body.innerHTML = '';
     expect(rangeFor(index, 0, 4)).toEqual({ range: null, refused: 'detached' });
+  });
+});
+
+/** The index as defined, one character at a time (what buildTextIndex must equal). */
+function plainIndex(root: Node): { text: string; nodeOf: number[]; offsetOf: number[]; nodes: Text[] } {
+  const blocks = 'p,div,li,h1,h2,h3,h4,h5,h6,blockquote,td,th,dd,dt,section,article,header,footer,figcaption,pre,main,aside,nav,ul,ol,table,tr';
+  const space = (c: string) => ' \t\n\r\f\u00a0'.includes(c);
+  let text = '';
+  const nodeOf: number[] = [];
+  const offsetOf: number[] = [];
+  const nodes: Text[] = [];
+  let lastBlock: Element | null = null;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest('script,style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (!node.data) continue;
+    const n = nodes.push(node) - 1;
+    const block = node.parentElement?.closest(blocks) ?? null;
+    const lastWasSpace = () => text === '' || text.endsWith(' ');
+    if (block !== lastBlock && !lastWasSpace()) {
+      text += ' ';
+      nodeOf.push(n);
+      offsetOf.push(0);
+    }
+    lastBlock = block;
+    for (let i = 0; i < node.data.length; i++) {
+      const c = node.data[i];
+      if (space(c) && lastWasSpace()) continue;
+      text += space(c) ? ' ' : c;
+      nodeOf.push(n);
+      offsetOf.push(i);
+    }
+  }
+  return { text, nodeOf, offsetOf, nodes };
+}
+
+describe('buildTextIndex on seeded pages', () => {
+  it('equals the index built one character at a time', async () => {
+    await forCases(150, (rng) => {
+      const tags = ['p', 'div', 'span', 'em', 'li', 'h2', 'script'];
+      const make = (depth: number): string =>
+        rng.repeat(1 + rng.int(4), () => {
+          if (depth > 3 || rng.chance(0.5)) return rng.repeat(rng.int(6), () => (rng.chance(0.6) ? token(rng) : rng.pick(ODD_CHARS)));
+          const tag = rng.pick(tags);
+          return `<${tag}>${make(depth + 1)}</${tag}>`;
+        });
+      document.body.innerHTML = make(0);
+      const fast = buildTextIndex(document.body);
+      const plain = plainIndex(document.body);
+      expect(fast.text).toBe(plain.text);
+      expect(Array.from(fast.nodeOf)).toEqual(plain.nodeOf);
+      expect(Array.from(fast.offsetOf)).toEqual(plain.offsetOf);
+      expect(fast.nodes).toEqual(plain.nodes);
+    });
   });
 });

@@ -28,9 +28,21 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
  * for which `skip` answers true (our own UI).
  */
 export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () => false): TextIndex {
-  const chars: string[] = [];
-  const nodeOf: number[] = [];
-  const offsetOf: number[] = [];
+  const pieces: string[] = [];
+  // Grown as needed: one entry per character of the text.
+  let nodeOf = new Int32Array(4096);
+  let offsetOf = new Int32Array(4096);
+  let length = 0;
+  const room = (more: number) => {
+    if (length + more <= nodeOf.length) return;
+    const size = Math.max(nodeOf.length * 2, length + more);
+    const nodes2 = new Int32Array(size);
+    nodes2.set(nodeOf.subarray(0, length));
+    nodeOf = nodes2;
+    const offsets2 = new Int32Array(size);
+    offsets2.set(offsetOf.subarray(0, length));
+    offsetOf = offsets2;
+  };
   const nodes: Text[] = [];
   let lastWasSpace = true;
   let lastBlock: Element | null = null;
@@ -43,30 +55,35 @@ export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () =
       const value = textNode.data;
       if (!value) continue;
       const n = nodes.push(textNode) - 1;
-      let piece = '';
+      room(value.length + 1);
       // Text of a new block is kept apart from the previous block's by a space, as a reader sees it.
       const block = textNode.parentElement?.closest(BLOCK_SELECTOR) ?? null;
       if (block !== lastBlock && !lastWasSpace) {
-        piece += ' ';
-        nodeOf.push(n);
-        offsetOf.push(0);
+        pieces.push(' ');
+        nodeOf[length] = n;
+        offsetOf[length++] = 0;
         lastWasSpace = true;
       }
       lastBlock = block;
+      // Runs of other characters are taken whole; a run of white space becomes one space.
+      let runStart = -1;
       for (let i = 0; i < value.length; i++) {
-        const code = value.charCodeAt(i);
-        if (isSpace(code)) {
+        if (isSpace(value.charCodeAt(i))) {
+          if (runStart >= 0) {
+            pieces.push(value.slice(runStart, i));
+            runStart = -1;
+          }
           if (lastWasSpace) continue;
-          piece += ' ';
+          pieces.push(' ');
           lastWasSpace = true;
         } else {
-          piece += value[i];
+          if (runStart < 0) runStart = i;
           lastWasSpace = false;
         }
-        nodeOf.push(n);
-        offsetOf.push(i);
+        nodeOf[length] = n;
+        offsetOf[length++] = i;
       }
-      chars.push(piece);
+      if (runStart >= 0) pieces.push(value.slice(runStart));
       continue;
     }
     if (node.nodeType === 1) {
@@ -75,7 +92,7 @@ export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () =
     } else if (node.nodeType !== 9 && node.nodeType !== 11) continue;
     pushComposedChildren(node, stack);
   }
-  return { text: chars.join(''), nodeOf: Int32Array.from(nodeOf), offsetOf: Int32Array.from(offsetOf), nodes };
+  return { text: pieces.join(''), nodeOf: nodeOf.slice(0, length), offsetOf: offsetOf.slice(0, length), nodes };
 }
 
 /** Why characters of the index have no DOM range. */
