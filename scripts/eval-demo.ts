@@ -48,7 +48,10 @@ for (const file of readdirSync(path.join(root, 'demo/expected')).filter((f) => f
       confusion[stance][actual] = (confusion[stance][actual] ?? 0) + 1;
       row.stanceTotal++;
       if (actual === stance) row.stanceRight++;
-      else if (verbose) console.log(`  STANCE  ${o}: ${actual} (expected ${stance}) on: ${exp.text.slice(0, 70)}`);
+      else if (verbose) {
+        console.log(`  STANCE  ${o}: ${actual} (expected ${stance}) on: ${exp.text.slice(0, 70)}`);
+        if (finding) console.log(`          read: ${finding.evidence.slice(0, 300)}`);
+      }
     }
   }
   for (const nc of expected.notClaims) if (claims.some((c) => overlaps(c.text, nc))) row.flagged++;

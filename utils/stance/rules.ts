@@ -5,6 +5,8 @@
  * evidence that match the claim best and look for the ways news disagrees:
  *
  * - denial: "denied", "dismissed claims", "rejected reports", "is false", "no evidence";
+ * - a claim reported only to be set against the facts: "despite the army's claim that it holds the
+ *   valley", "contrary to official statements";
  * - negation of the claimed fact: "did not take the valley" against "took the valley";
  * - conflicting figures: the same counted thing with numbers that cannot both be right
  *   ("four of seven districts" vs "all eight districts", "hundreds" vs "dozens");
@@ -27,13 +29,16 @@ export interface RuleFinding {
   stance: Stance;
   /** 0..1: how sure the rule is. */
   strength: number;
-  rule: 'no-overlap' | 'assertion' | 'denial' | 'negation' | 'figures' | 'figures-agree' | 'attribution' | 'hedge' | 'supersession' | 'hedged-claim' | 'no-sign-of-dispute';
+  rule: 'no-overlap' | 'assertion' | 'denial' | 'contested' | 'negation' | 'figures' | 'figures-agree' | 'attribution' | 'hedge' | 'supersession' | 'hedged-claim' | 'no-sign-of-dispute';
   /** The evidence sentence the rule read. */
   sentence: string;
 }
 
 const DENIAL =
   /\b(den(?:y|ies|ied|ying|ial|ials)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?|rebuff(?:ed|s)?|contradict(?:ed|s)?|disput(?:e|ed|es|ing)|(?:is|was|are|were|be|been) (?:completely |entirely |simply )?(?:not true|untrue|false|baseless|unfounded|fake|wrong|incorrect|inaccurate|a hoax|fabricated|nonsense)|no (?:evidence|truth|basis)|never happened|(?:a |the )?hoax|fabricat(?:ed|ion)|retract(?:ed|ion|s)?|not the case|made up|laughed off|shot down|false (?:reports?|claims?|rumou?rs?))\b/i;
+/** What the sentence reports set against someone's claim: "despite the army's claim that", "contrary to reports that". */
+const CONTESTED =
+  /\b(?:despite|in spite of|contrary to|belying|contradicting)\s+(?:(?:the|an?|its|their|his|her|official|earlier|repeated)\s+)*(?:[\p{L}'’.-]+\s+){0,4}?(?:claims?|assertions?|insistence|statements?|assurances?|announcements?|reports?|boasts?)\b/iu;
 const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to)\b/i;
 const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|alleges|allege|told|stated|states|asserted|asserts|insisted|insists|announced|announces|according to|reported|reports)\b/i;
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
@@ -177,6 +182,23 @@ function negationNearClaim(s: SentenceInfo, claim: TextInfo): boolean {
   return false;
 }
 
+/**
+ * Whether the sentence sets the claim itself against what it reports: a contest marker
+ * ("despite the army's claim that", "contrary to reports that") whose clause holds most of what
+ * the sentence shares with the claim — not a contest of something else the sentence mentions.
+ */
+function contestsClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
+  const m = CONTESTED.exec(s.text);
+  if (!m) return false;
+  // the contested claim: whose it is ("the army's") and what it says, up to the clause's end
+  const rest = s.text.slice(m.index);
+  const clause = rest.slice(0, m[0].length + rest.slice(m[0].length).search(/[,;:.!?]|$/));
+  const tf = new Map<string, number>();
+  for (const w of tokenize(clause)) tf.set(stem(w), 1);
+  const clauseCover = coverage(claim, tf, idf);
+  return clauseCover >= 0.3 && clauseCover >= 0.6 * cover;
+}
+
 /** Share of the claim's content words (weighted by rarity) found in a sentence. */
 function coverage(claim: TextInfo, sentenceTf: Map<string, number>, idf: IdfTable): number {
   let got = 0;
@@ -269,6 +291,16 @@ export function findPattern(
   // A passage that states the claim's figure in one sentence and another figure in the next is
   // counting something else there ("14 died" / "2,400 were evacuated"), not contradicting it.
   const near = evidence.sents.length <= 4 ? evidence.sents : bearing.map(({ s }) => s);
+  // "fighting continues, despite the army's claim that it controls the valley": the claim is
+  // reported only to be set against what the sentence says. Read on the best sentences even when
+  // they share less with the claim than the rules below ask: the contested clause must carry it.
+  if (!flags.denial) {
+    for (const k of order.slice(0, 3)) {
+      const s = evidence.sents[k];
+      const cover = coverage(claim, s.tf, idf);
+      if (contestsClaim(s, claim, idf, cover)) consider({ stance: 'dispute', strength: 0.85 * Math.min(1, Math.max(cover, 0.5) / 0.7), rule: 'contested', sentence: s.text });
+    }
+  }
   const someAgree = near.some((s) => figuresIn(s) === 'agree');
   for (const { s, cover } of bearing) {
     const text = s.text;
@@ -368,7 +400,7 @@ export function applyRules(
   // A sentence or two that says nothing against the claim — no denial or correction word, no
   // negation, no figure that differs — does not dispute it, whatever the model's word counts say.
   if (top !== 'dispute') return mixed;
-  const silent = evidence.sents.every((s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text));
+  const silent = evidence.sents.every((s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text) && !CONTESTED.test(s.text));
   if (!silent) return mixed;
   return mixFinding(mixed, { stance: 'discuss', strength: 0.6, rule: 'no-sign-of-dispute', sentence: '' }, true);
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Stance } from '../types';
+import { classifyStance, stanceModel } from './index';
+import { analyze } from './features';
+import { applyRules, topStance } from './rules';
+
+const stanceOf = (claim: string, evidence: string) => classifyStance(claim, evidence).stance;
+
+describe('a claim reported only to be set against the facts', () => {
+  const claim = 'The army has taken full control of the Sarrow Valley.';
+  it('reads "despite the army\'s claim that" and "contrary to official statements" as dispute', () => {
+    expect(stanceOf(claim, "Fighting continues in the hills around Brask, despite the army's claim that it has full control of the Sarrow Valley, residents said.")).toBe('dispute');
+    expect(stanceOf(claim, 'Contrary to official statements that the army has full control of the Sarrow Valley, shelling went on in two villages overnight.')).toBe('dispute');
+    expect(stanceOf(claim, 'In spite of repeated assurances that the army controls the Sarrow Valley, residents of Orsk say soldiers have not reached them.')).toBe('dispute');
+  });
+  it('leaves the same words alone when they do not set a claim against anything', () => {
+    // "despite" about something else, and an attribution without any contest
+    expect(stanceOf(claim, 'Despite heavy rain, the army has taken full control of the Sarrow Valley, the defence ministry said.')).not.toBe('dispute');
+    expect(stanceOf(claim, 'The army said it had taken full control of the Sarrow Valley.')).not.toBe('dispute');
+    // a contest of something else the sentence mentions
+    expect(stanceOf(claim, "The army has taken full control of the Sarrow Valley, despite the rebels' claims that they would never give up the mountain passes.")).not.toBe('dispute');
+  });
+  it('turns a model leaning to confirm into a dispute, and keeps a model leaning to dispute there', () => {
+    const m = stanceModel();
+    const evidence = "Fighting continues in the hills, despite the army's claim that it has full control of the Sarrow Valley.";
+    const after = (scores: Record<Stance, number>) => topStance(applyRules(claim, analyze(claim, m.idf), analyze(evidence, m.idf), m.idf, scores));
+    expect(after({ confirm: 0.6, dispute: 0.1, discuss: 0.25, unrelated: 0.05 })).toBe('dispute');
+    expect(after({ confirm: 0.1, dispute: 0.7, discuss: 0.15, unrelated: 0.05 })).toBe('dispute');
+  });
+});
