@@ -111,8 +111,10 @@ export default defineBackground(() => {
 
   const handlers: Handlers<BackgroundProtocol> = {
     pageReading() {
-      store.preload();
-      readySpotter();
+      // Not the index: a page may turn out to have no article (a section front), and loading the
+      // index for it would cost a wake's memory for nothing; spotPage starts it once there is one.
+      // The spotter's run waits a turn so that the answer goes out first.
+      if (!spotterReady) setTimeout(readySpotter, 0);
       return null;
     },
     async spotPage(req, sender) {

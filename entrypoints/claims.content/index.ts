@@ -220,7 +220,7 @@ class PageClaims {
     const generation = ++this.generation;
     this.moved.cancel();
     // The background gets ready (wakes, loads what it needs) while the page is read.
-    if (given === undefined) void toBackground('pageReading', { url: location.href });
+    if (given === undefined) void toBackground('pageReading', {});
     // A long page is read a slice at a time, the page's main thread given back in between.
     const found = given === undefined ? await runInSlices(findArticleSteps()) : given;
     if (generation !== this.generation) return;

@@ -14,7 +14,7 @@ const ARTICLE: CorpusArticle = {
 
 /** A message each caller really sends, for every message of both protocols. */
 const GOOD: { [K in keyof BackgroundProtocol]: Req<BackgroundProtocol, K> } & { [K in keyof ContentProtocol]: Req<ContentProtocol, K> } = {
-  pageReading: { url: 'https://news.example/story?id=1' },
+  pageReading: {},
   spotPage: { url: 'https://news.example/story?id=1', canonicalUrl: 'https://news.example/story', text: 'The bridge opened. It cost 3 million.' },
   checkPage: {
     url: 'https://news.example/story?id=1',

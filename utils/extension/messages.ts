@@ -101,10 +101,10 @@ export interface ImportState extends ImportPosition {
 /** Messages to the background, from the content script and the extension pages. */
 export interface BackgroundProtocol {
   /**
-   * Content script: an article is about to be read on this page (its claims will be asked for
-   * next); the background gets ready meanwhile — wakes, starts loading the index, readies the spotter.
+   * Content script: the page is about to be read (its claims may be asked for next); the
+   * background gets ready meanwhile — wakes and readies its claim spotter.
    */
-  pageReading(req: { url: string }): null;
+  pageReading(req: Record<string, never>): null;
   /** Content script: the claims of this article, before they are checked (painted at once as "checking"). */
   spotPage(req: { url: string; canonicalUrl: string | null; text: string }): Span[];
   /** Content script: here is the article on this page; check its claims. */

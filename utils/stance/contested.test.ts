@@ -17,8 +17,17 @@ describe('a claim reported only to be set against the facts', () => {
     // "despite" about something else, and an attribution without any contest
     expect(stanceOf(claim, 'Despite heavy rain, the army has taken full control of the Sarrow Valley, the defence ministry said.')).not.toBe('dispute');
     expect(stanceOf(claim, 'The army said it had taken full control of the Sarrow Valley.')).not.toBe('dispute');
+    // a contest of nothing in particular, even when no comma ends it
+    expect(stanceOf(claim, 'Despite reports of losses the army has taken full control of the Sarrow Valley.')).not.toBe('dispute');
+    expect(stanceOf(claim, 'Despite reports of heavy fighting in the Sarrow Valley the army has taken full control of it, officials said.')).not.toBe('dispute');
     // a contest of something else the sentence mentions
     expect(stanceOf(claim, "The army has taken full control of the Sarrow Valley, despite the rebels' claims that they would never give up the mountain passes.")).not.toBe('dispute');
+  });
+  it('does not keep a model\'s dispute for a contest of something else', () => {
+    const m = stanceModel();
+    const evidence = 'The army has taken full control of the Sarrow Valley despite reports that the weather was bad on Sunday.';
+    const leaning = { confirm: 0.1, dispute: 0.7, discuss: 0.15, unrelated: 0.05 };
+    expect(topStance(applyRules(claim, analyze(claim, m.idf), analyze(evidence, m.idf), m.idf, leaning))).not.toBe('dispute');
   });
   it('turns a model leaning to confirm into a dispute, and keeps a model leaning to dispute there', () => {
     const m = stanceModel();

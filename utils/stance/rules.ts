@@ -36,9 +36,9 @@ export interface RuleFinding {
 
 const DENIAL =
   /\b(den(?:y|ies|ied|ying|ial|ials)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?|rebuff(?:ed|s)?|contradict(?:ed|s)?|disput(?:e|ed|es|ing)|(?:is|was|are|were|be|been) (?:completely |entirely |simply )?(?:not true|untrue|false|baseless|unfounded|fake|wrong|incorrect|inaccurate|a hoax|fabricated|nonsense)|no (?:evidence|truth|basis)|never happened|(?:a |the )?hoax|fabricat(?:ed|ion)|retract(?:ed|ion|s)?|not the case|made up|laughed off|shot down|false (?:reports?|claims?|rumou?rs?))\b/i;
-/** What the sentence reports set against someone's claim: "despite the army's claim that", "contrary to reports that". */
+/** What the sentence reports set against someone's claim: "despite the army's claim that", "contrary to reports that" ("that" needed: "despite reports of losses" contests nothing in particular). */
 const CONTESTED =
-  /\b(?:despite|in spite of|contrary to|belying|contradicting)\s+(?:(?:the|an?|its|their|his|her|official|earlier|repeated)\s+)*(?:[\p{L}'’.-]+\s+){0,4}?(?:claims?|assertions?|insistence|statements?|assurances?|announcements?|reports?|boasts?)\b/iu;
+  /\b(?:despite|in spite of|contrary to|belying|contradicting)\s+(?:(?:the|an?|its|their|his|her|official|earlier|repeated)\s+)*(?:[\p{L}'’.-]+\s+){0,4}?(?:claims?|assertions?|insistence|statements?|assurances?|announcements?|reports?|boasts?)\s+that\b/iu;
 const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to)\b/i;
 const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|alleges|allege|told|stated|states|asserted|asserts|insisted|insists|announced|announces|according to|reported|reports)\b/i;
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
@@ -400,7 +400,9 @@ export function applyRules(
   // A sentence or two that says nothing against the claim — no denial or correction word, no
   // negation, no figure that differs — does not dispute it, whatever the model's word counts say.
   if (top !== 'dispute') return mixed;
-  const silent = evidence.sents.every((s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text) && !CONTESTED.test(s.text));
+  const silent = evidence.sents.every(
+    (s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text) && !contestsClaim(s, claim, idf, coverage(claim, s.tf, idf)),
+  );
   if (!silent) return mixed;
   return mixFinding(mixed, { stance: 'discuss', strength: 0.6, rule: 'no-sign-of-dispute', sentence: '' }, true);
 }
