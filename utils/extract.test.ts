@@ -72,7 +72,7 @@ describe('elementText', () => {
 
 describe('wordCount and hasWords', () => {
   it('answers as counting every word would, white space of every kind included', async () => {
-    const pool = ['a', 'B', '7', '.', '-', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u200a', '\u200b', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', 'é', '😀'];
+    const pool = ['a', 'B', '7', '.', '-', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u200a', '\u200b', '\u2028', '\u2029', '\u0085', '\u180e', '\u202f', '\u205f', '\u3000', '\ufeff', 'é', '😀'];
     await forCases(400, (rng) => {
       const s = rng.repeat(rng.int(40), () => rng.pick(pool));
       const words = (s.match(/\S+/g) ?? []).length;

@@ -255,3 +255,31 @@ describe('findQuote on a long page', () => {
     expect(perLookup).toBeLessThan(100);
   });
 });
+
+describe('a quote found at several places', () => {
+  it('is placed where its context agrees, or, among places whose context agrees exactly, nearest the hint', async () => {
+    const { forCases } = await import('../../tests/fuzz');
+    await forCases(300, (rng) => {
+      const sentence = 'The army took the valley.';
+      const fillers = ['Rain fell. ', 'Markets rose. ', 'The council met. ', 'x ', ''];
+      const starts: number[] = [];
+      let text = '';
+      for (let i = 0; i < 2 + rng.int(5); i++) {
+        text += rng.repeat(rng.int(3), () => rng.pick(fillers));
+        starts.push(text.length);
+        text += sentence + ' ';
+      }
+      const at = rng.pick(starts);
+      const quote = quoteAt(text, at, at + sentence.length);
+      const hint = rng.chance(0.5) ? rng.int(text.length) : undefined;
+      const found = findQuote(text, quote, hint);
+      expect(found).not.toBeNull();
+      // Every place whose context is the quote's own is as good; the nearest to the hint wins.
+      const agrees = starts.filter((s) => text.slice(Math.max(0, s - quote.prefix.length), s) === quote.prefix && text.slice(s + sentence.length, s + sentence.length + quote.suffix.length) === quote.suffix);
+      expect(agrees).toContain(at);
+      const distance = (s: number) => (hint === undefined ? 0 : Math.abs(s - hint));
+      const best = Math.min(...agrees.map(distance));
+      expect(agrees.filter((s) => distance(s) === best)[0]).toBe(found!.start);
+    });
+  });
+});
