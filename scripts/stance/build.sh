@@ -9,7 +9,8 @@
 #
 # Feature extraction is the product's TypeScript (utils/stance/features.ts); the trees are fitted
 # with scikit-learn from Debian's python3-sklearn. Fitting parameters can be set with the
-# environment variables read by fit.py (ITER, LR, LEAVES, MINLEAF, L2, CW).
+# environment variables read by fit.py (STAGES, ITER, LR, LEAVES, MINLEAF, L2, CW, CW2); with
+# --evaluate, MODEL_OUT=FILE keeps the evaluated model there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${FNC1_DIR:-../shared/data/fnc1-train}
@@ -30,6 +31,7 @@ if [[ ${1:-} == --evaluate ]]; then
   npx tsx scripts/stance/dump-features.ts --split "$SPLIT" --seed "${SEED:-20170601}" --out "$WORK"
   "$PY" scripts/stance/fit.py "$WORK" "$WORK/trees.json"
   npx tsx scripts/stance/pack.ts "$WORK/meta.json" "$WORK/trees.json" "$WORK/model.json"
+  if [[ -n ${MODEL_OUT:-} ]]; then cp "$WORK/model.json" "$MODEL_OUT"; fi
   npx tsx scripts/stance/evaluate.ts --split "$SPLIT" --seed "${SEED:-20170601}" --model "$WORK/model.json"
   npx tsx scripts/stance/evaluate.ts --split "$SPLIT" --seed "${SEED:-20170601}" --model "$WORK/model.json" --no-rules
 else

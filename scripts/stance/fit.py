@@ -2,8 +2,10 @@
 
 Usage: /usr/bin/python3 scripts/stance/fit.py DIR OUT.json [--eval]
 Needs Debian's python3-sklearn and python3-numpy (apt-get install -y python3-sklearn).
-Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier), four classes in the
-order confirm, dispute, discuss, unrelated; the dispute class gets extra weight.
+Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier). With STAGES=1, one
+four-class model (confirm, dispute, discuss, unrelated) whose classes are weighted by CW. With
+STAGES=2, two models: related vs unrelated on every row, then confirm / dispute / discuss on the
+related rows only, weighted by CW2; the product multiplies their probabilities.
 """
 import json
 import os
@@ -16,6 +18,11 @@ PARAMS = dict(max_iter=int(os.environ.get('ITER', 300)), learning_rate=float(os.
               max_leaf_nodes=int(os.environ.get('LEAVES', 31)), min_samples_leaf=int(os.environ.get('MINLEAF', 20)),
               l2_regularization=float(os.environ.get('L2', 1.0)), max_bins=255, early_stopping=False, random_state=0)
 CLASS_WEIGHT = [float(v) for v in os.environ.get('CW', '1.5,5,1,1').split(',')]
+STAGES = int(os.environ.get('STAGES', 1))
+# Two stages: class weights of the stance stage (confirm, dispute, discuss) and boosting rounds per stage.
+CLASS_WEIGHT2 = [float(v) for v in os.environ.get('CW2', '1.5,5,1').split(',')]
+ITER1 = int(os.environ.get('ITER1', PARAMS['max_iter']))
+ITER2 = int(os.environ.get('ITER2', PARAMS['max_iter']))
 # Feature names or name prefixes (comma-separated) the trees may not use, to try leaving some out.
 DROP = [p for p in os.environ.get('DROP', '').split(',') if p]
 
@@ -55,6 +62,17 @@ def main():
     dropped = [i for i, name in enumerate(meta['features']) if any(name == p or (p.endswith(':') and name.startswith(p)) for p in DROP)]
     if dropped:
         x[:, dropped] = 0  # a constant column is never split on
+    if STAGES == 2:
+        related = (y < 3).astype(np.uint8)
+        first = HistGradientBoostingClassifier(**{**PARAMS, 'max_iter': ITER1})
+        first.fit(x, related, sample_weight=w)
+        keep = y < 3
+        second = HistGradientBoostingClassifier(**{**PARAMS, 'max_iter': ITER2})
+        second.fit(x[keep], y[keep], sample_weight=w[keep] * np.array(CLASS_WEIGHT2, dtype=np.float32)[y[keep]])
+        model = dict(stages=[export(first), export(second)], params={**PARAMS, 'iter1': ITER1, 'iter2': ITER2}, classWeight2=CLASS_WEIGHT2, dropped=DROP)
+        json.dump(model, open(out, 'w'))
+        print(f'fitted two stages: {len(model["stages"][0]["treeStart"])} + {len(model["stages"][1]["treeStart"])} trees on {len(y)} and {int(keep.sum())} rows -> {out}', file=sys.stderr)
+        return
     cw = np.array(CLASS_WEIGHT, dtype=np.float32)[y]
     clf = HistGradientBoostingClassifier(**PARAMS)
     clf.fit(x, y, sample_weight=w * cw)

@@ -4,13 +4,14 @@
  *
  *   npx tsx scripts/stance/pack.ts DIR/meta.json DIR/trees.json [OUT]
  *
- * Trees are re-laid out in pre-order (left child = next node), and stored as base64 little-endian
- * typed arrays: feature (int16, -1 for a leaf), threshold or leaf value (float32), right child
- * offset from the tree's start (uint16).
+ * The fitted trees are one four-class set, or two stages (related vs unrelated, then confirm /
+ * dispute / discuss on related pairs). Trees are re-laid out in pre-order (left child = next
+ * node), and stored as base64 little-endian typed arrays: feature (int16, -1 for a leaf),
+ * threshold or leaf value (float32), right child offset from the tree's start (uint16).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PackedModel } from '../../utils/stance/model';
+import type { PackedModel, PackedTrees } from '../../utils/stance/model';
 
 interface Trees {
   classes: number;
@@ -23,12 +24,11 @@ interface Trees {
   value: number[];
 }
 
-export function pack(meta: { features: string[]; idf: { docs: number; terms: string[]; df: number[] } }, trees: Trees): PackedModel {
+function packTrees(trees: Trees): PackedTrees {
   const feature: number[] = [];
   const value: number[] = [];
   const right: number[] = [];
   const treeStart: number[] = [];
-  const ends = [...trees.treeStart.slice(1), trees.feature.length];
   trees.treeStart.forEach((start) => {
     const base = feature.length;
     treeStart.push(base);
@@ -46,20 +46,24 @@ export function pack(meta: { features: string[]; idf: { docs: number; terms: str
     };
     visit(0);
   });
-  void ends;
   if (Math.max(...right) > 65535) throw new Error('tree too large for uint16 offsets');
-  const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
   return {
-    version: 1,
-    features: meta.features.length,
     classes: trees.classes,
     baseline: trees.baseline,
     treeStart: b64(new Uint32Array(treeStart)),
     feature: b64(new Int16Array(feature)),
     value: b64(new Float32Array(value)),
     right: b64(new Uint16Array(right)),
-    idf: { docs: meta.idf.docs, terms: meta.idf.terms.join(' '), df: b64(new Uint16Array(meta.idf.df.map((n) => Math.min(n, 65535)))) },
   };
+}
+
+const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+/** `fitted` is one four-class set of trees, or the two stages (related vs unrelated, then stance). */
+export function pack(meta: { features: string[]; idf: { docs: number; terms: string[]; df: number[] } }, fitted: Trees | { stages: [Trees, Trees] }): PackedModel {
+  const idf = { docs: meta.idf.docs, terms: meta.idf.terms.join(' '), df: b64(new Uint16Array(meta.idf.df.map((n) => Math.min(n, 65535)))) };
+  if ('stages' in fitted) return { version: 2, features: meta.features.length, related: packTrees(fitted.stages[0]), stance: packTrees(fitted.stages[1]), idf };
+  return { version: 1, features: meta.features.length, ...packTrees(fitted), idf };
 }
 
 if (process.argv[1]?.endsWith('pack.ts')) {

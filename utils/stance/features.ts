@@ -7,7 +7,7 @@
  * `featurize` then compares a claim against it, mostly through the sentences that match the
  * claim best, which is where an article confirms, denies or relays it.
  */
-import { ALL_CUES, CONFIRM_CUES, HEDGE_CUES, NEGATION_CUES, REFUTE_CUES } from './lexicon';
+import { ALL_CUES, CONFIRM_CUES, DENIAL_PAIRS, DENIAL_WORDS, HEDGE_CUES, NEGATION_CUES, REFUTE_CUES } from './lexicon';
 import { NEGATIONS, sentences, stem, STOP_WORDS, tokenize } from './text';
 
 /** Document frequencies of stems over the training texts, with the number of texts. */
@@ -49,6 +49,8 @@ export interface SentenceInfo {
   groups: [number, number, number, number];
   /** Token positions of negation words. */
   negations: number[];
+  /** Token positions of denial words and two-word denials (DENIAL_WORDS, DENIAL_PAIRS). */
+  denials: number[];
 }
 
 /** Everything the features need about one text, computed once per text. */
@@ -113,6 +115,7 @@ function analyzeSentence(text: string, idf: IdfTable): SentenceInfo {
   const cues = new Map<number, number>();
   const groups: [number, number, number, number] = [0, 0, 0, 0];
   const negations: number[] = [];
+  const denials: number[] = [];
   const hit = (key: string) => {
     const i = CUE_INDEX.get(key);
     if (i === undefined) return;
@@ -122,6 +125,7 @@ function analyzeSentence(text: string, idf: IdfTable): SentenceInfo {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (NEGATIONS.has(t)) negations.push(i);
+    if (DENIAL_WORDS.has(t) || (i + 1 < tokens.length && DENIAL_PAIRS[t]?.has(tokens[i + 1]))) denials.push(i);
     hit(t);
     if (i + 1 < tokens.length && PHRASE_STARTS.has(t)) {
       const two = t + ' ' + tokens[i + 1];
@@ -129,7 +133,7 @@ function analyzeSentence(text: string, idf: IdfTable): SentenceInfo {
       if (i + 2 < tokens.length) hit(two + ' ' + tokens[i + 2]);
     }
   }
-  return { text, tokens, stems, tf, norm: norm(tf, idf), cues, groups, negations };
+  return { text, tokens, stems, tf, norm: norm(tf, idf), cues, groups, negations, denials };
 }
 
 export function analyze(text: string, idf: IdfTable): TextInfo {
@@ -175,6 +179,9 @@ export const BASE_FEATURES = [
   'body_neg', 'top3_refute', 'top3_hedge', 'top3_confirm', 'top3_neg', 'lead_refute', 'lead_hedge', 'neg_near_top3', 'neg_near_body',
   'refute_rate', 'hedge_rate', 'question_body', 'quote_rate', 'neg_mismatch', 'best_refute', 'best_hedge', 'best_neg', 'cover_top1_sum',
   'cos_second', 'best_len', 'number_conflict', 'neg_near_best',
+  // dispute cues tied to the claim's own words
+  'denial_rare_sents', 'denial_rare_top3', 'denial_rare_lead', 'denial_cover_max', 'denial_subject', 'denial_claim_share', 'negclaim_sents',
+  'negclaim_cover_max', 'negclaim_best_new', 'hedge_cover_max',
 ] as const;
 
 export const FEATURE_NAMES: readonly string[] = [...BASE_FEATURES, ...ALL_CUES.map((c) => 'top3:' + c), ...ALL_CUES.map((c) => 'body:' + c)];
@@ -193,6 +200,26 @@ function negationsNear(s: SentenceInfo, claimStems: ReadonlySet<string>, window:
     }
   }
   return n;
+}
+
+/** Whether a denial word stands within `window` tokens of one of `stems` in the sentence. */
+function denialNear(s: SentenceInfo, stems: ReadonlySet<string>, window: number): boolean {
+  for (const i of s.denials) {
+    for (let j = Math.max(0, i - window); j <= Math.min(s.tokens.length - 1, i + window); j++) if (s.stems[j] && stems.has(s.stems[j])) return true;
+  }
+  return false;
+}
+
+/** Negations that do not negate the fact that follows them ("not only", "no doubt", "not yet known"). */
+const LOOSE_NEGATION_NEXT = new Set(['only', 'doubt', 'clear', 'immediately', 'yet', 'just', 'least']);
+
+/** Whether a negation stands just before (within three tokens) one of the claim's words: "did not take the valley". */
+function negatesClaim(s: SentenceInfo, claimStems: ReadonlySet<string>): boolean {
+  for (const i of s.negations) {
+    if (LOOSE_NEGATION_NEXT.has(s.tokens[i + 1])) continue;
+    for (let j = i + 1; j <= Math.min(s.tokens.length - 1, i + 3); j++) if (s.stems[j] && claimStems.has(s.stems[j])) return true;
+  }
+  return false;
 }
 
 /** Indices of the evidence's sentences, best match to the claim first (tf-idf cosine). */
@@ -305,6 +332,49 @@ export function featurize(claim: TextInfo, evidence: TextInfo, idf: IdfTable): F
   let negBody = 0;
   for (const s of e.sents) if (s.negations.length) negBody += negationsNear(s, cSet, 4);
 
+  // dispute cues tied to the claim: a denial next to the claim's rarest words or its subject (its
+  // first content word), a negation in front of the claim's words where the claim has none
+  const rareSet = new Set(rare.map(([t]) => t));
+  const subject = new Set<string>();
+  for (const st of claim.sents[0]?.stems ?? []) {
+    if (st) {
+      subject.add(st);
+      break;
+    }
+  }
+  const top3Set = new Set(order.slice(0, 3));
+  let denialRare = 0;
+  let denialRareTop3 = 0;
+  let denialRareLead = 0;
+  let denialCover = 0;
+  let denialSubject = 0;
+  let related = 0;
+  let denialClaim = 0;
+  let negClaim = 0;
+  let negCover = 0;
+  let hedgeCover = 0;
+  for (let k = 0; k < nS; k++) {
+    const s = e.sents[k];
+    const cover = sentCover[k];
+    if (s.groups[G_HEDGE]) hedgeCover = Math.max(hedgeCover, cover);
+    if (cover >= 0.25) related++;
+    if (s.denials.length) {
+      denialCover = Math.max(denialCover, cover);
+      if (denialNear(s, rareSet, 6)) {
+        denialRare++;
+        if (top3Set.has(k)) denialRareTop3++;
+        if (k < 3) denialRareLead++;
+      }
+      if (subject.size && denialNear(s, subject, 8)) denialSubject++;
+      if (cover >= 0.25 && denialNear(s, cSet, 6)) denialClaim++;
+    }
+    if (s.negations.length && negatesClaim(s, cSet)) {
+      negCover = Math.max(negCover, cover);
+      if (cover >= 0.25) negClaim++;
+    }
+  }
+  const bestNegates = best ? negatesClaim(best, cSet) : false;
+
   const values: Record<(typeof BASE_FEATURES)[number], number> = {
     cos_body: cos(e.tf, e.norm),
     cos_lead: cos(e.leadTf, e.leadNorm),
@@ -357,6 +427,16 @@ export function featurize(claim: TextInfo, evidence: TextInfo, idf: IdfTable): F
     best_len: best ? best.tokens.length : 0,
     number_conflict: conflict,
     neg_near_best: best ? negationsNear(best, cSet, 4) : 0,
+    denial_rare_sents: denialRare,
+    denial_rare_top3: denialRareTop3,
+    denial_rare_lead: denialRareLead,
+    denial_cover_max: denialCover,
+    denial_subject: denialSubject,
+    denial_claim_share: related ? denialClaim / related : 0,
+    negclaim_sents: negClaim,
+    negclaim_cover_max: negCover,
+    negclaim_best_new: (bestNegates ? 1 : 0) - (claimNeg > 0 ? 1 : 0),
+    hedge_cover_max: hedgeCover,
   };
   let k = 0;
   for (const name of BASE_FEATURES) f[k++] = values[name];

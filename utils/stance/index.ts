@@ -7,7 +7,7 @@
  * patterns the data shows poorly (rules.ts). Pure TypeScript, synchronous, no network.
  */
 import type { ClaimStructure, Stance, StanceResult } from '../types';
-import { analyze, featurize, type TextInfo } from './features';
+import { analyze, FEATURE_COUNT, featurize, type TextInfo } from './features';
 import packed from './model.json';
 import { predict, unpack, type PackedModel, type StanceModel } from './model';
 import { applyRules, topStance } from './rules';
@@ -16,7 +16,13 @@ let loaded: StanceModel | null = null;
 
 /** The shipped model, unpacked on first use. */
 export function stanceModel(): StanceModel {
-  loaded ??= unpack(packed as PackedModel);
+  if (!loaded) {
+    const m = unpack(packed as PackedModel);
+    // the trees address features by position: a model built for another feature layout would
+    // read the wrong numbers without any error
+    if (m.features !== FEATURE_COUNT) throw new Error(`the stance model expects ${m.features} features, features.ts gives ${FEATURE_COUNT}: rebuild it (scripts/stance/build.sh)`);
+    loaded = m;
+  }
   return loaded;
 }
 

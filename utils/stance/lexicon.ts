@@ -39,3 +39,24 @@ export const NEGATION_CUES = ['not', 'no', 'never', 'none', 'nobody', 'nothing',
 
 /** All distinct cues in a fixed order; this order is part of the model's feature layout. */
 export const ALL_CUES: readonly string[] = [...new Set<string>([...REFUTE_CUES, ...HEDGE_CUES, ...CONFIRM_CUES, ...NEGATION_CUES])];
+
+/**
+ * Single words that deny, debunk or correct (a narrower set than REFUTE_CUES, without "however",
+ * "actually" or bare negations), located per sentence to see whether a denial stands next to the
+ * claim's own words. Two-word denials ("not true", "no evidence") are found by their first word.
+ */
+export const DENIAL_WORDS: ReadonlySet<string> = new Set([
+  'deny', 'denies', 'denied', 'denying', 'denial', 'denials', 'false', 'falsely', 'fake', 'hoax', 'hoaxes', 'bogus', 'debunk', 'debunked', 'debunks',
+  'debunking', 'untrue', 'refute', 'refuted', 'refutes', 'reject', 'rejected', 'rejects', 'dismiss', 'dismissed', 'dismisses', 'fabricated', 'baseless',
+  'unfounded', 'retract', 'retracted', 'retraction', 'correction', 'corrected', 'misleading', 'myth', 'satire', 'satirical', 'spoof', 'parody', 'prank',
+  'doctored', 'photoshopped', 'nonsense', 'rubbish', 'incorrect', 'erroneous', 'mistaken', 'mistakenly', 'quash', 'quashed', 'contradicts',
+  'contradicted', 'dispute', 'disputed', 'disputes', 'disputing', 'scam',
+]);
+
+/** Second words that make a two-word denial after the first: "not true", "no evidence", "never happened", "made up". */
+export const DENIAL_PAIRS: Readonly<Record<string, ReadonlySet<string>>> = {
+  not: new Set(['true', 'real', 'genuine', 'accurate']),
+  no: new Set(['evidence', 'truth', 'basis', 'proof']),
+  never: new Set(['happened', 'said', 'existed']),
+  made: new Set(['up']),
+};

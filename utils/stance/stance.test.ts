@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STANCES, type ClaimStructure } from '../types';
 import { classifyStance, stanceModel } from './index';
-import { analyze } from './features';
+import { analyze, FEATURE_NAMES, featurize } from './features';
 import { applyRules, compareFigures, quantities, topStance } from './rules';
 
 const stanceOf = (claim: string, evidence: string, structure?: ClaimStructure) => classifyStance(claim, evidence, structure ? { structure } : undefined).stance;
@@ -217,5 +217,29 @@ describe('a sentence sharing only a word with the claim', () => {
     const sentence = 'Firefighters said the fire was under control shortly before five in the morning.';
     const scores = { confirm: 0.7, dispute: 0.1, discuss: 0.1, unrelated: 0.1 };
     expect(topStance(applyRules(claim, analyze(claim, m.idf), analyze(sentence, m.idf), m.idf, scores))).not.toBe('unrelated');
+  });
+});
+
+describe('dispute cues tied to the claim (features)', () => {
+  const m = stanceModel();
+  const feature = (claim: string, evidence: string, name: string) =>
+    featurize(analyze(claim, m.idf), analyze(evidence, m.idf), m.idf)[FEATURE_NAMES.indexOf(name)];
+  const claim = 'Harwick mayor Ilse Brandt resigned over the bridge contract.';
+
+  it('counts a denial standing next to the claim\'s rarest words, not one elsewhere in the article', () => {
+    const near = 'A spokesman denied that Brandt had resigned. The bridge contract is still under review.';
+    const far = 'Brandt resigned on Monday over the bridge contract. Separately, the football club denied any wrongdoing in its ticket sales.';
+    expect(feature(claim, near, 'denial_rare_sents')).toBe(1);
+    expect(feature(claim, far, 'denial_rare_sents')).toBe(0);
+    expect(feature(claim, near, 'denial_subject')).toBe(0); // the claim's first word, "Harwick", is not near the denial
+    expect(feature(claim, 'Harwick officials called the report false and said Brandt had not resigned.', 'denial_subject')).toBe(1);
+  });
+
+  it('marks a best-matching sentence that negates the claim\'s words when the claim has no negation', () => {
+    expect(feature(claim, 'Ilse Brandt did not resign over the bridge contract, her office said.', 'negclaim_best_new')).toBe(1);
+    expect(feature(claim, 'Ilse Brandt resigned over the bridge contract, her office said.', 'negclaim_best_new')).toBe(0);
+    // "not only" does not negate the fact
+    expect(feature(claim, 'Ilse Brandt not only resigned over the bridge contract but left the party.', 'negclaim_best_new')).toBe(0);
+    expect(feature('Brandt did not resign over the bridge contract.', 'Brandt resigned over the bridge contract.', 'negclaim_best_new')).toBe(-1);
   });
 });
