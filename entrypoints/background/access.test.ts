@@ -63,3 +63,35 @@ describe('granted sites kept in the background', () => {
     expect(browserSide.getAll).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('starting in the tabs already open', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+  });
+
+  it('starts the page script in loaded pages of granted sites, and leaves pages still loading to the browser', async () => {
+    const tabs = [
+      { id: 1, url: 'https://a.com/loaded', status: 'complete' },
+      { id: 2, url: 'https://a.com/loading', status: 'loading' },
+      { id: 3, url: 'https://other.org/loaded', status: 'complete' },
+    ];
+    const injected: number[] = [];
+    Object.assign(fakeBrowser.tabs, {
+      query: vi.fn(async () => tabs),
+      // No page script answers yet.
+      sendMessage: vi.fn(async () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }),
+    });
+    Object.assign(fakeBrowser.scripting, {
+      executeScript: vi.fn(async ({ target }: { target: { tabId: number } }) => {
+        injected.push(target.tabId);
+        return [];
+      }),
+    });
+    const { startInOpenTabs } = await import('./access');
+    await startInOpenTabs(['*://a.com/*']);
+    expect(injected).toEqual([1]);
+  });
+});

@@ -80,7 +80,10 @@ export async function startInOpenTabs(origins: string[]): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs
-      .filter((t) => t.id !== undefined && t.url && isGranted(t.url, web))
+      // A page still loading gets the registered script from the browser (or, should the browser
+      // not have read the registrations yet, from startIfGranted when it completes): starting a
+      // copy now would have the page read twice, the second copy replacing the first.
+      .filter((t) => t.id !== undefined && t.url && t.status !== 'loading' && isGranted(t.url, web))
       .map((t) => ensureContentScript(t.id!).catch((error) => console.warn('Crosscheck: could not start on', t.url, error))),
   );
 }
