@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { isSpace } from './text/space';
 import { composedClone } from './composed-tree';
 import { runToEnd } from './run-to-end';
 
@@ -142,19 +143,12 @@ const WRITER_NOTE =
   /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:writer|journalist|reporter|correspondent|editor|author|columnist|photographer|contributor)\b/u;
 
 
-/** Whether a character is white space as `\s` in a regular expression counts it. */
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** Words in `s` (runs of non-space, as `/\S+/g` finds them), counted no further than `limit`. */
 function wordsUpTo(s: string, limit: number): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < s.length && count < limit; i++) {
-    if (isSpaceCode(s.charCodeAt(i))) inWord = false;
+    if (isSpace(s.charCodeAt(i))) inWord = false;
     else if (!inWord) {
       inWord = true;
       count++;
@@ -172,8 +166,6 @@ export const wordCount = (s: string) => wordsUpTo(s, Infinity);
  */
 export const hasWords = (s: string, n: number) => wordsUpTo(s, n) >= n;
 
-/** Whether `s` has anything but white space. */
-const hasText = (s: string) => /\S/.test(s);
 const normalised = (s: string) =>
   s.toLowerCase().replace(/[‘’“”"'«».,:;!?()[\]–—-]/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -247,7 +239,7 @@ function* removeNonStory(doc: Document): Generator<void, void> {
   // an image that has text, no paragraphs, little text and a credit in it.
   for (const media of Array.from(body.querySelectorAll('img, picture, video, svg, amp-img'))) {
     let box = media.parentElement;
-    while (box && box !== body && !hasText(box.textContent ?? '')) box = box.parentElement;
+    while (box && box !== body && !hasWords(box.textContent ?? '', 1)) box = box.parentElement;
     if (!box || box === body || ['P', 'MAIN', 'ARTICLE'].includes(box.tagName.toUpperCase()) || box.querySelector('p')) continue;
     const raw = box.textContent ?? '';
     if (!hasWords(raw, 50) && CREDIT.test(collapseSpace(raw).trim())) doomed.push(box);

@@ -1,5 +1,6 @@
 import type { CheckedClaim, ClaimStructure, EvidenceHit, SpottedClaim, StanceResult } from './types';
 import { decideVerdict, outletFindings, type JudgedEvidence } from './verdict';
+import { mostCheckWorthy } from './spot';
 
 /**
  * The steps of a check, each behind its own module so that any one can be replaced:
@@ -95,13 +96,6 @@ export function selectClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, o
   // below gives the same claims either way.
   const claims = steps.spot(text, { sensitivity: opts.sensitivity, maxClaims: max });
   return mostCheckWorthy(claims, max);
-}
-
-/** At most `max` items, the highest scores first picked (ties in text order), kept in text order. */
-export function mostCheckWorthy<T extends { score: number }>(items: T[], max: number): T[] {
-  if (items.length <= max) return items;
-  const keep = new Set([...items].sort((a, b) => b.score - a.score).slice(0, max));
-  return items.filter((c) => keep.has(c));
 }
 
 /** Cross-checks claims already spotted, in order. */

@@ -6,15 +6,15 @@
  *   npx tsx scripts/stance/calibrate.ts --split body|story [--seed N] --model FILE.json
  */
 import { readFileSync } from 'node:fs';
-import { classifyWith } from '../../utils/stance/index';
-import { unpack, type PackedModel } from '../../utils/stance/model';
+import { classifyWith, unpackForFeatures } from '../../utils/stance/index';
+import type { PackedModel } from '../../utils/stance/model';
 import { STANCES, type Stance } from '../../utils/types';
 import { loadFncOrExit, seedArg, splitByBody, splitByStory } from './data';
 import { score } from './evaluate';
 
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'body';
-const model = unpack(JSON.parse(readFileSync(args[args.indexOf('--model') + 1], 'utf8')) as PackedModel);
+const model = unpackForFeatures(JSON.parse(readFileSync(args[args.indexOf('--model') + 1], 'utf8')) as PackedModel);
 const data = loadFncOrExit();
 const seed = seedArg(args);
 const { dev } = split === 'story' ? splitByStory(data, seed) : splitByBody(data, seed);

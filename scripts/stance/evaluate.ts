@@ -6,8 +6,8 @@
  *   npx tsx scripts/stance/evaluate.ts --split body|story [--seed N] --model FILE.json [--no-rules]
  */
 import { readFileSync } from 'node:fs';
-import { classifyWith } from '../../utils/stance/index';
-import { unpack, type PackedModel } from '../../utils/stance/model';
+import { classifyWith, unpackForFeatures } from '../../utils/stance/index';
+import type { PackedModel } from '../../utils/stance/model';
 import { STANCES, type Stance } from '../../utils/types';
 import { loadFncOrExit, seedArg, splitByBody, splitByStory } from './data';
 
@@ -56,7 +56,7 @@ async function main() {
   const seed = seedArg(args);
   const data = loadFncOrExit();
   const { dev } = split === 'story' ? splitByStory(data, seed) : splitByBody(data, seed);
-  const model = unpack(JSON.parse(readFileSync(file, 'utf8')) as PackedModel);
+  const model = unpackForFeatures(JSON.parse(readFileSync(file, 'utf8')) as PackedModel);
   const t0 = performance.now();
   const pred = dev.map((p) => {
     const body = data.bodies.get(p.bodyId) ?? '';

@@ -111,27 +111,15 @@ function occurrences(haystack: string, needle: string, limit: number): number[] 
 /** Picks among exact occurrences: best context agreement, then nearest the hint, then first. */
 function pickByContext(haystack: string, starts: number[], length: number, prefix: string, suffix: string, hint?: number): number {
   if (starts.length === 1) return starts[0];
-  // Context that agrees exactly scores 1, the most there is: when some start has it, the nearest
-  // of those is the pick and no other needs scoring (a sentence repeated down a long page).
-  if (prefix || suffix) {
-    let exact = -1;
-    let exactDistance = Infinity;
-    for (const start of starts) {
-      if (prefix && haystack.slice(Math.max(0, start - prefix.length), start) !== prefix) continue;
-      if (suffix && haystack.slice(start + length, start + length + suffix.length) !== suffix) continue;
-      const distance = hint === undefined ? 0 : Math.abs(start - hint);
-      if (distance < exactDistance) {
-        exact = start;
-        exactDistance = distance;
-      }
-    }
-    if (exact >= 0) return exact;
-  }
-  let best = starts[0];
+  // Context that agrees exactly scores 1, the most there is: when some start has it, only those
+  // compete and none needs scoring by edit distance (a sentence repeated down a long page).
+  const agreeing = prefix || suffix ? starts.filter((start) => contextAgrees(haystack, start, start + length, prefix, suffix)) : [];
+  const candidates = agreeing.length ? agreeing : starts;
+  let best = candidates[0];
   let bestContext = -1;
   let bestDistance = Infinity;
-  for (const start of starts) {
-    const context = contextScore(haystack, start, start + length, prefix, suffix);
+  for (const start of candidates) {
+    const context = agreeing.length ? 1 : contextScore(haystack, start, start + length, prefix, suffix);
     const distance = hint === undefined ? 0 : Math.abs(start - hint);
     if (context > bestContext || (context === bestContext && distance < bestDistance)) {
       best = start;
@@ -156,16 +144,25 @@ function findNormalized(text: string, q: string, prefix: string, suffix: string,
   return { start, end: start + q.length };
 }
 
+/** The text before `start` and after `end` that a stored prefix and suffix are compared with. */
+const textBefore = (text: string, start: number, prefix: string) => text.slice(Math.max(0, start - prefix.length), start);
+const textAfter = (text: string, end: number, suffix: string) => text.slice(end, end + suffix.length);
+
+/** Whether the text around `[start, end)` is the stored context exactly (the context given, that is). */
+function contextAgrees(text: string, start: number, end: number, prefix: string, suffix: string): boolean {
+  return (!prefix || textBefore(text, start, prefix) === prefix) && (!suffix || textAfter(text, end, suffix) === suffix);
+}
+
 /** Weighted agreement of the text around `[start, end)` with the stored context, 0..1. */
 function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number {
   let score = 0;
   let weight = 0;
   if (prefix) {
-    score += MATCH_WEIGHTS.prefix * similarity(prefix, text.slice(Math.max(0, start - prefix.length), start));
+    score += MATCH_WEIGHTS.prefix * similarity(prefix, textBefore(text, start, prefix));
     weight += MATCH_WEIGHTS.prefix;
   }
   if (suffix) {
-    score += MATCH_WEIGHTS.suffix * similarity(suffix, text.slice(end, end + suffix.length));
+    score += MATCH_WEIGHTS.suffix * similarity(suffix, textAfter(text, end, suffix));
     weight += MATCH_WEIGHTS.suffix;
   }
   return weight ? score / weight : 0;
@@ -201,11 +198,11 @@ function matchScore(text: string, match: QuoteRange, quoteSimilarity: number, pr
   let score = MATCH_WEIGHTS.quote * quoteSimilarity;
   let weight = MATCH_WEIGHTS.quote;
   if (prefix) {
-    score += MATCH_WEIGHTS.prefix * similarity(prefix, text.slice(Math.max(0, match.start - prefix.length), match.start));
+    score += MATCH_WEIGHTS.prefix * similarity(prefix, textBefore(text, match.start, prefix));
     weight += MATCH_WEIGHTS.prefix;
   }
   if (suffix) {
-    score += MATCH_WEIGHTS.suffix * similarity(suffix, text.slice(match.end, match.end + suffix.length));
+    score += MATCH_WEIGHTS.suffix * similarity(suffix, textAfter(text, match.end, suffix));
     weight += MATCH_WEIGHTS.suffix;
   }
   if (hint !== undefined && text.length > 0) {

@@ -3,7 +3,7 @@ import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
-import { packSentences } from '../search/passages';
+import { packSentences, passageText } from '../search/passages';
 import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
@@ -153,8 +153,8 @@ export class CorpusStore {
       after = rows[rows.length - 1].id;
     }
     // Nothing else writes while the index loads (it loads inside `exclusive`): the last id read
-    // with the snapshot is the newest article's.
-    if (state.tail) state.maxId = Math.max(state.maxId, lastId);
+    // with the snapshot is the newest article's, one of the tail just indexed.
+    state.maxId = lastId;
     return state;
   }
 
@@ -248,7 +248,7 @@ export class CorpusStore {
     // Signatures and canonical URLs are computed before waiting for the queue.
     const prepared = articles.map((a) => {
       const signature = copySignature(a.text);
-      return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(a.text || a.title) };
+      return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(passageText(a)) };
     });
     return this.exclusive(async () => {
       const state = await this.loaded();

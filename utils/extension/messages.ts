@@ -246,7 +246,7 @@ export function handleMessages<P>(handlers: Handlers<P>, opts: HandleOptions<P> 
     const handler = handlers[name as keyof P] as ((d: unknown, s: object) => unknown) | undefined;
     const check = Object.hasOwn(checks, name) ? checks[name] : undefined;
     if (!handler || !accept(sender, check?.from ?? 'any')) return false;
-    const wrong = checkMessage(name, data, checks);
+    const wrong = checkMessage(name, data);
     if (wrong) {
       sendResponse({ ok: false, error: wrong });
       return true;

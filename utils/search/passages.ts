@@ -72,6 +72,11 @@ export function analyseText(text: string, sentences?: { start: number; end: numb
   return { sentences: sentences ?? sentencesOf(text), terms, starts: Int32Array.from(starts) };
 }
 
+/** The text of an article that passages are found in (and stored sentence offsets refer to): its body, or its title when it has none. */
+export function passageText(a: { text: string; title: string }): string {
+  return a.text || a.title;
+}
+
 /** An article's sentences (offsets). */
 export function sentencesOf(text: string): { start: number; end: number }[] {
   return splitSentences(text).map((s) => ({ start: s.start, end: s.end }));

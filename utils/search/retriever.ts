@@ -7,7 +7,7 @@
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
-import { analyseForQuery, analyseText, bestPassage, prepareQuery, sentencesOf, unpackSentences, type AnalysedText, type PreparedQuery } from './passages';
+import { analyseForQuery, analyseText, bestPassage, passageText, prepareQuery, sentencesOf, unpackSentences, type AnalysedText, type PreparedQuery } from './passages';
 import { canonicalUrl } from '../url';
 
 export interface RetrieveOptions {
@@ -136,7 +136,7 @@ export function createIndexRetriever(
   // Claims of one page mostly find the same articles: read each article once, not once per claim.
   const cache = new Map<number, CachedArticle>();
   const entryOf = (a: StoredArticle): CachedArticle => {
-    const text = a.text || a.title;
+    const text = passageText(a);
     const hit = cache.get(a.id);
     if (hit && hit.text === text) {
       cache.delete(a.id);
@@ -178,7 +178,8 @@ export function createIndexRetriever(
   const readInto = (known: Map<number, StoredArticle | undefined>, asked: Set<number>, ids: Iterable<number>): Promise<void> => {
     const missing: number[] = [];
     for (const id of ids) {
-      if (known.has(id) || asked.has(id)) continue;
+      // Every id in `known` was asked for first.
+      if (asked.has(id)) continue;
       asked.add(id);
       missing.push(id);
     }
@@ -257,7 +258,7 @@ export function createIndexRetriever(
         if (!a || a.id !== c.id) continue;
         if (opts.excludeUrl && sameUrl(a.url, opts.excludeUrl)) continue;
         if (opts.excludeOutlet !== undefined && a.outlet === opts.excludeOutlet) continue;
-        const p = bestPassage(a.text || a.title, prepared, undefined, forPassage(analysed, a, prepared));
+        const p = bestPassage(passageText(a), prepared, undefined, forPassage(analysed, a, prepared));
         const score = c.score / top + RERANK.passageWeight * Math.min(p.score, 1.5);
         const hit: EvidenceHit = {
           articleId: a.id,

@@ -442,4 +442,13 @@ describe('sentence offsets stored with articles', () => {
     expect(await createMemoryRetriever(stale).search(query, { k: 2 })).toEqual(plain);
     expect(plain[0].passage).toBe('The council rejected the claim.');
   });
+
+  it('are the ones used when they fit the text (not found again)', async () => {
+    const text = 'Troops entered the valley on Monday. The council rejected the claim. Residents fled north.';
+    const doc = { id: 1, url: 'https://a.example/1', outlet: 'A', title: 'Valley', published: null, text };
+    // Valid offsets that make the whole text one sentence: the passage is then all of it.
+    const oneSentence: StoredArticle = { ...doc, sentences: Uint32Array.of(SENTENCE_OFFSETS_VERSION, 0, text.length) };
+    const [hit] = await createMemoryRetriever([oneSentence]).search({ text: 'the council rejected the claim' }, { k: 1 });
+    expect(hit.passage).toBe(text);
+  });
 });

@@ -2,7 +2,6 @@ import type { ClaimStructure, SpottedClaim } from '../types';
 import { splitSentences } from '../text/sentences';
 import { modelScore } from './model';
 import { claimStructure as structureOf } from './structure';
-import { mostCheckWorthy } from '../pipeline';
 
 /**
  * Claim spotting: which sentences of an article are check-worthy factual claims, with their
@@ -74,4 +73,11 @@ export function spotClaims(text: string, opts?: { sensitivity?: number; maxClaim
   const kept = opts?.maxClaims === undefined ? found : mostCheckWorthy(found, opts.maxClaims);
   // The structure is worked out only for the claims returned.
   return kept.map((c) => ({ text: c.text, start: c.start, end: c.end, score: c.score, structure: structureOf(c.text) }));
+}
+
+/** At most `max` items, the highest scores first picked (ties in text order), kept in text order. */
+export function mostCheckWorthy<T extends { score: number }>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const keep = new Set([...items].sort((a, b) => b.score - a.score).slice(0, max));
+  return items.filter((c) => keep.has(c));
 }

@@ -36,3 +36,18 @@ describe('model file', () => {
     expect(margin(back, text)).toBeCloseTo(margin(w, text), 1);
   });
 });
+
+describe('dense features', () => {
+  it('come one per name, in the order of DENSE_NAMES', async () => {
+    const { DENSE_NAMES, denseFeatures, tokens } = await import('./features');
+    const at = (text: string, name: (typeof DENSE_NAMES)[number]) => denseFeatures(text, tokens(text))[DENSE_NAMES.indexOf(name)];
+    const text = 'Did the army really take 12 districts in 2024, according to officials?';
+    expect(denseFeatures(text, tokens(text))).toHaveLength(DENSE_SIZE);
+    expect(at(text, 'has_number')).toBe(1);
+    expect(at(text, 'according_to')).toBe(1);
+    expect(at(text, 'question')).toBe(1);
+    expect(at(text, 'exclamation')).toBe(0);
+    expect(at('Nothing here at all to count or ask', 'has_number')).toBe(0);
+    expect(at('What a day!', 'exclamation')).toBe(1);
+  });
+});

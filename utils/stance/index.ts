@@ -16,14 +16,18 @@ let loaded: StanceModel | null = null;
 
 /** The shipped model, unpacked on first use. */
 export function stanceModel(): StanceModel {
-  if (!loaded) {
-    const m = unpack(packed as PackedModel);
-    // the trees address features by position: a model built for another feature layout would
-    // read the wrong numbers without any error
-    if (m.features !== FEATURE_COUNT) throw new Error(`the stance model expects ${m.features} features, features.ts gives ${FEATURE_COUNT}: rebuild it (scripts/stance/build.sh)`);
-    loaded = m;
-  }
+  loaded ??= unpackForFeatures(packed as PackedModel);
   return loaded;
+}
+
+/**
+ * A model file unpacked for the features of features.ts; refused when it was built for another
+ * layout (its trees address features by position and would read the wrong numbers without any error).
+ */
+export function unpackForFeatures(file: PackedModel): StanceModel {
+  const m = unpack(file);
+  if (m.features !== FEATURE_COUNT) throw new Error(`the stance model expects ${m.features} features, features.ts gives ${FEATURE_COUNT}: rebuild it (scripts/stance/build.sh)`);
+  return m;
 }
 
 /** Keeps the analysis of recent texts: one article is usually checked against many claims. */

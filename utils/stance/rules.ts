@@ -22,7 +22,7 @@
  */
 import { STANCES, type ClaimStructure, type Stance } from '../types';
 import { idfOf, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
-import { stem, tokenize } from './text';
+import { contentStems, stem, tokenize } from './text';
 
 /** What the rule layer found, for explanations and tests. */
 export interface RuleFinding {
@@ -193,10 +193,14 @@ function contestsClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: n
   // the contested claim: whose it is ("the army's") and what it says, up to the clause's end
   const rest = s.text.slice(m.index);
   const clause = rest.slice(0, m[0].length + rest.slice(m[0].length).search(/[,;:.!?]|$/));
-  const tf = new Map<string, number>();
-  for (const w of tokenize(clause)) tf.set(stem(w), 1);
+  const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
   const clauseCover = coverage(claim, tf, idf);
   return clauseCover >= 0.3 && clauseCover >= 0.6 * cover;
+}
+
+/** How surely a sentence is about the claim, from the share of the claim it covers (scales a rule's strength). */
+function fitOf(cover: number): number {
+  return Math.min(1, Math.max(cover, 0.5) / 0.7);
 }
 
 /** Share of the claim's content words (weighted by rarity) found in a sentence. */
@@ -274,16 +278,15 @@ export function findPattern(
     if (!compared.has(s)) compared.set(s, compareFigures(claimQty, quantities(s.text)));
     return compared.get(s)!;
   };
-  // the sentences that bear on the claim: the best one and any other that covers it nearly as well
-  const bearing = order
-    .slice(0, 3)
-    .map((k) => ({ s: evidence.sents[k], cover: coverage(claim, evidence.sents[k].tf, idf) }))
-    .filter(({ s, cover }, i) => {
-      // a sentence that counts the same thing as the claim bears on it with less word overlap
-      // ("ten people were killed" / "revised the death toll to 14 people")
-      const floor = figuresIn(s) ? 0.3 : 0.45;
-      return cover >= floor && (i === 0 || cover >= bestCover * 0.8);
-    });
+  // the three sentences that match the claim best, each with the share of the claim it covers
+  const top = order.slice(0, 3).map((k) => ({ s: evidence.sents[k], cover: coverage(claim, evidence.sents[k].tf, idf) }));
+  // those that bear on the claim: the best one and any other that covers it nearly as well
+  const bearing = top.filter(({ s, cover }, i) => {
+    // a sentence that counts the same thing as the claim bears on it with less word overlap
+    // ("ten people were killed" / "revised the death toll to 14 people")
+    const floor = figuresIn(s) ? 0.3 : 0.45;
+    return cover >= floor && (i === 0 || cover >= bestCover * 0.8);
+  });
   let found: RuleFinding | null = null;
   const consider = (f: RuleFinding) => {
     if (!found || f.strength > found.strength) found = f;
@@ -295,44 +298,45 @@ export function findPattern(
   // reported only to be set against what the sentence says. Read on the best sentences even when
   // they share less with the claim than the rules below ask: the contested clause must carry it.
   if (!flags.denial) {
-    for (const k of order.slice(0, 3)) {
-      const s = evidence.sents[k];
-      const cover = coverage(claim, s.tf, idf);
-      if (contestsClaim(s, claim, idf, cover)) consider({ stance: 'dispute', strength: 0.85 * Math.min(1, Math.max(cover, 0.5) / 0.7), rule: 'contested', sentence: s.text });
-    }
+    for (const { s, cover } of top) if (contestsClaim(s, claim, idf, cover)) consider({ stance: 'dispute', strength: 0.85 * fitOf(cover), rule: 'contested', sentence: s.text });
   }
   const someAgree = near.some((s) => figuresIn(s) === 'agree');
   for (const { s, cover } of bearing) {
     const text = s.text;
-    const fit = Math.min(1, Math.max(cover, 0.5) / 0.7); // how surely the sentence is about the claim
+    const fit = fitOf(cover);
+    // what the sentence's wording says, read once
+    const denial = DENIAL.test(text);
+    const hedge = HEDGE.test(text);
+    const supersede = SUPERSEDE.test(text);
+    const selfClaim = SELF_REPORT.test(text) || CLAIMING.test(text);
     // figures first: they are the most specific evidence
-    const figures = figuresIn(s) === 'conflict' && someAgree && !SUPERSEDE.test(text) ? null : figuresIn(s);
+    const figures = figuresIn(s) === 'conflict' && someAgree && !supersede ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
     if (figures === 'conflict') consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'figures', sentence: text });
-    if (SUPERSEDE.test(text) && (figures === 'conflict' || (oldFrame && !flags.negated))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
-    if (DENIAL.test(text) && !flags.denial) consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'denial', sentence: text });
+    if (supersede && (figures === 'conflict' || (oldFrame && !flags.negated))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
+    if (denial && !flags.denial) consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'denial', sentence: text });
     const negHere = NEGATION.test(text);
     const negNear = negationNearClaim(s, claim);
-    if (!DENIAL.test(text) && cover >= 0.6 && ((negNear && !flags.negated) || (!negHere && flags.negated))) {
+    if (!denial && cover >= 0.6 && ((negNear && !flags.negated) || (!negHere && flags.negated))) {
       // a negation on the claim's own words that the claim does not have, or the reverse
       consider({ stance: 'dispute', strength: 0.75 * fit, rule: 'negation', sentence: text });
     }
-    if (!flags.attributed && (SELF_REPORT.test(text) || CLAIMING.test(text))) consider({ stance: 'discuss', strength: 0.75 * fit, rule: 'attribution', sentence: text });
-    if (HEDGE.test(text) && !flags.hedged) consider({ stance: 'discuss', strength: 0.7 * fit, rule: 'hedge', sentence: text });
-    if (flags.hedged && !HEDGE.test(text) && !negHere && !DENIAL.test(text) && !REPORTING.test(text) && cover >= 0.6)
+    if (!flags.attributed && selfClaim) consider({ stance: 'discuss', strength: 0.75 * fit, rule: 'attribution', sentence: text });
+    if (hedge && !flags.hedged) consider({ stance: 'discuss', strength: 0.7 * fit, rule: 'hedge', sentence: text });
+    if (flags.hedged && !hedge && !negHere && !denial && !REPORTING.test(text) && cover >= 0.6)
       consider({ stance: 'confirm', strength: 0.5 * fit, rule: 'hedged-claim', sentence: text });
-    if (figures === 'agree' && !negHere && !DENIAL.test(text) && !HEDGE.test(text) && !oldFrame)
-      consider({ stance: 'confirm', strength: (SUPERSEDE.test(text) ? 0.7 : 0.45) * fit, rule: 'figures-agree', sentence: text });
+    if (figures === 'agree' && !negHere && !denial && !hedge && !oldFrame)
+      consider({ stance: 'confirm', strength: (supersede ? 0.7 : 0.45) * fit, rule: 'figures-agree', sentence: text });
     // the sentence restates the claim with the same framing: same negation, denial, hedging and
     // attribution, and no conflicting figure → it asserts what the claim asserts
     if (
       cover >= 0.75 &&
       figures !== 'conflict' &&
       negHere === flags.negated &&
-      DENIAL.test(text) === flags.denial &&
-      HEDGE.test(text) === flags.hedged &&
-      (REPORTING.test(text) || SELF_REPORT.test(text)) === flags.attributed &&
-      !(SUPERSEDE.test(text) && oldFrame)
+      denial === flags.denial &&
+      hedge === flags.hedged &&
+      (REPORTING.test(text) || selfClaim) === flags.attributed &&
+      !(supersede && oldFrame)
     )
       consider({ stance: 'confirm', strength: 0.6 * fit, rule: 'assertion', sentence: text });
     // the same, for a sentence that states the claim's core (subject and action) with less of
@@ -342,11 +346,11 @@ export function findPattern(
       statesCore(s, core) &&
       figures !== 'conflict' &&
       (flags.negated ? negHere : !negNear) &&
-      !DENIAL.test(text) &&
+      !denial &&
       !flags.denial &&
-      HEDGE.test(text) === flags.hedged &&
-      (flags.attributed || !(CLAIMING.test(text) || SELF_REPORT.test(text))) &&
-      !(SUPERSEDE.test(text) && oldFrame)
+      hedge === flags.hedged &&
+      (flags.attributed || !selfClaim) &&
+      !(supersede && oldFrame)
     )
       consider({ stance: 'confirm', strength: 0.5 * fit, rule: 'assertion', sentence: text });
   }
