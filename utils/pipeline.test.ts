@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSelection, checkText, type PipelineSteps } from './pipeline';
+import { checkSelection, checkText, OPENING_CHARS, openingClaims, openingLimit, restClaims, selectClaims, type PipelineSteps } from './pipeline';
 import type { ClaimStructure, EvidenceHit, SpottedClaim, Stance } from './types';
 
 const structure: ClaimStructure = { entities: [], numbers: [], negated: false, hedged: false };
@@ -56,6 +56,62 @@ describe('checkText', () => {
     steps.spot = (text, o) => base(text, o).map((c, i) => ({ ...c, score: i === 1 ? 0.1 : 0.9 }));
     const actual = await checkText('A 1. B 2. C 3.', steps, {}, { maxClaims: 2 });
     expect(actual.map((c) => c.text)).toEqual(['A 1.', 'C 3.']);
+  });
+});
+
+describe('selectClaims in two parts', () => {
+  // Sentences "S<i> <i>." (each a claim for the fake spotter), scored by a repeating pattern.
+  const textOf = (n: number) => Array.from({ length: n }, (_, i) => `Sentence number ${i} of the story, which counts ${i}.`).join(' ');
+  const scored = (steps: PipelineSteps): PipelineSteps => {
+    const base = steps.spot;
+    return { ...steps, spot: (text, o) => base(text, o).map((c) => ({ ...c, score: ((c.start * 7919) % 1000) / 1000 })) };
+  };
+  const steps = scored(fakeSteps([]));
+  const topOf = (claims: { start: number; score: number }[], max: number) =>
+    new Set([...claims].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, max).map((c) => c.start));
+
+  it('chooses a text no longer than the opening as one: the most check-worthy up to the limit', () => {
+    const text = textOf(150);
+    expect(text.length).toBeLessThanOrEqual(OPENING_CHARS);
+    const all = steps.spot(text, {});
+    const top = topOf(all, 20);
+    expect(selectClaims(text, steps, { maxClaims: 20 })).toEqual(all.filter((c) => top.has(c.start)));
+    expect(openingClaims(text, steps, { maxClaims: 20 })).toEqual(selectClaims(text, steps, { maxClaims: 20 }));
+    expect(restClaims(text, steps, { maxClaims: 20 }, [])).toEqual([]);
+  });
+
+  it('gives a long text\'s opening its share of the limit, chosen among the opening, and the rest what is left', () => {
+    const text = textOf(1200);
+    const max = 30;
+    expect(text.length).toBeGreaterThan(3 * OPENING_CHARS);
+    const all = steps.spot(text, {});
+    const inOpening = all.filter((c) => c.start < OPENING_CHARS);
+    const share = openingLimit(text.length, max);
+    expect(share).toBe(Math.ceil((max * OPENING_CHARS) / text.length));
+    const opening = openingClaims(text, steps, { maxClaims: max });
+    const openingTop = topOf(inOpening, share);
+    expect(opening).toEqual(inOpening.filter((c) => openingTop.has(c.start)));
+    const rest = restClaims(text, steps, { maxClaims: max }, opening);
+    const inRest = all.filter((c) => c.start >= OPENING_CHARS);
+    const restTop = topOf(inRest, max - opening.length);
+    expect(rest).toEqual(inRest.filter((c) => restTop.has(c.start)));
+    expect(selectClaims(text, steps, { maxClaims: max })).toEqual([...opening, ...rest]);
+    expect(opening.length + rest.length).toBe(max);
+  });
+
+  it('lets the rest fill what an opening with few claims left', () => {
+    // Only the rest has claims (figures): the opening's share goes to them.
+    const words = 'Nothing here counts at all in this part of the story.';
+    const text = `${Array.from({ length: 300 }, () => words).join(' ')} ${textOf(400)}`;
+    const max = 25;
+    expect(openingClaims(text, steps, { maxClaims: max })).toEqual([]);
+    expect(selectClaims(text, steps, { maxClaims: max })).toHaveLength(max);
+  });
+
+  it('does not depend on the spotter honouring the stretch or the limit', () => {
+    const text = textOf(1200);
+    const ignoring: PipelineSteps = { ...steps, spot: (t, o) => steps.spot(t, { sensitivity: o.sensitivity }) };
+    expect(selectClaims(text, ignoring, { maxClaims: 30 })).toEqual(selectClaims(text, steps, { maxClaims: 30 }));
   });
 });
 

@@ -9,9 +9,10 @@ import { mostCheckWorthy } from './spot';
 export interface PipelineSteps {
   /**
    * Check-worthy claims of a text, in text order; with `maxClaims`, at most that many (the highest
-   * scores, ties in text order) — it may also be ignored, selectClaims caps the list again.
+   * scores, ties in text order), and with `from`/`to` only sentences starting in that stretch of
+   * the text — both may be ignored, selectClaims applies them again.
    */
-  spot(text: string, opts: { sensitivity?: number; maxClaims?: number }): SpottedClaim[];
+  spot(text: string, opts: SpotOptions): SpottedClaim[];
   /** Structure of one sentence checked on its own (a selection, a typed sentence). */
   structure(text: string): ClaimStructure;
   /** Candidate evidence from other articles, best first, at most one per article. */
@@ -29,6 +30,16 @@ export interface PipelineSteps {
   ): Promise<EvidenceHit[][]>;
   /** Stance of one passage towards a claim. */
   stance(claim: string, evidence: string, opts: { structure?: ClaimStructure }): StanceResult;
+}
+
+/** What the spotter is asked for (see PipelineSteps.spot). */
+export interface SpotOptions {
+  sensitivity?: number;
+  maxClaims?: number;
+  /** Only sentences starting at or after this offset of the text. */
+  from?: number;
+  /** Only sentences starting before this offset of the text. */
+  to?: number;
 }
 
 /** The page a text comes from. */
@@ -89,12 +100,44 @@ function judge(
   return { text: claim.text, start: claim.start, end: claim.end, score: claim.score, verdict: decideVerdict(outlets), outlets };
 }
 
-/** The claims of a text that will be checked: spotted, and past the limit the most check-worthy, in text order. */
+/**
+ * A long text's claims are chosen in two parts: its opening (the sentences that start in its first
+ * OPENING_CHARS characters) and the rest. The opening's are chosen among the opening only, with a
+ * share of the limit in proportion to its length; the rest's fill what the opening left. So a
+ * page's opening can be spotted and painted before the rest is read, and its claims stay when the
+ * rest comes. A text no longer than that is all opening, chosen as one.
+ */
+export const OPENING_CHARS = 12_000;
+
+/** The most claims the opening of a text of `length` characters may have under a limit of `max`. */
+export function openingLimit(length: number, max: number): number {
+  return length <= OPENING_CHARS ? max : Math.ceil((max * OPENING_CHARS) / length);
+}
+
+/** The claims of a text's opening that will be checked (see OPENING_CHARS), in text order. */
+export function openingClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions = {}): SpottedClaim[] {
+  const max = openingLimit(text.length, opts.maxClaims ?? DEFAULT_MAX_CLAIMS);
+  return claimsBetween(text, steps, opts, 0, OPENING_CHARS, max);
+}
+
+/** The claims of the rest of a text after its opening's (`opening`, as openingClaims gave them). */
+export function restClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions, opening: readonly SpottedClaim[]): SpottedClaim[] {
+  if (text.length <= OPENING_CHARS) return [];
+  const max = Math.max(0, (opts.maxClaims ?? DEFAULT_MAX_CLAIMS) - opening.length);
+  return max === 0 ? [] : claimsBetween(text, steps, opts, OPENING_CHARS, Infinity, max);
+}
+
+/** The claims of a text that will be checked: its opening's, then the rest's (see OPENING_CHARS). */
 export function selectClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions = {}): SpottedClaim[] {
-  const max = opts.maxClaims ?? DEFAULT_MAX_CLAIMS;
-  // The spotter may cap the claims itself (and skip the structure of those left out); the cap
-  // below gives the same claims either way.
-  const claims = steps.spot(text, { sensitivity: opts.sensitivity, maxClaims: max });
+  const opening = openingClaims(text, steps, opts);
+  return [...opening, ...restClaims(text, steps, opts, opening)];
+}
+
+/** Claims of the sentences starting in [from, to): spotted, and past `max` the most check-worthy, in text order. */
+function claimsBetween(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions, from: number, to: number, max: number): SpottedClaim[] {
+  // The spotter may cap and place the claims itself (and skip the structure of those left out);
+  // the filter and cap below give the same claims either way.
+  const claims = steps.spot(text, { sensitivity: opts.sensitivity, maxClaims: max, from, to }).filter((c) => c.start >= from && c.start < to);
   return mostCheckWorthy(claims, max);
 }
 

@@ -6,7 +6,7 @@ import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type Sel
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, siteSettingsItem, tabStateKey } from '@/utils/extension/settings';
 import { settingsAfterGrant, settingsAfterRevoke } from '@/utils/site-access';
-import { checkClaims, checkSelection, selectClaims } from '@/utils/pipeline';
+import { checkClaims, checkSelection, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
@@ -83,18 +83,25 @@ export default defineBackground(() => {
     return browser.sidePanel.open({ tabId }).catch((error: unknown) => console.warn('Crosscheck: could not open the side panel', error));
   }
 
-  /** The claims spotted on each tab's article, kept for the check that follows. */
-  const spotted = new Map<number, { text: string; claims: SpottedClaim[] }>();
+  /**
+   * The claims spotted on each tab's article, kept for the check that follows: the opening's as
+   * soon as they are asked for, the rest's when they are (see OPENING_CHARS), with the settings
+   * read when the page's text first came.
+   */
+  const spotted = new Map<number, { text: string; sensitivity: number; dismissed: Set<string>; opening: SpottedClaim[]; rest?: SpottedClaim[] }>();
 
-  /** The claims of a page's text that will be checked (sensitivity, limit, minus those dismissed there). */
-  async function claimsOf(tabId: number | undefined, text: string, pageUrl: string): Promise<SpottedClaim[]> {
-    const cached = tabId === undefined ? undefined : spotted.get(tabId);
-    if (cached && cached.text === text) return cached.claims;
-    const [sensitivity, dismissedAll] = await Promise.all([sensitivityItem.getValue(), dismissedClaimsItem.getValue()]);
-    const dismissed = new Set(dismissedAll[pageKey(pageUrl)] ?? []);
-    const claims = selectClaims(text, steps, { sensitivity }).filter((c) => !dismissed.has(c.text));
-    if (tabId !== undefined) spotted.set(tabId, { text, claims });
-    return claims;
+  /** The claims of a page's text (a part of it, or all) that will be checked: sensitivity, limit, minus those dismissed there. */
+  async function claimsOf(tabId: number | undefined, text: string, pageUrl: string, part: 'opening' | 'rest' | 'all'): Promise<SpottedClaim[]> {
+    let entry = tabId === undefined ? undefined : spotted.get(tabId);
+    if (!entry || entry.text !== text) {
+      const [sensitivity, dismissedAll] = await Promise.all([sensitivityItem.getValue(), dismissedClaimsItem.getValue()]);
+      entry = { text, sensitivity, dismissed: new Set(dismissedAll[pageKey(pageUrl)] ?? []), opening: openingClaims(text, steps, { sensitivity }) };
+      if (tabId !== undefined) spotted.set(tabId, entry);
+    }
+    const { opening, dismissed } = entry;
+    const rest = part === 'opening' ? [] : (entry.rest ??= restClaims(text, steps, { sensitivity: entry.sensitivity }, opening));
+    const claims = part === 'opening' ? opening : part === 'rest' ? rest : [...opening, ...rest];
+    return claims.filter((c) => !dismissed.has(c.text));
   }
 
   /**
@@ -120,7 +127,7 @@ export default defineBackground(() => {
     async spotPage(req, sender) {
       // The page's claims will be looked up next: the index loads while they are spotted.
       store.preload();
-      const claims = await claimsOf(sender.tabId, req.text.slice(0, MAX_PAGE_CHARS), req.canonicalUrl || req.url);
+      const claims = await claimsOf(sender.tabId, req.text.slice(0, MAX_PAGE_CHARS), req.canonicalUrl || req.url, req.part);
       return claims.map(({ text, start, end }) => ({ text, start, end }));
     },
     async checkPage(req, sender) {
@@ -140,7 +147,7 @@ export default defineBackground(() => {
       void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
       try {
         await demoReady;
-        const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl);
+        const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl, 'all');
         spotted.delete(tabId);
         const claims = await checkClaims(spottedClaims, steps, { url: pageUrl, outlet });
         await writeTab({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() });

@@ -7,7 +7,7 @@ import { isSiteEnabled } from '@/utils/site-settings';
 import { extractArticleSteps, type ExtractedArticle } from '@/utils/extract';
 import { runToEnd } from '@/utils/run-to-end';
 import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
-import type { CheckedClaim, TextQuote } from '@/utils/types';
+import type { CheckedClaim, Span, TextQuote } from '@/utils/types';
 import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { POPOVER_SELECTOR, PopoverContainer } from './popover';
@@ -119,6 +119,8 @@ class PageClaims {
   private highlighter: Highlighter | null = null;
   private popover: PopoverContainer;
   private observer: MutationObserver | null = null;
+  /** The page's text index from the last paint, and whether the page has changed since (see textIndex). */
+  private lastIndex: { index: TextIndex; watch: MutationObserver; changed: boolean } | null = null;
   private brokenCheck: number | undefined;
   private reanchor = new ReanchorScheduler(() => this.reanchorIfBroken(), {
     delay: REANCHOR_DELAY_MS,
@@ -162,6 +164,7 @@ class PageClaims {
     if (doc === this.doc) return;
     this.highlighter?.destroy();
     this.highlighter = null;
+    this.forgetIndex();
     this.observer?.disconnect();
     this.observer = null;
     this.doc = doc;
@@ -238,15 +241,23 @@ class PageClaims {
     const text = article.text.slice(0, LIMITS.pageText);
     this.pageUrl = canonicalUrl || location.href;
     this.highlighter ??= createHighlighter(this.doc);
-    // The claims first, painted as "checking" while the background looks up the evidence.
-    const spotted = await toBackground('spotPage', { url: location.href, canonicalUrl, text });
+    // The claims first, painted as "checking" while the background looks up the evidence: the
+    // opening's, then the rest's (a long page's first screen is not kept waiting for its end).
+    const pending = (span: Span): Anchored => {
+      const claim: CheckedClaim = { ...span, score: 0, verdict: 'unverified', outlets: [] };
+      return { claim, quote: pageQuote(article.text, claim), range: null, pending: true };
+    };
+    const opening = await toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'opening' });
     if (generation !== this.generation) return;
-    if (spotted.ok) {
-      this.anchored = spotted.value.map((span) => {
-        const claim: CheckedClaim = { ...span, score: 0, verdict: 'unverified', outlets: [] };
-        return { claim, quote: pageQuote(article.text, claim), range: null, pending: true };
-      });
+    if (opening.ok) {
+      this.anchored = opening.value.map(pending);
       if (!(await this.paintInSlices(generation))) return;
+      const rest = await toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'rest' });
+      if (generation !== this.generation) return;
+      if (rest.ok && rest.value.length > 0) {
+        this.anchored = [...this.anchored, ...rest.value.map(pending)];
+        if (!(await this.paintInSlices(generation, { keepFound: true }))) return;
+      }
     }
     const answer = await toBackground('checkPage', {
       url: location.href,
@@ -295,6 +306,7 @@ class PageClaims {
     this.popover.close();
     this.highlighter?.destroy();
     this.highlighter = null;
+    this.forgetIndex();
     this.anchored = [];
   }
 
@@ -303,13 +315,18 @@ class PageClaims {
     runToEnd(this.paintSteps());
   }
 
-  /** paint() as steps: a `yield` after each claim is found, so a caller may give the page its main thread back. */
-  private *paintSteps(): Generator<void, void> {
+  /**
+   * paint() as steps: a `yield` after each claim is found, so a caller may give the page its main
+   * thread back. With `keepFound`, claims whose range still holds are not looked for again (the
+   * rest of a page's claims added to its opening's).
+   */
+  private *paintSteps({ keepFound = false } = {}): Generator<void, void> {
     if (!this.highlighter) return;
     // Marks from an earlier paint (wrapping fallback) come out first, so the text is whole again.
     this.highlighter.clear();
-    const index = buildTextIndex(this.doc.body ?? this.doc.documentElement, isOurUi);
+    const index = this.textIndex(keepFound);
     for (const a of this.anchored) {
+      if (keepFound && a.range && stillHolds(a)) continue;
       const wasPainted = !!a.range || a.lost !== undefined;
       a.range = locate(index, a);
       a.found = a.range ? rangeText(a.range) : undefined;
@@ -320,16 +337,52 @@ class PageClaims {
   }
 
   /**
+   * The page's text index. With `reuse`, the one built for the last paint while nothing but our own
+   * UI has changed in the page since (a long page's rest painted after its opening); otherwise one
+   * built afresh, watched for changes from then on (the page and every shadow root it reads).
+   */
+  private textIndex(reuse: boolean): TextIndex {
+    const last = this.lastIndex;
+    if (last) {
+      if (!last.changed && last.watch.takeRecords().some((r) => !isOurs(r.target))) last.changed = true;
+      if (reuse && !last.changed) return last.index;
+      this.forgetIndex();
+    }
+    const root = this.doc.body ?? this.doc.documentElement;
+    const index = buildTextIndex(root, isOurUi);
+    const entry = {
+      index,
+      changed: false,
+      watch: new MutationObserver((records) => {
+        if (!records.some((r) => !isOurs(r.target))) return;
+        entry.changed = true;
+        entry.watch.disconnect();
+      }),
+    };
+    entry.watch.observe(root, OBSERVED);
+    const roots = new Set<Node>();
+    for (const node of index.nodes) roots.add(node.getRootNode());
+    for (const r of roots) if (r.nodeType === 11) entry.watch.observe(r, OBSERVED);
+    this.lastIndex = entry;
+    return index;
+  }
+
+  private forgetIndex() {
+    this.lastIndex?.watch.disconnect();
+    this.lastIndex = null;
+  }
+
+  /**
    * paint() a slice at a time, the page's main thread given back in between (a first paint of
    * many claims on a long page). False when a newer start or stop came in the meantime.
    */
-  private async paintInSlices(generation: number): Promise<boolean> {
+  private async paintInSlices(generation: number, opts: { keepFound?: boolean } = {}): Promise<boolean> {
     // Wrapping changes the page's text nodes: that painter is run in one go.
     if (!this.highlighter || this.highlighter.touchesDom) {
       this.paint();
       return true;
     }
-    const steps = this.paintSteps();
+    const steps = this.paintSteps(opts);
     let slice = performance.now();
     while (!steps.next().done) {
       if (performance.now() - slice <= SLICE_MS) continue;

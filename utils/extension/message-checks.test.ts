@@ -15,7 +15,7 @@ const ARTICLE: CorpusArticle = {
 /** A message each caller really sends, for every message of both protocols. */
 const GOOD: { [K in keyof BackgroundProtocol]: Req<BackgroundProtocol, K> } & { [K in keyof ContentProtocol]: Req<ContentProtocol, K> } = {
   pageReading: {},
-  spotPage: { url: 'https://news.example/story?id=1', canonicalUrl: 'https://news.example/story', text: 'The bridge opened. It cost 3 million.' },
+  spotPage: { url: 'https://news.example/story?id=1', canonicalUrl: 'https://news.example/story', text: 'The bridge opened. It cost 3 million.', part: 'opening' },
   checkPage: {
     url: 'https://news.example/story?id=1',
     title: 'Bridge opens',
@@ -123,6 +123,7 @@ describe('refuses wrong values and sizes, saying why', () => {
     { name: 'spotPage', data: { ...GOOD.spotPage, text: long(LIMITS.pageText) }, error: '"data.text" is too long: 5,000,001 characters, at most 5,000,000' },
     { name: 'spotPage', data: { ...GOOD.spotPage, url: 'not an address' }, error: '"data.url" is not an address' },
     { name: 'spotPage', data: { ...GOOD.spotPage, canonicalUrl: 'javascript:alert(1)' }, error: '"data.canonicalUrl" must be an http or https address' },
+    { name: 'spotPage', data: { ...GOOD.spotPage, part: 'all' }, error: '"data.part" must be one of "opening", "rest"' },
     { name: 'checkPage', data: { ...GOOD.checkPage, url: `https://news.example/${long(LIMITS.url)}` }, error: '"data.url" is too long' },
     { name: 'checkPage', data: { ...GOOD.checkPage, title: long(LIMITS.title) }, error: '"data.title" is too long' },
     { name: 'checkPage', data: { ...GOOD.checkPage, siteName: long(LIMITS.outlet) }, error: '"data.siteName" is too long' },

@@ -218,7 +218,7 @@ const batchText = (articles: { text: string }[], path: string) => {
 /** Messages to the background. */
 export const BACKGROUND_CHECKS: ProtocolChecks<BackgroundProtocol> = {
   pageReading: { from: 'tab', data: nothing },
-  spotPage: { from: 'tab', data: record({ url: pageUrl, canonicalUrl: nullable(webUrl), text: text(LIMITS.pageText) }) },
+  spotPage: { from: 'tab', data: record({ url: pageUrl, canonicalUrl: nullable(webUrl), text: text(LIMITS.pageText), part: oneOf('opening', 'rest') }) },
   checkPage: {
     from: 'tab',
     data: record({

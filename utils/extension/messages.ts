@@ -105,8 +105,11 @@ export interface BackgroundProtocol {
    * background gets ready meanwhile — wakes and readies its claim spotter.
    */
   pageReading(req: Record<string, never>): null;
-  /** Content script: the claims of this article, before they are checked (painted at once as "checking"). */
-  spotPage(req: { url: string; canonicalUrl: string | null; text: string }): Span[];
+  /**
+   * Content script: the claims of this article, before they are checked (painted at once as
+   * "checking"): those of its opening first, then those of the rest (see OPENING_CHARS in utils/pipeline).
+   */
+  spotPage(req: { url: string; canonicalUrl: string | null; text: string; part: 'opening' | 'rest' }): Span[];
   /** Content script: here is the article on this page; check its claims. */
   checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string; published?: string | null }): CheckedClaim[];
   /** Content script: the site was switched off here, or the page has no article. */

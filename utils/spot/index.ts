@@ -56,14 +56,21 @@ export function isFragment(text: string): boolean {
  * The check-worthy claims of a text, in text order, with offsets into `text`. With `maxClaims`,
  * only the most check-worthy that many are returned (ties in text order), still in text order —
  * the same claims as capping the full list, without working out the structure of the others.
+ * With `from`/`to`, only claims starting in that stretch of the text are looked at (the text is
+ * still split as a whole, so its sentences are the same whichever stretch is asked for).
  */
-export function spotClaims(text: string, opts?: { sensitivity?: number; maxClaims?: number }): SpottedClaim[] {
+export function spotClaims(text: string, opts?: { sensitivity?: number; maxClaims?: number; from?: number; to?: number }): SpottedClaim[] {
   const threshold = thresholdFor(opts?.sensitivity ?? 0.5);
+  const from = opts?.from ?? 0;
+  const to = opts?.to ?? Infinity;
   const found: Array<{ text: string; start: number; end: number; score: number }> = [];
   for (const span of splitSentences(text)) {
+    if (span.end <= from) continue;
     // A list marker or a wire dateline ("KELD, Estrava — ") is not part of the claim.
     const lead = span.text.match(BULLET) ?? span.text.match(DATELINE);
     const start = span.start + (lead ? lead[0].length : 0);
+    if (start < from) continue;
+    if (start >= to) break;
     const sentence = text.slice(start, span.end);
     if (isFragment(sentence)) continue;
     const score = scoreSentence(sentence);

@@ -129,3 +129,27 @@ describe('spotClaims with maxClaims', () => {
     expect(one[0].start).toBe(all.find((c) => c.score === best)!.start);
   });
 });
+
+describe('spotClaims on a stretch of the text', () => {
+  // A wire dateline and list markers, whose claims start after their sentence does.
+  const text = [ARTICLE, 'KELD, Estrava — The army said it had taken 12 villages on Monday.', '• Police arrested 37 people after the protest, officials said.', ARTICLE].join('\n\n');
+  const all = spotClaims(text, { sensitivity: 0.8 });
+
+  it('gives the claims of the whole text that start in the stretch, whatever the stretch', () => {
+    expect(all.length).toBeGreaterThan(6);
+    const cuts = [0, 1, ...all.flatMap((c) => [c.start - 1, c.start, c.start + 1, c.end]), text.length, Infinity];
+    for (const from of cuts) {
+      for (const to of [from, from + 40, from + 400, Infinity]) {
+        const expected = all.filter((c) => c.start >= from && c.start < to);
+        expect(spotClaims(text, { sensitivity: 0.8, from, to }), `[${from}, ${to})`).toEqual(expected);
+      }
+    }
+  });
+
+  it('puts every claim in exactly one of two stretches cut anywhere', () => {
+    for (let cut = 0; cut <= text.length; cut += 7) {
+      const parts = [...spotClaims(text, { sensitivity: 0.8, to: cut }), ...spotClaims(text, { sensitivity: 0.8, from: cut })];
+      expect(parts, `cut at ${cut}`).toEqual(all);
+    }
+  });
+});

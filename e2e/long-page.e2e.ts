@@ -1,0 +1,70 @@
+// A long article, in real Chromium with the built extension and its demo corpus: the claims of its
+// opening are painted first ("checking"), those of the rest join them before the verdicts come,
+// and every claim checked ends up painted with its verdict.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { longPage } from '../bench/page';
+import { DEFAULT_MAX_CLAIMS, OPENING_CHARS } from '../utils/pipeline';
+import type { TabState } from '../utils/extension/messages';
+import { waitFor, type ExtensionSession, type PageServer } from './harness';
+import { highlightCount, tabIdOf, turnOnSite, startSession, stopSession } from './extension';
+
+/** Before any page script: record, every frame, the most claims painted as "checking" at once. */
+function recordPending(): void {
+  const w = window as unknown as { __mostPending: number };
+  w.__mostPending = 0;
+  const look = () => {
+    const size = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('crosscheck-pending')?.size ?? 0;
+    w.__mostPending = Math.max(w.__mostPending, size);
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+describe('a long article', () => {
+  let dir: string;
+  let server: PageServer;
+  let ext: ExtensionSession;
+  let page: Page;
+  let pageUrl: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-long-'));
+    writeFileSync(path.join(dir, 'long.html'), longPage(6_000));
+    ({ server, ext } = await startSession(dir));
+    page = await ext.context.newPage();
+    await page.addInitScript(recordPending);
+    pageUrl = server.url('long.html');
+    await page.goto(pageUrl);
+    await turnOnSite(ext, page);
+  });
+
+  afterAll(async () => {
+    await stopSession({ server, ext });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('paints the rest\'s claims as "checking" beside the opening\'s, and every checked claim with its verdict', async () => {
+    const key = `tab:${await tabIdOf(ext, pageUrl)}`;
+    const state = await waitFor(async () => {
+      const s = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as TabState | undefined;
+      return s?.status === 'done' ? s : null;
+    }, { timeout: 30_000, message: 'the page was not checked' });
+    const last = Math.max(...state.claims.map((c) => c.start));
+    expect(last).toBeGreaterThan(OPENING_CHARS);
+    expect(state.claims.length).toBe(DEFAULT_MAX_CLAIMS);
+    // More claims painted as "checking" at once than the opening has means the rest's claims were
+    // painted before the verdicts came.
+    const inOpening = state.claims.filter((c) => c.start < OPENING_CHARS).length;
+    expect(inOpening).toBeGreaterThan(0);
+    const mostPending = await waitFor(async () => {
+      const n = await page.evaluate(() => (window as unknown as { __mostPending: number }).__mostPending);
+      return n > 0 ? n : null;
+    }, { message: 'no claim was painted as checking' });
+    expect(mostPending).toBeGreaterThan(inOpening);
+    await waitFor(async () => (await highlightCount(page)) === state.claims.length || null, { message: 'not every checked claim was painted' });
+  });
+});
