@@ -209,7 +209,7 @@ describe('site access: least privilege', () => {
     await form.locator('textarea[name="allow"]').fill('localhost');
     await form.locator('button[type="submit"]').click();
     await waitFor(async () => /Saved: Crosscheck may read 1 site/.test((await form.locator('.message').textContent()) ?? ''), { message: 'not saved' });
-    expect((await accessState(ext)).origins.sort()).toEqual(['*://localhost/*', '*://www.localhost/*']);
+    expect((await accessState(ext)).origins.sort()).toEqual(['*://localhost/*']);
     const page = await ext.context.newPage();
     await page.goto(localUrl);
     await waitForHighlights(page);

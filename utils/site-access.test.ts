@@ -12,7 +12,11 @@ describe('originsForSite', () => {
     ['*.example.com', ['*://*.example.com/*']],
     ['127.0.0.1', ['*://127.0.0.1/*']],
     ['127.0.0.1:8417', ['*://127.0.0.1/*']],
-    ['localhost', ['*://localhost/*', '*://www.localhost/*']],
+    // A host without a dot has no www. form: www.localhost is a site of its own, as www.com is.
+    ['localhost', ['*://localhost/*']],
+    ['http://intranet:8080/news', ['*://intranet/*']],
+    ['www.localhost', ['*://www.localhost/*', '*://www.www.localhost/*']],
+    ['[::1]', ['*://[::1]/*']],
     ['', []],
     ['not a site', []],
     ['javascript:alert(1)', []],
@@ -147,7 +151,7 @@ describe('settings follow the browser\'s grants', () => {
 });
 
 describe('what the settings switch on is what the browser is asked for', () => {
-  const hosts = ['example.com', 'www.example.com', 'www.www.example.com', 'news.example.com', 'www.news.example.com', 'www.com', 'www.www.com', 'www.www.www.com', '127.0.0.1', 'localhost', 'www.localhost'];
+  const hosts = ['example.com', 'www.example.com', 'www.www.example.com', 'news.example.com', 'www.news.example.com', 'www.com', 'www.www.com', 'www.www.www.com', '127.0.0.1', 'localhost', 'www.localhost', 'www.www.localhost', '[::1]'];
   const patterns = [...hosts, '*.example.com', '*.www.example.com', 'https://www.www.example.com/a', 'WWW.Example.com.'];
   it.each(patterns)('a site on the allow list as %s is on only where its permission covers', (pattern) => {
     const settings = listed([pattern]);
@@ -155,6 +159,13 @@ describe('what the settings switch on is what the browser is asked for', () => {
     for (const host of hosts) {
       const url = `https://${host}/news/1`;
       if (isSiteEnabled(url, settings)) expect(isGranted(url, origins), `${host} under ${pattern}`).toBe(true);
+    }
+  });
+  it.each(patterns)('a site on the allow list as %s asks the browser for no host it leaves off', (pattern) => {
+    const settings = listed([pattern]);
+    for (const origin of originsForSettings(settings)) {
+      const host = origin.slice('*://'.length, -'/*'.length).replace(/^\*\./, '');
+      expect(isSiteEnabled(`https://${host}/`, settings), `${origin} under ${pattern}`).toBe(true);
     }
   });
   it('a site switched on by its host is granted by what the switch asks for', () => {

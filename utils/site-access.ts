@@ -7,23 +7,23 @@
  * settings into the match patterns to ask for and to give back, and test pages against granted
  * patterns.
  */
-import { matchesSitePattern, normalizeSitePattern, setSiteEnabled, type SiteSettings } from './site-settings';
+import { matchesSitePattern, normalizeSitePattern, setSiteEnabled, wwwFormOf, type SiteSettings } from './site-settings';
 
 /** Every web page: what "on every site" needs. */
 export const ALL_SITES: readonly string[] = ['*://*/*'];
 
 /**
  * The match patterns that cover a site pattern (`example.com`, `*.example.com`, or a host or
- * address the reader typed): both schemes, the host and its `www.` form; a wildcard covers the
- * domain and its subdomains. Empty when the input is not a site.
+ * address the reader typed): both schemes, the host and its `www.` form when it has one (an IP
+ * address or a host without a dot, such as `localhost`, has none); a wildcard covers the domain
+ * and its subdomains. Empty when the input is not a site.
  */
 export function originsForSite(site: string): string[] {
   const pattern = normalizeSitePattern(site);
   if (!pattern) return [];
   if (pattern.startsWith('*.')) return [`*://${pattern}/*`];
-  // IP addresses and bracketed IPv6 literals have no www. form.
-  if (/^[\d.]+$/.test(pattern) || pattern.startsWith('[')) return [`*://${pattern}/*`];
-  return [`*://${pattern}/*`, `*://www.${pattern}/*`];
+  const www = wwwFormOf(pattern);
+  return www ? [`*://${pattern}/*`, `*://${www}/*`] : [`*://${pattern}/*`];
 }
 
 /**

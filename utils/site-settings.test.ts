@@ -5,6 +5,7 @@ import {
   matchesSitePattern,
   normalizeSitePattern,
   setSiteEnabled,
+  wwwFormOf,
   type SiteSettings,
 } from './site-settings';
 
@@ -263,5 +264,31 @@ describe('hosts with more than one www. in front', () => {
     expect(isSiteEnabled('https://www.www.m.co/', setSiteEnabled(listed, 'WWW.WWW.m.co', true))).toBe(false);
     const everywhere: SiteSettings = { mode: 'everywhere', allow: [], deny: [] };
     expect(setSiteEnabled(everywhere, 'www.www.m.co', false)).toEqual(everywhere);
+  });
+});
+
+describe('the www. form of a site', () => {
+  it.each([
+    ['example.com', 'www.example.com'],
+    ['www.com', 'www.www.com'],
+    ['news.example.com', 'www.news.example.com'],
+    // a host without a dot (a local or intranet name) and an IP address have none
+    ['localhost', null],
+    ['intranet', null],
+    ['com', null],
+    ['127.0.0.1', null],
+    ['[::1]', null],
+  ])('of %s is %s', (host, form) => {
+    expect(wwwFormOf(host)).toBe(form);
+  });
+  it('is covered by the site pattern, and only then', () => {
+    for (const host of ['example.com', 'www.com', 'localhost', 'intranet', 'www.localhost', '127.0.0.1']) {
+      const form = wwwFormOf(host);
+      if (form) {
+        expect(normalizeSitePattern(form), host).toBe(host);
+        expect(matchesSitePattern(form, host), host).toBe(true);
+      }
+      expect(matchesSitePattern(`www.${host}`, host), host).toBe(form !== null);
+    }
   });
 });

@@ -3,7 +3,8 @@
  * content-script registration, the popup switch and the options page all agree.
  *
  * A site pattern is one of
- * - `example.com`: that host and `www.example.com`;
+ * - `example.com`: that host and `www.example.com` (a host without a dot, such as `localhost`, and
+ *   an IP address have no `www.` form: `www.localhost` is a site of its own, as `www.com` is);
  * - `*.example.com`: `example.com` and any subdomain of it;
  * - a full address pasted by a reader (`https://www.example.com/news/1`): its host is used.
  * Patterns are compared without case, ports, trailing dots or surrounding spaces.
@@ -104,9 +105,17 @@ export function normalizeSitePattern(input: string): string | null {
   return stripWww(site) === site ? site : null;
 }
 
+/**
+ * The `www.` form of a host (`example.com` → `www.example.com`), or null for a host that has none:
+ * one without a dot (`localhost`, an intranet name, `com`) or an IP address.
+ */
+export function wwwFormOf(host: string): string | null {
+  return host.includes('.') && !host.startsWith('[') && !IPV4.test(host) ? `www.${host}` : null;
+}
+
 /** `www.example.com` → `example.com`, but leaves `www.com` alone. One `www.` only. */
 function stripWww(host: string): string {
-  return host.startsWith('www.') && host.indexOf('.', 4) > 0 ? host.slice(4) : host;
+  return host.startsWith('www.') && wwwFormOf(host.slice(4)) === host ? host.slice(4) : host;
 }
 
 /** Whether `hostname` (a host, or an address to take it from) falls under a site pattern. */

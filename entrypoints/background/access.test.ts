@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 type Listener = (p: { origins?: string[] }) => void;
@@ -93,5 +93,37 @@ describe('starting in the tabs already open', () => {
     const { startInOpenTabs } = await import('./access');
     await startInOpenTabs(['*://a.com/*']);
     expect(injected).toEqual([1]);
+  });
+});
+
+describe('the reader\'s settings follow the grants', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a grant switches its site on with one write, a withdrawal switches it off again', async () => {
+    const browserSide = fakePermissions([]);
+    const { settingsOnGrant, settingsOnRevoke, watchGrants } = await import('./access');
+    const { siteSettingsItem } = await import('@/utils/extension/settings');
+    await siteSettingsItem.setValue({ mode: 'listed', allow: ['b.org'], deny: [] });
+    const writes: unknown[] = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      if ('siteSettings' in items) writes.push(items.siteSettings);
+      return set(items);
+    });
+    const pending: Promise<void>[] = [];
+    watchGrants((o) => pending.push(settingsOnGrant(o)), (o) => pending.push(settingsOnRevoke(o)));
+
+    browserSide.grant(['*://a.com/*', '*://www.a.com/*']);
+    await Promise.all(pending);
+    expect(writes).toEqual([{ mode: 'listed', allow: ['b.org', 'a.com'], deny: [] }]);
+
+    browserSide.revoke(['*://a.com/*', '*://www.a.com/*']);
+    await Promise.all(pending);
+    expect(writes).toHaveLength(2);
+    expect(await siteSettingsItem.getValue()).toEqual({ mode: 'listed', allow: ['b.org'], deny: [] });
   });
 });

@@ -3,7 +3,8 @@
 // asked to check from the toolbar (activeTab).
 import { browser } from 'wxt/browser';
 import { toTab } from '@/utils/extension/messages';
-import { isGranted, webOrigins } from '@/utils/site-access';
+import { siteSettingsItem } from '@/utils/extension/settings';
+import { isGranted, settingsAfterGrant, settingsAfterRevoke, webOrigins } from '@/utils/site-access';
 
 const SCRIPT_ID = 'crosscheck-claims';
 /** The built content script (see entrypoints/claims.content). */
@@ -39,6 +40,20 @@ export function watchGrants(added: (origins: string[]) => void, removed: (origin
     knownGrants = null;
     removed(p.origins ?? []);
   });
+}
+
+/**
+ * Switches the sites the browser just granted on in the reader's settings: the one place where a
+ * grant becomes settings. The popup only asks the browser when the site needs a grant (and writes
+ * the settings itself only when it does not); the options page saves the lists the reader typed.
+ */
+export async function settingsOnGrant(origins: string[]): Promise<void> {
+  if (origins.length) await siteSettingsItem.setValue(settingsAfterGrant(await siteSettingsItem.getValue(), origins));
+}
+
+/** Switches the sites the browser just took back off in the reader's settings. */
+export async function settingsOnRevoke(origins: string[]): Promise<void> {
+  if (origins.length) await siteSettingsItem.setValue(settingsAfterRevoke(await siteSettingsItem.getValue(), origins));
 }
 
 /**

@@ -4,14 +4,13 @@ import { openDb } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
-import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, siteSettingsItem, tabStateKey } from '@/utils/extension/settings';
-import { settingsAfterGrant, settingsAfterRevoke } from '@/utils/site-access';
+import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
 import { checkClaims, checkSelection, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { ensureDemoCorpus, loadDemoCorpus } from './demo';
-import { checkTabOnce, startIfGranted, startInOpenTabs, syncContentScript, watchGrants } from './access';
+import { checkTabOnce, settingsOnGrant, settingsOnRevoke, startIfGranted, startInOpenTabs, syncContentScript, watchGrants } from './access';
 
 const MENU_ID = 'crosscheck-selection';
 /** A page's article text is cut here; longer pages are checked on their first part. */
@@ -226,18 +225,16 @@ export default defineBackground(() => {
   void sync().then((origins) => origins && startInOpenTabs(origins));
   // A grant or a withdrawal — from the popup's switch, the options page or the browser's own
   // site-access menu — switches those sites on or off in the reader's settings too.
-  // The one place where a grant becomes settings (the popup only asks the browser; the options
-  // page saves the lists the reader typed).
   watchGrants(
     (origins) =>
       void (async () => {
-        if (origins.length) await siteSettingsItem.setValue(settingsAfterGrant(await siteSettingsItem.getValue(), origins));
+        await settingsOnGrant(origins);
         await sync();
         await startInOpenTabs(origins);
       })().catch((error) => console.error('Crosscheck: could not start on the sites just allowed', error)),
     (origins) =>
       void (async () => {
-        if (origins.length) await siteSettingsItem.setValue(settingsAfterRevoke(await siteSettingsItem.getValue(), origins));
+        await settingsOnRevoke(origins);
         await sync();
       })().catch((error) => console.error('Crosscheck: could not stop on the sites just removed', error)),
   );

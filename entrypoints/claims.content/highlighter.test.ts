@@ -11,7 +11,7 @@ describe('wrapping highlighter (browsers without CSS.highlights)', () => {
     document.body.innerHTML = page;
     const before = document.body.innerHTML;
     const index = buildTextIndex(document.body);
-    const at = (s: string) => rangeFor(index, index.text.indexOf(s), index.text.indexOf(s) + s.length).range!;
+    const at = (s: string) => rangeFor(index, index.text.indexOf(s), index.text.indexOf(s) + s.length)!;
     const first = at('The army took the valley.');
     const second = at('Residents fled north.');
     const highlighter = createHighlighter(document);
@@ -67,7 +67,7 @@ describe('highlighter on the CSS Custom Highlight API', () => {
     try {
       document.body.innerHTML = '<p>The army took the valley.</p>';
       const index = buildTextIndex(document.body);
-      const range = rangeFor(index, 0, index.text.length).range!;
+      const range = rangeFor(index, 0, index.text.length)!;
       const highlighter = createHighlighter(document);
       expect(highlighter.touchesDom).toBe(false);
       highlighter.paint([{ range, verdict: 'confirmed' }]);

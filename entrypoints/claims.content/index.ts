@@ -586,10 +586,10 @@ function isOurUi(el: Element): boolean {
 function locate(index: TextIndex, a: Anchored): Range | null {
   const found = findQuote(index.text, a.quote);
   if (!found) return null;
-  // Why there is no range is not needed: such a claim stays unpainted, as one not found (it is
-  // still listed in the side panel). That includes a claim running from a shadow root's text into
-  // text slotted from the page, which no one range can cover.
-  return rangeFor(index, found.start, found.end).range;
+  // A claim with no range stays unpainted, as one not found (it is still listed in the side
+  // panel). That includes a claim running from a shadow root's text into text slotted from the
+  // page, which no one range can cover.
+  return rangeFor(index, found.start, found.end);
 }
 
 /** A claim's quote, its context whitespace collapsed as it is in the page's text index. */

@@ -95,30 +95,23 @@ export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () =
   return { text: pieces.join(''), nodeOf: nodeOf.slice(0, length), offsetOf: offsetOf.slice(0, length), nodes };
 }
 
-/** Why characters of the index have no DOM range. */
-export type RangeRefusal =
-  /** Not characters of the index (or none). */
-  | 'out of bounds'
-  /** A text node they are in has left the page since the index was built. */
-  | 'detached'
-  /**
-   * They start and end in different trees (a shadow root's own text and text slotted into it from
-   * the page, or two shadow roots): one DOM range cannot hold both ends.
-   */
-  | 'crosses roots';
-
-/** A DOM range for characters `[start, end)` of the index, or why there is none. */
-export function rangeFor(index: TextIndex, start: number, end: number): { range: Range } | { range: null; refused: RangeRefusal } {
-  if (start < 0 || end > index.text.length || start >= end) return { range: null, refused: 'out of bounds' };
+/**
+ * A DOM range for characters `[start, end)` of the index, or null when there is none: characters
+ * out of the index (or none), a text node they are in has left the page since the index was built,
+ * or they start and end in different trees (a shadow root's own text and text slotted into it from
+ * the page, or two shadow roots), which one DOM range cannot hold.
+ */
+export function rangeFor(index: TextIndex, start: number, end: number): Range | null {
+  if (start < 0 || end > index.text.length || start >= end) return null;
   const first = index.nodes[index.nodeOf[start]];
   const last = index.nodes[index.nodeOf[end - 1]];
-  if (!first?.isConnected || !last?.isConnected) return { range: null, refused: 'detached' };
+  if (!first?.isConnected || !last?.isConnected) return null;
   // Given an end in another tree, a range collapses to that end: it would paint nothing.
-  if (first.getRootNode() !== last.getRootNode()) return { range: null, refused: 'crosses roots' };
+  if (first.getRootNode() !== last.getRootNode()) return null;
   const range = first.ownerDocument.createRange();
   range.setStart(first, index.offsetOf[start]);
   range.setEnd(last, index.offsetOf[end - 1] + 1);
-  return { range };
+  return range;
 }
 
 /** Text of a range with whitespace collapsed, to compare with a claim's text. */

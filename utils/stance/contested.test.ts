@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Stance } from '../types';
 import { classifyStance, stanceModel } from './index';
 import { analyze } from './features';
-import { applyRules, topStance } from './rules';
+import { applyRules, findPattern, topStance } from './rules';
 
 const stanceOf = (claim: string, evidence: string) => classifyStance(claim, evidence).stance;
 
@@ -35,5 +35,28 @@ describe('a claim reported only to be set against the facts', () => {
     const after = (scores: Record<Stance, number>) => topStance(applyRules(claim, analyze(claim, m.idf), analyze(evidence, m.idf), m.idf, scores));
     expect(after({ confirm: 0.6, dispute: 0.1, discuss: 0.25, unrelated: 0.05 })).toBe('dispute');
     expect(after({ confirm: 0.1, dispute: 0.7, discuss: 0.15, unrelated: 0.05 })).toBe('dispute');
+  });
+  describe('keeps a model\'s dispute for a contest the contested rule does not read', () => {
+    // Short evidence with no denial, negation or refuting word is taken as saying nothing against
+    // the claim, unless one of its sentences contests the claim, wherever the contest is.
+    const m = stanceModel();
+    const leaning = { confirm: 0.1, dispute: 0.7, discuss: 0.15, unrelated: 0.05 };
+    const after = (claimText: string, evidence: string) => {
+      const [c, e] = [analyze(claimText, m.idf), analyze(evidence, m.idf)];
+      // the premise: no rule finding reads the contest here
+      expect(findPattern(claimText, c, e, m.idf).finding).toBeNull();
+      return topStance(applyRules(claimText, c, e, m.idf, leaning));
+    };
+    it('on a claim that has a denial word of its own', () => {
+      const own = 'Repairs to the Kessel dam are finished, and fears of a flood are unfounded.';
+      const evidence = "Engineers were still pouring concrete at Kessel on Tuesday, despite the ministry's assurances that repairs to the dam were finished.";
+      expect(after(own, evidence)).toBe('dispute');
+    });
+    it('in a sentence past the three that match the claim best', () => {
+      const evidence =
+        'The army has taken the Sarrow Valley road. Troops of the army hold the Sarrow Valley towns. The army controls the Sarrow Valley passes. ' +
+        "Shelling in the hills above Brask and Orsk went on through the night and into the morning, villagers said, despite the army's claim that it has full control of the valley.";
+      expect(after(claim, evidence)).toBe('dispute');
+    });
   });
 });

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
+import { siteSettingsItem } from '@/utils/extension/settings';
+import type { SiteSettings } from '@/utils/site-settings';
+import { settingsOnGrant } from '@/entrypoints/background/access';
+import { App } from './App';
+
+/**
+ * The popup's site switch and the browser's permission prompt: only the background turns a grant
+ * into settings; the popup writes the settings only when the site needed no new grant.
+ */
+
+const TAB = 5;
+const PAGE = 'https://valley-observer.example/news/1';
+const SITE = ['*://valley-observer.example/*', '*://www.valley-observer.example/*'];
+const OFF: SiteSettings = { mode: 'listed', allow: [], deny: [] };
+
+type Listener = (p: { origins?: string[] }) => void;
+
+let container: HTMLElement | null = null;
+let stop: (() => void) | null = null;
+
+/**
+ * The browser's side: the tab, what is granted, and the prompt, answered by `answer`. A grant
+ * fires the permissions' onAdded listeners, the background's among them, as the browser does.
+ */
+function fakeBrowserSide(granted: string[], answer: (origins: string[]) => boolean) {
+  const added: Listener[] = [];
+  const request = vi.fn(async ({ origins }: { origins: string[] }) => {
+    if (!answer(origins)) return false;
+    granted.push(...origins);
+    for (const l of added) l({ origins });
+    return true;
+  });
+  Object.assign(fakeBrowser.tabs, { get: vi.fn(async () => ({ id: TAB, url: PAGE })) });
+  Object.assign(fakeBrowser.permissions, {
+    getAll: vi.fn(async () => ({ origins: [...granted], permissions: [] })),
+    request,
+    remove: vi.fn(async () => true),
+    onAdded: { addListener: (l: Listener) => added.push(l), removeListener: (l: Listener) => added.splice(added.indexOf(l), 1) },
+    onRemoved: { addListener: () => {}, removeListener: () => {} },
+  });
+  return { request, added };
+}
+
+/** Every value written to the reader's site settings, in order. */
+function settingsWrites(): SiteSettings[] {
+  const writes: SiteSettings[] = [];
+  const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+  vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+    if ('siteSettings' in items) writes.push(items.siteSettings as SiteSettings);
+    return set(items);
+  });
+  return writes;
+}
+
+async function openPopup(): Promise<{ root: HTMLElement; toggle: HTMLInputElement }> {
+  const root = document.createElement('div');
+  container = root;
+  document.body.append(root);
+  await act(async () => render(<App />, root));
+  const toggle = root.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!;
+  await vi.waitFor(() => expect(toggle.disabled).toBe(false));
+  return { root, toggle };
+}
+
+async function click(toggle: HTMLInputElement): Promise<void> {
+  await act(async () => {
+    toggle.click();
+  });
+}
+
+/**
+ * Waits until the popup is done with the click: the browser answered (the switch no longer says
+ * it is waiting) and `done` holds; then gives any write still to come the time to happen.
+ */
+async function settled(root: HTMLElement, done: () => unknown): Promise<void> {
+  await vi.waitFor(() => {
+    expect(root.querySelector('.popup-switch')?.textContent).not.toMatch(/waiting/);
+    expect(done()).toBeTruthy();
+  });
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  history.replaceState(null, '', `?tabId=${TAB}`);
+  stop = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles: 3, outlets: 2 }) }, { accept: () => true });
+  await siteSettingsItem.setValue(OFF);
+});
+
+afterEach(() => {
+  if (container) {
+    act(() => render(null, container!));
+    container.remove();
+    container = null;
+  }
+  stop?.();
+  stop = null;
+  vi.restoreAllMocks();
+});
+
+describe('switching a site on from the popup', () => {
+  it('writes nothing when the reader declines the browser\'s prompt', async () => {
+    const browserSide = fakeBrowserSide([], () => false);
+    browserSide.added.push((p) => void settingsOnGrant(p.origins ?? []));
+    const writes = settingsWrites();
+    const { root, toggle } = await openPopup();
+    await click(toggle);
+    await settled(root, () => /stays off on valley-observer\.example/.test(root.querySelector('.popup-error')?.textContent ?? ''));
+    expect(browserSide.request).toHaveBeenCalledWith({ origins: SITE });
+    expect(writes).toEqual([]);
+    expect(await siteSettingsItem.getValue()).toEqual(OFF);
+    expect(toggle.checked).toBe(false);
+  });
+
+  it('has the settings written once, by the background, when the reader allows it', async () => {
+    const browserSide = fakeBrowserSide([], () => true);
+    // The background's permissions listener (see entrypoints/background/index.ts).
+    browserSide.added.push((p) => void settingsOnGrant(p.origins ?? []));
+    const writes = settingsWrites();
+    const { root, toggle } = await openPopup();
+    await click(toggle);
+    await settled(root, () => writes.length);
+    expect(browserSide.request).toHaveBeenCalledWith({ origins: SITE });
+    expect(writes).toEqual([{ mode: 'listed', allow: ['valley-observer.example'], deny: [] }]);
+    expect(toggle.checked).toBe(true);
+  });
+
+  it('writes the settings itself, without asking, when the browser already lets it read the site', async () => {
+    const browserSide = fakeBrowserSide([...SITE], () => true);
+    browserSide.added.push((p) => void settingsOnGrant(p.origins ?? []));
+    const writes = settingsWrites();
+    const { root, toggle } = await openPopup();
+    await click(toggle);
+    await settled(root, () => writes.length);
+    expect(browserSide.request).not.toHaveBeenCalled();
+    expect(writes).toEqual([{ mode: 'listed', allow: ['valley-observer.example'], deny: [] }]);
+    expect(toggle.checked).toBe(true);
+  });
+});
