@@ -163,4 +163,37 @@ describe('reading a demo article with Crosscheck', () => {
     expect(await check.locator('.cc-outlet').count()).toBeGreaterThan(0);
     await panel.close();
   });
+
+  it('fewer or more claims from the popup\'s sensitivity: the page is checked again at once', async () => {
+    const before = await highlightCount(page);
+    const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const slider = popup.getByTestId('sensitivity');
+    await slider.fill('0');
+    await waitFor(async () => (await highlightCount(page)) < before, { timeout: 20_000, message: 'fewest claims did not lower the count' });
+    await slider.fill('1');
+    await waitFor(async () => (await highlightCount(page)) > before, { timeout: 20_000, message: 'most claims did not raise the count' });
+    await slider.fill('0.5');
+    await waitFor(async () => (await highlightCount(page)) === before, { timeout: 20_000, message: 'the count did not come back' });
+    await popup.close();
+  });
+
+  it('"Not a claim" on a popover stops highlighting that sentence on this page, also after a reload', async () => {
+    const found = await waitForHighlights(page);
+    const all = Object.values(found).flat();
+    const target = all.find((t) => flat(t) !== flat(KEY_CLAIM))!;
+    expect(target).toBeTruthy();
+    // The selection an earlier test left in the page (a click inside a selection is the reader selecting).
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await clickClaim(page, target);
+    await waitFor(async () => (await popoverText(page)) !== null, { message: 'no popover' });
+    await page.evaluate(() => {
+      const host = document.querySelector('[data-crosscheck="popover"]') as HTMLElement | null;
+      (host?.shadowRoot?.querySelector('.cc-dismiss') as HTMLButtonElement | null)?.click();
+    });
+    await waitFor(async () => !Object.values(await highlights(page)).flat().includes(target), { message: 'the sentence is still highlighted' });
+    expect(await highlightCount(page)).toBe(all.length - 1);
+    await page.reload();
+    await waitFor(async () => (await highlightCount(page)) === all.length - 1, { timeout: 20_000, message: 'the claims did not come back after the reload' });
+    expect(Object.values(await highlights(page)).flat()).not.toContain(target);
+  });
 });

@@ -84,22 +84,22 @@ export default defineBackground(() => {
 
   /**
    * The claims spotted on each tab's article, kept for the check that follows: the opening's as
-   * soon as they are asked for, the rest's when they are (see OPENING_CHARS), with the settings
-   * read when the page's text first came.
+   * soon as they are asked for, the rest's when they are (see OPENING_CHARS in utils/pipeline).
    */
-  const spotted = new Map<number, { text: string; sensitivity: number; dismissed: Set<string>; opening: SpottedClaim[]; rest?: SpottedClaim[] }>();
+  const spotted = new Map<number, { text: string; sensitivity: number; opening: SpottedClaim[]; rest?: SpottedClaim[] }>();
 
   /** The claims of a page's text (a part of it, or all) that will be checked: sensitivity, limit, minus those dismissed there. */
   async function claimsOf(tabId: number | undefined, text: string, pageUrl: string, part: 'opening' | 'rest' | 'all'): Promise<SpottedClaim[]> {
+    const [sensitivity, dismissedAll] = await Promise.all([sensitivityItem.getValue(), dismissedClaimsItem.getValue()]);
     let entry = tabId === undefined ? undefined : spotted.get(tabId);
-    if (!entry || entry.text !== text) {
-      const [sensitivity, dismissedAll] = await Promise.all([sensitivityItem.getValue(), dismissedClaimsItem.getValue()]);
-      entry = { text, sensitivity, dismissed: new Set(dismissedAll[pageKey(pageUrl)] ?? []), opening: openingClaims(text, steps, { sensitivity }) };
+    if (!entry || entry.text !== text || entry.sensitivity !== sensitivity) {
+      entry = { text, sensitivity, opening: openingClaims(text, steps, { sensitivity }) };
       if (tabId !== undefined) spotted.set(tabId, entry);
     }
-    const { opening, dismissed } = entry;
-    const rest = part === 'opening' ? [] : (entry.rest ??= restClaims(text, steps, { sensitivity: entry.sensitivity }, opening));
+    const { opening } = entry;
+    const rest = part === 'opening' ? [] : (entry.rest ??= restClaims(text, steps, { sensitivity }, opening));
     const claims = part === 'opening' ? opening : part === 'rest' ? rest : [...opening, ...rest];
+    const dismissed = new Set(dismissedAll[pageKey(pageUrl)] ?? []);
     return claims.filter((c) => !dismissed.has(c.text));
   }
 
