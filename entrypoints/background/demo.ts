@@ -21,3 +21,37 @@ export async function ensureDemoCorpus(store: CorpusStore): Promise<void> {
   if (state) return;
   await loadDemoCorpus(store);
 }
+
+/**
+ * Texts of our own for readying the claim spotter (see readySpotter in the background): the
+ * paragraphs of the demo corpus's articles, which ship with the extension whether or not the
+ * reader kept the demo corpus, in pieces of a few paragraphs (at most about `piece` characters
+ * each), `chars` characters in all.
+ */
+export function warmUpTexts(chars: number, piece = 1_500): string[] {
+  const pieces: string[] = [];
+  let total = 0;
+  let current = '';
+  for (const line of demoCorpus.split('\n')) {
+    let text: unknown;
+    try {
+      text = (JSON.parse(line) as { text?: unknown }).text;
+    } catch {
+      continue; // not a JSON line: no text to warm up on
+    }
+    if (typeof text !== 'string') continue;
+    for (const paragraph of text.split('\n\n')) {
+      if (total >= chars) break;
+      const p = paragraph.slice(0, chars - total);
+      total += p.length;
+      if (current && current.length + p.length > piece) {
+        pieces.push(current);
+        current = '';
+      }
+      current = current ? `${current}\n\n${p}` : p;
+    }
+    if (total >= chars) break;
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}

@@ -9,7 +9,7 @@ import { checkClaims, checkSelection, openingClaims, restClaims, selectClaims } 
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
-import { ensureDemoCorpus, loadDemoCorpus } from './demo';
+import { ensureDemoCorpus, loadDemoCorpus, warmUpTexts } from './demo';
 import { checkTabOnce, settingsOnGrant, settingsOnRevoke, startIfGranted, startInOpenTabs, syncContentScript, watchGrants } from './access';
 
 const MENU_ID = 'crosscheck-selection';
@@ -104,15 +104,27 @@ export default defineBackground(() => {
   }
 
   /**
-   * The spotter run once on a short text of our own, the first time a page is about to be read in
-   * this worker: its code is compiled and its model unpacked while the page reads its article,
-   * not after (the first page's claims come back sooner).
+   * The spotter run on news text of our own (the demo articles, one per turn), the first time a
+   * page is about to be read in this worker: its code is compiled, its model unpacked and its
+   * busiest paths made fast while the page reads its article, not after. A turn is given back
+   * between articles, so a page asking for its claims is answered at once; the first such ask
+   * ends the warm-up.
    */
-  let spotterReady = false;
+  let warmUp: 'not yet' | 'running' | 'over' = 'not yet';
   function readySpotter(): void {
-    if (spotterReady) return;
-    spotterReady = true;
-    selectClaims(WARM_UP_TEXT, steps, {});
+    if (warmUp !== 'not yet') return;
+    warmUp = 'running';
+    const texts = warmUpTexts(WARM_UP_CHARS);
+    const next = () => {
+      const text = texts.shift();
+      if (warmUp !== 'running' || text === undefined) {
+        warmUp = 'over';
+        return;
+      }
+      selectClaims(text, steps, {});
+      setTimeout(next, 0);
+    };
+    next();
   }
 
   const handlers: Handlers<BackgroundProtocol> = {
@@ -120,10 +132,12 @@ export default defineBackground(() => {
       // Not the index: a page may turn out to have no article (a section front), and loading the
       // index for it would cost a wake's memory for nothing; spotPage starts it once there is one.
       // The spotter's run waits a turn so that the answer goes out first.
-      if (!spotterReady) setTimeout(readySpotter, 0);
+      if (warmUp === 'not yet') setTimeout(readySpotter, 0);
       return null;
     },
     async spotPage(req, sender) {
+      // Claims asked for: the real work warms the spotter from here (a warm-up not yet begun never begins).
+      warmUp = 'over';
       // The page's claims will be looked up next: the index loads while they are spotted.
       store.preload();
       const claims = await claimsOf(sender.tabId, req.text.slice(0, MAX_PAGE_CHARS), req.canonicalUrl || req.url, req.part);
@@ -308,8 +322,5 @@ function safeOutlet(url: string): string | null {
   }
 }
 
-/** A short news text of our own for readying the spotter (see readySpotter). */
-const WARM_UP_TEXT =
-  'The council approved a budget of 4.2 million dollars on Tuesday, according to the mayor\'s office. ' +
-  'Officials said the new bridge would open in March. Critics say the plan is a mistake. ' +
-  'Police reported that 37 people were arrested after the protest in the city centre.';
+/** How much of the demo articles' text readySpotter runs the spotter on, at most. */
+const WARM_UP_CHARS = 12_000;

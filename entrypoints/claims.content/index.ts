@@ -53,9 +53,15 @@ export default defineContentScript({
     });
     ctx.onInvalidated(unlisten);
 
-    const initial = isSiteEnabled(location.href, await siteSettingsItem.getValue());
+    const settings = siteSettingsItem.getValue();
+    page.readAhead();
+    const initial = isSiteEnabled(location.href, await settings);
     if (initial) apply(true);
-    else if (!once) void toBackground('pageIdle', { url: location.href, status: 'off' });
+    else {
+      // Switched off here after all: what was read ahead is not kept for a later start.
+      page.dropAhead();
+      if (!once) void toBackground('pageIdle', { url: location.href, status: 'off' });
+    }
     // A change in the site settings applies at once, without a reload.
     const unwatch = siteSettingsItem.watch((settings) => apply(once || isSiteEnabled(location.href, settings)));
     ctx.onInvalidated(unwatch);
@@ -218,14 +224,40 @@ class PageClaims {
     else if (article.text === this.checkedText) this.reanchorIfBroken();
   }
 
+  /**
+   * Starts reading the page's article before it is known whether the page is to be checked (the
+   * site settings are still being read): the page script runs only where the reader switched
+   * Crosscheck on or asked for a check, so the next start() nearly always takes this reading.
+   */
+  readAhead(): void {
+    if (this.ahead) return;
+    const steps = findArticleSteps();
+    this.ahead = { steps, found: this.read(steps) };
+  }
+
+  private ahead: { steps: Generator<void, FoundArticle | null>; found: Promise<FoundArticle | null> } | null = null;
+
+  /** Stops and forgets the reading started by readAhead (the page is not to be checked after all). */
+  dropAhead(): void {
+    this.ahead?.steps.return(null);
+    this.ahead = null;
+  }
+
+  /** Reads the article, a long page a slice at a time (the page's main thread given back in between). */
+  private read(steps = findArticleSteps()): Promise<FoundArticle | null> {
+    // The background gets ready (wakes, loads what it needs) while the page is read.
+    void toBackground('pageReading', {});
+    return runInSlices(steps);
+  }
+
   /** Finds the article (unless given), asks the background to check it, and paints the claims. */
   async start(given?: FoundArticle | null): Promise<void> {
     const generation = ++this.generation;
     this.moved.cancel();
-    // The background gets ready (wakes, loads what it needs) while the page is read.
-    if (given === undefined) void toBackground('pageReading', {});
-    // A long page is read a slice at a time, the page's main thread given back in between.
-    const found = given === undefined ? await runInSlices(findArticleSteps()) : given;
+    const ahead = this.ahead;
+    this.ahead = null;
+    if (given !== undefined) ahead?.steps.return(null);
+    const found = given !== undefined ? given : await (ahead?.found ?? this.read());
     if (generation !== this.generation) return;
     const article = found?.article ?? null;
     this.startedText = article?.text ?? null;
@@ -287,6 +319,7 @@ class PageClaims {
   /** Removes every highlight and stops watching the page. */
   stop(status: 'off' | null): void {
     this.generation++;
+    this.dropAhead();
     this.moveObserver?.disconnect();
     this.moveObserver = null;
     this.clear();
