@@ -459,4 +459,20 @@ describe('pages that fight back', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a page that stops every click, key and focus at the window: the popover still opens and closes, the page\'s own button still works', async () => {
+    const { page, errors } = await open('clicks.html');
+    // Checked, not only spotted: a claim still being checked opens no popover.
+    const live = await waitForLive(page, 3, 30_000, (p) => p.evaluate(readLiveHighlights, [...VERDICTS]));
+    await clickClaim(page, live[0]);
+    const text = await waitFor(() => popoverText(page), { message: 'popover did not open' });
+    expect(text).toContain(live[0].slice(0, 30));
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await popoverText(page)) === null, { message: 'Escape did not close the popover' });
+    await page.click('#like');
+    expect(await pageState<number>(page, 'likes')).toBe(1);
+    expect(await pageState<number>(page, 'stopped')).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -160,9 +160,12 @@ class PageClaims {
   private listenTo(doc: Document) {
     if (this.listening.has(doc)) return;
     this.listening.add(doc);
-    this.ctx.addEventListener(doc, 'click', (e) => this.onClick(e as MouseEvent, doc), { capture: true });
-    this.ctx.addEventListener(doc, 'focusin', (e) => this.onFocus(e as FocusEvent));
-    this.ctx.addEventListener(doc, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+    // At the top, in the capture phase: a page stopping these events at its window or document
+    // (its own click handling) does not stop the claims from answering.
+    const top = doc.defaultView ?? doc;
+    this.ctx.addEventListener(top, 'click', (e) => this.onClick(e as MouseEvent, doc), { capture: true });
+    this.ctx.addEventListener(top, 'focusin', (e) => this.onFocus(e as FocusEvent), { capture: true });
+    this.ctx.addEventListener(top, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
   }
 
   /** Works on the article in `doc` from now on (a frame's document, or the page's own). */

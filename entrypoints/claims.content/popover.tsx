@@ -36,7 +36,8 @@ export class PopoverContainer {
   private openFor: CheckedClaim | null = null;
 
   constructor(private ctx: ContentScriptContext) {
-    ctx.addEventListener(document, 'keydown', (event) => {
+    // At the window, in the capture phase: before a page that stops keys at its document.
+    ctx.addEventListener(window, 'keydown', (event) => {
       if (event.key === 'Escape' && this.openFor) {
         this.close();
         event.stopPropagation();
