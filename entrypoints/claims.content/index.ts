@@ -282,11 +282,14 @@ class PageClaims {
       const claim: CheckedClaim = { ...span, score: 0, verdict: 'unverified', outlets: [] };
       return { claim, quote: pageQuote(article.text, claim), range: null, pending: true };
     };
-    const opening = await toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'opening' });
+    const asked = toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'opening' });
+    // While the background spots them, the page's text is indexed for finding them in it.
+    if (!this.highlighter.touchesDom) this.textIndex(false);
+    const opening = await asked;
     if (generation !== this.generation) return;
     if (opening.ok) {
       this.anchored = opening.value.map(pending);
-      if (!(await this.paintInSlices(generation))) return;
+      if (!(await this.paintInSlices(generation, { reuseIndex: true }))) return;
       const rest = await toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'rest' });
       if (generation !== this.generation) return;
       if (rest.ok && rest.value.length > 0) {
@@ -356,11 +359,11 @@ class PageClaims {
    * thread back. With `keepFound`, claims whose range still holds are not looked for again (the
    * rest of a page's claims added to its opening's).
    */
-  private *paintSteps({ keepFound = false } = {}): Generator<void, void> {
+  private *paintSteps({ keepFound = false, reuseIndex = keepFound }: PaintOptions = {}): Generator<void, void> {
     if (!this.highlighter) return;
     // Marks from an earlier paint (wrapping fallback) come out first, so the text is whole again.
     this.highlighter.clear();
-    const index = this.textIndex(keepFound);
+    const index = this.textIndex(reuseIndex);
     for (const a of this.anchored) {
       if (keepFound && a.range && stillHolds(a)) continue;
       const wasPainted = !!a.range || a.lost !== undefined;
@@ -412,7 +415,7 @@ class PageClaims {
    * paint() a slice at a time, the page's main thread given back in between (a first paint of
    * many claims on a long page). False when a newer start or stop came in the meantime.
    */
-  private async paintInSlices(generation: number, opts: { keepFound?: boolean } = {}): Promise<boolean> {
+  private async paintInSlices(generation: number, opts: PaintOptions = {}): Promise<boolean> {
     // Wrapping changes the page's text nodes: that painter is run in one go.
     if (!this.highlighter || this.highlighter.touchesDom) {
       this.paint();
@@ -571,6 +574,13 @@ async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
 }
 
 type FoundArticle = { doc: Document; article: ExtractedArticle };
+
+interface PaintOptions {
+  /** Claims whose range still holds are not looked for again. */
+  keepFound?: boolean;
+  /** The text index of the last paint (or built just before) is used while the page has not changed since; default `keepFound`. */
+  reuseIndex?: boolean;
+}
 
 /** Frames smaller than this (in CSS pixels, each way) are widgets and ads, never the story. */
 const MIN_FRAME_SIZE = 200;
