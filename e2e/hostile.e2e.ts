@@ -472,6 +472,17 @@ describe('pages that fight back', () => {
     await page.click('#like');
     expect(await pageState<number>(page, 'likes')).toBe(1);
     expect(await pageState<number>(page, 'stopped')).toBeGreaterThan(0);
+    // The page's own keys for checking a selection (Alt+Shift+K) still reach us.
+    await page.evaluate(() => {
+      const p = document.querySelector('main p')!;
+      getSelection()!.selectAllChildren(p);
+    });
+    await page.keyboard.press('Alt+Shift+K');
+    const key = `tab:${await tabIdOf(ext, page.url())}`;
+    await waitFor(async () => {
+      const state = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { selections?: unknown[] } | undefined;
+      return (state?.selections?.length ?? 0) > 0;
+    }, { timeout: 20_000, message: 'the selection was not checked' });
     expect(errors).toEqual([]);
     await page.close();
   });

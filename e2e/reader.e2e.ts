@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { TabState } from '../utils/extension/messages';
 import { PROJECT_ROOT, screenshot, waitFor, type ExtensionSession, type PageServer } from './harness';
 import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
@@ -165,15 +166,30 @@ describe('reading a demo article with Crosscheck', () => {
   });
 
   it('fewer or more claims from the popup\'s sensitivity: the page is checked again at once', async () => {
-    const before = await highlightCount(page);
+    const key = `tab:${tabId}`;
+    const tabState = async () => (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as TabState | undefined;
+    /** The claims of the check after `since` (its time), once it is done and painted. */
+    const nextCheck = async (since: string | null | undefined) => {
+      const state = await waitFor(async () => {
+        const s = await tabState();
+        return s?.status === 'done' && s.checkedAt !== since ? s : null;
+      }, { timeout: 20_000, message: 'the page was not checked again' });
+      await waitFor(async () => (await highlightCount(page)) === state.claims.length, { message: 'the new check\'s claims were not painted' });
+      return state;
+    };
+    const before = (await tabState())!;
+    await expect(highlightCount(page)).resolves.toBe(before.claims.length);
     const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
     const slider = popup.getByTestId('sensitivity');
     await slider.fill('0');
-    await waitFor(async () => (await highlightCount(page)) < before, { timeout: 20_000, message: 'fewest claims did not lower the count' });
+    const fewest = await nextCheck(before.checkedAt);
+    expect(fewest.claims.length).toBeLessThan(before.claims.length);
     await slider.fill('1');
-    await waitFor(async () => (await highlightCount(page)) > before, { timeout: 20_000, message: 'most claims did not raise the count' });
+    const most = await nextCheck(fewest.checkedAt);
+    expect(most.claims.length).toBeGreaterThan(before.claims.length);
     await slider.fill('0.5');
-    await waitFor(async () => (await highlightCount(page)) === before, { timeout: 20_000, message: 'the count did not come back' });
+    const back = await nextCheck(most.checkedAt);
+    expect(back.claims.map((c) => c.text)).toEqual(before.claims.map((c) => c.text));
     await popup.close();
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSelection, checkText, OPENING_CHARS, openingClaims, openingLimit, restClaims, selectClaims, type PipelineSteps } from './pipeline';
+import { checkSelection, checkText, openingClaims, openingLimit, restClaims, selectClaims, type PipelineSteps } from './pipeline';
+import { OPENING_CHARS } from './claim-parts';
+import { mostCheckWorthy } from './spot';
 import type { ClaimStructure, EvidenceHit, SpottedClaim, Stance } from './types';
 
 const structure: ClaimStructure = { entities: [], numbers: [], negated: false, hedged: false };
@@ -108,10 +110,36 @@ describe('selectClaims in two parts', () => {
     expect(selectClaims(text, steps, { maxClaims: max })).toHaveLength(max);
   });
 
-  it('does not depend on the spotter honouring the stretch or the limit', () => {
+  it('gives the opening\'s next most check-worthy claims what the rest leaves of the limit', () => {
+    // Claims (figures) only in the opening: the limit is filled from it after all.
+    const words = 'Nothing here counts at all in this part of the story.';
+    const text = `${textOf(200)} ${Array.from({ length: 300 }, () => words).join(' ')}`;
+    const max = 25;
+    const all = steps.spot(text, {});
+    expect(all.every((c) => c.start < OPENING_CHARS)).toBe(true);
+    const opening = openingClaims(text, steps, { maxClaims: max });
+    expect(opening.length).toBe(openingLimit(text.length, max));
+    expect(opening.length).toBeLessThan(max);
+    const rest = restClaims(text, steps, { maxClaims: max }, opening);
+    // The opening's claims stay; those added are the next best, so all of them are the opening's best `max`.
+    const top = topOf(all, max);
+    expect(selectClaims(text, steps, { maxClaims: max })).toEqual(all.filter((c) => top.has(c.start)));
+    expect(rest.every((c) => top.has(c.start) && !opening.some((o) => o.start === c.start))).toBe(true);
+  });
+
+  it('gives the same claims whether the spotter keeps to the stretch and the limit or ignores both', () => {
     const text = textOf(1200);
-    const ignoring: PipelineSteps = { ...steps, spot: (t, o) => steps.spot(t, { sensitivity: o.sensitivity }) };
-    expect(selectClaims(text, ignoring, { maxClaims: 30 })).toEqual(selectClaims(text, steps, { maxClaims: 30 }));
+    const keeping: PipelineSteps = {
+      ...steps,
+      spot: (t, o) => {
+        const inStretch = steps.spot(t, {}).filter((c) => c.start >= (o.from ?? 0) && c.start < (o.to ?? Infinity));
+        return o.maxClaims === undefined ? inStretch : mostCheckWorthy(inStretch, o.maxClaims);
+      },
+    };
+    const ignoring: PipelineSteps = { ...steps, spot: (t) => steps.spot(t, {}) };
+    const kept = selectClaims(text, keeping, { maxClaims: 30 });
+    expect(kept).toHaveLength(30);
+    expect(selectClaims(text, ignoring, { maxClaims: 30 })).toEqual(kept);
   });
 });
 

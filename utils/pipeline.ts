@@ -1,6 +1,7 @@
 import type { CheckedClaim, ClaimStructure, EvidenceHit, SpottedClaim, StanceResult } from './types';
 import { decideVerdict, outletFindings, type JudgedEvidence } from './verdict';
 import { mostCheckWorthy } from './spot';
+import { hasRest, OPENING_CHARS } from './claim-parts';
 
 /**
  * The steps of a check, each behind its own module so that any one can be replaced:
@@ -8,9 +9,10 @@ import { mostCheckWorthy } from './spot';
  */
 export interface PipelineSteps {
   /**
-   * Check-worthy claims of a text, in text order; with `maxClaims`, at most that many (the highest
-   * scores, ties in text order), and with `from`/`to` only sentences starting in that stretch of
-   * the text — both may be ignored, selectClaims applies them again.
+   * Check-worthy claims of a text, in text order; with `from`/`to` only sentences starting in that
+   * stretch of the text, and with `maxClaims` at most that many of them (the highest scores, ties in
+   * text order). A spotter may ignore both (selectClaims applies them again), or `maxClaims` alone,
+   * but not keep to the cap without keeping to the stretch.
    */
   spot(text: string, opts: SpotOptions): SpottedClaim[];
   /** Structure of one sentence checked on its own (a selection, a typed sentence). */
@@ -103,40 +105,53 @@ function judge(
 /**
  * A long text's claims are chosen in two parts: its opening (the sentences that start in its first
  * OPENING_CHARS characters) and the rest. The opening's are chosen among the opening only, with a
- * share of the limit in proportion to its length; the rest's fill what the opening left. So a
- * page's opening can be spotted and painted before the rest is read, and its claims stay when the
- * rest comes. A text no longer than that is all opening, chosen as one.
+ * share of the limit in proportion to its length; the rest's fill what the opening left, and what
+ * the rest leaves goes to the opening's next most check-worthy claims. So a page's opening can be
+ * spotted and painted before the rest is read, and its claims stay when the rest comes. A text no
+ * longer than OPENING_CHARS is all opening, chosen as one (the most check-worthy up to the limit).
  */
-export const OPENING_CHARS = 12_000;
-
-/** The most claims the opening of a text of `length` characters may have under a limit of `max`. */
 export function openingLimit(length: number, max: number): number {
-  return length <= OPENING_CHARS ? max : Math.ceil((max * OPENING_CHARS) / length);
+  return hasRest(length) ? Math.ceil((max * OPENING_CHARS) / length) : max;
 }
 
-/** The claims of a text's opening that will be checked (see OPENING_CHARS), in text order. */
+/** The claims of a text's opening that will be checked first (see openingLimit), in text order. */
 export function openingClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions = {}): SpottedClaim[] {
   const max = openingLimit(text.length, opts.maxClaims ?? DEFAULT_MAX_CLAIMS);
   return claimsBetween(text, steps, opts, 0, OPENING_CHARS, max);
 }
 
-/** The claims of the rest of a text after its opening's (`opening`, as openingClaims gave them). */
+/**
+ * The claims checked beyond the opening's (`opening`, as openingClaims gave them), in text order:
+ * the rest's most check-worthy up to what the limit leaves, then, if the rest has fewer, the
+ * opening's next most check-worthy up to the limit.
+ */
 export function restClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions, opening: readonly SpottedClaim[]): SpottedClaim[] {
-  if (text.length <= OPENING_CHARS) return [];
-  const max = Math.max(0, (opts.maxClaims ?? DEFAULT_MAX_CLAIMS) - opening.length);
-  return max === 0 ? [] : claimsBetween(text, steps, opts, OPENING_CHARS, Infinity, max);
+  if (!hasRest(text.length)) return [];
+  const max = opts.maxClaims ?? DEFAULT_MAX_CLAIMS;
+  const room = Math.max(0, max - opening.length);
+  const rest = room === 0 ? [] : claimsBetween(text, steps, opts, OPENING_CHARS, Infinity, room);
+  if (rest.length >= room) return rest;
+  const taken = new Set(opening.map((c) => c.start));
+  const more = claimsBetween(text, steps, opts, 0, OPENING_CHARS, max).filter((c) => !taken.has(c.start));
+  return [...mostCheckWorthy(more, room - rest.length), ...rest];
 }
 
-/** The claims of a text that will be checked: its opening's, then the rest's (see OPENING_CHARS). */
+/** The claims of a text that will be checked, in text order: its opening's and those beyond (see openingLimit). */
 export function selectClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions = {}): SpottedClaim[] {
   const opening = openingClaims(text, steps, opts);
-  return [...opening, ...restClaims(text, steps, opts, opening)];
+  return inTextOrder([...opening, ...restClaims(text, steps, opts, opening)]);
+}
+
+/** Claims sorted by where they start. */
+export function inTextOrder<T extends { start: number }>(claims: T[]): T[] {
+  return claims.sort((a, b) => a.start - b.start);
 }
 
 /** Claims of the sentences starting in [from, to): spotted, and past `max` the most check-worthy, in text order. */
 function claimsBetween(text: string, steps: Pick<PipelineSteps, 'spot'>, opts: CheckOptions, from: number, to: number, max: number): SpottedClaim[] {
   // The spotter may cap and place the claims itself (and skip the structure of those left out);
-  // the filter and cap below give the same claims either way.
+  // the filter and cap below give the same claims either way — provided a spotter that caps also
+  // keeps to the stretch (the cap is of the stretch's claims).
   const claims = steps.spot(text, { sensitivity: opts.sensitivity, maxClaims: max, from, to }).filter((c) => c.start >= from && c.start < to);
   return mostCheckWorthy(claims, max);
 }

@@ -8,8 +8,8 @@ describe('warmUpTexts', () => {
     .filter(Boolean)
     .flatMap((line) => (JSON.parse(line) as { text: string }).text.split('\n\n'));
 
-  it('gives the demo articles\' paragraphs in order, a few per piece, up to the size asked for', () => {
-    const pieces = warmUpTexts(12_000, 1_500);
+  it.each([1_500, 236, 700])('gives the demo articles\' paragraphs in order, a few per piece of at most %i characters, up to the size asked for', (size) => {
+    const pieces = warmUpTexts(12_000, size);
     const given = pieces.flatMap((p) => p.split('\n\n'));
     expect(given.length).toBeGreaterThan(5);
     // Whole paragraphs, in the corpus's order, but perhaps the last one cut short.
@@ -20,7 +20,7 @@ describe('warmUpTexts', () => {
     for (const piece of pieces) {
       expect(piece.length).toBeGreaterThan(0);
       // A piece grows past the size only by holding one paragraph longer than it.
-      if (piece.length > 1_500) expect(piece.includes('\n\n')).toBe(false);
+      if (piece.length > size) expect(piece.includes('\n\n')).toBe(false);
     }
   });
 

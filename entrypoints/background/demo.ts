@@ -44,7 +44,7 @@ export function warmUpTexts(chars: number, piece = 1_500): string[] {
       if (total >= chars) break;
       const p = paragraph.slice(0, chars - total);
       total += p.length;
-      if (current && current.length + p.length > piece) {
+      if (current && current.length + 2 + p.length > piece) {
         pieces.push(current);
         current = '';
       }

@@ -5,7 +5,7 @@ import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
-import { checkClaims, checkSelection, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
+import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
@@ -84,7 +84,7 @@ export default defineBackground(() => {
 
   /**
    * The claims spotted on each tab's article, kept for the check that follows: the opening's as
-   * soon as they are asked for, the rest's when they are (see OPENING_CHARS in utils/pipeline).
+   * soon as they are asked for, the rest's when they are (see openingLimit in utils/pipeline).
    */
   const spotted = new Map<number, { text: string; sensitivity: number; opening: SpottedClaim[]; rest?: SpottedClaim[] }>();
 
@@ -98,17 +98,17 @@ export default defineBackground(() => {
     }
     const { opening } = entry;
     const rest = part === 'opening' ? [] : (entry.rest ??= restClaims(text, steps, { sensitivity }, opening));
-    const claims = part === 'opening' ? opening : part === 'rest' ? rest : [...opening, ...rest];
+    const claims = part === 'opening' ? opening : part === 'rest' ? rest : inTextOrder([...opening, ...rest]);
     const dismissed = new Set(dismissedAll[pageKey(pageUrl)] ?? []);
     return claims.filter((c) => !dismissed.has(c.text));
   }
 
   /**
-   * The spotter run on news text of our own (the demo articles, one per turn), the first time a
-   * page is about to be read in this worker: its code is compiled, its model unpacked and its
-   * busiest paths made fast while the page reads its article, not after. A turn is given back
-   * between articles, so a page asking for its claims is answered at once; the first such ask
-   * ends the warm-up.
+   * The spotter run on news text of our own (the demo articles' paragraphs, a piece of about 1,500
+   * characters per turn), the first time a page is about to be read in this worker: its code is
+   * compiled, its model unpacked and its busiest paths made fast while the page reads its article,
+   * not after. A turn is given back between pieces, so a page asking for its claims waits for one
+   * piece at most; the first such ask ends the warm-up.
    */
   let warmUp: 'not yet' | 'running' | 'over' = 'not yet';
   function readySpotter(): void {

@@ -3,6 +3,7 @@ import { sensitivityItem, siteSettingsItem } from '@/utils/extension/settings';
 import { handleMessages, toBackground, type ContentProtocol } from '@/utils/extension/messages';
 import { LIMITS } from '@/utils/extension/message-checks';
 import { absoluteHttpUrl } from '@/utils/url';
+import { hasRest } from '@/utils/claim-parts';
 import { isSiteEnabled } from '@/utils/site-settings';
 import { extractArticleSteps, type ExtractedArticle } from '@/utils/extract';
 import { runToEnd } from '@/utils/run-to-end';
@@ -59,7 +60,7 @@ export default defineContentScript({
     if (initial) apply(true);
     else {
       // Switched off here after all: what was read ahead is not kept for a later start.
-      page.dropAhead();
+      page.stopReading();
       if (!once) void toBackground('pageIdle', { url: location.href, status: 'off' });
     }
     // A change in the site settings applies at once, without a reload.
@@ -76,13 +77,13 @@ export default defineContentScript({
     });
     // The browser's shortcut for "Cross-check selection" may be unassigned (another extension
     // took it); the same keys in the page do the same. The background ignores a repeat.
-    ctx.addEventListener(document, 'keydown', (event) => {
+    ctx.addEventListener(window, 'keydown', (event) => {
       if (!event.altKey || !event.shiftKey || event.code !== 'KeyK') return;
       const text = getSelection()?.toString().trim().slice(0, LIMITS.shortText);
       if (!text) return;
       event.preventDefault();
       void toBackground('checkSelection', { text, url: location.href });
-    });
+    }, { capture: true });
   },
 });
 
@@ -161,7 +162,8 @@ class PageClaims {
     if (this.listening.has(doc)) return;
     this.listening.add(doc);
     // At the top, in the capture phase: a page stopping these events at its window or document
-    // (its own click handling) does not stop the claims from answering.
+    // (its own click handling) does not stop the claims from answering. (A listener of the page's
+    // own at its window that calls stopImmediatePropagation still wins: it was added first.)
     const top = doc.defaultView ?? doc;
     this.ctx.addEventListener(top, 'click', (e) => this.onClick(e as MouseEvent, doc), { capture: true });
     this.ctx.addEventListener(top, 'focusin', (e) => this.onFocus(e as FocusEvent), { capture: true });
@@ -233,34 +235,44 @@ class PageClaims {
    * Crosscheck on or asked for a check, so the next start() nearly always takes this reading.
    */
   readAhead(): void {
-    if (this.ahead) return;
-    const steps = findArticleSteps();
-    this.ahead = { steps, found: this.read(steps) };
+    if (this.reading) return;
+    this.reading = this.beginReading();
+    this.readingAhead = true;
   }
 
-  private ahead: { steps: Generator<void, FoundArticle | null>; found: Promise<FoundArticle | null> } | null = null;
+  /** The reading of the article in progress, and whether readAhead began it and no start() took it yet. */
+  private reading: { steps: Generator<void, FoundArticle | null>; found: Promise<FoundArticle | null> } | null = null;
+  private readingAhead = false;
 
-  /** Stops and forgets the reading started by readAhead (the page is not to be checked after all). */
-  dropAhead(): void {
-    this.ahead?.steps.return(null);
-    this.ahead = null;
+  /** Stops the reading in progress (the page is not to be checked after all, or a newer start reads it again). */
+  stopReading(): void {
+    this.reading?.steps.return(null);
+    this.reading = null;
+    this.readingAhead = false;
   }
 
   /** Reads the article, a long page a slice at a time (the page's main thread given back in between). */
-  private read(steps = findArticleSteps()): Promise<FoundArticle | null> {
+  private beginReading(): { steps: Generator<void, FoundArticle | null>; found: Promise<FoundArticle | null> } {
     // The background gets ready (wakes, loads what it needs) while the page is read.
     void toBackground('pageReading', {});
-    return runInSlices(steps);
+    const steps = findArticleSteps();
+    return { steps, found: runInSlices(steps) };
   }
 
   /** Finds the article (unless given), asks the background to check it, and paints the claims. */
   async start(given?: FoundArticle | null): Promise<void> {
     const generation = ++this.generation;
     this.moved.cancel();
-    const ahead = this.ahead;
-    this.ahead = null;
-    if (given !== undefined) ahead?.steps.return(null);
-    const found = given !== undefined ? given : await (ahead?.found ?? this.read());
+    const ahead = this.readingAhead && given === undefined ? this.reading : null;
+    if (!ahead) this.stopReading();
+    this.readingAhead = false;
+    let found = given;
+    if (found === undefined) {
+      const reading = ahead ?? this.beginReading();
+      this.reading = reading;
+      found = await reading.found;
+      if (this.reading === reading) this.reading = null;
+    }
     if (generation !== this.generation) return;
     const article = found?.article ?? null;
     this.startedText = article?.text ?? null;
@@ -290,13 +302,15 @@ class PageClaims {
     if (opening.ok) {
       this.anchored = opening.value.map(pending);
       if (!(await this.paintInSlices(generation, { reuseIndex: true }))) return;
-      const rest = await toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'rest' });
+      const rest = hasRest(text.length) ? await toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'rest' }) : null;
       if (generation !== this.generation) return;
-      if (rest.ok && rest.value.length > 0) {
-        this.anchored = [...this.anchored, ...rest.value.map(pending)];
+      if (rest?.ok && rest.value.length > 0) {
+        this.anchored = [...this.anchored, ...rest.value.map(pending)].sort((a, b) => a.claim.start - b.claim.start);
         if (!(await this.paintInSlices(generation, { keepFound: true }))) return;
       }
     }
+    // Painting the verdicts looks for any claim not found yet in a fresh index.
+    this.forgetIndex();
     const answer = await toBackground('checkPage', {
       url: location.href,
       title: article.title.slice(0, LIMITS.title),
@@ -325,7 +339,7 @@ class PageClaims {
   /** Removes every highlight and stops watching the page. */
   stop(status: 'off' | null): void {
     this.generation++;
-    this.dropAhead();
+    this.stopReading();
     this.moveObserver?.disconnect();
     this.moveObserver = null;
     this.clear();
@@ -352,6 +366,8 @@ class PageClaims {
   /** Finds every claim in the live page and paints it. */
   private paint() {
     runToEnd(this.paintSteps());
+    // A text index is kept only between the paints of one start (see textIndex).
+    this.forgetIndex();
   }
 
   /**
@@ -362,7 +378,9 @@ class PageClaims {
   private *paintSteps({ keepFound = false, reuseIndex = keepFound }: PaintOptions = {}): Generator<void, void> {
     if (!this.highlighter) return;
     // Marks from an earlier paint (wrapping fallback) come out first, so the text is whole again.
-    this.highlighter.clear();
+    // (The highlight registry's painter needs no clearing: paintRanges replaces what it shows, and
+    // until then the claims painted before stay, a long page's opening's while its rest is found.)
+    if (this.highlighter.touchesDom) this.highlighter.clear();
     const index = this.textIndex(reuseIndex);
     for (const a of this.anchored) {
       if (keepFound && a.range && stillHolds(a)) continue;
@@ -376,9 +394,12 @@ class PageClaims {
   }
 
   /**
-   * The page's text index. With `reuse`, the one built for the last paint while nothing but our own
-   * UI has changed in the page since (a long page's rest painted after its opening); otherwise one
-   * built afresh, watched for changes from then on (the page and every shadow root it reads).
+   * The page's text index. With `reuse`, the last one built while nothing but our own UI has
+   * changed in the page since (within one start: built while the background spots the opening's
+   * claims, used for them and for the rest's); otherwise one built afresh, watched for changes from
+   * then on: the document's nodes, text and slot assignments, and those of the shadow roots whose
+   * text it holds. (A shadow root attached after it was built is not seen; the index lives only as
+   * long as one start, and the verdicts' paint looks for any claim not found in a fresh one.)
    */
   private textIndex(reuse: boolean): TextIndex {
     const last = this.lastIndex;
@@ -398,10 +419,11 @@ class PageClaims {
         entry.watch.disconnect();
       }),
     };
-    entry.watch.observe(root, OBSERVED);
+    const watched: MutationObserverInit = { ...OBSERVED, attributeFilter: ['slot', 'name'] };
+    entry.watch.observe(this.doc, watched);
     const roots = new Set<Node>();
     for (const node of index.nodes) roots.add(node.getRootNode());
-    for (const r of roots) if (r.nodeType === 11) entry.watch.observe(r, OBSERVED);
+    for (const r of roots) if (r.nodeType === 11) entry.watch.observe(r, watched);
     this.lastIndex = entry;
     return index;
   }
