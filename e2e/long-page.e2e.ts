@@ -68,4 +68,27 @@ describe('a long article', () => {
     expect(mostPending).toBeGreaterThan(inOpening);
     await waitFor(async () => (await highlightCount(page)) === state.claims.length || null, { message: 'not every checked claim was painted' });
   });
+
+  it('a check cut short by the service worker stopping is asked for again: every claim gets its verdict', async () => {
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const key = `tab:${await tabIdOf(ext, pageUrl)}`;
+    // Read from an extension page: the worker itself is stopped below.
+    const reader = await ext.openExtensionPage('options.html');
+    const state = async () => (await reader.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as TabState | undefined;
+    const checkedAt = async () => (await state())?.checkedAt;
+    const before = await checkedAt();
+    await page.reload();
+    // As soon as the background has begun checking the page, it is stopped in the middle of the check.
+    await waitFor(async () => (await state())?.status === 'checking', { interval: 5, message: 'the page\'s check did not begin' });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await waitFor(async () => (await highlightCount(page)) === DEFAULT_MAX_CLAIMS, { timeout: 30_000, message: 'the claims did not get their verdicts' });
+    expect(await page.evaluate(() => (CSS as any).highlights?.get('crosscheck-pending')?.size ?? 0)).toBe(0);
+    await waitFor(async () => {
+      const at = await checkedAt();
+      return at !== undefined && at !== before;
+    }, { message: 'the tab state was not updated' });
+    await reader.close();
+    await cdp.detach();
+  });
 });

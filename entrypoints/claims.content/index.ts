@@ -311,17 +311,24 @@ class PageClaims {
     }
     // Painting the verdicts looks for any claim not found yet in a fresh index.
     this.forgetIndex();
-    const answer = await toBackground('checkPage', {
+    const page = {
       url: location.href,
       title: article.title.slice(0, LIMITS.title),
       siteName: article.siteName?.slice(0, LIMITS.outlet) ?? null,
       canonicalUrl,
       published: article.published?.slice(0, LIMITS.date) ?? null,
       text,
-    });
+    };
+    let answer = await toBackground('checkPage', page);
+    // A background stopped in the middle of the check (the browser stops a worker it finds idle
+    // or too long at work) leaves no answer: asked once more, a new one checks the page again.
+    if (!answer.ok && generation === this.generation) answer = await toBackground('checkPage', page);
     if (generation !== this.generation) return;
     if (!answer.ok) {
       console.warn('Crosscheck: could not check this page:', answer.error);
+      // No verdict is coming: the claims are no longer shown as being checked.
+      this.anchored = [];
+      this.paintRanges();
       return;
     }
     this.checkedText = article.text;
