@@ -203,7 +203,7 @@ function negationsNear(s: SentenceInfo, claimStems: ReadonlySet<string>, window:
 }
 
 /** Whether a denial word stands within `window` tokens of one of `stems` in the sentence. */
-function denialNear(s: SentenceInfo, stems: ReadonlySet<string>, window: number): boolean {
+export function denialNear(s: SentenceInfo, stems: ReadonlySet<string>, window: number): boolean {
   for (const i of s.denials) {
     for (let j = Math.max(0, i - window); j <= Math.min(s.tokens.length - 1, i + window); j++) if (s.stems[j] && stems.has(s.stems[j])) return true;
   }
@@ -211,7 +211,7 @@ function denialNear(s: SentenceInfo, stems: ReadonlySet<string>, window: number)
 }
 
 /** Negations that do not negate the fact that follows them ("not only", "no doubt", "not yet known"). */
-const LOOSE_NEGATION_NEXT = new Set(['only', 'doubt', 'clear', 'immediately', 'yet', 'just', 'least']);
+export const LOOSE_NEGATION_NEXT: ReadonlySet<string> = new Set(['only', 'doubt', 'clear', 'immediately', 'yet', 'just', 'least']);
 
 /** Whether a negation stands just before (within three tokens) one of the claim's words: "did not take the valley". */
 function negatesClaim(s: SentenceInfo, claimStems: ReadonlySet<string>): boolean {

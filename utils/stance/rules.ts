@@ -16,12 +16,16 @@
  * - supersession: a later report that replaces the claim ("the toll has since risen to eight",
  *   "earlier reports that ... were wrong", "initially reported") → dispute.
  *
+ * On a whole article, where the model reads the rest, one more pattern: the polarity of claim and
+ * article — both denying → confirm; a plain claim denied in the article's first two sentences →
+ * dispute (polarityFinding).
+ *
  * Each rule gives a stance and a strength; the strongest one is mixed into the model's scores,
  * more strongly for short evidence (one sentence or a passage) than for a whole article, where
  * the model already reads the rest of the text.
  */
 import { STANCES, type ClaimStructure, type Stance } from '../types';
-import { idfOf, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
+import { denialNear, idfOf, LOOSE_NEGATION_NEXT, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
 import { contentStems, stem, tokenize } from './text';
 
 /** What the rule layer found, for explanations and tests. */
@@ -29,7 +33,21 @@ export interface RuleFinding {
   stance: Stance;
   /** 0..1: how sure the rule is. */
   strength: number;
-  rule: 'no-overlap' | 'assertion' | 'denial' | 'contested' | 'negation' | 'figures' | 'figures-agree' | 'attribution' | 'hedge' | 'supersession' | 'hedged-claim' | 'no-sign-of-dispute';
+  rule:
+    | 'no-overlap'
+    | 'assertion'
+    | 'denial'
+    | 'contested'
+    | 'negation'
+    | 'figures'
+    | 'figures-agree'
+    | 'attribution'
+    | 'hedge'
+    | 'supersession'
+    | 'hedged-claim'
+    | 'no-sign-of-dispute'
+    | 'denial-shared'
+    | 'opening-denial';
   /** The evidence sentence the rule read. */
   sentence: string;
 }
@@ -357,13 +375,63 @@ export function findPattern(
   return { finding: found, bestCover };
 }
 
+// ---- polarity on whole articles ---------------------------------------------------------------
+
+/** A claim that only reports what someone says: "Congressman: ...", "X says / claims ...", "according to", a quotation. */
+const ATTRIBUTED_CLAIM = /^[^:]{2,40}:\s|\b(?:says?|said|claims?|claimed|alleges?|alleged|according to|reportedly|reports?)\b|^['"‘“]/i;
+
+/**
+ * Whether the claim itself denies something: a denial word ("Reports of a ceasefire are false")
+ * or a negation of what follows it ("No, the army did not take the valley"; "not only" does not count).
+ */
+export function claimDenies(claim: TextInfo): boolean {
+  return claim.sents.some((s) => s.denials.length > 0 || s.negations.some((i) => !LOOSE_NEGATION_NEXT.has(s.tokens[i + 1])));
+}
+
+/**
+ * Sentences of the article with a denial word within six words of one of the claim's own words:
+ * among its first three and its three best-matching sentences, and among its first two alone.
+ */
+export function articleDenials(claim: TextInfo, evidence: TextInfo, idf: IdfTable): { anywhere: boolean; opening: boolean } {
+  const claimStems = new Set(claim.tf.keys());
+  const denies = (k: number) => {
+    const s = evidence.sents[k];
+    return !!s && s.denials.length > 0 && denialNear(s, claimStems, 6);
+  };
+  const opening = denies(0) || denies(1);
+  return { opening, anywhere: opening || denies(2) || rankSentences(claim, evidence, idf).slice(0, 3).some(denies) };
+}
+
+/**
+ * How strongly the polarity of claim and article moves a whole article's scores, chosen on the
+ * story splits (seeds 20170601, 7, 11; see utils/stance/README.md):
+ * - `shared`: claim and article both deny ("No, a bird did not soil the minister" / "the video is
+ *   a fake"): the article agrees with the claim, though both are full of denial words;
+ * - `opening`: a claim that denies nothing and reports no one's words, against an article that
+ *   denies next to the claim's words in its first two sentences: the article disputes it.
+ */
+export const POLARITY_WEIGHT = { shared: 0.4, opening: 0.4 } as const;
+
+/** The polarity finding for a whole article, or null when claim and article do not meet on a denial this way. */
+export function polarityFinding(claimText: string, claim: TextInfo, evidence: TextInfo, idf: IdfTable, structure?: ClaimStructure): RuleFinding | null {
+  const denials = articleDenials(claim, evidence, idf);
+  if (!denials.anywhere) return null;
+  if (claimDenies(claim)) return { stance: 'confirm', strength: POLARITY_WEIGHT.shared, rule: 'denial-shared', sentence: '' };
+  // an attributed claim ("Congressman: ...", "X says ...") is left to the model: an article
+  // denying its content often only discusses what someone said
+  const attributed = structure?.attribution !== undefined || ATTRIBUTED_CLAIM.test(claim.sents[0]?.text ?? claimText);
+  if (denials.opening && !attributed) return { stance: 'dispute', strength: POLARITY_WEIGHT.opening, rule: 'opening-denial', sentence: '' };
+  return null;
+}
+
 /**
  * How much a rule counts on a whole article (more than four sentences), where the model has read
- * the rest of the text. On the development split every rule tried there (denial, figures,
- * supersession, at 0.35 to 0.5) lowered the score slightly, so on articles only the no-overlap
- * rule applies and the model decides.
+ * the rest of the text. On the development split every sentence rule tried there (denial,
+ * figures, supersession, at 0.35 to 0.5) lowered the score slightly, so on articles those are
+ * left to the model; only the no-overlap rule and the polarity of claim and article
+ * (polarityFinding, applied when the model takes the article as related) count.
  */
-const ARTICLE_WEIGHT: Partial<Record<RuleFinding['rule'], number>> = {};
+const ARTICLE_WEIGHT: Partial<Record<RuleFinding['rule'], number>> = { 'denial-shared': 1, 'opening-denial': 1 };
 
 /** Mixes a rule's finding into the model's scores. `short` is true for sentence or passage evidence. */
 export function mixFinding(scores: Record<Stance, number>, finding: RuleFinding | null, short: boolean): Record<Stance, number> {
@@ -393,7 +461,12 @@ export function applyRules(
   const short = evidence.sents.length <= 4;
   const { finding, bestCover } = findPattern(claimText, claim, evidence, idf, structure);
   const mixed = mixFinding(scores, finding, short);
-  if (!short) return mixed;
+  if (!short) {
+    // a whole article the model takes as related: the polarity of claim and article (above)
+    if (mixed.unrelated > 0.5) return mixed;
+    const polarity = polarityFinding(claimText, claim, evidence, idf, structure);
+    return mixFinding(mixed, polarity, false);
+  }
   const top = topStance(mixed);
   // A sentence or two that shares only a word or two with the claim (a number, a common verb)
   // neither confirms nor disputes it, whatever the model reads into it.
