@@ -87,7 +87,7 @@ describe('CorpusStore', () => {
       await store.compact();
       await store.addArticles([article('https://post.example/x', 'Post', 'The harbour bridge reopened after repairs lasting two years, the city said.')], 'import');
     }
-    if (how === 'none') await db.indexBase.delete('sigKeys');
+    if (how === 'none') await db.indexBase.delete('sigIndex');
     const woken = new CorpusStore(db);
     const result = await woken.addArticles([article('https://herald.example/b', 'Herald', wire + ' (Reporting by Wire)', '2026-03-02')], 'import');
     expect(result.copies).toBe(1);

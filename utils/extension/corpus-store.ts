@@ -4,7 +4,7 @@ import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
 import { packSentences, passageText } from '../search/passages';
-import { SigFilter } from './sig-filter';
+import { SigIndex } from './sig-index';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
 import { diskFullError, isQuotaError } from './storage-errors';
@@ -65,8 +65,8 @@ interface IndexState {
  */
 export class CorpusStore {
   private state: IndexState | null = null;
-  /** Signature keys of stored articles; loaded at the first batch after a start. */
-  private sigFilter: SigFilter | null = null;
+  /** Which stored articles have each signature key; loaded at the first batch after a start. */
+  private sigIndex: SigIndex | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly policy: CompactionPolicy;
@@ -158,27 +158,29 @@ export class CorpusStore {
     return state;
   }
 
-  /** The signature-key set: saved copy plus the keys of articles stored after it; built from the index when missing. */
-  private async loadedFilter(): Promise<SigFilter> {
-    if (this.sigFilter) return this.sigFilter;
+  /**
+   * The signature-key index: the saved copy plus the keys of articles stored after it; built from
+   * every article's row when there is no saved copy (after the upgrade from version 2) or it
+   * cannot be read. Only called inside `exclusive`, so no batch is stored while it loads.
+   */
+  private async loadedSigIndex(): Promise<SigIndex> {
+    if (this.sigIndex) return this.sigIndex;
     const db = this.db;
-    const saved = await db.indexBase.get('sigKeys');
-    let filter: SigFilter | null = null;
+    const saved = await db.indexBase.get('sigIndex');
+    let index: SigIndex | null = null;
+    let after = 0;
     if (saved) {
       try {
-        filter = SigFilter.fromBytes(await bytesOf(saved.bytes));
-        await db.articles.where(':id').above(saved.upToId).each((row) => row.sigKeys.forEach((k) => filter!.add(k)));
-      } catch {
-        filter = null;
+        index = SigIndex.fromBytes(await bytesOf(saved.bytes));
+        after = saved.upToId;
+      } catch (error) {
+        console.warn('Crosscheck: the saved signature keys cannot be read; building them again', error);
       }
     }
-    if (!filter) {
-      const keys = (await db.articles.orderBy('sigKeys').uniqueKeys()) as number[];
-      filter = new SigFilter(keys.length + 1024);
-      for (const k of keys) filter.add(k);
-    }
-    this.sigFilter = filter;
-    return filter;
+    const into = index ?? new SigIndex();
+    await db.articles.where(':id').above(after).each((row) => row.sigKeys.forEach((k) => into.add(k, row.id)));
+    this.sigIndex = into;
+    return into;
   }
 
   private async lastId(): Promise<number> {
@@ -198,11 +200,12 @@ export class CorpusStore {
     if (!due) return false;
     const bytes = state.index.toBytes();
     const articles = state.index.size;
-    const sigKeys = this.sigFilter?.toBytes();
+    // Pairs of removed articles are left out (a lookup would find their rows missing anyway).
+    const sigIndex = this.sigIndex?.toBytes((id) => state.index.has(id));
     // One transaction: a failure (a full disk) leaves the old snapshot and its tombstones as they were.
     await this.writing(() => this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
       await this.db.indexBase.put({ key: 'base', bytes: this.saved(bytes), upToId: state.maxId, articles, savedAt: Date.now() });
-      if (sigKeys) await this.db.indexBase.put({ key: 'sigKeys', bytes: this.saved(sigKeys), upToId: state.maxId, articles, savedAt: Date.now() });
+      if (sigIndex) await this.db.indexBase.put({ key: 'sigIndex', bytes: this.saved(sigIndex), upToId: state.maxId, articles, savedAt: Date.now() });
       await this.db.indexTombstones.clear();
     }));
     // The saved form is compact (removed articles dropped, one block per term): use it in place.
@@ -252,7 +255,7 @@ export class CorpusStore {
     });
     return this.exclusive(async () => {
       const state = await this.loaded();
-      const filter = await this.loadedFilter();
+      const sigIndex = await this.loadedSigIndex();
       const db = this.db;
       const now = Date.now();
       const result: ImportBatchResult = { added: 0, duplicates: 0, repeated: 0, copies: 0 };
@@ -296,10 +299,8 @@ export class CorpusStore {
         }
         if (rows.length) {
           // Candidate originals: stored articles sharing a signature value, plus this batch's own.
-          // Only keys some stored article has are looked up (most new keys belong to no one).
-          const sigKeys = [...new Set(rows.flatMap((r) => r.sigKeys))].filter((k) => filter.has(k));
-          const matches = await Promise.all(sigKeys.map((k) => db.articles.where('sigKeys').equals(k).primaryKeys()));
-          const matchIds = [...new Set(matches.flat() as number[])];
+          // (An id of a removed article reads as missing.)
+          const matchIds = [...new Set(rows.flatMap((r) => r.sigKeys.flatMap((k) => sigIndex.get(k))))];
           const stored = matchIds.length ? ((await db.articles.bulkGet(matchIds)).filter(Boolean) as ArticleRow[]) : [];
           const ids = (await db.articles.bulkAdd(rows as ArticleRow[], { allKeys: true })) as number[];
           batch.push(...rows.map((r, i) => ({ ...r, id: ids[i] }) as ArticleRow));
@@ -334,7 +335,7 @@ export class CorpusStore {
         if (checkpoint && progress) await this.saveCheckpoint(progress, checkpoint, result, now);
       }));
       for (const row of batch) {
-        for (const k of row.sigKeys) filter.add(k);
+        for (const k of row.sigKeys) sigIndex.add(k, row.id);
         state.index.add(toIndexed(row));
         if (row.id > state.maxId) state.maxId = row.id;
       }
@@ -473,9 +474,12 @@ export class CorpusStore {
    */
   async removePublishedBetween(from: string, to: string): Promise<number> {
     if (!from || !to || from > to) return 0;
-    // A date-only upper bound takes in every time of that day.
-    const ids = await this.db.articles.where('published').between(from, `${to}\uffff`, true, true).primaryKeys();
-    return this.removeArticles(ids as number[]);
+    // Outlet by outlet through outlet+date (dates alone are not indexed). A date-only upper bound
+    // takes in every time of that day.
+    const articles = this.db.articles;
+    const outlets = (await articles.orderBy('outlet').uniqueKeys()) as string[];
+    const ids = await Promise.all(outlets.map((o) => articles.where('[outlet+published]').between([o, from], [o, `${to}\uffff`], true, true).primaryKeys()));
+    return this.removeArticles(ids.flat() as number[]);
   }
 
   /** Removes one article, named by its id or by its address (any URL variant of it). */

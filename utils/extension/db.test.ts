@@ -1,11 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { openDb, openDbV1, V1_INDEX_KEY, type ArticleRow } from './db';
+import { openDb, openDbV1, openDbV2, V1_INDEX_KEY, V2_SIG_KEYS, type ArticleRow } from './db';
 import { CorpusStore } from './corpus-store';
 import { SearchIndex } from '../search/index';
 import { copySignature } from '../syndication';
 
 let n = 0;
+
+const WIRE = `The regional council approved the Kessel dam project on Friday after six years of debate, officials said.
+Construction is to begin in the spring and will take four years, according to the water authority, which put the cost at
+two hundred million. Farmers downstream said they feared for their wells; the authority said a study had found no risk.`;
 
 /** Article rows as version 1 wrote them. */
 function v1Rows(count: number): Omit<ArticleRow, 'id'>[] {
@@ -49,7 +53,7 @@ describe('schema upgrade from version 1', () => {
     const before = await makeV1(name, 30, blob);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     // Nothing lost: every row as it was, and the meta flags.
     expect(await db.articles.toArray()).toEqual(before);
     expect((await db.meta.get('demoCorpus'))?.value).toBe('loaded');
@@ -63,8 +67,8 @@ describe('schema upgrade from version 1', () => {
     expect(await store.indexInfo()).toMatchObject({ articles: 30, tail: blob === 'matching' ? 0 : 30 });
     const hit = (await store.search({ text: 'dam project code7x district7 approved' }, { k: 1 }))[0];
     expect(hit.url).toBe('https://paper1.example/news/7?ref=home');
-    // The new indexes serve the new features on old rows.
-    expect(await db.articles.where('published').between('2025-02-01', '2025-02-1\uffff', true, true).count()).toBeGreaterThan(0);
+    // The indexes serve the newer features on old rows.
+    expect(await db.articles.where('[outlet+published]').between(['Paper 1', '2025-02-01'], ['Paper 1', '2025-02-1\uffff'], true, true).count()).toBeGreaterThan(0);
     expect((await store.outletStats()).map((s) => [s.outlet, s.articles, s.copies])).toEqual([
       ['Paper 0', 15, 0],
       ['Paper 1', 15, 1],
@@ -76,9 +80,74 @@ describe('schema upgrade from version 1', () => {
   });
 });
 
+/** A version-2 database as Crosscheck left it: articles, a saved index and signature-key set, a tombstone, an import. */
+async function makeV2(name: string, count: number): Promise<{ rows: ArticleRow[]; base: unknown }> {
+  const old = openDbV2(name);
+  // Short texts have no copy signature: one long wire story among them.
+  const signature = copySignature(WIRE);
+  const wire = { url: 'https://wire.example/dam', canonicalUrl: 'https://wire.example/dam', outlet: 'Wire', title: 'Dam', published: '2025-03-01', text: WIRE, signature, sigKeys: signature.slice(0, 6), source: 'import', addedAt: 1 };
+  await old.table('articles').bulkAdd([...v1Rows(count - 1), wire]);
+  const rows = (await old.table('articles').toArray()) as ArticleRow[];
+  const index = SearchIndex.create();
+  for (const r of rows) index.add({ id: r.id, outlet: r.outlet, title: r.title, text: r.text, published: r.published });
+  const last = rows[rows.length - 1].id;
+  const base = { key: 'base', bytes: index.toBytes(), upToId: last, articles: count, savedAt: 1 };
+  await old.table('indexBase').bulkPut([base, { key: V2_SIG_KEYS, bytes: new Uint8Array(new Uint32Array([0, ...rows.flatMap((r) => r.sigKeys)]).buffer), upToId: last, articles: count, savedAt: 1 }]);
+  await old.table('indexTombstones').put({ id: 999 });
+  await old.table('imports').put({ fileKey: 'f|1|1', name: 'f', size: 1, lastModified: 1, line: 3, bytesRead: 1, added: 3, duplicates: 0, repeated: 0, copies: 0, errors: [], errorCount: 0, startedAt: 1, updatedAt: 1 });
+  await old.table('meta').put({ key: 'demoCorpus', value: 'loaded' });
+  old.close();
+  return { rows, base };
+}
+
+describe('schema upgrade from version 2', () => {
+  it('keeps every article and table, drops the old signature-key set, and every feature works on old rows', async () => {
+    const name = `upgrade-v2-${n++}`;
+    const { rows: before, base } = await makeV2(name, 31);
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.articles.toArray()).toEqual(before);
+    expect(await db.indexBase.toArray()).toEqual([base]);
+    expect(await db.indexTombstones.toArray()).toEqual([{ id: 999 }]);
+    expect((await db.imports.toArray()).map((r) => r.fileKey)).toEqual(['f|1|1']);
+    expect((await db.meta.get('demoCorpus'))?.value).toBe('loaded');
+
+    const store = new CorpusStore(db);
+    expect(await store.indexInfo()).toMatchObject({ articles: 31, tail: 0 });
+    // A copy of an article stored by version 2 is recognised (its signature keys come from its row).
+    const original = before[30];
+    expect(original.sigKeys).toHaveLength(6);
+    const copy = { url: 'https://other.example/copy', outlet: 'Other', title: 'Copy', published: '2025-12-01', text: original.text };
+    expect((await store.addArticles([copy], 'import')).copies).toBe(1);
+    expect((await db.articles.where('canonicalUrl').equals('https://other.example/copy').first())?.copyOf).toBe(original.id);
+    // The signature keys are saved with the next snapshot, and serve the next start.
+    await store.compact();
+    expect((await db.indexBase.toArray()).map((r) => r.key).sort()).toEqual(['base', 'sigIndex']);
+    const woken = new CorpusStore(db);
+    const again = { ...copy, url: 'https://third.example/copy', outlet: 'Third' };
+    expect((await woken.addArticles([again], 'import')).copies).toBe(1);
+
+    expect((await woken.outletStats()).map((s) => [s.outlet, s.articles, s.copies])).toEqual([
+      ['Other', 1, 1],
+      ['Paper 0', 15, 0],
+      ['Paper 1', 15, 1],
+      ['Third', 1, 1],
+      ['Wire', 1, 0],
+    ]);
+    // Dated articles of every outlet, the two copies among them; the 8 undated ones are kept.
+    expect(await woken.removePublishedBetween('2025-01-01', '2025-12-31')).toBe(33 - 8);
+    expect(await woken.removeSource('demo')).toBe(1);
+    expect(await woken.removeOutlet('Paper 0')).toBe(7);
+    expect(await db.articles.count()).toBe(0);
+    db.close();
+    await db.delete();
+  });
+});
+
 describe('schema upgrades: every earlier version is covered', () => {
   /** Versions an older Crosscheck may have left on disk, each with an upgrade test above or below. */
-  const TESTED_EARLIER_VERSIONS = [1];
+  const TESTED_EARLIER_VERSIONS = [1, 2];
 
   it('tests an upgrade from every version before the current one', async () => {
     const db = openDb(`versions-${n++}`);
@@ -120,7 +189,7 @@ describe('schema upgrades: every earlier version is covered', () => {
     await openDbV1(empty).open().then((d) => d.close());
     const fresh = openDb(empty);
     await fresh.open();
-    expect(fresh.verno).toBe(2);
+    expect(fresh.verno).toBe(3);
     expect(await fresh.articles.count()).toBe(0);
     fresh.close();
     await fresh.delete();

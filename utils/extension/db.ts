@@ -10,6 +10,10 @@ import type { ImportState } from './messages';
  * 2. the search index as a base snapshot plus tombstones (no longer one blob rewritten per
  *    batch), import bookkeeping for resuming after a restart, and indexes for deleting by date
  *    and for per-outlet statistics without reading article bodies.
+ * 3. fewer database keys per article: the signature keys (six per article) and the date alone are
+ *    no longer indexed. Syndication candidates come from a saved signature-key index
+ *    (utils/extension/sig-index) and deleting by date goes through outlet+date. Each key written
+ *    leaves work for Chromium when it next opens the database (see utils/search/README.md).
  */
 
 /** Where an article came from. */
@@ -28,7 +32,7 @@ export interface ArticleRow {
   text: string;
   /** MinHash signature of the text, to recognise syndicated copies. */
   signature: number[];
-  /** The first few signature values, indexed, to find candidate copies quickly. */
+  /** The first few signature values, to find candidate copies quickly (kept in utils/extension/sig-index, not indexed since version 3). */
   sigKeys: number[];
   /**
    * Sentence offsets of the text (the title when there is none), packed (utils/search/passages
@@ -55,8 +59,12 @@ export interface MetaRow {
  * removed later are listed in `indexTombstones`.
  */
 export interface IndexBaseRow {
-  /** 'base': the search index; 'sigKeys': the set of stored signature keys (utils/extension/sig-filter). */
-  key: 'base' | 'sigKeys';
+  /**
+   * 'base': the search index; 'sigIndex': which articles have each signature key
+   * (utils/extension/sig-index). Version 2 kept a 'sigKeys' row (the keys alone), dropped by the
+   * upgrade to version 3.
+   */
+  key: 'base' | 'sigIndex';
   /**
    * In a browser a Blob: Chromium reads a 38 MB Blob back in ~70 ms against 130–320 ms for the
    * same bytes as a Uint8Array (measured after a browser restart). Uint8Array elsewhere.
@@ -112,6 +120,18 @@ export const SCHEMA_V2 = {
   imports: '&fileKey',
 };
 
+/**
+ * Version 3: articles without the signature-key and date indexes (six and one keys per article);
+ * outlet, outlet+date, source, copyOf and outlet+copyOf serve deleting and the statistics.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  articles: '++id, &canonicalUrl, outlet, [outlet+published], source, copyOf, [outlet+copyOf]',
+};
+
+/** Key of version 2's saved signature-key set in `indexBase`. */
+export const V2_SIG_KEYS = 'sigKeys';
+
 /** Key of version 1's whole-index blob in `meta`. */
 export const V1_INDEX_KEY = 'searchIndex';
 
@@ -132,9 +152,27 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table<IndexBaseRow, string>('indexBase').put({ key: 'base', bytes: old.bytes, upToId: last, articles: count, savedAt: Date.now() });
 }
 
+/**
+ * Version 2's set of signature keys cannot tell which articles have a key, which version 3's
+ * signature-key index must: it is dropped, and the index is built from the articles' rows the
+ * first time articles are added (they keep their signature keys).
+ */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx.table<IndexBaseRow, string>('indexBase').delete(V2_SIG_KEYS);
+}
+
 /** Opens (or creates) the corpus database. `name` lets tests use their own. */
 export function openDb(name = 'crosscheck'): CrosscheckDb {
   const db = new Dexie(name) as CrosscheckDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+  return db;
+}
+
+/** Opens a database with versions 1 and 2 only, as an older Crosscheck did (for upgrade tests). */
+export function openDbV2(name: string): Dexie {
+  const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   return db;
