@@ -4,14 +4,16 @@
  * as the corpus benchmark's cold start does. Prints each run's figures and, with --profile, the
  * functions that took the most time in the first run (a CPU profile from the DevTools protocol).
  *
- *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--batch 500] [--against REF [--against-dir DIR]] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
+ *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--batch 500] [--against REF [--against-dir DIR]] [--upgrade] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
  *
  * --fresh ingests again (needed after a change to what is stored; --batch N articles per import batch, 500 by default); --dir chooses where the
  * profile is kept between invocations; --against REF alternates runs of the working tree with runs
  * of the code of commit REF on the same profile (what it stores must be the same) and prints the
  * medians of both, a fair before/after on a busy machine; with --against-dir DIR, REF's runs use a
  * profile of their own there, ingested by REF's code (for a change to what is stored or how);
- * --load first times the parts of the
+ * --upgrade opens the profile once with the working tree's code and times the first start after a
+ * schema upgrade (open, index load, a first and a second batch of 10 articles; the profile is then
+ * upgraded: copy it first); --load first times the parts of the
  * index load on their own; --open times IndexedDB's own open against Dexie's, with the browser's trace of where it went; --together answers
  * the claims together (CorpusStore.searchMany) rather than one by one; --port is the page's port
  * (IndexedDB belongs to the origin, port included).
@@ -101,6 +103,14 @@ async function main(args: string[]): Promise<void> {
   const { server, url } = await serve(await bundle(), Number(arg(args, 'port') ?? 47_311));
   try {
     await ingest(dir, url, args, size);
+    if (args.includes('--upgrade')) {
+      const context = await launch(dir);
+      const page = await openBenchPage(context, url);
+      const probe = (await page.evaluate((n) => (globalThis as unknown as { corpusBench: { probeUpgrade(n: number): Promise<Record<string, number>> } }).corpusBench.probeUpgrade(n), size)) as Record<string, number>;
+      console.log(`first start after an upgrade: ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+      await context.close();
+      return;
+    }
     if (args.includes('--load')) {
       // Where the index load goes, in a browser of its own.
       const context = await launch(dir);

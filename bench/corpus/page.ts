@@ -275,3 +275,31 @@ async function probeOpen(how: 'raw' | 'dexie'): Promise<Record<string, number>> 
 (globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeOpen = probeOpen;
 
 
+
+/**
+ * What the first start after a schema upgrade costs on a stored corpus: opening the database (the
+ * upgrade runs in it), loading the index, and storing a first small batch (which builds what the
+ * upgrade left to be built from the rows).
+ */
+async function probeUpgrade(n: number): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  let t = now();
+  const db = openDb('crosscheck-bench');
+  await db.open();
+  out.openMs = now() - t;
+  out.version = db.verno;
+  const store = new CorpusStore(db, { compaction: { idleMs: 1e9 } });
+  t = now();
+  await store.getIndex();
+  out.indexLoadMs = now() - t;
+  t = now();
+  const r = await store.addArticles(Array.from({ length: 10 }, (_, k) => generateArticle(n + k)), 'import');
+  out.firstBatchMs = now() - t;
+  out.added = r.added;
+  t = now();
+  await store.addArticles(Array.from({ length: 10 }, (_, k) => generateArticle(n + 10 + k)), 'import');
+  out.secondBatchMs = now() - t;
+  db.close();
+  return out;
+}
+(globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeUpgrade = probeUpgrade;
