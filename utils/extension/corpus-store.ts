@@ -159,9 +159,11 @@ export class CorpusStore {
   }
 
   /**
-   * The signature-key index: the saved copy plus the keys of articles stored after it; built from
-   * every article's row when there is no saved copy (after the upgrade from version 2) or it
-   * cannot be read. Only called inside `exclusive`, so no batch is stored while it loads.
+   * The signature-key index: the saved copy plus the keys of articles stored after it. With no
+   * saved copy (the first start since signature keys left the database's indexes) or one that
+   * cannot be read, it is built from the `*sigKeys` index, which holds the keys of rows stored
+   * before (keys only: no row is read), and from the rows stored after the last of them. Only
+   * called inside `exclusive`, so no batch is stored while it loads.
    */
   private async loadedSigIndex(): Promise<SigIndex> {
     if (this.sigIndex) return this.sigIndex;
@@ -178,7 +180,14 @@ export class CorpusStore {
       }
     }
     const into = index ?? new SigIndex();
-    await db.articles.where(':id').above(after).each((row) => row.sigKeys.forEach((k) => into.add(k, row.id)));
+    if (!index) {
+      const old = db.articles.orderBy('sigKeys');
+      const [keys, ids] = await db.transaction('r', db.articles, () => Promise.all([old.keys(), old.primaryKeys()]));
+      keys.forEach((k, i) => into.add(k as number, ids[i] as number));
+      // Rows stored since have higher ids than every row stored before.
+      for (const id of ids as number[]) if (id > after) after = id;
+    }
+    await db.articles.where(':id').above(after).each((row) => copyKeys(row).forEach((k) => into.add(k, row.id)));
     this.sigIndex = into;
     return into;
   }
@@ -205,7 +214,10 @@ export class CorpusStore {
     // One transaction: a failure (a full disk) leaves the old snapshot and its tombstones as they were.
     await this.writing(() => this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
       await this.db.indexBase.put({ key: 'base', bytes: this.saved(bytes), upToId: state.maxId, articles, savedAt: Date.now() });
-      if (sigIndex) await this.db.indexBase.put({ key: 'sigIndex', bytes: this.saved(sigIndex), upToId: state.maxId, articles, savedAt: Date.now() });
+      if (sigIndex) {
+        await this.db.indexBase.put({ key: 'sigIndex', bytes: this.saved(sigIndex), upToId: state.maxId, articles, savedAt: Date.now() });
+        await this.db.indexBase.delete('sigKeys');
+      }
       await this.db.indexTombstones.clear();
     }));
     // The saved form is compact (removed articles dropped, one block per term): use it in place.
@@ -251,7 +263,7 @@ export class CorpusStore {
     // Signatures and canonical URLs are computed before waiting for the queue.
     const prepared = articles.map((a) => {
       const signature = copySignature(a.text);
-      return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(passageText(a)) };
+      return { article: a, key: canonicalUrl(a.url), signature, copyKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(passageText(a)) };
     });
     return this.exclusive(async () => {
       const state = await this.loaded();
@@ -291,7 +303,7 @@ export class CorpusStore {
             published: p.article.published,
             text: p.article.text,
             signature: p.signature,
-            sigKeys: p.sigKeys,
+            copyKeys: p.copyKeys,
             sentences: p.sentences,
             source,
             addedAt: now,
@@ -300,13 +312,13 @@ export class CorpusStore {
         if (rows.length) {
           // Candidate originals: stored articles sharing a signature value, plus this batch's own.
           // (An id of a removed article reads as missing.)
-          const matchIds = [...new Set(rows.flatMap((r) => r.sigKeys.flatMap((k) => sigIndex.get(k))))];
+          const matchIds = [...new Set(rows.flatMap((r) => copyKeys(r).flatMap((k) => sigIndex.get(k))))];
           const stored = matchIds.length ? ((await db.articles.bulkGet(matchIds)).filter(Boolean) as ArticleRow[]) : [];
           const ids = (await db.articles.bulkAdd(rows as ArticleRow[], { allKeys: true })) as number[];
           batch.push(...rows.map((r, i) => ({ ...r, id: ids[i] }) as ArticleRow));
           const byKey = new Map<number, ArticleRow[]>();
           for (const c of [...stored, ...batch]) {
-            for (const k of c.sigKeys) {
+            for (const k of copyKeys(c)) {
               const list = byKey.get(k);
               if (list) list.push(c);
               else byKey.set(k, [c]);
@@ -318,7 +330,7 @@ export class CorpusStore {
             // the batch been cut elsewhere: links then depend on the order articles came in, not on
             // the batches, so an export imported again links the same copies.
             const candidates = new Set<ArticleRow>();
-            for (const k of row.sigKeys) for (const c of byKey.get(k) ?? []) if (c.id < row.id && c.copyOf === undefined) candidates.add(c);
+            for (const k of copyKeys(row)) for (const c of byKey.get(k) ?? []) if (c.id < row.id && c.copyOf === undefined) candidates.add(c);
             if (candidates.size === 0) continue;
             const original = findOriginal(row, [...candidates]);
             // findOriginal decides which is the original (dates, and which outlet the copy credits).
@@ -335,7 +347,7 @@ export class CorpusStore {
         if (checkpoint && progress) await this.saveCheckpoint(progress, checkpoint, result, now);
       }));
       for (const row of batch) {
-        for (const k of row.sigKeys) sigIndex.add(k, row.id);
+        for (const k of copyKeys(row)) sigIndex.add(k, row.id);
         state.index.add(toIndexed(row));
         if (row.id > state.maxId) state.maxId = row.id;
       }
@@ -474,12 +486,9 @@ export class CorpusStore {
    */
   async removePublishedBetween(from: string, to: string): Promise<number> {
     if (!from || !to || from > to) return 0;
-    // Outlet by outlet through outlet+date (dates alone are not indexed). A date-only upper bound
-    // takes in every time of that day.
-    const articles = this.db.articles;
-    const outlets = (await articles.orderBy('outlet').uniqueKeys()) as string[];
-    const ids = await Promise.all(outlets.map((o) => articles.where('[outlet+published]').between([o, from], [o, `${to}\uffff`], true, true).primaryKeys()));
-    return this.removeArticles(ids.flat() as number[]);
+    // A date-only upper bound takes in every time of that day.
+    const ids = await this.db.articles.where('published').between(from, `${to}\uffff`, true, true).primaryKeys();
+    return this.removeArticles(ids as number[]);
   }
 
   /** Removes one article, named by its id or by its address (any URL variant of it). */
@@ -569,6 +578,11 @@ function safeCanonical(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** An article's signature keys, wherever its row keeps them. */
+function copyKeys(row: Pick<ArticleRow, 'copyKeys' | 'sigKeys'>): number[] {
+  return row.copyKeys ?? row.sigKeys ?? [];
 }
 
 function toIndexed(row: ArticleRow) {

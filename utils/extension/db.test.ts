@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { openDb, openDbV1, openDbV2, V1_INDEX_KEY, V2_SIG_KEYS, type ArticleRow } from './db';
+import { describe, expect, it, vi } from 'vitest';
+import { openDb, openDbV1, V1_INDEX_KEY, type ArticleRow } from './db';
 import { CorpusStore } from './corpus-store';
 import { SearchIndex } from '../search/index';
 import { copySignature } from '../syndication';
@@ -53,7 +53,7 @@ describe('schema upgrade from version 1', () => {
     const before = await makeV1(name, 30, blob);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(2);
     // Nothing lost: every row as it was, and the meta flags.
     expect(await db.articles.toArray()).toEqual(before);
     expect((await db.meta.get('demoCorpus'))?.value).toBe('loaded');
@@ -67,8 +67,8 @@ describe('schema upgrade from version 1', () => {
     expect(await store.indexInfo()).toMatchObject({ articles: 30, tail: blob === 'matching' ? 0 : 30 });
     const hit = (await store.search({ text: 'dam project code7x district7 approved' }, { k: 1 }))[0];
     expect(hit.url).toBe('https://paper1.example/news/7?ref=home');
-    // The indexes serve the newer features on old rows.
-    expect(await db.articles.where('[outlet+published]').between(['Paper 1', '2025-02-01'], ['Paper 1', '2025-02-1\uffff'], true, true).count()).toBeGreaterThan(0);
+    // The new indexes serve the new features on old rows.
+    expect(await db.articles.where('published').between('2025-02-01', '2025-02-1\uffff', true, true).count()).toBeGreaterThan(0);
     expect((await store.outletStats()).map((s) => [s.outlet, s.articles, s.copies])).toEqual([
       ['Paper 0', 15, 0],
       ['Paper 1', 15, 1],
@@ -80,66 +80,48 @@ describe('schema upgrade from version 1', () => {
   });
 });
 
-/** A version-2 database as Crosscheck left it: articles, a saved index and signature-key set, a tombstone, an import. */
-async function makeV2(name: string, count: number): Promise<{ rows: ArticleRow[]; base: unknown }> {
-  const old = openDbV2(name);
-  // Short texts have no copy signature: one long wire story among them.
-  const signature = copySignature(WIRE);
-  const wire = { url: 'https://wire.example/dam', canonicalUrl: 'https://wire.example/dam', outlet: 'Wire', title: 'Dam', published: '2025-03-01', text: WIRE, signature, sigKeys: signature.slice(0, 6), source: 'import', addedAt: 1 };
-  await old.table('articles').bulkAdd([...v1Rows(count - 1), wire]);
-  const rows = (await old.table('articles').toArray()) as ArticleRow[];
-  const index = SearchIndex.create();
-  for (const r of rows) index.add({ id: r.id, outlet: r.outlet, title: r.title, text: r.text, published: r.published });
-  const last = rows[rows.length - 1].id;
-  const base = { key: 'base', bytes: index.toBytes(), upToId: last, articles: count, savedAt: 1 };
-  await old.table('indexBase').bulkPut([base, { key: V2_SIG_KEYS, bytes: new Uint8Array(new Uint32Array([0, ...rows.flatMap((r) => r.sigKeys)]).buffer), upToId: last, articles: count, savedAt: 1 }]);
-  await old.table('indexTombstones').put({ id: 999 });
-  await old.table('imports').put({ fileKey: 'f|1|1', name: 'f', size: 1, lastModified: 1, line: 3, bytesRead: 1, added: 3, duplicates: 0, repeated: 0, copies: 0, errors: [], errorCount: 0, startedAt: 1, updatedAt: 1 });
-  await old.table('meta').put({ key: 'demoCorpus', value: 'loaded' });
-  old.close();
-  return { rows, base };
-}
-
-describe('schema upgrade from version 2', () => {
-  it('keeps every article and table, drops the old signature-key set, and every feature works on old rows', async () => {
-    const name = `upgrade-v2-${n++}`;
-    const { rows: before, base } = await makeV2(name, 31);
+describe('articles stored while their signature keys were indexed', () => {
+  it('serve syndication from the old index without reading rows; new rows add no index entries; the old saved key set goes', async () => {
+    const name = `sig-keys-${n++}`;
     const db = openDb(name);
-    await db.open();
-    expect(db.verno).toBe(3);
-    expect(await db.articles.toArray()).toEqual(before);
-    expect(await db.indexBase.toArray()).toEqual([base]);
-    expect(await db.indexTombstones.toArray()).toEqual([{ id: 999 }]);
-    expect((await db.imports.toArray()).map((r) => r.fileKey)).toEqual(['f|1|1']);
-    expect((await db.meta.get('demoCorpus'))?.value).toBe('loaded');
+    // Rows as stored before: signature keys in `sigKeys` (indexed), and the saved set of keys alone.
+    const signature = copySignature(WIRE);
+    const wire = { url: 'https://wire.example/dam', canonicalUrl: 'https://wire.example/dam', outlet: 'Wire', title: 'Dam', published: '2025-03-01', text: WIRE, signature, sigKeys: signature.slice(0, 6), source: 'import', addedAt: 1 };
+    await db.articles.bulkAdd([...v1Rows(30), wire] as ArticleRow[]);
+    await db.indexBase.put({ key: 'sigKeys', bytes: new Uint8Array(8), upToId: 31, articles: 31, savedAt: 1 });
+    const original = (await db.articles.where('canonicalUrl').equals(wire.canonicalUrl).first())!;
 
+    // Rows read while the signature keys are gathered (none: the old index has them).
+    const collection = Object.getPrototypeOf(db.articles.toCollection()) as { each(fn: (...a: unknown[]) => unknown): Promise<void> };
+    const each = collection.each;
+    let read = 0;
+    const spy = vi.spyOn(collection, 'each').mockImplementation(function (this: unknown, fn: (...a: unknown[]) => unknown) {
+      return each.call(this, (...a: unknown[]) => {
+        // (Dexie also walks index keys with each: only whole rows count.)
+        if (typeof a[0] === 'object' && a[0] !== null && 'text' in a[0]) read++;
+        return fn(...a);
+      });
+    });
     const store = new CorpusStore(db);
-    expect(await store.indexInfo()).toMatchObject({ articles: 31, tail: 0 });
-    // A copy of an article stored by version 2 is recognised (its signature keys come from its row).
-    const original = before[30];
-    expect(original.sigKeys).toHaveLength(6);
-    const copy = { url: 'https://other.example/copy', outlet: 'Other', title: 'Copy', published: '2025-12-01', text: original.text };
+    const copy = { url: 'https://other.example/copy', outlet: 'Other', title: 'Copy', published: '2025-12-01', text: WIRE };
     expect((await store.addArticles([copy], 'import')).copies).toBe(1);
-    expect((await db.articles.where('canonicalUrl').equals('https://other.example/copy').first())?.copyOf).toBe(original.id);
-    // The signature keys are saved with the next snapshot, and serve the next start.
+    spy.mockRestore();
+    expect(read).toBe(0);
+    const stored = (await db.articles.where('canonicalUrl').equals('https://other.example/copy').first())!;
+    expect(stored.copyOf).toBe(original.id);
+    expect(stored.sigKeys).toBeUndefined();
+    expect(stored.copyKeys).toEqual(signature.slice(0, 6));
+    // The new row is not in the old index: only the old row has these keys there.
+    expect(await db.articles.where('sigKeys').anyOf(signature.slice(0, 6)).primaryKeys()).toEqual(Array(6).fill(original.id));
+
     await store.compact();
     expect((await db.indexBase.toArray()).map((r) => r.key).sort()).toEqual(['base', 'sigIndex']);
+    // After a restart, both the old row and the new one are candidates (the saved index).
     const woken = new CorpusStore(db);
-    const again = { ...copy, url: 'https://third.example/copy', outlet: 'Third' };
-    expect((await woken.addArticles([again], 'import')).copies).toBe(1);
-
-    expect((await woken.outletStats()).map((s) => [s.outlet, s.articles, s.copies])).toEqual([
-      ['Other', 1, 1],
-      ['Paper 0', 15, 0],
-      ['Paper 1', 15, 1],
-      ['Third', 1, 1],
-      ['Wire', 1, 0],
-    ]);
-    // Dated articles of every outlet, the two copies among them; the 8 undated ones are kept.
-    expect(await woken.removePublishedBetween('2025-01-01', '2025-12-31')).toBe(33 - 8);
-    expect(await woken.removeSource('demo')).toBe(1);
-    expect(await woken.removeOutlet('Paper 0')).toBe(7);
-    expect(await db.articles.count()).toBe(0);
+    await woken.removeArticles([original.id]);
+    const third = { ...copy, url: 'https://third.example/copy', outlet: 'Third' };
+    expect((await woken.addArticles([third], 'import')).copies).toBe(1);
+    expect((await db.articles.where('canonicalUrl').equals(third.url).first())?.copyOfOutlet).toBe('Other');
     db.close();
     await db.delete();
   });
@@ -147,7 +129,7 @@ describe('schema upgrade from version 2', () => {
 
 describe('schema upgrades: every earlier version is covered', () => {
   /** Versions an older Crosscheck may have left on disk, each with an upgrade test above or below. */
-  const TESTED_EARLIER_VERSIONS = [1, 2];
+  const TESTED_EARLIER_VERSIONS = [1];
 
   it('tests an upgrade from every version before the current one', async () => {
     const db = openDb(`versions-${n++}`);
@@ -189,7 +171,7 @@ describe('schema upgrades: every earlier version is covered', () => {
     await openDbV1(empty).open().then((d) => d.close());
     const fresh = openDb(empty);
     await fresh.open();
-    expect(fresh.verno).toBe(3);
+    expect(fresh.verno).toBe(2);
     expect(await fresh.articles.count()).toBe(0);
     fresh.close();
     await fresh.delete();

@@ -10,10 +10,15 @@ import type { ImportState } from './messages';
  * 2. the search index as a base snapshot plus tombstones (no longer one blob rewritten per
  *    batch), import bookkeeping for resuming after a restart, and indexes for deleting by date
  *    and for per-outlet statistics without reading article bodies.
- * 3. fewer database keys per article: the signature keys (six per article) and the date alone are
- *    no longer indexed. Syndication candidates come from a saved signature-key index
- *    (utils/extension/sig-index) and deleting by date goes through outlet+date. Each key written
- *    leaves work for Chromium when it next opens the database (see utils/search/README.md).
+ *
+ * Articles' signature keys are no longer indexed (six index entries per article): rows keep them
+ * in `copyKeys`, and the candidates for a syndicated copy come from a signature-key index saved
+ * with the search index snapshot (utils/extension/sig-index). Rows stored before keep theirs in
+ * `sigKeys`, still covered by the `*sigKeys` index: dropping it would delete six index entries per
+ * stored article, and Chromium keeps an undo entry for each key a transaction deletes, which
+ * leaves deletion markers that it walks at every open of the database (at 100,000 articles:
+ * 2.3 million instead of 0.97 million, and an open of 400–550 ms instead of ~200, measured).
+ * Every key an article writes leaves such work, hence the fewest indexes (utils/search/README.md).
  */
 
 /** Where an article came from. */
@@ -32,8 +37,10 @@ export interface ArticleRow {
   text: string;
   /** MinHash signature of the text, to recognise syndicated copies. */
   signature: number[];
-  /** The first few signature values, to find candidate copies quickly (kept in utils/extension/sig-index, not indexed since version 3). */
-  sigKeys: number[];
+  /** The first few signature values, to find candidate copies quickly (in utils/extension/sig-index; not indexed). */
+  copyKeys?: number[];
+  /** The same, in rows stored while they were indexed (`*sigKeys`); such rows have no `copyKeys`. */
+  sigKeys?: number[];
   /**
    * Sentence offsets of the text (the title when there is none), packed (utils/search/passages
    * packSentences): found when the article is stored so that answering a claim need not split it
@@ -61,10 +68,10 @@ export interface MetaRow {
 export interface IndexBaseRow {
   /**
    * 'base': the search index; 'sigIndex': which articles have each signature key
-   * (utils/extension/sig-index). Version 2 kept a 'sigKeys' row (the keys alone), dropped by the
-   * upgrade to version 3.
+   * (utils/extension/sig-index). 'sigKeys', the keys alone as saved before, is deleted when the
+   * next 'sigIndex' is saved.
    */
-  key: 'base' | 'sigIndex';
+  key: 'base' | 'sigIndex' | 'sigKeys';
   /**
    * In a browser a Blob: Chromium reads a 38 MB Blob back in ~70 ms against 130–320 ms for the
    * same bytes as a Uint8Array (measured after a browser restart). Uint8Array elsewhere.
@@ -102,7 +109,7 @@ export type CrosscheckDb = Dexie & {
   imports: EntityTable<ImportRow, 'fileKey'>;
 };
 
-/** Number of signature values indexed per article. */
+/** Number of signature values kept per article to find candidate copies. */
 export const SIG_KEYS = 6;
 
 /** Version 1's stores, kept so that a version-1 database upgrades. */
@@ -119,18 +126,6 @@ export const SCHEMA_V2 = {
   indexTombstones: '&id',
   imports: '&fileKey',
 };
-
-/**
- * Version 3: articles without the signature-key and date indexes (six and one keys per article);
- * outlet, outlet+date, source, copyOf and outlet+copyOf serve deleting and the statistics.
- */
-export const SCHEMA_V3 = {
-  ...SCHEMA_V2,
-  articles: '++id, &canonicalUrl, outlet, [outlet+published], source, copyOf, [outlet+copyOf]',
-};
-
-/** Key of version 2's saved signature-key set in `indexBase`. */
-export const V2_SIG_KEYS = 'sigKeys';
 
 /** Key of version 1's whole-index blob in `meta`. */
 export const V1_INDEX_KEY = 'searchIndex';
@@ -152,27 +147,9 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table<IndexBaseRow, string>('indexBase').put({ key: 'base', bytes: old.bytes, upToId: last, articles: count, savedAt: Date.now() });
 }
 
-/**
- * Version 2's set of signature keys cannot tell which articles have a key, which version 3's
- * signature-key index must: it is dropped, and the index is built from the articles' rows the
- * first time articles are added (they keep their signature keys).
- */
-async function upgradeToV3(tx: Transaction): Promise<void> {
-  await tx.table<IndexBaseRow, string>('indexBase').delete(V2_SIG_KEYS);
-}
-
 /** Opens (or creates) the corpus database. `name` lets tests use their own. */
 export function openDb(name = 'crosscheck'): CrosscheckDb {
   const db = new Dexie(name) as CrosscheckDb;
-  db.version(1).stores(SCHEMA_V1);
-  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
-  db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
-  return db;
-}
-
-/** Opens a database with versions 1 and 2 only, as an older Crosscheck did (for upgrade tests). */
-export function openDbV2(name: string): Dexie {
-  const db = new Dexie(name);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   return db;
