@@ -5,6 +5,7 @@ import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
 import { packSentences, passageText } from '../search/passages';
 import { SigIndex } from './sig-index';
+import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
 import { diskFullError, isQuotaError } from './storage-errors';
@@ -67,6 +68,8 @@ export class CorpusStore {
   private state: IndexState | null = null;
   /** Which stored articles have each signature key; loaded at the first batch after a start. */
   private sigIndex: SigIndex | null = null;
+  /** Keys of the rows stored while signature keys were indexed (null: no such rows to look up). */
+  private oldKeys: SigFilter | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly policy: CompactionPolicy;
@@ -159,34 +162,40 @@ export class CorpusStore {
   }
 
   /**
-   * The signature-key index: the saved copy plus the keys of articles stored after it. With no
-   * saved copy (the first start since signature keys left the database's indexes) or one that
-   * cannot be read, it is built from the `*sigKeys` index, which holds the keys of rows stored
-   * before (keys only: no row is read), and from the rows stored after the last of them. Only
-   * called inside `exclusive`, so no batch is stored while it loads.
+   * The signature-key index: the saved copy plus the keys of articles stored after it. Rows stored
+   * while signature keys were indexed are found through that old index, with the set of their keys
+   * saved then (`oldKeys`): the rows up to that set's `upToId` need not be read. Without a saved
+   * copy, the rows after them are read (all rows, when there is no such set: a database whose old
+   * rows were never summed up, read once). Only called inside `exclusive`, so no batch is stored
+   * while it loads.
    */
   private async loadedSigIndex(): Promise<SigIndex> {
     if (this.sigIndex) return this.sigIndex;
     const db = this.db;
-    const saved = await db.indexBase.get('sigIndex');
-    let index: SigIndex | null = null;
+    const [saved, old] = await Promise.all([db.indexBase.get('sigIndex'), db.indexBase.get('sigKeys')]);
     let after = 0;
-    if (saved) {
+    let oldRead = true;
+    if (old) {
+      try {
+        this.oldKeys = SigFilter.fromBytes(await bytesOf(old.bytes));
+        after = old.upToId;
+      } catch (error) {
+        // Every row is read instead (the saved index may lack the older rows' keys too).
+        console.warn('Crosscheck: the saved signature keys of older articles cannot be read; reading the articles', error);
+        oldRead = false;
+      }
+    }
+    let index: SigIndex | null = null;
+    if (saved && oldRead) {
       try {
         index = SigIndex.fromBytes(await bytesOf(saved.bytes));
         after = saved.upToId;
       } catch (error) {
         console.warn('Crosscheck: the saved signature keys cannot be read; building them again', error);
+        after = this.oldKeys ? old!.upToId : 0;
       }
     }
     const into = index ?? new SigIndex();
-    if (!index) {
-      const old = db.articles.orderBy('sigKeys');
-      const [keys, ids] = await db.transaction('r', db.articles, () => Promise.all([old.keys(), old.primaryKeys()]));
-      keys.forEach((k, i) => into.add(k as number, ids[i] as number));
-      // Rows stored since have higher ids than every row stored before.
-      for (const id of ids as number[]) if (id > after) after = id;
-    }
     await db.articles.where(':id').above(after).each((row) => copyKeys(row).forEach((k) => into.add(k, row.id)));
     this.sigIndex = into;
     return into;
@@ -214,10 +223,7 @@ export class CorpusStore {
     // One transaction: a failure (a full disk) leaves the old snapshot and its tombstones as they were.
     await this.writing(() => this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
       await this.db.indexBase.put({ key: 'base', bytes: this.saved(bytes), upToId: state.maxId, articles, savedAt: Date.now() });
-      if (sigIndex) {
-        await this.db.indexBase.put({ key: 'sigIndex', bytes: this.saved(sigIndex), upToId: state.maxId, articles, savedAt: Date.now() });
-        await this.db.indexBase.delete('sigKeys');
-      }
+      if (sigIndex) await this.db.indexBase.put({ key: 'sigIndex', bytes: this.saved(sigIndex), upToId: state.maxId, articles, savedAt: Date.now() });
       await this.db.indexTombstones.clear();
     }));
     // The saved form is compact (removed articles dropped, one block per term): use it in place.
@@ -312,7 +318,11 @@ export class CorpusStore {
         if (rows.length) {
           // Candidate originals: stored articles sharing a signature value, plus this batch's own.
           // (An id of a removed article reads as missing.)
-          const matchIds = [...new Set(rows.flatMap((r) => copyKeys(r).flatMap((k) => sigIndex.get(k))))];
+          const keys = [...new Set(rows.flatMap((r) => copyKeys(r)))];
+          // Rows stored while the keys were indexed: their index, for the keys some of them have.
+          const oldKeys = this.oldKeys;
+          const old = oldKeys ? await Promise.all(keys.filter((k) => oldKeys.has(k)).map((k) => db.articles.where('sigKeys').equals(k).primaryKeys())) : [];
+          const matchIds = [...new Set([...keys.flatMap((k) => sigIndex.get(k)), ...(old.flat() as number[])])];
           const stored = matchIds.length ? ((await db.articles.bulkGet(matchIds)).filter(Boolean) as ArticleRow[]) : [];
           const ids = (await db.articles.bulkAdd(rows as ArticleRow[], { allKeys: true })) as number[];
           batch.push(...rows.map((r, i) => ({ ...r, id: ids[i] }) as ArticleRow));

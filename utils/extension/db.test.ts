@@ -4,6 +4,7 @@ import { openDb, openDbV1, V1_INDEX_KEY, type ArticleRow } from './db';
 import { CorpusStore } from './corpus-store';
 import { SearchIndex } from '../search/index';
 import { copySignature } from '../syndication';
+import { SigFilter } from './sig-filter';
 
 let n = 0;
 
@@ -81,14 +82,16 @@ describe('schema upgrade from version 1', () => {
 });
 
 describe('articles stored while their signature keys were indexed', () => {
-  it('serve syndication from the old index without reading rows; new rows add no index entries; the old saved key set goes', async () => {
+  it('serve syndication through the old index without reading rows, and new rows add no entries to it', async () => {
     const name = `sig-keys-${n++}`;
     const db = openDb(name);
     // Rows as stored before: signature keys in `sigKeys` (indexed), and the saved set of keys alone.
     const signature = copySignature(WIRE);
     const wire = { url: 'https://wire.example/dam', canonicalUrl: 'https://wire.example/dam', outlet: 'Wire', title: 'Dam', published: '2025-03-01', text: WIRE, signature, sigKeys: signature.slice(0, 6), source: 'import', addedAt: 1 };
     await db.articles.bulkAdd([...v1Rows(30), wire] as ArticleRow[]);
-    await db.indexBase.put({ key: 'sigKeys', bytes: new Uint8Array(8), upToId: 31, articles: 31, savedAt: 1 });
+    const keys = new SigFilter();
+    for (const r of (await db.articles.toArray()) as ArticleRow[]) for (const k of r.sigKeys ?? []) keys.add(k);
+    await db.indexBase.put({ key: 'sigKeys', bytes: keys.toBytes(), upToId: 31, articles: 31, savedAt: 1 });
     const original = (await db.articles.where('canonicalUrl').equals(wire.canonicalUrl).first())!;
 
     // Rows read while the signature keys are gathered (none: the old index has them).
@@ -115,7 +118,7 @@ describe('articles stored while their signature keys were indexed', () => {
     expect(await db.articles.where('sigKeys').anyOf(signature.slice(0, 6)).primaryKeys()).toEqual(Array(6).fill(original.id));
 
     await store.compact();
-    expect((await db.indexBase.toArray()).map((r) => r.key).sort()).toEqual(['base', 'sigIndex']);
+    expect((await db.indexBase.toArray()).map((r) => r.key).sort()).toEqual(['base', 'sigIndex', 'sigKeys']);
     // After a restart, both the old row and the new one are candidates (the saved index).
     const woken = new CorpusStore(db);
     await woken.removeArticles([original.id]);

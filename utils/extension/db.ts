@@ -68,8 +68,8 @@ export interface MetaRow {
 export interface IndexBaseRow {
   /**
    * 'base': the search index; 'sigIndex': which articles have each signature key
-   * (utils/extension/sig-index). 'sigKeys', the keys alone as saved before, is deleted when the
-   * next 'sigIndex' is saved.
+   * (utils/extension/sig-index); 'sigKeys': the keys alone of the rows stored while they were
+   * indexed (utils/extension/sig-filter), saved then and still read.
    */
   key: 'base' | 'sigIndex' | 'sigKeys';
   /**
