@@ -11,9 +11,9 @@
  * of the code of commit REF on the same profile (what it stores must be the same) and prints the
  * medians of both, a fair before/after on a busy machine; with --against-dir DIR, REF's runs use a
  * profile of their own there, ingested by REF's code (for a change to what is stored or how);
- * --upgrade opens the profile once with the working tree's code and times the first start after a
- * schema upgrade (open, index load, a first and a second batch of 10 articles; the profile is then
- * upgraded: copy it first); --load first times the parts of the
+ * --upgrade times the working tree's first start on a corpus stored by other code (open, with any
+ * schema upgrade; index load; a first and a second batch of 10 articles; the profile keeps what
+ * it did: copy it first); --load first times the parts of the
  * index load on their own; --open times IndexedDB's own open against Dexie's, with the browser's trace of where it went; --together answers
  * the claims together (CorpusStore.searchMany) rather than one by one; --port is the page's port
  * (IndexedDB belongs to the origin, port included).

@@ -277,9 +277,9 @@ async function probeOpen(how: 'raw' | 'dexie'): Promise<Record<string, number>> 
 
 
 /**
- * What the first start after a schema upgrade costs on a stored corpus: opening the database (the
- * upgrade runs in it), loading the index, and storing a first small batch (which builds what the
- * upgrade left to be built from the rows).
+ * What the first start of this code costs on a corpus stored by other code: opening the database
+ * (a schema upgrade, if any, runs in it), loading the index, and storing a first small batch
+ * (which loads or builds what finding syndicated copies needs), then a second.
  */
 async function probeUpgrade(n: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
