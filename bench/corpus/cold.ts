@@ -4,12 +4,16 @@
  * as the corpus benchmark's cold start does. Prints each run's figures and, with --profile, the
  * functions that took the most time in the first run (a CPU profile from the DevTools protocol).
  *
- *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--batch 500] [--against REF] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
+ *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--batch 500] [--against REF [--against-dir DIR]] [--upgrade] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
  *
  * --fresh ingests again (needed after a change to what is stored; --batch N articles per import batch, 500 by default); --dir chooses where the
  * profile is kept between invocations; --against REF alternates runs of the working tree with runs
  * of the code of commit REF on the same profile (what it stores must be the same) and prints the
- * medians of both, a fair before/after on a busy machine; --load first times the parts of the
+ * medians of both, a fair before/after on a busy machine; with --against-dir DIR, REF's runs use a
+ * profile of their own there, ingested by REF's code (for a change to what is stored or how);
+ * --upgrade times the working tree's first start on a corpus stored by other code (open, with any
+ * schema upgrade; index load; a first and a second batch of 10 articles; the profile keeps what
+ * it did: copy it first); --load first times the parts of the
  * index load on their own; --open times IndexedDB's own open against Dexie's, with the browser's trace of where it went; --together answers
  * the claims together (CorpusStore.searchMany) rather than one by one; --port is the page's port
  * (IndexedDB belongs to the origin, port included).
@@ -76,6 +80,20 @@ function summarise(profile: CpuProfile, top: number): string[] {
   ];
 }
 
+/** Ingests the corpus into the profile `dir` through the page at `url`, unless done already (and not --fresh). */
+async function ingest(dir: string, url: string, args: string[], size: number, label = ''): Promise<void> {
+  const marker = path.join(dir, '.ingested');
+  if (!args.includes('--fresh') && existsSync(marker)) return;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const context = await launch(dir);
+  const page = await openBenchPage(context, url);
+  const r = await call(page, 'ingest', ['crosscheck', size, Number(arg(args, 'batch') ?? 500)], 30 * 60_000);
+  console.log(`${label}ingested ${r.articles} articles in ${(r.ms / 1000).toFixed(1)} s`);
+  await context.close();
+  writeFileSync(marker, String(Date.now()));
+}
+
 async function main(args: string[]): Promise<void> {
   const size = Number(arg(args, 'size') ?? 100_000);
   const runs = Number(arg(args, 'runs') ?? 3);
@@ -84,16 +102,14 @@ async function main(args: string[]): Promise<void> {
   // A fixed port: IndexedDB belongs to the origin, port included.
   const { server, url } = await serve(await bundle(), Number(arg(args, 'port') ?? 47_311));
   try {
-    const marker = path.join(dir, '.ingested');
-    if (args.includes('--fresh') || !existsSync(marker)) {
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
+    await ingest(dir, url, args, size);
+    if (args.includes('--upgrade')) {
       const context = await launch(dir);
       const page = await openBenchPage(context, url);
-      const r = await call(page, 'ingest', ['crosscheck', size, Number(arg(args, 'batch') ?? 500)], 30 * 60_000);
-      console.log(`ingested ${r.articles} articles in ${(r.ms / 1000).toFixed(1)} s`);
+      const probe = (await page.evaluate((n) => (globalThis as unknown as { corpusBench: { probeUpgrade(n: number): Promise<Record<string, number>> } }).corpusBench.probeUpgrade(n), size)) as Record<string, number>;
+      console.log(`first start after an upgrade: ${Object.entries(probe).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
       await context.close();
-      writeFileSync(marker, String(Date.now()));
+      return;
     }
     if (args.includes('--load')) {
       // Where the index load goes, in a browser of its own.
@@ -130,12 +146,18 @@ async function main(args: string[]): Promise<void> {
     if (against) {
       server.close();
       const scripts = { [against]: await bundle(against), 'working tree': await bundle() };
+      const againstDir = arg(args, 'against-dir');
+      if (againstDir) {
+        const served = await serve(scripts[against], Number(arg(args, 'port') ?? 47_311));
+        await ingest(againstDir, served.url, args, size, `${against}: `);
+        await new Promise((resolve) => served.server.close(resolve));
+      }
       const totals: Record<string, number[]> = { [against]: [], 'working tree': [] };
       for (let run = 0; run < 2 * runs; run++) {
         // Each pair in turn starts with the other code, so neither always follows the other.
         const which = Object.keys(scripts)[(run + Math.floor(run / 2)) % 2];
         const served = await serve(scripts[which], Number(arg(args, 'port') ?? 47_311));
-        const context = await launch(dir);
+        const context = await launch(which === against && againstDir ? againstDir : dir);
         const page = await openBenchPage(context, served.url);
         const r = await call(page, 'cold', ['crosscheck', claims, args.includes('--together')], 5 * 60_000);
         totals[which].push(r.totalMs);

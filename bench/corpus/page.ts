@@ -275,3 +275,31 @@ async function probeOpen(how: 'raw' | 'dexie'): Promise<Record<string, number>> 
 (globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeOpen = probeOpen;
 
 
+
+/**
+ * What the first start of this code costs on a corpus stored by other code: opening the database
+ * (a schema upgrade, if any, runs in it), loading the index, and storing a first small batch
+ * (which loads or builds what finding syndicated copies needs), then a second.
+ */
+async function probeUpgrade(n: number): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  let t = now();
+  const db = openDb('crosscheck-bench');
+  await db.open();
+  out.openMs = now() - t;
+  out.version = db.verno;
+  const store = new CorpusStore(db, { compaction: { idleMs: 1e9 } });
+  t = now();
+  await store.getIndex();
+  out.indexLoadMs = now() - t;
+  t = now();
+  const r = await store.addArticles(Array.from({ length: 10 }, (_, k) => generateArticle(n + k)), 'import');
+  out.firstBatchMs = now() - t;
+  out.added = r.added;
+  t = now();
+  await store.addArticles(Array.from({ length: 10 }, (_, k) => generateArticle(n + 10 + k)), 'import');
+  out.secondBatchMs = now() - t;
+  db.close();
+  return out;
+}
+(globalThis as unknown as { corpusBench: Record<string, unknown> }).corpusBench.probeUpgrade = probeUpgrade;

@@ -87,10 +87,27 @@ describe('CorpusStore', () => {
       await store.compact();
       await store.addArticles([article('https://post.example/x', 'Post', 'The harbour bridge reopened after repairs lasting two years, the city said.')], 'import');
     }
-    if (how === 'none') await db.indexBase.delete('sigKeys');
+    if (how === 'none') await db.indexBase.delete('sigIndex');
     const woken = new CorpusStore(db);
     const result = await woken.addArticles([article('https://herald.example/b', 'Herald', wire + ' (Reporting by Wire)', '2026-03-02')], 'import');
     expect(result.copies).toBe(1);
+  });
+
+  it('does not link a copy to a removed story, before or after a restart, and saves no signature keys of removed stories', async () => {
+    await store.addArticles([article('https://wire.example/a', 'Wire', wire, '2026-03-01')], 'import');
+    await store.addArticles([article('https://post.example/x', 'Post', 'The harbour bridge reopened after repairs lasting two years, the city said.')], 'import');
+    const saved = async () => (await db.indexBase.get('sigIndex'))!.bytes as Uint8Array;
+    await store.compact();
+    const before = (await saved()).byteLength;
+    expect(await store.removeOutlet('Wire')).toBe(1);
+    const copy = article('https://herald.example/b', 'Herald', wire + ' (Reporting by Wire)', '2026-03-02');
+    expect((await store.addArticles([copy], 'import')).copies).toBe(0);
+    await store.compact();
+    // The Wire story's six keys are gone from the saved index, the Herald copy's six are in.
+    expect((await saved()).byteLength).toBe(before);
+    const woken = new CorpusStore(db);
+    expect((await woken.addArticles([{ ...copy, url: 'https://third.example/c', outlet: 'Third' }], 'import')).copies).toBe(1);
+    expect((await db.articles.where('canonicalUrl').equals('https://third.example/c').first())?.copyOfOutlet).toBe('Herald');
   });
 
   it('leaves the page\'s own article out of its evidence', async () => {

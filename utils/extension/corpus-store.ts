@@ -4,6 +4,7 @@ import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
 import { packSentences, passageText } from '../search/passages';
+import { SigIndex } from './sig-index';
 import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
@@ -65,8 +66,10 @@ interface IndexState {
  */
 export class CorpusStore {
   private state: IndexState | null = null;
-  /** Signature keys of stored articles; loaded at the first batch after a start. */
-  private sigFilter: SigFilter | null = null;
+  /** Which stored articles have each signature key; loaded at the first batch after a start. */
+  private sigIndex: SigIndex | null = null;
+  /** Keys of the rows stored while signature keys were indexed (null: no such rows to look up). */
+  private oldKeys: SigFilter | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly policy: CompactionPolicy;
@@ -158,27 +161,44 @@ export class CorpusStore {
     return state;
   }
 
-  /** The signature-key set: saved copy plus the keys of articles stored after it; built from the index when missing. */
-  private async loadedFilter(): Promise<SigFilter> {
-    if (this.sigFilter) return this.sigFilter;
+  /**
+   * The signature-key index: the saved copy plus the keys of articles stored after it. Rows stored
+   * while signature keys were indexed are found through that old index, with the set of their keys
+   * saved then (`oldKeys`): the rows up to that set's `upToId` need not be read. Without a saved
+   * copy, the rows after them are read (all rows, when there is no such set: a database whose old
+   * rows were never summed up, read once). Only called inside `exclusive`, so no batch is stored
+   * while it loads.
+   */
+  private async loadedSigIndex(): Promise<SigIndex> {
+    if (this.sigIndex) return this.sigIndex;
     const db = this.db;
-    const saved = await db.indexBase.get('sigKeys');
-    let filter: SigFilter | null = null;
-    if (saved) {
+    const [saved, old] = await Promise.all([db.indexBase.get('sigIndex'), db.indexBase.get('sigKeys')]);
+    let after = 0;
+    let oldRead = true;
+    if (old) {
       try {
-        filter = SigFilter.fromBytes(await bytesOf(saved.bytes));
-        await db.articles.where(':id').above(saved.upToId).each((row) => row.sigKeys.forEach((k) => filter!.add(k)));
-      } catch {
-        filter = null;
+        this.oldKeys = SigFilter.fromBytes(await bytesOf(old.bytes));
+        after = old.upToId;
+      } catch (error) {
+        // Every row is read instead (the saved index may lack the older rows' keys too).
+        console.warn('Crosscheck: the saved signature keys of older articles cannot be read; reading the articles', error);
+        oldRead = false;
       }
     }
-    if (!filter) {
-      const keys = (await db.articles.orderBy('sigKeys').uniqueKeys()) as number[];
-      filter = new SigFilter(keys.length + 1024);
-      for (const k of keys) filter.add(k);
+    let index: SigIndex | null = null;
+    if (saved && oldRead) {
+      try {
+        index = SigIndex.fromBytes(await bytesOf(saved.bytes));
+        after = saved.upToId;
+      } catch (error) {
+        console.warn('Crosscheck: the saved signature keys cannot be read; building them again', error);
+        after = this.oldKeys ? old!.upToId : 0;
+      }
     }
-    this.sigFilter = filter;
-    return filter;
+    const into = index ?? new SigIndex();
+    await db.articles.where(':id').above(after).each((row) => copyKeys(row).forEach((k) => into.add(k, row.id)));
+    this.sigIndex = into;
+    return into;
   }
 
   private async lastId(): Promise<number> {
@@ -198,11 +218,12 @@ export class CorpusStore {
     if (!due) return false;
     const bytes = state.index.toBytes();
     const articles = state.index.size;
-    const sigKeys = this.sigFilter?.toBytes();
+    // Pairs of removed articles are left out (a lookup would find their rows missing anyway).
+    const sigIndex = this.sigIndex?.toBytes((id) => state.index.has(id));
     // One transaction: a failure (a full disk) leaves the old snapshot and its tombstones as they were.
     await this.writing(() => this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
       await this.db.indexBase.put({ key: 'base', bytes: this.saved(bytes), upToId: state.maxId, articles, savedAt: Date.now() });
-      if (sigKeys) await this.db.indexBase.put({ key: 'sigKeys', bytes: this.saved(sigKeys), upToId: state.maxId, articles, savedAt: Date.now() });
+      if (sigIndex) await this.db.indexBase.put({ key: 'sigIndex', bytes: this.saved(sigIndex), upToId: state.maxId, articles, savedAt: Date.now() });
       await this.db.indexTombstones.clear();
     }));
     // The saved form is compact (removed articles dropped, one block per term): use it in place.
@@ -248,11 +269,11 @@ export class CorpusStore {
     // Signatures and canonical URLs are computed before waiting for the queue.
     const prepared = articles.map((a) => {
       const signature = copySignature(a.text);
-      return { article: a, key: canonicalUrl(a.url), signature, sigKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(passageText(a)) };
+      return { article: a, key: canonicalUrl(a.url), signature, copyKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(passageText(a)) };
     });
     return this.exclusive(async () => {
       const state = await this.loaded();
-      const filter = await this.loadedFilter();
+      const sigIndex = await this.loadedSigIndex();
       const db = this.db;
       const now = Date.now();
       const result: ImportBatchResult = { added: 0, duplicates: 0, repeated: 0, copies: 0 };
@@ -288,7 +309,7 @@ export class CorpusStore {
             published: p.article.published,
             text: p.article.text,
             signature: p.signature,
-            sigKeys: p.sigKeys,
+            copyKeys: p.copyKeys,
             sentences: p.sentences,
             source,
             addedAt: now,
@@ -296,16 +317,18 @@ export class CorpusStore {
         }
         if (rows.length) {
           // Candidate originals: stored articles sharing a signature value, plus this batch's own.
-          // Only keys some stored article has are looked up (most new keys belong to no one).
-          const sigKeys = [...new Set(rows.flatMap((r) => r.sigKeys))].filter((k) => filter.has(k));
-          const matches = await Promise.all(sigKeys.map((k) => db.articles.where('sigKeys').equals(k).primaryKeys()));
-          const matchIds = [...new Set(matches.flat() as number[])];
+          // (An id of a removed article reads as missing.)
+          const keys = [...new Set(rows.flatMap((r) => copyKeys(r)))];
+          // Rows stored while the keys were indexed: their index, for the keys some of them have.
+          const oldKeys = this.oldKeys;
+          const old = oldKeys ? await Promise.all(keys.filter((k) => oldKeys.has(k)).map((k) => db.articles.where('sigKeys').equals(k).primaryKeys())) : [];
+          const matchIds = [...new Set([...keys.flatMap((k) => sigIndex.get(k)), ...(old.flat() as number[])])];
           const stored = matchIds.length ? ((await db.articles.bulkGet(matchIds)).filter(Boolean) as ArticleRow[]) : [];
           const ids = (await db.articles.bulkAdd(rows as ArticleRow[], { allKeys: true })) as number[];
           batch.push(...rows.map((r, i) => ({ ...r, id: ids[i] }) as ArticleRow));
           const byKey = new Map<number, ArticleRow[]>();
           for (const c of [...stored, ...batch]) {
-            for (const k of c.sigKeys) {
+            for (const k of copyKeys(c)) {
               const list = byKey.get(k);
               if (list) list.push(c);
               else byKey.set(k, [c]);
@@ -317,7 +340,7 @@ export class CorpusStore {
             // the batch been cut elsewhere: links then depend on the order articles came in, not on
             // the batches, so an export imported again links the same copies.
             const candidates = new Set<ArticleRow>();
-            for (const k of row.sigKeys) for (const c of byKey.get(k) ?? []) if (c.id < row.id && c.copyOf === undefined) candidates.add(c);
+            for (const k of copyKeys(row)) for (const c of byKey.get(k) ?? []) if (c.id < row.id && c.copyOf === undefined) candidates.add(c);
             if (candidates.size === 0) continue;
             const original = findOriginal(row, [...candidates]);
             // findOriginal decides which is the original (dates, and which outlet the copy credits).
@@ -334,7 +357,7 @@ export class CorpusStore {
         if (checkpoint && progress) await this.saveCheckpoint(progress, checkpoint, result, now);
       }));
       for (const row of batch) {
-        for (const k of row.sigKeys) filter.add(k);
+        for (const k of copyKeys(row)) sigIndex.add(k, row.id);
         state.index.add(toIndexed(row));
         if (row.id > state.maxId) state.maxId = row.id;
       }
@@ -565,6 +588,11 @@ function safeCanonical(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** An article's signature keys, wherever its row keeps them. */
+function copyKeys(row: Pick<ArticleRow, 'copyKeys' | 'sigKeys'>): number[] {
+  return row.copyKeys ?? row.sigKeys ?? [];
 }
 
 function toIndexed(row: ArticleRow) {

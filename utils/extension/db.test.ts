@@ -1,11 +1,16 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb, openDbV1, V1_INDEX_KEY, type ArticleRow } from './db';
 import { CorpusStore } from './corpus-store';
 import { SearchIndex } from '../search/index';
 import { copySignature } from '../syndication';
+import { SigFilter } from './sig-filter';
 
 let n = 0;
+
+const WIRE = `The regional council approved the Kessel dam project on Friday after six years of debate, officials said.
+Construction is to begin in the spring and will take four years, according to the water authority, which put the cost at
+two hundred million. Farmers downstream said they feared for their wells; the authority said a study had found no risk.`;
 
 /** Article rows as version 1 wrote them. */
 function v1Rows(count: number): Omit<ArticleRow, 'id'>[] {
@@ -71,6 +76,55 @@ describe('schema upgrade from version 1', () => {
     ]);
     expect(await store.removePublishedBetween('2025-01-01', '2025-12-31')).toBe(30 - 8);
     expect(await store.removeSource('demo')).toBe(1); // article 0 is undated and from the demo
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('articles stored while their signature keys were indexed', () => {
+  it('serve syndication through the old index without reading rows, and new rows add no entries to it', async () => {
+    const name = `sig-keys-${n++}`;
+    const db = openDb(name);
+    // Rows as stored before: signature keys in `sigKeys` (indexed), and the saved set of keys alone.
+    const signature = copySignature(WIRE);
+    const wire = { url: 'https://wire.example/dam', canonicalUrl: 'https://wire.example/dam', outlet: 'Wire', title: 'Dam', published: '2025-03-01', text: WIRE, signature, sigKeys: signature.slice(0, 6), source: 'import', addedAt: 1 };
+    await db.articles.bulkAdd([...v1Rows(30), wire] as ArticleRow[]);
+    const keys = new SigFilter();
+    for (const r of (await db.articles.toArray()) as ArticleRow[]) for (const k of r.sigKeys ?? []) keys.add(k);
+    await db.indexBase.put({ key: 'sigKeys', bytes: keys.toBytes(), upToId: 31, articles: 31, savedAt: 1 });
+    const original = (await db.articles.where('canonicalUrl').equals(wire.canonicalUrl).first())!;
+
+    // Rows read while the signature keys are gathered (none: the old index has them).
+    const collection = Object.getPrototypeOf(db.articles.toCollection()) as { each(fn: (...a: unknown[]) => unknown): Promise<void> };
+    const each = collection.each;
+    let read = 0;
+    const spy = vi.spyOn(collection, 'each').mockImplementation(function (this: unknown, fn: (...a: unknown[]) => unknown) {
+      return each.call(this, (...a: unknown[]) => {
+        // (Dexie also walks index keys with each: only whole rows count.)
+        if (typeof a[0] === 'object' && a[0] !== null && 'text' in a[0]) read++;
+        return fn(...a);
+      });
+    });
+    const store = new CorpusStore(db);
+    const copy = { url: 'https://other.example/copy', outlet: 'Other', title: 'Copy', published: '2025-12-01', text: WIRE };
+    expect((await store.addArticles([copy], 'import')).copies).toBe(1);
+    spy.mockRestore();
+    expect(read).toBe(0);
+    const stored = (await db.articles.where('canonicalUrl').equals('https://other.example/copy').first())!;
+    expect(stored.copyOf).toBe(original.id);
+    expect(stored.sigKeys).toBeUndefined();
+    expect(stored.copyKeys).toEqual(signature.slice(0, 6));
+    // The new row is not in the old index: only the old row has these keys there.
+    expect(await db.articles.where('sigKeys').anyOf(signature.slice(0, 6)).primaryKeys()).toEqual(Array(6).fill(original.id));
+
+    await store.compact();
+    expect((await db.indexBase.toArray()).map((r) => r.key).sort()).toEqual(['base', 'sigIndex', 'sigKeys']);
+    // After a restart, both the old row and the new one are candidates (the saved index).
+    const woken = new CorpusStore(db);
+    await woken.removeArticles([original.id]);
+    const third = { ...copy, url: 'https://third.example/copy', outlet: 'Third' };
+    expect((await woken.addArticles([third], 'import')).copies).toBe(1);
+    expect((await db.articles.where('canonicalUrl').equals(third.url).first())?.copyOfOutlet).toBe('Other');
     db.close();
     await db.delete();
   });

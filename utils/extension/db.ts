@@ -10,6 +10,15 @@ import type { ImportState } from './messages';
  * 2. the search index as a base snapshot plus tombstones (no longer one blob rewritten per
  *    batch), import bookkeeping for resuming after a restart, and indexes for deleting by date
  *    and for per-outlet statistics without reading article bodies.
+ *
+ * Articles' signature keys are no longer indexed (six index entries per article): rows keep them
+ * in `copyKeys`, and the candidates for a syndicated copy come from a signature-key index saved
+ * with the search index snapshot (utils/extension/sig-index). Rows stored before keep theirs in
+ * `sigKeys`, still covered by the `*sigKeys` index: dropping it would delete six index entries per
+ * stored article, and Chromium keeps an undo entry for each key a transaction deletes, which
+ * leaves deletion markers that it walks at every open of the database (at 100,000 articles:
+ * 2.3 million instead of 0.97 million, and an open of 400–550 ms instead of ~200, measured).
+ * Every key an article writes leaves such work, hence the fewest indexes (utils/search/README.md).
  */
 
 /** Where an article came from. */
@@ -28,8 +37,10 @@ export interface ArticleRow {
   text: string;
   /** MinHash signature of the text, to recognise syndicated copies. */
   signature: number[];
-  /** The first few signature values, indexed, to find candidate copies quickly. */
-  sigKeys: number[];
+  /** The first few signature values, to find candidate copies quickly (in utils/extension/sig-index; not indexed). */
+  copyKeys?: number[];
+  /** The same, in rows stored while they were indexed (`*sigKeys`); such rows have no `copyKeys`. */
+  sigKeys?: number[];
   /**
    * Sentence offsets of the text (the title when there is none), packed (utils/search/passages
    * packSentences): found when the article is stored so that answering a claim need not split it
@@ -55,8 +66,12 @@ export interface MetaRow {
  * removed later are listed in `indexTombstones`.
  */
 export interface IndexBaseRow {
-  /** 'base': the search index; 'sigKeys': the set of stored signature keys (utils/extension/sig-filter). */
-  key: 'base' | 'sigKeys';
+  /**
+   * 'base': the search index; 'sigIndex': which articles have each signature key
+   * (utils/extension/sig-index); 'sigKeys': the keys alone of the rows stored while they were
+   * indexed (utils/extension/sig-filter), saved then and still read.
+   */
+  key: 'base' | 'sigIndex' | 'sigKeys';
   /**
    * In a browser a Blob: Chromium reads a 38 MB Blob back in ~70 ms against 130–320 ms for the
    * same bytes as a Uint8Array (measured after a browser restart). Uint8Array elsewhere.
@@ -94,7 +109,7 @@ export type CrosscheckDb = Dexie & {
   imports: EntityTable<ImportRow, 'fileKey'>;
 };
 
-/** Number of signature values indexed per article. */
+/** Number of signature values kept per article to find candidate copies. */
 export const SIG_KEYS = 6;
 
 /** Version 1's stores, kept so that a version-1 database upgrades. */

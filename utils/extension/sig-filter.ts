@@ -1,9 +1,10 @@
 /**
- * The set of signature keys (the indexed first values of articles' copy signatures) held in
- * memory while importing, so that a batch looks up in IndexedDB only the keys some stored article
- * has. Most keys of a new article belong to no other article; asking IndexedDB about each of them
- * was the largest cost of storing a batch. Keys are never removed (a removed article's keys only
- * cause a lookup that finds nothing), and the set is saved with the index snapshot.
+ * The set of signature keys of the rows stored while signature keys were indexed (`*sigKeys`),
+ * saved then with the index snapshot and still read: a batch looks up in that index only the keys
+ * some such row has (most keys of a new article belong to no other article, and asking IndexedDB
+ * about each of them was the largest cost of storing a batch). Rows stored since are found through
+ * utils/extension/sig-index instead. Keys are never removed (a removed article's keys only cause a
+ * lookup that finds nothing).
  *
  * An open-addressing hash set of 32-bit values in a Uint32Array (0 marks an empty slot; the value
  * 0 itself is kept in a flag): ~8 bytes per key.
