@@ -256,7 +256,8 @@ class PageClaims {
     // The background gets ready (wakes, loads what it needs) while the page is read.
     void toBackground('pageReading', {});
     const steps = findArticleSteps();
-    return { steps, found: runInSlices(steps) };
+    // The first step waits for a task of its own (not the script's first run, or the settings' answer).
+    return { steps, found: yieldToPage().then(() => runInSlices(steps)) };
   }
 
   /** Finds the article (unless given), asks the background to check it, and paints the claims. */
