@@ -196,8 +196,20 @@ export class CorpusStore {
       }
     }
     const into = index ?? new SigIndex();
-    await db.articles.where(':id').above(after).each((row) => copyKeys(row).forEach((k) => into.add(k, row.id)));
+    let read = 0;
+    let last = after;
+    await db.articles.where(':id').above(after).each((row) => {
+      read++;
+      last = row.id;
+      copyKeys(row).forEach((k) => into.add(k, row.id));
+    });
     this.sigIndex = into;
+    // Many rows read (no saved copy, or one far behind): saved at once, so that the next start does
+    // not read them again — a compaction, which saves it too, may not come for a long while.
+    if (read >= this.policy.idleTail) {
+      const row = { key: 'sigIndex' as const, bytes: this.saved(into.toBytes()), upToId: last, articles: (index ? saved!.articles : 0) + read, savedAt: Date.now() };
+      await this.writing(() => db.indexBase.put(row)).catch((error) => console.warn('Crosscheck: could not save the signature keys', error));
+    }
     return into;
   }
 

@@ -130,6 +130,41 @@ describe('articles stored while their signature keys were indexed', () => {
   });
 });
 
+describe('the signature-key index built from many rows', () => {
+  it('is saved at once, so the next start does not read those rows again', async () => {
+    const name = `sig-index-${n++}`;
+    const db = openDb(name);
+    const policy = { compaction: { idleTail: 10, idleMs: 60_000, maxTail: 10_000 } };
+    const article = (i: number) => ({ url: `https://post.example/${i}`, outlet: 'Post', title: `Story ${i}`, published: '2025-03-01', text: `${WIRE} Story number ${i} of the day, with its own words ${i * 7}.` });
+    const first = new CorpusStore(db, policy);
+    await first.addArticles(Array.from({ length: 30 }, (_, i) => article(i)), 'import');
+    await first.settled();
+    // No saved copy of the signature keys (a compaction never came): the rows are what there is.
+    await db.indexBase.delete('sigIndex');
+
+    const collection = Object.getPrototypeOf(db.articles.toCollection()) as { each(fn: (...a: unknown[]) => unknown): Promise<void> };
+    const each = collection.each;
+    let read = 0;
+    const spy = vi.spyOn(collection, 'each').mockImplementation(function (this: unknown, fn: (...a: unknown[]) => unknown) {
+      return each.call(this, (...a: unknown[]) => {
+        if (typeof a[0] === 'object' && a[0] !== null && 'text' in a[0]) read++;
+        return fn(...a);
+      });
+    });
+    const rowsReadAdding = async (i: number) => {
+      read = 0;
+      await new CorpusStore(db, policy).addArticles([article(i)], 'capture');
+      return read;
+    };
+    expect(await rowsReadAdding(100)).toBe(30);
+    // The next start reads only the row added since.
+    expect(await rowsReadAdding(101)).toBe(1);
+    spy.mockRestore();
+    db.close();
+    await db.delete();
+  });
+});
+
 describe('schema upgrades: every earlier version is covered', () => {
   /** Versions an older Crosscheck may have left on disk, each with an upgrade test above or below. */
   const TESTED_EARLIER_VERSIONS = [1];
