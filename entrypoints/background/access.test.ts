@@ -70,29 +70,44 @@ describe('starting in the tabs already open', () => {
     vi.resetModules();
   });
 
-  it('starts the page script in loaded pages of granted sites, and leaves pages still loading to the browser', async () => {
+  it('starts the page script in loaded pages of granted sites, and in pages still loading once they loaded without it', async () => {
+    vi.useFakeTimers();
+    // Tab 2 loads a moment later; tab 4 loads too, and the browser starts its registered script there.
     const tabs = [
       { id: 1, url: 'https://a.com/loaded', status: 'complete' },
       { id: 2, url: 'https://a.com/loading', status: 'loading' },
       { id: 3, url: 'https://other.org/loaded', status: 'complete' },
+      { id: 4, url: 'https://a.com/browser-starts-it', status: 'loading' },
     ];
+    const running = new Set<number>();
     const injected: number[] = [];
     Object.assign(fakeBrowser.tabs, {
-      query: vi.fn(async () => tabs),
-      // No page script answers yet.
-      sendMessage: vi.fn(async () => {
+      query: vi.fn(async () => tabs.map((t) => ({ ...t }))),
+      get: vi.fn(async (id: number) => ({ ...tabs.find((t) => t.id === id)! })),
+      sendMessage: vi.fn(async (id: number) => {
+        if (running.has(id)) return { ok: true, value: true };
         throw new Error('Could not establish connection. Receiving end does not exist.');
       }),
     });
     Object.assign(fakeBrowser.scripting, {
       executeScript: vi.fn(async ({ target }: { target: { tabId: number } }) => {
         injected.push(target.tabId);
+        running.add(target.tabId);
         return [];
       }),
     });
     const { startInOpenTabs } = await import('./access');
-    await startInOpenTabs(['*://a.com/*']);
+    const started = startInOpenTabs(['*://a.com/*']);
+    await vi.advanceTimersByTimeAsync(300);
+    // Nothing is started in a page still loading.
     expect(injected).toEqual([1]);
+    tabs[1].status = 'complete';
+    tabs[3].status = 'complete';
+    running.add(4);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await started;
+    expect(injected).toEqual([1, 2]);
+    vi.useRealTimers();
   });
 });
 

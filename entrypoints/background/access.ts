@@ -88,19 +88,46 @@ export async function ensureContentScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILE] });
 }
 
-/** After the reader grants sites: start the content script in tabs already showing them. */
+/** After the reader grants sites, or when the background starts: start the content script in tabs already showing them. */
 export async function startInOpenTabs(origins: string[]): Promise<void> {
   const web = webOrigins(origins);
   if (!web.length) return;
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs
-      // A page still loading gets the registered script from the browser (or, should the browser
-      // not have read the registrations yet, from startIfGranted when it completes): starting a
-      // copy now would have the page read twice, the second copy replacing the first.
-      .filter((t) => t.id !== undefined && t.url && t.status !== 'loading' && isGranted(t.url, web))
-      .map((t) => ensureContentScript(t.id!).catch((error) => console.warn('Crosscheck: could not start on', t.url, error))),
+      .filter((t) => t.id !== undefined && t.url && isGranted(t.url, web))
+      .map(async (t) => {
+        try {
+          // A page still loading gets the registered script from the browser: starting a copy now
+          // would have the page read twice. It is looked at again once it has loaded (its own
+          // "complete" event may have come before this background was listening, right after
+          // the browser started), and started only if the browser did not start it.
+          const url = t.status === 'loading' ? await loadedUrl(t.id!) : t.url;
+          if (url && isGranted(url, web)) await ensureContentScript(t.id!);
+        } catch (error) {
+          console.warn('Crosscheck: could not start on', t.url, error);
+        }
+      }),
   );
+}
+
+/** How long a tab still loading is waited for, and how long after it loaded the browser gets to inject its registered script. */
+const LOAD_WAIT_MS = 15_000;
+const AFTER_LOAD_MS = 500;
+
+/** The address of a tab once it has loaded (null if it closed or did not load in time). */
+async function loadedUrl(tabId: number): Promise<string | null> {
+  const until = Date.now() + LOAD_WAIT_MS;
+  while (Date.now() < until) {
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab) return null;
+    if (tab.status === 'complete') {
+      await new Promise((resolve) => setTimeout(resolve, AFTER_LOAD_MS));
+      return tab.url ?? null;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
 }
 
 /**
