@@ -81,6 +81,20 @@ describe('schema upgrade from version 1', () => {
   });
 });
 
+/** Counts the whole article rows read through Dexie's `each` until `stop` (index keys walked with it do not count). */
+function countRowsRead(db: ReturnType<typeof openDb>): { read: number; stop(): void } {
+  const collection = Object.getPrototypeOf(db.articles.toCollection()) as { each(fn: (...a: unknown[]) => unknown): Promise<void> };
+  const each = collection.each;
+  const counter = { read: 0, stop: () => spy.mockRestore() };
+  const spy = vi.spyOn(collection, 'each').mockImplementation(function (this: unknown, fn: (...a: unknown[]) => unknown) {
+    return each.call(this, (...a: unknown[]) => {
+      if (typeof a[0] === 'object' && a[0] !== null && 'text' in a[0]) counter.read++;
+      return fn(...a);
+    });
+  });
+  return counter;
+}
+
 describe('articles stored while their signature keys were indexed', () => {
   it('serve syndication through the old index without reading rows, and new rows add no entries to it', async () => {
     const name = `sig-keys-${n++}`;
@@ -95,21 +109,12 @@ describe('articles stored while their signature keys were indexed', () => {
     const original = (await db.articles.where('canonicalUrl').equals(wire.canonicalUrl).first())!;
 
     // Rows read while the signature keys are gathered (none: the old index has them).
-    const collection = Object.getPrototypeOf(db.articles.toCollection()) as { each(fn: (...a: unknown[]) => unknown): Promise<void> };
-    const each = collection.each;
-    let read = 0;
-    const spy = vi.spyOn(collection, 'each').mockImplementation(function (this: unknown, fn: (...a: unknown[]) => unknown) {
-      return each.call(this, (...a: unknown[]) => {
-        // (Dexie also walks index keys with each: only whole rows count.)
-        if (typeof a[0] === 'object' && a[0] !== null && 'text' in a[0]) read++;
-        return fn(...a);
-      });
-    });
+    const rows = countRowsRead(db);
     const store = new CorpusStore(db);
     const copy = { url: 'https://other.example/copy', outlet: 'Other', title: 'Copy', published: '2025-12-01', text: WIRE };
     expect((await store.addArticles([copy], 'import')).copies).toBe(1);
-    spy.mockRestore();
-    expect(read).toBe(0);
+    rows.stop();
+    expect(rows.read).toBe(0);
     const stored = (await db.articles.where('canonicalUrl').equals('https://other.example/copy').first())!;
     expect(stored.copyOf).toBe(original.id);
     expect(stored.sigKeys).toBeUndefined();
@@ -142,24 +147,16 @@ describe('the signature-key index built from many rows', () => {
     // No saved copy of the signature keys (a compaction never came): the rows are what there is.
     await db.indexBase.delete('sigIndex');
 
-    const collection = Object.getPrototypeOf(db.articles.toCollection()) as { each(fn: (...a: unknown[]) => unknown): Promise<void> };
-    const each = collection.each;
-    let read = 0;
-    const spy = vi.spyOn(collection, 'each').mockImplementation(function (this: unknown, fn: (...a: unknown[]) => unknown) {
-      return each.call(this, (...a: unknown[]) => {
-        if (typeof a[0] === 'object' && a[0] !== null && 'text' in a[0]) read++;
-        return fn(...a);
-      });
-    });
+    const rows = countRowsRead(db);
     const rowsReadAdding = async (i: number) => {
-      read = 0;
+      rows.read = 0;
       await new CorpusStore(db, policy).addArticles([article(i)], 'capture');
-      return read;
+      return rows.read;
     };
     expect(await rowsReadAdding(100)).toBe(30);
     // The next start reads only the row added since.
     expect(await rowsReadAdding(101)).toBe(1);
-    spy.mockRestore();
+    rows.stop();
     db.close();
     await db.delete();
   });
