@@ -205,10 +205,16 @@ export class CorpusStore {
     });
     this.sigIndex = into;
     // Many rows read (no saved copy, or one far behind): saved at once, so that the next start does
-    // not read them again — a compaction, which saves it too, may not come for a long while.
-    if (read >= this.policy.idleTail) {
+    // not read them again — a compaction, which saves it too, may not come for a long while. When
+    // the older rows' set could not be read, every row was, their keys included: the set goes.
+    if (read >= this.policy.idleTail || !oldRead) {
       const row = { key: 'sigIndex' as const, bytes: this.saved(into.toBytes()), upToId: last, articles: (index ? saved!.articles : 0) + read, savedAt: Date.now() };
-      await this.writing(() => db.indexBase.put(row)).catch((error) => console.warn('Crosscheck: could not save the signature keys', error));
+      await this.writing(() =>
+        db.transaction('rw', db.indexBase, async () => {
+          await db.indexBase.put(row);
+          if (!oldRead) await db.indexBase.delete('sigKeys');
+        }),
+      ).catch((error) => console.warn('Crosscheck: could not save the signature keys', error));
     }
     return into;
   }

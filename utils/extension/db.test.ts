@@ -160,6 +160,27 @@ describe('the signature-key index built from many rows', () => {
     db.close();
     await db.delete();
   });
+
+  it('is built from every row once when the older rows\' saved keys cannot be read, and that set is dropped', async () => {
+    const db = openDb(`sig-index-${n++}`);
+    const policy = { compaction: { idleTail: 1_000, idleMs: 60_000, maxTail: 10_000 } };
+    const article = (i: number) => ({ url: `https://post.example/${i}`, outlet: 'Post', title: `Story ${i}`, published: '2025-03-01', text: `${WIRE} Story number ${i} of the day, with its own words ${i * 7}.` });
+    await new CorpusStore(db, policy).addArticles(Array.from({ length: 30 }, (_, i) => article(i)), 'import');
+    // A saved set of older keys that cannot be read (its bytes are not bytes).
+    await db.indexBase.put({ key: 'sigKeys', bytes: {} as Uint8Array, upToId: 30, articles: 30, savedAt: 1 });
+    const rows = countRowsRead(db);
+    await new CorpusStore(db, policy).addArticles([article(100)], 'capture');
+    expect(rows.read).toBe(30);
+    expect(await db.indexBase.get('sigKeys')).toBeUndefined();
+    rows.read = 0;
+    const store = new CorpusStore(db, policy);
+    const result = await store.addArticles([{ ...article(5), url: 'https://herald.example/5', outlet: 'Herald' }], 'capture');
+    rows.stop();
+    expect(rows.read).toBe(1);
+    expect(result.copies).toBe(1);
+    db.close();
+    await db.delete();
+  });
 });
 
 describe('schema upgrades: every earlier version is covered', () => {
