@@ -8,6 +8,7 @@ import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey 
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
+import { OPENING_CHARS } from '@/utils/claim-parts';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { ensureDemoCorpus, loadDemoCorpus, warmUpTexts } from './demo';
 import { checkTabOnce, settingsOnGrant, settingsOnRevoke, startIfGranted, startInOpenTabs, syncContentScript, watchGrants } from './access';
@@ -322,5 +323,5 @@ function safeOutlet(url: string): string | null {
   }
 }
 
-/** How much of the demo articles' text readySpotter runs the spotter on, at most. */
-const WARM_UP_CHARS = 12_000;
+/** How much of the demo articles' text readySpotter runs the spotter on, at most: an opening's worth. */
+const WARM_UP_CHARS = OPENING_CHARS;

@@ -235,41 +235,37 @@ class PageClaims {
    * Crosscheck on or asked for a check, so the next start() nearly always takes this reading.
    */
   readAhead(): void {
-    if (this.reading) return;
-    this.reading = this.beginReading();
-    this.readingAhead = true;
+    this.reading ??= this.beginReading(true);
   }
 
-  /** The reading of the article in progress, and whether readAhead began it and no start() took it yet. */
-  private reading: { steps: Generator<void, FoundArticle | null>; found: Promise<FoundArticle | null> } | null = null;
-  private readingAhead = false;
+  /** The reading of the article in progress; `ahead` while readAhead began it and no start() took it yet. */
+  private reading: Reading | null = null;
 
   /** Stops the reading in progress (the page is not to be checked after all, or a newer start reads it again). */
   stopReading(): void {
     this.reading?.steps.return(null);
     this.reading = null;
-    this.readingAhead = false;
   }
 
   /** Reads the article, a long page a slice at a time (the page's main thread given back in between). */
-  private beginReading(): { steps: Generator<void, FoundArticle | null>; found: Promise<FoundArticle | null> } {
+  private beginReading(ahead: boolean): Reading {
     // The background gets ready (wakes, loads what it needs) while the page is read.
     void toBackground('pageReading', {});
     const steps = findArticleSteps();
     // The first step waits for a task of its own (not the script's first run, or the settings' answer).
-    return { steps, found: yieldToPage().then(() => runInSlices(steps)) };
+    return { steps, found: yieldToPage().then(() => runInSlices(steps)), ahead };
   }
 
   /** Finds the article (unless given), asks the background to check it, and paints the claims. */
   async start(given?: FoundArticle | null): Promise<void> {
     const generation = ++this.generation;
     this.moved.cancel();
-    const ahead = this.readingAhead && given === undefined ? this.reading : null;
+    const ahead = this.reading?.ahead && given === undefined ? this.reading : null;
     if (!ahead) this.stopReading();
-    this.readingAhead = false;
     let found = given;
     if (found === undefined) {
-      const reading = ahead ?? this.beginReading();
+      const reading = ahead ?? this.beginReading(false);
+      reading.ahead = false;
       this.reading = reading;
       found = await reading.found;
       if (this.reading === reading) this.reading = null;
@@ -295,7 +291,8 @@ class PageClaims {
       const claim: CheckedClaim = { ...span, score: 0, verdict: 'unverified', outlets: [] };
       return { claim, quote: pageQuote(article.text, claim), range: null, pending: true };
     };
-    const asked = toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'opening' });
+    const spot = (part: 'opening' | 'rest') => toBackground('spotPage', { url: location.href, canonicalUrl, text, part });
+    const asked = spot('opening');
     // While the background spots them, the page's text is indexed for finding them in it.
     if (!this.highlighter.touchesDom) this.textIndex(false);
     const opening = await asked;
@@ -303,7 +300,7 @@ class PageClaims {
     if (opening.ok) {
       this.anchored = opening.value.map(pending);
       if (!(await this.paintInSlices(generation, { reuseIndex: true }))) return;
-      const rest = hasRest(text.length) ? await toBackground('spotPage', { url: location.href, canonicalUrl, text, part: 'rest' }) : null;
+      const rest = hasRest(text.length) ? await spot('rest') : null;
       if (generation !== this.generation) return;
       if (rest?.ok && rest.value.length > 0) {
         this.anchored = [...this.anchored, ...rest.value.map(pending)].sort((a, b) => a.claim.start - b.claim.start);
@@ -604,6 +601,13 @@ async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
 }
 
 type FoundArticle = { doc: Document; article: ExtractedArticle };
+
+/** A reading of the page's article under way (see PageClaims.readAhead). */
+interface Reading {
+  steps: Generator<void, FoundArticle | null>;
+  found: Promise<FoundArticle | null>;
+  ahead: boolean;
+}
 
 interface PaintOptions {
   /** Claims whose range still holds are not looked for again. */

@@ -6,7 +6,7 @@ import { createIndexRetriever, type Retriever, type StoredArticle } from '../sea
 import { packSentences, passageText } from '../search/passages';
 import { SigIndex } from './sig-index';
 import { SigFilter } from './sig-filter';
-import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow } from './db';
+import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow, type IndexBaseRow } from './db';
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
 import { diskFullError, isQuotaError } from './storage-errors';
 import { validateArticle } from '../import/article';
@@ -208,7 +208,7 @@ export class CorpusStore {
     // not read them again — a compaction, which saves it too, may not come for a long while. When
     // the older rows' set could not be read, every row was, their keys included: the set goes.
     if (read >= this.policy.idleTail || !oldRead) {
-      const row = { key: 'sigIndex' as const, bytes: this.saved(into.toBytes()), upToId: last, articles: (index ? saved!.articles : 0) + read, savedAt: Date.now() };
+      const row = this.sigIndexRow(into.toBytes(), last, (index ? saved!.articles : 0) + read);
       await this.writing(() =>
         db.transaction('rw', db.indexBase, async () => {
           await db.indexBase.put(row);
@@ -217,6 +217,11 @@ export class CorpusStore {
       ).catch((error) => console.warn('Crosscheck: could not save the signature keys', error));
     }
     return into;
+  }
+
+  /** The saved form of the signature-key index, holding the keys of the articles up to `upToId`. */
+  private sigIndexRow(bytes: Uint8Array, upToId: number, articles: number): IndexBaseRow {
+    return { key: 'sigIndex', bytes: this.saved(bytes), upToId, articles, savedAt: Date.now() };
   }
 
   private async lastId(): Promise<number> {
@@ -241,7 +246,7 @@ export class CorpusStore {
     // One transaction: a failure (a full disk) leaves the old snapshot and its tombstones as they were.
     await this.writing(() => this.db.transaction('rw', this.db.indexBase, this.db.indexTombstones, async () => {
       await this.db.indexBase.put({ key: 'base', bytes: this.saved(bytes), upToId: state.maxId, articles, savedAt: Date.now() });
-      if (sigIndex) await this.db.indexBase.put({ key: 'sigIndex', bytes: this.saved(sigIndex), upToId: state.maxId, articles, savedAt: Date.now() });
+      if (sigIndex) await this.db.indexBase.put(this.sigIndexRow(sigIndex, state.maxId, articles));
       await this.db.indexTombstones.clear();
     }));
     // The saved form is compact (removed articles dropped, one block per term): use it in place.
