@@ -413,11 +413,15 @@ describe('pages that fight back', () => {
       await waitFor(async () => (await pageState<number>(page, 'clears')) > clears, { timeout: 5_000 });
       await waitFor(async () => (await liveHighlights(page)).length === count, { timeout: 5_000, message: `highlights did not come back after clear ${clears + 1}` });
     }
-    const state = await page.evaluate(() => {
-      const name = [...((CSS as any).highlights as Map<string, unknown>).keys()].find((n) => n.startsWith('crosscheck-'))!;
-      const p = document.querySelector('#app p')!;
-      return { own: (CSS as any).highlights.get('page-search')?.size ?? 0, decoration: getComputedStyle(p, `::highlight(${name})`).textDecorationLine };
-    });
+    // Read while our highlights are in the registry: the page may clear it again between two reads.
+    const state = await waitFor(() =>
+      page.evaluate(() => {
+        const name = [...((CSS as any).highlights as Map<string, unknown>).keys()].find((n) => n.startsWith('crosscheck-'));
+        if (!name) return null;
+        const p = document.querySelector('#app p')!;
+        return { own: (CSS as any).highlights.get('page-search')?.size ?? 0, decoration: getComputedStyle(p, `::highlight(${name})`).textDecorationLine };
+      }),
+    { timeout: 5_000, message: 'our highlights were not put back' });
     expect(state.own).toBeGreaterThan(0);
     expect(state.decoration).toContain('underline');
     expect(errors).toEqual([]);
