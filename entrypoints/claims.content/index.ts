@@ -168,6 +168,7 @@ class PageClaims {
     this.ctx.addEventListener(top, 'click', (e) => this.onClick(e as MouseEvent, doc), { capture: true });
     this.ctx.addEventListener(top, 'focusin', (e) => this.onFocus(e as FocusEvent), { capture: true });
     this.ctx.addEventListener(top, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+    if (doc.defaultView) this.popover.closeOnEscapeIn(doc.defaultView);
   }
 
   /** Works on the article in `doc` from now on (a frame's document, or the page's own). */

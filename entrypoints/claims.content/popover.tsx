@@ -35,15 +35,27 @@ export class PopoverContainer {
   private opening: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private openFor: CheckedClaim | null = null;
 
+  private keyWindows = new WeakSet<Window>();
+
   constructor(private ctx: ContentScriptContext) {
-    // At the window, in the capture phase: before a page that stops keys at its document.
-    ctx.addEventListener(window, 'keydown', (event) => {
+    this.closeOnEscapeIn(window);
+    ctx.onInvalidated(() => this.destroy());
+  }
+
+  /**
+   * Escape pressed in this window closes the popover: the page's own, and a same-origin frame
+   * holding the story (a click on a claim there leaves the keyboard in the frame). At the window,
+   * in the capture phase: before a page that stops keys at its document.
+   */
+  closeOnEscapeIn(win: Window): void {
+    if (this.keyWindows.has(win)) return;
+    this.keyWindows.add(win);
+    this.ctx.addEventListener(win, 'keydown', (event) => {
       if (event.key === 'Escape' && this.openFor) {
         this.close();
         event.stopPropagation();
       }
     }, { capture: true });
-    ctx.onInvalidated(() => this.destroy());
   }
 
   /** Whether the popover is showing this claim. */
