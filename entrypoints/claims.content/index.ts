@@ -58,10 +58,11 @@ export default defineContentScript({
     page.readAhead();
     const initial = isSiteEnabled(location.href, await settings);
     if (initial) apply(true);
-    else {
-      // Switched off here after all: what was read ahead is not kept for a later start.
+    else if (!enabled) {
+      // Switched off here after all: what was read ahead is not kept for a later start. (A
+      // one-off check asked for while the settings were read has started already, and took it.)
       page.stopReading();
-      if (!once) void toBackground('pageIdle', { url: location.href, status: 'off' });
+      void toBackground('pageIdle', { url: location.href, status: 'off' });
     }
     // A change in the site settings applies at once, without a reload.
     const unwatch = siteSettingsItem.watch((settings) => apply(once || isSiteEnabled(location.href, settings)));
@@ -325,9 +326,10 @@ class PageClaims {
     if (generation !== this.generation) return;
     if (!answer.ok) {
       console.warn('Crosscheck: could not check this page:', answer.error);
-      // No verdict is coming: the claims are no longer shown as being checked.
+      // No verdict is coming: the claims are no longer shown as being checked, here or in the popup.
       this.anchored = [];
       this.paintRanges();
+      void toBackground('pageIdle', { url: location.href, status: 'error', error: answer.error.slice(0, LIMITS.shortText) });
       return;
     }
     this.checkedText = article.text;
