@@ -212,4 +212,33 @@ describe('reading a demo article with Crosscheck', () => {
     await waitFor(async () => (await highlightCount(page)) === all.length - 1, { timeout: 20_000, message: 'the claims did not come back after the reload' });
     expect(Object.values(await highlights(page)).flat()).not.toContain(target);
   });
+
+  it('an address the page changes itself (a fragment, history.pushState) keeps the tab\'s claims for the popup and side panel; a new page in the tab does not', async () => {
+    const key = `tab:${tabId}`;
+    const tabState = async () => (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as TabState | undefined;
+    await waitForHighlights(page);
+    const checked = await waitFor(async () => {
+      const s = await tabState();
+      return s?.status === 'done' && s.claims.length > 0 ? s : null;
+    }, { message: 'the tab has no finished check' });
+    const base = page.url().split('#')[0];
+    await page.evaluate(() => { location.hash = 'comments'; });
+    await waitFor(async () => (await tabState())?.url === `${base}#comments`, { message: 'the tab state did not follow the fragment' });
+    await page.evaluate(() => history.pushState({}, '', `${location.pathname}?view=2`));
+    const moved = await waitFor(async () => {
+      const s = await tabState();
+      return s?.url.endsWith('?view=2') ? s : null;
+    }, { message: 'the tab state did not follow the new address' });
+    expect(moved.status).toBe('done');
+    expect(moved.claims.map((c) => c.text)).toEqual(checked.claims.map((c) => c.text));
+    expect(await highlightCount(page)).toBe(checked.claims.length);
+    // Another page in the tab: the old page's claims are gone from its state.
+    await page.goto(server.url('pages/library-fire.html'));
+    await waitFor(async () => {
+      const s = await tabState();
+      return !s || !s.claims.some((c) => checked.claims.some((d) => d.text === c.text));
+    }, { message: 'the old page\'s claims stayed with the tab' });
+    await page.goto(pageUrl);
+    await waitForHighlights(page);
+  });
 });

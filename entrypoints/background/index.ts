@@ -4,6 +4,7 @@ import { openDb } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
+import { TabStates } from '@/utils/extension/tab-states';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
@@ -31,8 +32,11 @@ export default defineBackground(() => {
     (queries, opts) => store.searchMany(queries, opts),
   );
 
-  const readTab = async (tabId: number) => storage.getItem<TabState>(tabStateKey(tabId));
-  const writeTab = (state: TabState) => storage.setItem(tabStateKey(state.tabId), state);
+  const tabs = new TabStates({
+    get: (tabId) => storage.getItem<TabState>(tabStateKey(tabId)),
+    set: (state) => storage.setItem(tabStateKey(state.tabId), state),
+    remove: (tabId) => storage.removeItem(tabStateKey(tabId)),
+  });
   const emptyTab = (tabId: number, url = '', title = ''): TabState => ({
     tabId, url, title, outlet: null, status: 'checking', claims: [], selections: [],
   });
@@ -54,16 +58,18 @@ export default defineBackground(() => {
     const trimmed = text.trim().slice(0, MAX_SELECTION_CHARS);
     if (!trimmed) throw new Error('Nothing to check: the text is empty.');
     // The shortcut may reach us twice (browser command and page key); one check is enough.
-    const recent = tabId === null ? undefined : (await readTab(tabId))?.selections[0];
+    const recent = tabId === null ? undefined : (await tabs.get(tabId))?.selections[0];
     if (recent && recent.source === source && recent.text === trimmed && Date.now() - Date.parse(recent.checkedAt) < 3000) return recent;
     await demoReady;
     const sensitivity = await sensitivityItem.getValue();
-    const state = tabId === null ? null : await readTab(tabId);
+    const state = tabId === null ? null : await tabs.get(tabId);
     const claims = await checkSelection(trimmed, steps, { url: pageUrl ?? state?.url, outlet: state?.outlet }, { sensitivity });
     const check: SelectionCheck = { id: crypto.randomUUID(), source, text: trimmed, checkedAt: new Date().toISOString(), claims };
     if (tabId !== null) {
-      const current = (await readTab(tabId)) ?? emptyTab(tabId, pageUrl ?? '');
-      await writeTab({ ...current, selections: [check, ...current.selections].slice(0, MAX_SELECTIONS) });
+      await tabs.update(tabId, (current) => {
+        const state = current ?? emptyTab(tabId, pageUrl ?? '');
+        return { ...state, selections: [check, ...state.selections].slice(0, MAX_SELECTIONS) };
+      });
     }
     return check;
   }
@@ -128,6 +134,9 @@ export default defineBackground(() => {
     next();
   }
 
+  /** The dismissed-claims list's updates, in order. */
+  let dismissals: Promise<void> = Promise.resolve();
+
   const handlers: Handlers<BackgroundProtocol> = {
     pageReading() {
       // Not the index: a page may turn out to have no article (a section front), and loading the
@@ -150,43 +159,53 @@ export default defineBackground(() => {
       const pageUrl = req.canonicalUrl || req.url;
       const outlet = req.siteName?.trim() || safeOutlet(pageUrl);
       store.preload();
-      const previous = await readTab(tabId);
-      const base: TabState = {
-        ...emptyTab(tabId, req.url, req.title),
-        outlet,
-        selections: previous?.url === req.url ? previous.selections : [],
-      };
-      await writeTab(base);
+      const run = tabs.begin(tabId);
+      const base: TabState = { ...emptyTab(tabId, req.url, req.title), outlet, documentId: sender.documentId };
+      // The reader's selection checks stay with the page; each write keeps those made meanwhile.
+      const withSelections = (state: TabState, current: TabState | null): TabState => ({ ...state, selections: current?.url === req.url ? current.selections : [] });
+      await tabs.updateIfLatest(tabId, run, (current) => withSelections(base, current));
       // Capture as you read: added beside the check, never in its way.
       void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
       try {
         await demoReady;
         const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl, 'all');
-        spotted.delete(tabId);
+        if (tabs.isLatest(tabId, run)) spotted.delete(tabId);
         const claims = await checkClaims(spottedClaims, steps, { url: pageUrl, outlet });
-        await writeTab({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() });
+        // Written only while this is the tab's latest check: an older one finishing late is dropped.
+        await tabs.updateIfLatest(tabId, run, (current) => withSelections({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() }, current));
         return claims;
       } catch (error) {
-        await writeTab({ ...base, status: 'error', error: error instanceof Error ? error.message : String(error) });
+        await tabs.updateIfLatest(tabId, run, (current) => withSelections({ ...base, status: 'error', error: error instanceof Error ? error.message : String(error) }, current));
         throw error;
       }
     },
     async pageIdle(req, sender) {
       if (sender.tabId === undefined) return null;
-      const previous = await readTab(sender.tabId);
-      await writeTab({ ...emptyTab(sender.tabId, req.url), status: req.status, selections: previous?.url === req.url ? previous.selections : [] });
+      const tabId = sender.tabId;
+      const run = tabs.begin(tabId);
+      await tabs.updateIfLatest(tabId, run, (current) => ({
+        ...emptyTab(tabId, req.url),
+        status: req.status,
+        ...(req.error === undefined ? {} : { error: req.error }),
+        documentId: sender.documentId,
+        selections: current?.url === req.url ? current.selections : [],
+      }));
       return null;
     },
     async dismissClaim(req, sender) {
       const key = pageKey(req.pageUrl);
-      const all = await dismissedClaimsItem.getValue();
-      const { [key]: current = [], ...others } = all;
-      // Re-inserted last, so the most recently used pages are the ones kept.
-      const kept = Object.entries(others).slice(-(MAX_DISMISSED_PAGES - 1));
-      await dismissedClaimsItem.setValue({ ...Object.fromEntries(kept), [key]: [...new Set([...current, req.text])] });
+      // One at a time: two quick "Not a claim" clicks both read the list before either wrote it.
+      const write = dismissals.then(async () => {
+        const all = await dismissedClaimsItem.getValue();
+        const { [key]: current = [], ...others } = all;
+        // Re-inserted last, so the most recently used pages are the ones kept.
+        const kept = Object.entries(others).slice(-(MAX_DISMISSED_PAGES - 1));
+        await dismissedClaimsItem.setValue({ ...Object.fromEntries(kept), [key]: [...new Set([...current, req.text])] });
+      });
+      dismissals = write.catch(() => undefined);
+      await write;
       if (sender.tabId !== undefined) {
-        const state = await readTab(sender.tabId);
-        if (state) await writeTab({ ...state, claims: state.claims.filter((c) => c.text !== req.text) });
+        await tabs.update(sender.tabId, (state) => state && { ...state, claims: state.claims.filter((c) => c.text !== req.text) });
       }
       return null;
     },
@@ -280,18 +299,27 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     spotted.delete(tabId);
-    void storage.removeItem(tabStateKey(tabId));
+    void tabs.close(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A page loaded on a granted site: make sure the page script runs there.
     if (change.status === 'complete' && tab.url) {
       void startIfGranted(tabId, tab.url).catch((error) => console.warn('Crosscheck: could not start on', tab.url, error));
     }
-    // A new page in the tab: what was found on the old one no longer applies.
+    // A new page in the tab: what was found on the old one no longer applies. The browser reports
+    // an address changed by the page itself (a fragment, history.pushState) the same way; there the
+    // page script still holds its claims, so the state stays, under the new address.
     if (change.url) {
-      void readTab(tabId).then(async (state) => {
-        if (state && state.url !== change.url) await storage.removeItem(tabStateKey(tabId));
-      });
+      const url = change.url;
+      void (async () => {
+        const state = await tabs.get(tabId);
+        if (!state || state.url === url) return;
+        const samePage = !!state.documentId && (await toTab(tabId, 'hello', {}, { documentId: state.documentId })).ok;
+        await tabs.update(tabId, (current) => {
+          if (!current || current.url === url) return undefined;
+          return samePage && current.documentId === state.documentId ? { ...current, url } : null;
+        });
+      })();
     }
   });
 });

@@ -129,7 +129,7 @@ describe('refuses wrong values and sizes, saying why', () => {
     { name: 'checkPage', data: { ...GOOD.checkPage, siteName: long(LIMITS.outlet) }, error: '"data.siteName" is too long' },
     { name: 'checkPage', data: { ...GOOD.checkPage, published: long(LIMITS.date) }, error: '"data.published" is too long' },
     { name: 'checkPage', data: { ...GOOD.checkPage, url: '' }, error: '"data.url" is empty' },
-    { name: 'pageIdle', data: { ...GOOD.pageIdle, status: 'done' }, error: '"data.status" must be one of "off", "no-article"' },
+    { name: 'pageIdle', data: { ...GOOD.pageIdle, status: 'done' }, error: '"data.status" must be one of "off", "no-article", "error"' },
     { name: 'checkTyped', data: { tabId: -1, text: 'x' }, error: '"data.tabId" must be between 0 and' },
     { name: 'checkTyped', data: { tabId: 1.5, text: 'x' }, error: '"data.tabId" must be a whole number, got a number' },
     { name: 'checkTyped', data: { tabId: Number.NaN, text: 'x' }, error: '"data.tabId" must be a whole number' },
@@ -265,6 +265,10 @@ describe('handleMessages checks before its handlers run', () => {
     expect(await deliver({ crosscheck: 'deleteOutlet', data: { outlet: 'X' } }, page())).toEqual({ ok: true, value: { removed: 2 } });
     expect(handlers.deleteOutlet).toHaveBeenCalledWith({ outlet: 'X' }, expect.objectContaining({ url: page().url }));
     expect(await deliver({ crosscheck: 'pageIdle', data: { url: 'https://news.example/', status: 'off' } }, tab())).toEqual({ ok: true, value: null });
+    // A page whose check failed says why.
+    const failed = { url: 'https://news.example/', status: 'error', error: 'the background stopped' };
+    expect(await deliver({ crosscheck: 'pageIdle', data: failed }, tab())).toEqual({ ok: true, value: null });
+    expect(handlers.pageIdle).toHaveBeenLastCalledWith(failed, expect.objectContaining({ tabId: 5 }));
     stop();
   });
 

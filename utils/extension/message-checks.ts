@@ -230,7 +230,7 @@ export const BACKGROUND_CHECKS: ProtocolChecks<BackgroundProtocol> = {
       published: optional(nullable(text(LIMITS.date))),
     }),
   },
-  pageIdle: { from: 'tab', data: record({ url: pageUrl, status: oneOf('off', 'no-article') }) },
+  pageIdle: { from: 'tab', data: record({ url: pageUrl, status: oneOf('off', 'no-article', 'error'), error: optional(text(LIMITS.shortText)) }) },
   checkTyped: { from: 'extension', data: record({ tabId: nullable(int(0)), text: text(LIMITS.shortText, { nonEmpty: true }) }) },
   checkSelection: { from: 'tab', data: record({ text: text(LIMITS.shortText, { nonEmpty: true }), url: pageUrl }) },
   dismissClaim: { from: 'tab', data: record({ pageUrl, text: text(LIMITS.shortText, { nonEmpty: true }) }) },
