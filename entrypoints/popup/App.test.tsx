@@ -31,9 +31,12 @@ let stop: (() => void) | null = null;
 function fakeBrowserSide(granted: string[], answer: (origins: string[]) => boolean) {
   const added: Listener[] = [];
   const request = vi.fn(async ({ origins }: { origins: string[] }) => {
-    if (!answer(origins)) return false;
-    granted.push(...origins);
-    for (const l of added) l({ origins });
+    // Already granted: true at once, no prompt and no event.
+    const fresh = origins.filter((o) => !granted.includes(o));
+    if (!fresh.length) return true;
+    if (!answer(fresh)) return false;
+    granted.push(...fresh);
+    for (const l of added) l({ origins: fresh });
     return true;
   });
   Object.assign(fakeBrowser.tabs, { get: vi.fn(async () => ({ id: TAB, url: PAGE })) });
@@ -131,15 +134,33 @@ describe('switching a site on from the popup', () => {
     expect(toggle.checked).toBe(true);
   });
 
-  it('writes the settings itself, without asking, when the browser already lets it read the site', async () => {
-    const browserSide = fakeBrowserSide([...SITE], () => true);
+  it('writes the settings itself, without a prompt, when the browser already lets it read the site', async () => {
+    const answer = vi.fn(() => true);
+    const browserSide = fakeBrowserSide([...SITE], answer);
     browserSide.added.push((p) => void settingsOnGrant(p.origins ?? []));
     const writes = settingsWrites();
     const { root, toggle } = await openPopup();
     await click(toggle);
     await settled(root, () => writes.length);
-    expect(browserSide.request).not.toHaveBeenCalled();
+    expect(answer).not.toHaveBeenCalled();
     expect(writes).toEqual([{ mode: 'listed', allow: ['valley-observer.example'], deny: [] }]);
     expect(toggle.checked).toBe(true);
+  });
+
+  it('asks the browser again when the site\'s access was taken back since the popup last looked (switched off and on quickly)', async () => {
+    const granted = [...SITE];
+    const browserSide = fakeBrowserSide(granted, () => true);
+    browserSide.added.push((p) => void settingsOnGrant(p.origins ?? []));
+    const writes = settingsWrites();
+    const { root, toggle } = await openPopup();
+    // Taken back, and the popup has not heard of it yet.
+    granted.splice(0);
+    await click(toggle);
+    await settled(root, () => writes.length);
+    expect(browserSide.request).toHaveBeenCalledWith({ origins: SITE });
+    expect(granted).toEqual(SITE);
+    // The background writes the grant's settings; the popup, not knowing a prompt was shown, may write the same.
+    expect(writes.length).toBeGreaterThan(0);
+    for (const w of writes) expect(w).toEqual({ mode: 'listed', allow: ['valley-observer.example'], deny: [] });
   });
 });

@@ -48,26 +48,24 @@ export function App() {
     if (!host || !settings) return;
     setMessage(null);
     if (on) {
-      const ask = originsToAsk(host, granted ?? []);
-      if (!ask.length) {
-        // The browser already lets Crosscheck read the site: only the settings change.
-        await siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
-        return;
-      }
       // Asked straight from the click, so the browser sees the reader's gesture and shows its
       // prompt. The grant, once given, is turned into settings by the background alone (its
       // permissions listener); this popup follows the settings and the grants, so the switch
-      // shows the site on as soon as that is done.
+      // shows the site on as soon as that is done. Where the grants this popup last saw cover the
+      // site, the browser is asked all the same (they may have been taken back a moment ago): it
+      // answers at once, without a prompt, when they still hold, and the settings are ours to write.
+      const ask = originsToAsk(host, granted ?? []);
       setAsking(true);
       let allowed = false;
       try {
-        allowed = await browser.permissions.request({ origins: ask });
+        allowed = await browser.permissions.request({ origins: ask.length ? ask : originsForSite(host) });
       } catch (error) {
         setMessage(`The browser refused: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         setAsking(false);
       }
       if (!allowed) setMessage((m) => m ?? `Crosscheck stays off on ${host}: the browser did not give it access to this site.`);
+      else if (!ask.length) await siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
       return;
     }
     const after = setSiteEnabled(settings, host, false);
