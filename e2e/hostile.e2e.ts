@@ -163,6 +163,18 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
+  it('a client-rendered page whose story arrives seconds after it loaded: the story is checked when it arrives', async () => {
+    // The site switched on first, so the page script looks at the page before its story is there.
+    await (await open('late.html')).page.close();
+    const { page, errors } = await open('late.html');
+    expect(await pageState<boolean>(page, 'rendered')).toBe(false);
+    await waitFor(() => pageState<boolean>(page, 'rendered'), { message: 'the page did not render its story' });
+    const live = await waitForLive(page, 3, 20_000);
+    expect(live.join(' ')).toContain('Sarrow Valley');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a 50,000-word page: highlights painted, claims capped, the page answers clicks while it is checked', async () => {
     const page = await ext.context.newPage();
     const errors: string[] = [];

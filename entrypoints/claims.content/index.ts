@@ -278,6 +278,8 @@ class PageClaims {
     if (!found || !article) {
       this.clear();
       void toBackground('pageIdle', { url: location.href, status: 'no-article' });
+      // A client-rendered story may arrive after the page has loaded: see below.
+      this.watchForArticle();
       return;
     }
     this.useDocument(found.doc);
@@ -333,6 +335,10 @@ class PageClaims {
       return;
     }
     this.checkedText = article.text;
+    // Nothing to check in what was read — maybe a client-rendered page's loading state, its story
+    // still being fetched: the page's changes are read again for a few seconds (as after an
+    // address change), and a story found then is checked.
+    if (answer.value.length === 0) this.watchForArticle();
     // Ranges found for the pending claims are kept when they still hold: no second search of the page.
     const earlier = new Map(this.anchored.map((a) => [`${a.claim.start}:${a.claim.end}`, a]));
     this.anchored = answer.value.map((claim) => {
