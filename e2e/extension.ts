@@ -71,8 +71,11 @@ export async function highlightCount(page: Page): Promise<number> {
 
 /** Waits until the page has at least one highlighted claim, and returns them. */
 export async function waitForHighlights(page: Page, timeout = 20_000): Promise<Record<Verdict, string[]>> {
-  await waitFor(async () => (await highlightCount(page)) > 0, { timeout, message: 'no claims were highlighted' });
-  return highlights(page);
+  // The highlights returned are the ones counted (a second read could fall between two checks).
+  return waitFor(async () => {
+    const found = await highlights(page);
+    return VERDICTS.some((v) => found[v].length > 0) ? found : null;
+  }, { timeout, message: 'no claims were highlighted' });
 }
 
 /** Sends a protocol message to the background from an extension page, as the popup would. */

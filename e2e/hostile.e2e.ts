@@ -166,7 +166,10 @@ describe('pages that fight back', () => {
   it('a client-rendered page whose story arrives seconds after it loaded: the story is checked when it arrives', async () => {
     // The site switched on first, so the page script looks at the page before its story is there.
     await (await open('late.html')).page.close();
-    const { page, errors } = await open('late.html');
+    const page = await ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url('late.html'));
     expect(await pageState<boolean>(page, 'rendered')).toBe(false);
     await waitFor(() => pageState<boolean>(page, 'rendered'), { message: 'the page did not render its story' });
     const live = await waitForLive(page, 3, 20_000);
@@ -190,11 +193,8 @@ describe('pages that fight back', () => {
       }
     })();
     await turnOnSite(ext, page);
-    const live = await waitFor(async () => {
-      const found = await liveHighlights(page);
-      const checking = await page.evaluate(() => (CSS as any).highlights.has('crosscheck-pending'));
-      return found.length > 0 && !checking ? found : null;
-    }, { timeout: 40_000, message: 'the huge page was not highlighted' });
+    // Read in one go: with the check finished, no claim is still being checked.
+    const live = await waitForLive(page, 1, 40_000);
     clicking = false;
     await clicker;
     expect(live.length).toBeLessThanOrEqual(DEFAULT_MAX_CLAIMS);
@@ -215,7 +215,7 @@ describe('pages that fight back', () => {
     const heapBefore = await heapAfterGc(cdp);
     await page.evaluate(() => (window as any).startChurn());
     await waitFor(async () => (await pageState<number>(page, 'renders')) >= 2, { timeout: 10_000 });
-    await waitFor(async () => (await liveHighlights(page)).length === live.length, { timeout: 10_000, message: 'highlights did not come back on the rebuilt page' });
+    await waitFor(async () => (await liveHighlights(page)).length === live.length, { timeout: 20_000, message: 'highlights did not come back on the rebuilt page' });
     const on = await busyOver(cdp, 4_000);
     await setSite(page, false);
     const off = await busyOver(cdp, 4_000);

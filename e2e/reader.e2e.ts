@@ -117,14 +117,15 @@ describe('reading a demo article with Crosscheck', () => {
     const last = cards.nth(onPage - 1);
     const claimText = flat((await last.locator('.cc-claim-text').textContent()) ?? '');
     await last.locator('.cc-claim-text').click();
-    await waitFor(() => page.evaluate(() => window.scrollY > 100), { message: 'page did not scroll' });
+    // The flash lasts 1.6 s: looked for from the click on, beside the scroll.
     const flashed = await waitFor(() =>
       page.evaluate(() => {
         const h = (CSS as any).highlights.get('crosscheck-flash');
         return h ? [...h].map((r: Range) => r.toString().replace(/\s+/g, ' ').trim())[0] : null;
       }),
-    );
+    { interval: 20, message: 'the claim did not flash' });
     expect(flashed).toBe(claimText);
+    await waitFor(() => page.evaluate(() => window.scrollY > 100), { message: 'page did not scroll' });
     await panel.close();
   });
 
