@@ -11,7 +11,7 @@ import { DEFAULT_MAX_CLAIMS } from '../utils/pipeline';
 import { OPENING_CHARS } from '../utils/claim-parts';
 import type { TabState } from '../utils/extension/messages';
 import { waitFor, type ExtensionSession, type PageServer } from './harness';
-import { highlightCount, tabIdOf, turnOnSite, startSession, stopSession } from './extension';
+import { highlightCount, tabIdOf, startSession, stopSession } from './extension';
 
 /** Before any page script: record, every frame, the most claims painted as "checking" at once. */
 function recordPending(): void {
@@ -35,12 +35,14 @@ describe('a long article', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-long-'));
     writeFileSync(path.join(dir, 'long.html'), longPage(6_000));
-    ({ server, ext } = await startSession(dir));
+    // The site is switched on from a tab of its own first: the page below is then checked by the
+    // registered page script while it is the tab in front (a tab behind gets no animation frames,
+    // so recordPending would not see the claims being checked).
+    ({ server, ext } = await startSession(dir, { siteOnAt: 'long.html' }));
     page = await ext.context.newPage();
     await page.addInitScript(recordPending);
     pageUrl = server.url('long.html');
     await page.goto(pageUrl);
-    await turnOnSite(ext, page);
   });
 
   afterAll(async () => {
