@@ -3,7 +3,6 @@ import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
-import { warmUp } from '../search/warm';
 import { packSentences, passageText } from '../search/passages';
 import { SigIndex } from './sig-index';
 import { SigFilter } from './sig-filter';
@@ -126,22 +125,11 @@ export class CorpusStore {
 
   private async load(): Promise<IndexState> {
     const db = this.db;
-    // While storage opens the database the thread would be idle: the retrieval code is run on
-    // built-in text meanwhile, so that the first claims do not wait for the engine to compile it.
-    // Stopped once the rows are here: the snapshot's bytes are then read in many small tasks,
-    // which a warm-up running beside them would slow down.
-    const warming = warmUp();
-    let read: [IndexBaseRow | undefined, number[], number];
-    try {
-      // The snapshot row, the tombstones and the last article id in one go: with the last id known
-      // the tail (usually empty) needs no query of its own after the snapshot is decoded.
-      read = await db.transaction('r', db.indexBase, db.indexTombstones, db.articles, () =>
-        Promise.all([db.indexBase.get('base'), db.indexTombstones.toCollection().primaryKeys() as Promise<number[]>, this.lastId()]),
-      );
-    } finally {
-      warming.stop();
-    }
-    const [base, tombstones, lastId] = read;
+    // The snapshot row, the tombstones and the last article id in one go: with the last id known
+    // the tail (usually empty) needs no query of its own after the snapshot is decoded.
+    const [base, tombstones, lastId] = await db.transaction('r', db.indexBase, db.indexTombstones, db.articles, () =>
+      Promise.all([db.indexBase.get('base'), db.indexTombstones.toCollection().primaryKeys() as Promise<number[]>, this.lastId()]),
+    );
     let index: SearchIndex | null = null;
     if (base) {
       try {

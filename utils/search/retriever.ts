@@ -62,7 +62,7 @@ export const RERANK = {
 };
 
 /** Terms shared by the feedback articles, weighted by frequency in them and rarity in the corpus. */
-export function feedbackTerms(articles: { title: string; analysed: AnalysedText }[], index: SearchIndex, have: Set<string>): WeightedTerm[] {
+function feedbackTerms(articles: { title: string; analysed: AnalysedText }[], index: SearchIndex, have: Set<string>): WeightedTerm[] {
   const n = Math.max(index.docCount, 1);
   const score = new Map<string, number>();
   const seenIn = new Map<string, number>();
