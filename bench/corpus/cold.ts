@@ -3,8 +3,9 @@
  * kept browser profile, then each run starts a new browser on it and answers a page's 40 claims,
  * as the corpus benchmark's cold start does. Prints each run's figures and, with --profile, the
  * functions that took the most time in the first run (a CPU profile from the DevTools protocol).
- * Each run also prints the CPU time the page's thread used for it (from /proc, Linux only), which
- * other programs busy on the machine move much less than the wall-clock times.
+ * Each run also prints the CPU time the page's main thread used for it (from /proc, Linux only),
+ * which other programs busy on the machine move less than the wall-clock times (still ±30 % on
+ * two shared cores).
  *
  *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--batch 500] [--against REF [--against-dir DIR]] [--upgrade] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
  *
@@ -47,10 +48,11 @@ interface CpuProfile {
 
 /**
  * CPU time used so far by the main threads of the browser's renderer processes on profile `dir`
- * (Linux /proc schedstat), in ms: unlike the wall-clock figures, barely moved by other programs
- * sharing the machine's cores. 0 where /proc cannot be read.
+ * (Linux /proc schedstat), in ms: less moved than the wall-clock figures by other programs sharing
+ * the machine's cores. 0 where /proc cannot be read.
  */
-function rendererCpuMs(dir: string): number {
+function rendererCpuMs(profileDir: string): number {
+  const dir = path.resolve(profileDir);
   let ns = 0;
   let pids: string[];
   try {
