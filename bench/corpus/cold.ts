@@ -3,6 +3,9 @@
  * kept browser profile, then each run starts a new browser on it and answers a page's 40 claims,
  * as the corpus benchmark's cold start does. Prints each run's figures and, with --profile, the
  * functions that took the most time in the first run (a CPU profile from the DevTools protocol).
+ * Each run also prints the CPU time the page's main thread used for it (from /proc, Linux only),
+ * which other programs busy on the machine move less than the wall-clock times (still ±30 % on
+ * two shared cores).
  *
  *   npx tsx bench/corpus/cold.ts [--size 100000] [--runs 3] [--profile] [--load] [--open] [--together] [--fresh] [--batch 500] [--against REF [--against-dir DIR]] [--upgrade] [--dir /tmp/crosscheck-cold-100000] [--port 47311]
  *
@@ -18,7 +21,7 @@
  * the claims together (CorpusStore.searchMany) rather than one by one; --port is the page's port
  * (IndexedDB belongs to the origin, port included).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bundle, call, launch, openBenchPage, serve } from './index';
@@ -41,6 +44,34 @@ interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+}
+
+/**
+ * CPU time used so far by the main threads of the browser's renderer processes on profile `dir`
+ * (Linux /proc schedstat), in ms: less moved than the wall-clock figures by other programs sharing
+ * the machine's cores. 0 where /proc cannot be read.
+ */
+function rendererCpuMs(profileDir: string): number {
+  const dir = path.resolve(profileDir);
+  let ns = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      // (Renderers rewrite their command line with spaces between the arguments.)
+      if (!cmd.includes('--type=renderer') || !(cmd.includes(`--user-data-dir=${dir}\0`) || cmd.includes(`--user-data-dir=${dir} `))) continue;
+      // The main thread's id is the process id.
+      ns += Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return ns / 1e6;
 }
 
 function arg(args: string[], name: string): string | undefined {
@@ -153,24 +184,34 @@ async function main(args: string[]): Promise<void> {
         await new Promise((resolve) => served.server.close(resolve));
       }
       const totals: Record<string, number[]> = { [against]: [], 'working tree': [] };
+      const cpus: Record<string, number[]> = { [against]: [], 'working tree': [] };
       for (let run = 0; run < 2 * runs; run++) {
         // Each pair in turn starts with the other code, so neither always follows the other.
         const which = Object.keys(scripts)[(run + Math.floor(run / 2)) % 2];
         const served = await serve(scripts[which], Number(arg(args, 'port') ?? 47_311));
         const context = await launch(which === against && againstDir ? againstDir : dir);
         const page = await openBenchPage(context, served.url);
+        const profileDir = which === against && againstDir ? againstDir : dir;
+        const before = rendererCpuMs(profileDir);
         const r = await call(page, 'cold', ['crosscheck', claims, args.includes('--together')], 5 * 60_000);
+        const cpu = rendererCpuMs(profileDir) - before;
         totals[which].push(r.totalMs);
-        console.log(`${which}: ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)})`);
+        cpus[which].push(cpu);
+        console.log(
+          `${which}: ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}); page's main thread CPU ${cpu.toFixed(0)} ms`,
+        );
         await context.close();
         await new Promise((resolve) => served.server.close(resolve));
       }
-      for (const [which, xs] of Object.entries(totals)) console.log(`${which}: median ${median(xs).toFixed(0)} ms over ${xs.length} runs (${xs.map((x) => x.toFixed(0)).join(', ')})`);
+      for (const [which, xs] of Object.entries(totals)) {
+        console.log(`${which}: median ${median(xs).toFixed(0)} ms over ${xs.length} runs (${xs.map((x) => x.toFixed(0)).join(', ')}); page's main thread CPU median ${median(cpus[which]).toFixed(0)} ms (${cpus[which].map((x) => x.toFixed(0)).join(', ')})`);
+      }
       return;
     }
     for (let run = 0; run < runs; run++) {
       const context = await launch(dir);
       const page = await openBenchPage(context, url);
+      const before = rendererCpuMs(dir);
       const cdp = profileFirst && run === 0 ? await context.newCDPSession(page) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');
@@ -179,7 +220,8 @@ async function main(args: string[]): Promise<void> {
       }
       const together = args.includes('--together');
       const r = await call(page, 'cold', ['crosscheck', claims, together], 5 * 60_000);
-      const line = `run ${run + 1}: 40 claims ${together ? 'together' : 'one by one'} ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}: ${r.fetches.join(', ')}); hits ${r.hits}`;
+      const cpu = rendererCpuMs(dir) - before;
+      const line = `run ${run + 1}: 40 claims ${together ? 'together' : 'one by one'} ${r.totalMs.toFixed(0)} ms (index load ${r.loadMs.toFixed(0)}, answers ${r.answersMs.toFixed(0)}, of which article reads ${r.fetchMs.toFixed(0)}: ${r.fetches.join(', ')}); hits ${r.hits}; page's main thread CPU ${cpu.toFixed(0)} ms`;
       console.log(line);
       if (cdp) {
         const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
