@@ -178,6 +178,27 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
+  it('a page with nothing to check whose text never stops changing is read again for a few seconds, not for ever', async () => {
+    const { page, errors } = await open('restless.html');
+    const key = `tab:${await tabIdOf(ext, page.url())}`;
+    const checkedAt = async () =>
+      ((await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { status?: string; checkedAt?: string } | undefined);
+    const first = await waitFor(async () => {
+      const s = await checkedAt();
+      return s?.status === 'done' ? s : null;
+    }, { message: 'the page was not checked' });
+    expect(await liveHighlights(page)).toEqual([]);
+    // The few seconds of reading again are over well before this.
+    await new Promise((r) => setTimeout(r, 8_000));
+    const later = (await checkedAt())?.checkedAt;
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect((await checkedAt())?.checkedAt).toBe(later);
+    expect(first.checkedAt).toBeTruthy();
+    expect(await pageState<number>(page, 'ticks')).toBeGreaterThan(30);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a 50,000-word page: highlights painted, claims capped, the page answers clicks while it is checked', async () => {
     const page = await ext.context.newPage();
     const errors: string[] = [];

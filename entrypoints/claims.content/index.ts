@@ -193,8 +193,22 @@ class PageClaims {
    * when its article changed, so a page that keeps rewriting its address is not checked over and over.
    */
   locationChanged(): void {
+    this.awaitedLate = false;
     this.watchForArticle();
   }
+
+  /**
+   * A page read with no article, or none with claims, may be a client-rendered page whose story
+   * is still being fetched: its changes are read again for a few seconds (as after an address
+   * change), and a story found then is checked. Once per page (or address): a page whose text
+   * keeps changing without ever holding a claim is not read over and over.
+   */
+  private awaitLateArticle() {
+    if (this.awaitedLate) return;
+    this.awaitedLate = true;
+    this.watchForArticle();
+  }
+  private awaitedLate = false;
 
   /** Reads the page again once it settles, and again after each change for a few seconds. */
   private watchForArticle() {
@@ -278,8 +292,7 @@ class PageClaims {
     if (!found || !article) {
       this.clear();
       void toBackground('pageIdle', { url: location.href, status: 'no-article' });
-      // A client-rendered story may arrive after the page has loaded: see below.
-      this.watchForArticle();
+      this.awaitLateArticle();
       return;
     }
     this.useDocument(found.doc);
@@ -335,10 +348,7 @@ class PageClaims {
       return;
     }
     this.checkedText = article.text;
-    // Nothing to check in what was read — maybe a client-rendered page's loading state, its story
-    // still being fetched: the page's changes are read again for a few seconds (as after an
-    // address change), and a story found then is checked.
-    if (answer.value.length === 0) this.watchForArticle();
+    if (answer.value.length === 0) this.awaitLateArticle();
     // Ranges found for the pending claims are kept when they still hold: no second search of the page.
     const earlier = new Map(this.anchored.map((a) => [`${a.claim.start}:${a.claim.end}`, a]));
     this.anchored = answer.value.map((claim) => {
