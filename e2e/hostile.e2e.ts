@@ -347,6 +347,18 @@ describe('pages that fight back', () => {
     expect(await frame.evaluate(() => document.hasFocus())).toBe(true);
     await page.keyboard.press('Escape');
     await waitFor(async () => (await popoverText(page)) === null, { message: 'Escape in the frame did not close the popover' });
+    // Text selected in the frame's story is checked with the page's keys for it (Alt+Shift+K).
+    const selected = await frame.evaluate(() => {
+      const p = document.querySelector('p')!;
+      getSelection()!.selectAllChildren(p);
+      return getSelection()!.toString().trim();
+    });
+    await page.keyboard.press('Alt+Shift+K');
+    const key = `tab:${await tabIdOf(ext, page.url())}`;
+    await waitFor(async () => {
+      const state = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { selections?: { text: string }[] } | undefined;
+      return state?.selections?.some((s) => s.text === selected) ?? false;
+    }, { timeout: 20_000, message: 'the selection in the frame was not checked' });
     // The frame's own script keeps running.
     const ticks = await frame.evaluate(() => (window as any).frameState.ticks);
     await waitFor(async () => (await frame.evaluate(() => (window as any).frameState.ticks)) > ticks + 20, { message: 'the frame\'s script stopped' });

@@ -46,7 +46,7 @@ export default defineContentScript({
         return null;
       },
       showClaim: ({ index }) => page.show(index),
-      getSelection: () => getSelection()?.toString() ?? '',
+      getSelection: () => page.selectedText(),
       async recheck() {
         if (enabled) await page.start();
         return null;
@@ -76,15 +76,6 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       if (enabled) page.locationChanged();
     });
-    // The browser's shortcut for "Cross-check selection" may be unassigned (another extension
-    // took it); the same keys in the page do the same. The background ignores a repeat.
-    ctx.addEventListener(window, 'keydown', (event) => {
-      if (!event.altKey || !event.shiftKey || event.code !== 'KeyK') return;
-      const text = getSelection()?.toString().trim().slice(0, LIMITS.shortText);
-      if (!text) return;
-      event.preventDefault();
-      void toBackground('checkSelection', { text, url: location.href });
-    }, { capture: true });
   },
 });
 
@@ -580,7 +571,24 @@ class PageClaims {
   }
 
   /** Alt+Shift+N / Alt+Shift+P move through the claims with the keyboard, opening each one's popover. */
+  /** The text the reader selected: in the page, or in the same-origin frame that holds the story. */
+  selectedText(): string {
+    const own = getSelection()?.toString() ?? '';
+    if (own.trim() || this.doc === document) return own;
+    return this.doc.getSelection()?.toString() ?? '';
+  }
+
   private onKey(event: KeyboardEvent) {
+    if (event.altKey && event.shiftKey && event.code === 'KeyK') {
+      // The browser's shortcut for "Cross-check selection" may be unassigned (another extension
+      // took it); the same keys in the page (or the story's frame) do the same. The background
+      // ignores a repeat.
+      const text = this.selectedText().trim().slice(0, LIMITS.shortText);
+      if (!text) return;
+      event.preventDefault();
+      void toBackground('checkSelection', { text, url: location.href });
+      return;
+    }
     if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
     const painted = this.anchored.filter((a) => a.range && !a.pending);
     if (painted.length === 0) return;
