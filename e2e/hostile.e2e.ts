@@ -170,8 +170,14 @@ describe('pages that fight back', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url('late.html'));
+    // The loading state is read and checked first: nothing in it to check.
+    const key = `tab:${await tabIdOf(ext, page.url())}`;
+    await waitFor(async () => {
+      const s = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { status?: string; url?: string } | undefined;
+      return s?.url === page.url() && (s.status === 'done' || s.status === 'no-article');
+    }, { message: 'the loading page was not read' });
     expect(await pageState<boolean>(page, 'rendered')).toBe(false);
-    await waitFor(() => pageState<boolean>(page, 'rendered'), { message: 'the page did not render its story' });
+    await page.evaluate(() => (window as any).renderStory());
     const live = await waitForLive(page, 3, 20_000);
     expect(live.join(' ')).toContain('Sarrow Valley');
     expect(errors).toEqual([]);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TabState } from '../utils/extension/messages';
 import { PROJECT_ROOT, screenshot, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
+import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
 interface Expected {
   outlet: string;
@@ -233,12 +233,20 @@ describe('reading a demo article with Crosscheck', () => {
     expect(moved.status).toBe('done');
     expect(moved.claims.map((c) => c.text)).toEqual(checked.claims.map((c) => c.text));
     expect(await highlightCount(page)).toBe(checked.claims.length);
-    // Another page in the tab: the old page's claims are gone from its state.
+    // A check of the reader's own on this page: it stays with the page, and goes with it.
+    const extPage = await ext.openExtensionPage('options.html');
+    const typed = 'The army has taken full control of the Sarrow Valley.';
+    await toBackground(extPage, 'checkTyped', { tabId, text: typed });
+    await extPage.close();
+    expect((await tabState())!.selections.map((c) => c.text)).toContain(typed);
+    // Another page in the tab: the old page's claims and checks are gone from its state.
     await page.goto(server.url('pages/library-fire.html'));
-    await waitFor(async () => {
+    const next = await waitFor(async () => {
       const s = await tabState();
-      return !s || !s.claims.some((c) => checked.claims.some((d) => d.text === c.text));
-    }, { message: 'the old page\'s claims stayed with the tab' });
+      return s && !s.url.includes('sarrow-valley') ? s : null;
+    }, { message: 'the tab state did not move to the new page' });
+    expect(next.selections).toEqual([]);
+    expect(next.claims.some((c) => checked.claims.some((d) => d.text === c.text))).toBe(false);
     await page.goto(pageUrl);
     await waitForHighlights(page);
   });

@@ -44,8 +44,9 @@ export function watchGrants(added: (origins: string[]) => void, removed: (origin
 
 /**
  * Switches the sites the browser just granted on in the reader's settings: the one place where a
- * grant becomes settings. The popup only asks the browser when the site needs a grant (and writes
- * the settings itself only when it does not); the options page saves the lists the reader typed.
+ * grant becomes settings. The popup asks the browser for the site's patterns (it answers at once
+ * when they are granted already, and the popup then writes the settings itself, as it does when a
+ * wider grant covers the site); the options page saves the lists the reader typed.
  */
 export async function settingsOnGrant(origins: string[]): Promise<void> {
   if (origins.length) await siteSettingsItem.setValue(settingsAfterGrant(await siteSettingsItem.getValue(), origins));

@@ -161,8 +161,11 @@ export default defineBackground(() => {
       store.preload();
       const run = tabs.begin(tabId);
       const base: TabState = { ...emptyTab(tabId, req.url, req.title), outlet, documentId: sender.documentId };
-      // The reader's selection checks stay with the page; each write keeps those made meanwhile.
-      const withSelections = (state: TabState, current: TabState | null): TabState => ({ ...state, selections: current?.url === req.url ? current.selections : [] });
+      // The reader's selection checks stay with the page, and each write keeps those made meanwhile;
+      // an address the page changed itself meanwhile (a fragment) is kept too.
+      const samePage = (current: TabState | null) => !!current && (current.url === req.url || (!!base.documentId && current.documentId === base.documentId));
+      const withSelections = (state: TabState, current: TabState | null): TabState =>
+        samePage(current) ? { ...state, url: current!.url, selections: current!.selections } : { ...state, selections: [] };
       await tabs.updateIfLatest(tabId, run, (current) => withSelections(base, current));
       // Capture as you read: added beside the check, never in its way.
       void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));

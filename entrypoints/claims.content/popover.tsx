@@ -35,7 +35,8 @@ export class PopoverContainer {
   private opening: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private openFor: CheckedClaim | null = null;
 
-  private keyWindows = new WeakSet<Window>();
+  /** Documents whose window we listen to (a frame's window stays the same object when it loads another page). */
+  private keyDocuments = new WeakSet<Document>();
 
   constructor(private ctx: ContentScriptContext) {
     this.closeOnEscapeIn(window);
@@ -48,8 +49,8 @@ export class PopoverContainer {
    * in the capture phase: before a page that stops keys at its document.
    */
   closeOnEscapeIn(win: Window): void {
-    if (this.keyWindows.has(win)) return;
-    this.keyWindows.add(win);
+    if (this.keyDocuments.has(win.document)) return;
+    this.keyDocuments.add(win.document);
     this.ctx.addEventListener(win, 'keydown', (event) => {
       if (event.key === 'Escape' && this.openFor) {
         this.close();

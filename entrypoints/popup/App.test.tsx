@@ -147,6 +147,17 @@ describe('switching a site on from the popup', () => {
     expect(toggle.checked).toBe(true);
   });
 
+  it('writes the settings itself, asking nothing, when a grant wider than the site covers it', async () => {
+    const browserSide = fakeBrowserSide(['*://*/*'], () => true);
+    browserSide.added.push((p) => void settingsOnGrant(p.origins ?? []));
+    const writes = settingsWrites();
+    const { root, toggle } = await openPopup();
+    await click(toggle);
+    await settled(root, () => writes.length);
+    expect(browserSide.request).not.toHaveBeenCalled();
+    expect(writes).toEqual([{ mode: 'listed', allow: ['valley-observer.example'], deny: [] }]);
+  });
+
   it('asks the browser again when the site\'s access was taken back since the popup last looked (switched off and on quickly)', async () => {
     const granted = [...SITE];
     const browserSide = fakeBrowserSide(granted, () => true);

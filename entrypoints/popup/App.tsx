@@ -55,10 +55,17 @@ export function App() {
       // site, the browser is asked all the same (they may have been taken back a moment ago): it
       // answers at once, without a prompt, when they still hold, and the settings are ours to write.
       const ask = originsToAsk(host, granted ?? []);
+      const own = originsForSite(host);
+      if (!ask.length && !own.every((o) => granted?.includes(o))) {
+        // Covered by a wider grant (every site, or a whole domain): only the settings change
+        // (asking for the site's own patterns would add grants that outlive the wider one).
+        await siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
+        return;
+      }
       setAsking(true);
       let allowed = false;
       try {
-        allowed = await browser.permissions.request({ origins: ask.length ? ask : originsForSite(host) });
+        allowed = await browser.permissions.request({ origins: ask.length ? ask : own });
       } catch (error) {
         setMessage(`The browser refused: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
