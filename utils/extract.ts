@@ -391,9 +391,58 @@ function storyParagraphs(text: string, titles: string[]): string {
     .join('\n\n');
 }
 
-/** Readability's article in `doc`, cleaned of link lists and labels, in two steps (see extractArticleSteps). */
-function* readable(doc: Document): Generator<void, { parsed: ReturnType<Readability<Element>['parse']>; text: string } | null> {
-  const parsed = new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
+/** What we use of Readability's article. */
+interface Parsed {
+  title: string | null | undefined;
+  content: Element | null | undefined;
+  siteName: string | null | undefined;
+  publishedTime: string | null | undefined;
+}
+
+/** The parts of Readability (0.6) that its parse() runs one after another, and the state they share. */
+interface ReadabilityParts {
+  _doc: Document;
+  _disableJSONLD: boolean;
+  _metadata: unknown;
+  _articleTitle: string;
+  _articleSiteName?: string;
+  _unwrapNoscriptImages(doc: Document): void;
+  _getJSONLD(doc: Document): Record<string, string>;
+  _removeScripts(doc: Document): void;
+  _prepDocument(): void;
+  _getArticleMetadata(jsonLd: Record<string, string>): { title: string; siteName?: string; publishedTime?: string };
+  _grabArticle(): Element | null;
+  _postProcessContent(content: Element): void;
+}
+
+/**
+ * Readability's parse() in three steps, its parts run in the same order on the same state: the
+ * page prepared and its metadata read; the article found (the long part); the article cleaned. On
+ * a long page that is one task of up to ~90 ms made three. Should the library no longer have
+ * these parts, parse() runs in one go.
+ */
+function* parseInSteps(reader: Readability<Element>): Generator<void, Parsed | null> {
+  const r = reader as unknown as ReadabilityParts;
+  const parts = ['_unwrapNoscriptImages', '_getJSONLD', '_removeScripts', '_prepDocument', '_getArticleMetadata', '_grabArticle', '_postProcessContent'] as const;
+  if (!parts.every((name) => typeof r[name] === 'function')) return reader.parse();
+  r._unwrapNoscriptImages(r._doc);
+  const jsonLd = r._disableJSONLD ? {} : r._getJSONLD(r._doc);
+  r._removeScripts(r._doc);
+  r._prepDocument();
+  const metadata = r._getArticleMetadata(jsonLd);
+  r._metadata = metadata;
+  r._articleTitle = metadata.title;
+  yield;
+  const content = r._grabArticle();
+  if (!content) return null;
+  yield;
+  r._postProcessContent(content);
+  return { title: r._articleTitle, content, siteName: metadata.siteName || r._articleSiteName, publishedTime: metadata.publishedTime };
+}
+
+/** Readability's article in `doc`, cleaned of link lists and labels, in steps (see extractArticleSteps). */
+function* readable(doc: Document): Generator<void, { parsed: Parsed; text: string } | null> {
+  const parsed = yield* parseInSteps(new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: 300 }));
   if (!parsed || !parsed.content) return null;
   yield;
   removeLinkBlocks(parsed.content);
