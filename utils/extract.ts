@@ -347,7 +347,7 @@ function repeats(short: string[], long: string[]): boolean {
 }
 
 /** Drops paragraphs that are the headline again, labels, captions, credits, bylines or boilerplate. */
-function storyParagraphs(text: string, titles: string[]): string {
+export function storyParagraphs(text: string, titles: string[]): string {
   const headlines = new Set<string>();
   for (const title of titles) {
     headlines.add(normalised(title));
@@ -359,9 +359,10 @@ function storyParagraphs(text: string, titles: string[]): string {
   const tokens = paragraphs.map((p) => normalised(p).split(' '));
   // which paragraphs each word occurs in, so a short paragraph is only compared with the
   // paragraphs that have its rarest word
+  const wordSets = tokens.map((ws) => new Set(ws));
   const where = new Map<string, number[]>();
-  tokens.forEach((ws, i) => {
-    for (const w of new Set(ws)) {
+  wordSets.forEach((ws, i) => {
+    for (const w of ws) {
       const list = where.get(w);
       if (list) list.push(i);
       else where.set(w, [i]);
@@ -373,7 +374,10 @@ function storyParagraphs(text: string, titles: string[]): string {
       const list = where.get(w);
       if (list && (!rarest || list.length < rarest.length)) rarest = list;
     }
-    return (rarest ?? []).some((j) => j !== i && tokens[j].length > tokens[i].length && repeats(tokens[i], tokens[j]));
+    // Only a paragraph that has every one of its words can repeat it: a cheap test first (on a
+    // long article most of the paragraphs with the rarest word fail it).
+    const has = (j: number) => tokens[i].every((w) => wordSets[j].has(w));
+    return (rarest ?? []).some((j) => j !== i && tokens[j].length > tokens[i].length && has(j) && repeats(tokens[i], tokens[j]));
   };
   return paragraphs
     .filter((p, i) => {
