@@ -1,4 +1,4 @@
-import type { browser as Polyfilled } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import type { CheckedClaim, CorpusArticle, Span } from '../types';
 import { checkEnvelope, checkMessage, MESSAGE_CHECKS, senderAllowed, type MessageCheck, type ProtocolChecks, type SenderInfo, type SenderKind } from './message-checks';
 
@@ -189,26 +189,13 @@ function unwrap<T>(answer: unknown, name: string): Result<T> {
   return { ok: false, error: `no answer to "${name}" (the extension may have been reloaded; reload the page)` };
 }
 
-/**
- * The browser's own extension API (`browser`, or `chrome` where there is no `browser`), looked up
- * when used. Every browser the extension runs in (Chromium with manifest version 3, Firefox)
- * answers these calls with promises and honours sendResponse, so the polyfill is not needed here;
- * and the page script, which uses no other part of it, no longer loads it: compiling it and
- * copying the browser's object, which makes the browser set up every API it has, took 10–50 ms of
- * the script's first run on a cold page.
- */
-function api(): typeof Polyfilled {
-  const g = globalThis as { browser?: typeof Polyfilled; chrome?: typeof Polyfilled };
-  return (g.browser?.runtime?.id ? g.browser : g.chrome)!;
-}
-
 /** Sends a message to the background and waits for its Result. */
 export async function toBackground<K extends keyof BackgroundProtocol>(
   name: K,
   data: Req<BackgroundProtocol, K>,
 ): Promise<Result<Res<BackgroundProtocol, K>>> {
   try {
-    const answer = await api().runtime.sendMessage({ crosscheck: name, data } satisfies Envelope<BackgroundProtocol, K>);
+    const answer = await browser.runtime.sendMessage({ crosscheck: name, data } satisfies Envelope<BackgroundProtocol, K>);
     return unwrap(answer, name);
   } catch (error) {
     return { ok: false, error: errorMessage(error) };
@@ -222,7 +209,7 @@ export async function toTab<K extends keyof ContentProtocol>(
   data: Req<ContentProtocol, K>,
 ): Promise<Result<Res<ContentProtocol, K>>> {
   try {
-    const answer = await api().tabs.sendMessage(tabId, { crosscheck: name, data } satisfies Envelope<ContentProtocol, K>);
+    const answer = await browser.tabs.sendMessage(tabId, { crosscheck: name, data } satisfies Envelope<ContentProtocol, K>);
     return unwrap(answer, name);
   } catch (error) {
     return { ok: false, error: errorMessage(error) };
@@ -245,7 +232,7 @@ export interface HandleOptions<P> {
  * never reaches its handler. Returns a function that stops listening.
  */
 export function handleMessages<P>(handlers: Handlers<P>, opts: HandleOptions<P> = {}): () => void {
-  const accept = opts.accept ?? ((sender, from) => senderAllowed(from, sender, api().runtime.id, api().runtime.getURL('/')));
+  const accept = opts.accept ?? ((sender, from) => senderAllowed(from, sender, browser.runtime.id, browser.runtime.getURL('/')));
   const checks = MESSAGE_CHECKS as Readonly<Record<string, MessageCheck<unknown> | undefined>>;
   // Answers through sendResponse and `return true`, which every browser (and the test fake) honours.
   const listener = (message: unknown, sender: SenderInfo & { frameId?: number }, sendResponse: (answer: Result<unknown>) => void) => {
@@ -277,7 +264,6 @@ export function handleMessages<P>(handlers: Handlers<P>, opts: HandleOptions<P> 
     })();
     return true;
   };
-  const { onMessage } = api().runtime;
-  onMessage.addListener(listener as never);
-  return () => onMessage.removeListener(listener as never);
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
 }
