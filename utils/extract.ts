@@ -346,8 +346,15 @@ function repeats(short: string[], long: string[]): boolean {
   return false;
 }
 
-/** Drops paragraphs that are the headline again, labels, captions, credits, bylines or boilerplate. */
-export function storyParagraphs(text: string, titles: string[]): string {
+/** Paragraphs looked at between two steps of storyParagraphs. */
+const PARAGRAPHS_PER_STEP = 60;
+
+/**
+ * Drops paragraphs that are the headline again, labels, captions, credits, bylines or
+ * boilerplate. In steps (a `yield` after the paragraphs are indexed and after every
+ * PARAGRAPHS_PER_STEP paragraphs), so a long article's are not all looked at in one task.
+ */
+function* storyParagraphs(text: string, titles: string[]): Generator<void, string> {
   const headlines = new Set<string>();
   for (const title of titles) {
     headlines.add(normalised(title));
@@ -379,20 +386,24 @@ export function storyParagraphs(text: string, titles: string[]): string {
     const has = (j: number) => tokens[i].every((w) => wordSets[j].has(w));
     return (rarest ?? []).some((j) => j !== i && tokens[j].length > tokens[i].length && has(j) && repeats(tokens[i], tokens[j]));
   };
-  return paragraphs
-    .filter((p, i) => {
-      const words = wordCount(p);
-      // a pull quote or summary line: a short paragraph repeated inside a longer one
-      if (words >= 5 && words <= 40 && repeated(i)) return false;
-      if (i === paragraphs.length - 1 && words <= 40 && WRITER_NOTE.test(p)) return false;
-      // tokens[i] is the paragraph normalised, split at its spaces.
-      if (headlines.has(tokens[i].join(' '))) return false;
-      if (LABEL_PARAGRAPH.test(p)) return false;
-      if (words <= 40 && LABELLED_PARAGRAPH.test(p)) return false;
-      if (words <= 40 && META_PARAGRAPH.some((re) => re.test(p))) return false;
-      return true;
-    })
-    .join('\n\n');
+  const story = (p: string, i: number): boolean => {
+    const words = wordCount(p);
+    // a pull quote or summary line: a short paragraph repeated inside a longer one
+    if (words >= 5 && words <= 40 && repeated(i)) return false;
+    if (i === paragraphs.length - 1 && words <= 40 && WRITER_NOTE.test(p)) return false;
+    // tokens[i] is the paragraph normalised, split at its spaces.
+    if (headlines.has(tokens[i].join(' '))) return false;
+    if (LABEL_PARAGRAPH.test(p)) return false;
+    if (words <= 40 && LABELLED_PARAGRAPH.test(p)) return false;
+    if (words <= 40 && META_PARAGRAPH.some((re) => re.test(p))) return false;
+    return true;
+  };
+  const kept: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i % PARAGRAPHS_PER_STEP === 0) yield;
+    if (story(paragraphs[i], i)) kept.push(paragraphs[i]);
+  }
+  return kept.join('\n\n');
 }
 
 /** What we use of Readability's article. */
@@ -450,6 +461,7 @@ function* readable(doc: Document): Generator<void, { parsed: Parsed; text: strin
   if (!parsed || !parsed.content) return null;
   yield;
   removeLinkBlocks(parsed.content);
+  yield;
   return { parsed, text: elementText(parsed.content) };
 }
 
@@ -491,7 +503,7 @@ export function* extractArticleSteps(doc: Document): Generator<void, ExtractedAr
   const ogTitle = meta(doc, 'meta[property="og:title"]');
   const title = (parsed!.title ?? ogTitle ?? doc.title ?? '').trim();
   const h1 = doc.querySelector('h1')?.textContent ?? '';
-  const text = storyParagraphs(result.text, [title, ogTitle ?? '', doc.title ?? '', h1]);
+  const text = yield* storyParagraphs(result.text, [title, ogTitle ?? '', doc.title ?? '', h1]);
   if (!text) return null;
   return {
     title,
