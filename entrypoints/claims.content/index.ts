@@ -295,8 +295,11 @@ class PageClaims {
     const spot = (part: 'opening' | 'rest') => toBackground('spotPage', { url: location.href, canonicalUrl, text, part });
     const asked = spot('opening');
     // While the background spots them, the page's text is indexed for finding them in it (a
-    // slice at a time: on a long page that is tens of milliseconds of work).
-    if (!this.highlighter.touchesDom && !(await this.inSlices(generation, this.textIndexSteps(false)))) return;
+    // slice at a time, from a task of its own: on a long page that is tens of milliseconds of work).
+    if (!this.highlighter.touchesDom) {
+      await yieldToPage();
+      if (generation !== this.generation || !(await this.inSlices(generation, this.textIndexSteps(false)))) return;
+    }
     const opening = await asked;
     if (generation !== this.generation) return;
     if (opening.ok) {
