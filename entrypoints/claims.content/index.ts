@@ -431,9 +431,15 @@ class PageClaims {
     const watched: MutationObserverInit = { ...OBSERVED, attributeFilter: ['slot', 'name'] };
     const meanwhile = new MutationObserver(() => {});
     meanwhile.observe(this.doc, watched);
-    const index = yield* buildTextIndexSteps(root, isOurUi);
-    const changedMeanwhile = meanwhile.takeRecords().some((r) => !isOurs(r.target));
-    meanwhile.disconnect();
+    let index: TextIndex;
+    let changedMeanwhile: boolean;
+    try {
+      index = yield* buildTextIndexSteps(root, isOurUi);
+      changedMeanwhile = meanwhile.takeRecords().some((r) => !isOurs(r.target));
+    } finally {
+      // Also when the steps are given up half-way (a newer start or stop).
+      meanwhile.disconnect();
+    }
     const entry = {
       index,
       changed: false,
@@ -479,7 +485,10 @@ class PageClaims {
     while (!steps.next().done) {
       if (performance.now() - slice <= SLICE_MS) continue;
       await yieldToPage();
-      if (generation !== this.generation) return false;
+      if (generation !== this.generation) {
+        steps.return(undefined);
+        return false;
+      }
       slice = performance.now();
     }
     return true;
