@@ -346,8 +346,15 @@ function repeats(short: string[], long: string[]): boolean {
   return false;
 }
 
-/** Drops paragraphs that are the headline again, labels, captions, credits, bylines or boilerplate. */
-function storyParagraphs(text: string, titles: string[]): string {
+/** Paragraphs looked at between two steps of storyParagraphs. */
+const PARAGRAPHS_PER_STEP = 60;
+
+/**
+ * Drops paragraphs that are the headline again, labels, captions, credits, bylines or
+ * boilerplate. In steps (a `yield` after the paragraphs are indexed and after every
+ * PARAGRAPHS_PER_STEP paragraphs), so a long article's are not all looked at in one task.
+ */
+function* storyParagraphs(text: string, titles: string[]): Generator<void, string> {
   const headlines = new Set<string>();
   for (const title of titles) {
     headlines.add(normalised(title));
@@ -359,9 +366,10 @@ function storyParagraphs(text: string, titles: string[]): string {
   const tokens = paragraphs.map((p) => normalised(p).split(' '));
   // which paragraphs each word occurs in, so a short paragraph is only compared with the
   // paragraphs that have its rarest word
+  const wordSets = tokens.map((ws) => new Set(ws));
   const where = new Map<string, number[]>();
-  tokens.forEach((ws, i) => {
-    for (const w of new Set(ws)) {
+  wordSets.forEach((ws, i) => {
+    for (const w of ws) {
       const list = where.get(w);
       if (list) list.push(i);
       else where.set(w, [i]);
@@ -373,30 +381,87 @@ function storyParagraphs(text: string, titles: string[]): string {
       const list = where.get(w);
       if (list && (!rarest || list.length < rarest.length)) rarest = list;
     }
-    return (rarest ?? []).some((j) => j !== i && tokens[j].length > tokens[i].length && repeats(tokens[i], tokens[j]));
+    // Only a paragraph that has every one of its words can repeat it: a cheap test first (on a
+    // long article most of the paragraphs with the rarest word fail it).
+    const has = (j: number) => tokens[i].every((w) => wordSets[j].has(w));
+    return (rarest ?? []).some((j) => j !== i && tokens[j].length > tokens[i].length && has(j) && repeats(tokens[i], tokens[j]));
   };
-  return paragraphs
-    .filter((p, i) => {
-      const words = wordCount(p);
-      // a pull quote or summary line: a short paragraph repeated inside a longer one
-      if (words >= 5 && words <= 40 && repeated(i)) return false;
-      if (i === paragraphs.length - 1 && words <= 40 && WRITER_NOTE.test(p)) return false;
-      // tokens[i] is the paragraph normalised, split at its spaces.
-      if (headlines.has(tokens[i].join(' '))) return false;
-      if (LABEL_PARAGRAPH.test(p)) return false;
-      if (words <= 40 && LABELLED_PARAGRAPH.test(p)) return false;
-      if (words <= 40 && META_PARAGRAPH.some((re) => re.test(p))) return false;
-      return true;
-    })
-    .join('\n\n');
+  const story = (p: string, i: number): boolean => {
+    const words = wordCount(p);
+    // a pull quote or summary line: a short paragraph repeated inside a longer one
+    if (words >= 5 && words <= 40 && repeated(i)) return false;
+    if (i === paragraphs.length - 1 && words <= 40 && WRITER_NOTE.test(p)) return false;
+    // tokens[i] is the paragraph normalised, split at its spaces.
+    if (headlines.has(tokens[i].join(' '))) return false;
+    if (LABEL_PARAGRAPH.test(p)) return false;
+    if (words <= 40 && LABELLED_PARAGRAPH.test(p)) return false;
+    if (words <= 40 && META_PARAGRAPH.some((re) => re.test(p))) return false;
+    return true;
+  };
+  const kept: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i % PARAGRAPHS_PER_STEP === 0) yield;
+    if (story(paragraphs[i], i)) kept.push(paragraphs[i]);
+  }
+  return kept.join('\n\n');
 }
 
-/** Readability's article in `doc`, cleaned of link lists and labels, in two steps (see extractArticleSteps). */
-function* readable(doc: Document): Generator<void, { parsed: ReturnType<Readability<Element>['parse']>; text: string } | null> {
-  const parsed = new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: 300 }).parse();
+/** What we use of Readability's article. */
+interface Parsed {
+  title: string | null | undefined;
+  content: Element | null | undefined;
+  siteName: string | null | undefined;
+  publishedTime: string | null | undefined;
+}
+
+/** The parts of Readability (0.6) that its parse() runs one after another, and the state they share. */
+interface ReadabilityParts {
+  _doc: Document;
+  _disableJSONLD: boolean;
+  _metadata: unknown;
+  _articleTitle: string;
+  _articleSiteName?: string;
+  _unwrapNoscriptImages(doc: Document): void;
+  _getJSONLD(doc: Document): Record<string, string>;
+  _removeScripts(doc: Document): void;
+  _prepDocument(): void;
+  _getArticleMetadata(jsonLd: Record<string, string>): { title: string; siteName?: string; publishedTime?: string };
+  _grabArticle(): Element | null;
+  _postProcessContent(content: Element): void;
+}
+
+/**
+ * Readability's parse() in three steps, its parts run in the same order on the same state: the
+ * page prepared and its metadata read; the article found (the long part); the article cleaned. On
+ * a long page that is one task of up to ~90 ms made three. Should the library no longer have
+ * these parts, parse() runs in one go.
+ */
+function* parseInSteps(reader: Readability<Element>): Generator<void, Parsed | null> {
+  const r = reader as unknown as ReadabilityParts;
+  const parts = ['_unwrapNoscriptImages', '_getJSONLD', '_removeScripts', '_prepDocument', '_getArticleMetadata', '_grabArticle', '_postProcessContent'] as const;
+  if (!parts.every((name) => typeof r[name] === 'function')) return reader.parse();
+  r._unwrapNoscriptImages(r._doc);
+  const jsonLd = r._disableJSONLD ? {} : r._getJSONLD(r._doc);
+  r._removeScripts(r._doc);
+  r._prepDocument();
+  const metadata = r._getArticleMetadata(jsonLd);
+  r._metadata = metadata;
+  r._articleTitle = metadata.title;
+  yield;
+  const content = r._grabArticle();
+  if (!content) return null;
+  yield;
+  r._postProcessContent(content);
+  return { title: r._articleTitle, content, siteName: metadata.siteName || r._articleSiteName, publishedTime: metadata.publishedTime };
+}
+
+/** Readability's article in `doc`, cleaned of link lists and labels, in steps (see extractArticleSteps). */
+function* readable(doc: Document): Generator<void, { parsed: Parsed; text: string } | null> {
+  const parsed = yield* parseInSteps(new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: 300 }));
   if (!parsed || !parsed.content) return null;
   yield;
   removeLinkBlocks(parsed.content);
+  yield;
   return { parsed, text: elementText(parsed.content) };
 }
 
@@ -438,7 +503,7 @@ export function* extractArticleSteps(doc: Document): Generator<void, ExtractedAr
   const ogTitle = meta(doc, 'meta[property="og:title"]');
   const title = (parsed!.title ?? ogTitle ?? doc.title ?? '').trim();
   const h1 = doc.querySelector('h1')?.textContent ?? '';
-  const text = storyParagraphs(result.text, [title, ogTitle ?? '', doc.title ?? '', h1]);
+  const text = yield* storyParagraphs(result.text, [title, ogTitle ?? '', doc.title ?? '', h1]);
   if (!text) return null;
   return {
     title,

@@ -9,9 +9,10 @@ import { extractArticleSteps, type ExtractedArticle } from '@/utils/extract';
 import { runToEnd } from '@/utils/run-to-end';
 import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
 import type { CheckedClaim, Span, TextQuote } from '@/utils/types';
-import { buildTextIndex, rangeFor, rangeText, type TextIndex } from './text-index';
+import { buildTextIndexSteps, rangeFor, rangeText, type TextIndex } from './text-index';
 import { createHighlighter, type Highlighter } from './highlighter';
-import { POPOVER_SELECTOR, PopoverContainer } from './popover';
+import { POPOVER_SELECTOR } from './popover-host';
+import type { PopoverContainer } from './popover';
 import { ReanchorScheduler } from './reanchor';
 
 export default defineContentScript({
@@ -116,7 +117,7 @@ const MOVE_MAX_SHARE = 0.1;
 class PageClaims {
   private anchored: Anchored[] = [];
   private highlighter: Highlighter | null = null;
-  private popover: PopoverContainer;
+  private popover: LazyPopover;
   private observer: MutationObserver | null = null;
   /** The page's text index from the last paint, and whether the page has changed since (see textIndex). */
   private lastIndex: { index: TextIndex; watch: MutationObserver; changed: boolean } | null = null;
@@ -145,7 +146,7 @@ class PageClaims {
   private listening = new WeakSet<Document>();
 
   constructor(private ctx: ContentScriptContext) {
-    this.popover = new PopoverContainer(ctx);
+    this.popover = new LazyPopover(ctx);
     this.listenTo(document);
     ctx.onInvalidated(() => this.stop(null));
   }
@@ -301,8 +302,12 @@ class PageClaims {
     };
     const spot = (part: 'opening' | 'rest') => toBackground('spotPage', { url: location.href, canonicalUrl, text, part });
     const asked = spot('opening');
-    // While the background spots them, the page's text is indexed for finding them in it.
-    if (!this.highlighter.touchesDom) this.textIndex(false);
+    // While the background spots them, the page's text is indexed for finding them in it (a
+    // slice at a time, from a task of its own: on a long page that is tens of milliseconds of work).
+    if (!this.highlighter.touchesDom) {
+      await yieldToPage();
+      if (generation !== this.generation || !(await this.inSlices(generation, this.textIndexSteps(false)))) return;
+    }
     const opening = await asked;
     if (generation !== this.generation) return;
     if (opening.ok) {
@@ -417,6 +422,15 @@ class PageClaims {
    * long as one start, and the verdicts' paint looks for any claim not found in a fresh one.)
    */
   private textIndex(reuse: boolean): TextIndex {
+    return runToEnd(this.textIndexSteps(reuse));
+  }
+
+  /**
+   * textIndex as steps, for building a long page's index a slice at a time. The document is
+   * watched from the first step: a change of the page's between two slices counts as a change
+   * (one inside a shadow root in that time is not seen, as one after it is attached is not).
+   */
+  private *textIndexSteps(reuse: boolean): Generator<void, TextIndex> {
     const last = this.lastIndex;
     if (last) {
       if (!last.changed && last.watch.takeRecords().some((r) => !isOurs(r.target))) last.changed = true;
@@ -424,7 +438,18 @@ class PageClaims {
       this.forgetIndex();
     }
     const root = this.doc.body ?? this.doc.documentElement;
-    const index = buildTextIndex(root, isOurUi);
+    const watched: MutationObserverInit = { ...OBSERVED, attributeFilter: ['slot', 'name'] };
+    const meanwhile = new MutationObserver(() => {});
+    meanwhile.observe(this.doc, watched);
+    let index: TextIndex;
+    let changedMeanwhile: boolean;
+    try {
+      index = yield* buildTextIndexSteps(root, isOurUi);
+      changedMeanwhile = meanwhile.takeRecords().some((r) => !isOurs(r.target));
+    } finally {
+      // Also when the steps are given up half-way (a newer start or stop).
+      meanwhile.disconnect();
+    }
     const entry = {
       index,
       changed: false,
@@ -434,7 +459,7 @@ class PageClaims {
         entry.watch.disconnect();
       }),
     };
-    const watched: MutationObserverInit = { ...OBSERVED, attributeFilter: ['slot', 'name'] };
+    entry.changed = changedMeanwhile;
     entry.watch.observe(this.doc, watched);
     const roots = new Set<Node>();
     for (const node of index.nodes) roots.add(node.getRootNode());
@@ -458,12 +483,22 @@ class PageClaims {
       this.paint();
       return true;
     }
-    const steps = this.paintSteps(opts);
+    return this.inSlices(generation, this.paintSteps(opts));
+  }
+
+  /**
+   * Runs steps to their end, SLICE_MS of them at a time, the page's main thread given back in
+   * between. False when a newer start or stop came in the meantime (the rest is not run).
+   */
+  private async inSlices(generation: number, steps: Generator<void, unknown>): Promise<boolean> {
     let slice = performance.now();
     while (!steps.next().done) {
       if (performance.now() - slice <= SLICE_MS) continue;
       await yieldToPage();
-      if (generation !== this.generation) return false;
+      if (generation !== this.generation) {
+        steps.return(undefined);
+        return false;
+      }
       slice = performance.now();
     }
     return true;
@@ -605,6 +640,41 @@ class PageClaims {
     this.anchored = this.anchored.filter((a) => a !== target);
     this.repaint();
     void toBackground('dismissClaim', { pageUrl: this.pageUrl, text: target.claim.text });
+  }
+}
+
+/**
+ * The popover, its code (Preact, the popover's components and styles, the shadow-root UI) run only
+ * when a claim is first opened: none of it is needed to read the page and paint its claims, and
+ * the script's first run, before the article is read, is shorter without it.
+ */
+class LazyPopover {
+  private loaded: PopoverContainer | null = null;
+  private loading: Promise<PopoverContainer> | null = null;
+  /** Increases on every open and close: an open still loading the code gives way to a later call. */
+  private asked = 0;
+
+  constructor(private ctx: ContentScriptContext) {}
+
+  contains(event: Event): boolean {
+    return this.loaded?.contains(event) ?? false;
+  }
+
+  isOpenFor(claim: CheckedClaim): boolean {
+    return this.loaded?.isOpenFor(claim) ?? false;
+  }
+
+  close(): void {
+    this.asked++;
+    this.loaded?.close();
+  }
+
+  async open(...args: Parameters<PopoverContainer['open']>): Promise<void> {
+    const asked = ++this.asked;
+    this.loading ??= import('./popover').then(({ PopoverContainer }) => (this.loaded = new PopoverContainer(this.ctx)));
+    const popover = await this.loading;
+    if (asked !== this.asked || this.ctx.isInvalid) return;
+    await popover.open(...args);
   }
 }
 

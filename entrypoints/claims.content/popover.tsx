@@ -8,13 +8,7 @@ import type { CheckedClaim } from '@/utils/types';
 import sharedCss from '@/components/claims.css?raw';
 import popoverCss from './popover.css?raw';
 
-/**
- * Marks the element that hosts our popover (`data-crosscheck="popover"`); the page's own code
- * never sees inside it. Its tag name is `crosscheck-popover-` and a part drawn anew on every
- * page, so no page can have defined a custom element of that name (one that would take the host
- * over before our shadow root is attached).
- */
-export const POPOVER_SELECTOR = '[data-crosscheck="popover"]';
+export { POPOVER_SELECTOR } from './popover-host';
 
 /** A custom element name no page can have taken. */
 export function popoverTagName(random: () => number = Math.random): string {

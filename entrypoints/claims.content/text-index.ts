@@ -5,6 +5,7 @@
  */
 
 import { pushComposedChildren } from '@/utils/composed-tree';
+import { runToEnd } from '@/utils/run-to-end';
 
 /** Elements whose text is never article text (and never ours to highlight). */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT']);
@@ -23,11 +24,23 @@ const BLOCK_SELECTOR = 'p,div,li,h1,h2,h3,h4,h5,h6,blockquote,td,th,dd,dt,sectio
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
 
+/** Text nodes indexed between two steps of buildTextIndexSteps. */
+const NODES_PER_STEP = 100;
+
 /**
  * Builds the text index of everything under `root`, skipping scripts, form fields and any element
  * for which `skip` answers true (our own UI).
  */
 export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () => false): TextIndex {
+  return runToEnd(buildTextIndexSteps(root, skip));
+}
+
+/**
+ * buildTextIndex as steps (a `yield` every NODES_PER_STEP text nodes), so a long page's index can
+ * be built a slice at a time. The page is read as it is at each step: a caller that gives the
+ * page its main thread back in between watches for changes from before the first step.
+ */
+export function* buildTextIndexSteps(root: Node, skip: (el: Element) => boolean = () => false): Generator<void, TextIndex> {
   const pieces: string[] = [];
   // Grown as needed: one entry per character of the text.
   let nodeOf = new Int32Array(4096);
@@ -55,6 +68,7 @@ export function buildTextIndex(root: Node, skip: (el: Element) => boolean = () =
       const value = textNode.data;
       if (!value) continue;
       const n = nodes.push(textNode) - 1;
+      if (n > 0 && n % NODES_PER_STEP === 0) yield;
       room(value.length + 1);
       // Text of a new block is kept apart from the previous block's by a space, as a reader sees it.
       const block = textNode.parentElement?.closest(BLOCK_SELECTOR) ?? null;

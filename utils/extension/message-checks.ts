@@ -7,7 +7,7 @@
  */
 import type { BackgroundProtocol, ContentProtocol, Req } from './messages';
 import { isHttpUrl, MAX_URL_CHARS } from '../url';
-import { MAX_ARTICLE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS } from '../import/article';
+import { MAX_ARTICLE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS } from '../import/limits';
 import { describeType } from '../json-type';
 
 /** Size limits of what a message may carry, in characters or items. */

@@ -9,12 +9,9 @@ import type { CorpusArticle } from '../types';
 import { isHttpUrl, MAX_URL_CHARS, outletFromUrl } from '../url';
 import { describeType } from '../json-type';
 
-/** Longest article text accepted, in characters; longer is almost surely not one article. */
-export const MAX_ARTICLE_CHARS = 2_000_000;
-/** Longest title accepted, in characters. */
-export const MAX_TITLE_CHARS = 2_000;
-/** Longest outlet name accepted, in characters. */
-export const MAX_OUTLET_CHARS = 500;
+import { MAX_ARTICLE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS } from './limits';
+
+export { MAX_ARTICLE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS };
 
 /** The outcome of checking one article record. */
 export type ArticleResult = { ok: true; article: CorpusArticle } | { ok: false; error: string };
