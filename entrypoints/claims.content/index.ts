@@ -654,10 +654,18 @@ class LazyPopover {
   /** Increases on every open and close: an open still loading the code gives way to a later call. */
   private asked = 0;
 
+  /** Windows where Escape closes the popover, handed on once its code is loaded. */
+  private escapeWindows: Window[] = [];
+
   constructor(private ctx: ContentScriptContext) {}
 
   contains(event: Event): boolean {
     return this.loaded?.contains(event) ?? false;
+  }
+
+  closeOnEscapeIn(win: Window): void {
+    if (this.loaded) this.loaded.closeOnEscapeIn(win);
+    else this.escapeWindows.push(win);
   }
 
   isOpenFor(claim: CheckedClaim): boolean {
@@ -671,7 +679,11 @@ class LazyPopover {
 
   async open(...args: Parameters<PopoverContainer['open']>): Promise<void> {
     const asked = ++this.asked;
-    this.loading ??= import('./popover').then(({ PopoverContainer }) => (this.loaded = new PopoverContainer(this.ctx)));
+    this.loading ??= import('./popover').then(({ PopoverContainer }) => {
+      const loaded = new PopoverContainer(this.ctx);
+      for (const win of this.escapeWindows.splice(0)) loaded.closeOnEscapeIn(win);
+      return (this.loaded = loaded);
+    });
     const popover = await this.loading;
     if (asked !== this.asked || this.ctx.isInvalid) return;
     await popover.open(...args);
