@@ -322,7 +322,7 @@ export default defineBackground(() => {
           if (!current || current.url === url) return undefined;
           return samePage && current.documentId === state.documentId ? { ...current, url } : null;
         });
-      })();
+      })().catch((error) => console.warn('Crosscheck: could not follow the tab to', url, error));
     }
   });
 });
