@@ -55,6 +55,11 @@ export default defineContentScript({
     });
     ctx.onInvalidated(unlisten);
 
+    // A page the browser renders ahead (one it expects the reader to open next) runs this script
+    // under the tab the reader is looking at: it is read only once the reader has opened it.
+    if ((document as Document & { prerendering?: boolean }).prerendering) {
+      await new Promise<void>((resolve) => document.addEventListener('prerenderingchange', () => resolve(), { once: true }));
+    }
     const settings = siteSettingsItem.getValue();
     page.readAhead();
     const initial = isSiteEnabled(location.href, await settings);
