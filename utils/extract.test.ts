@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, elementText, extractArticle, extractArticleSteps, hasWords, wordCount } from './extract';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { collapseSpace, elementText, extractArticle, extractArticleSteps, hasParseParts, hasWords, parseInSteps, wordCount } from './extract';
+import { runToEnd } from './run-to-end';
 import { forCases } from '../tests/fuzz';
 
 const para = (n: number) =>
@@ -79,5 +83,27 @@ describe('wordCount and hasWords', () => {
       expect(wordCount(s)).toBe(words);
       for (const n of [0, 1, 2, words, words + 1, 5]) expect(hasWords(s, n)).toBe(words >= n);
     });
+  });
+});
+
+describe('parseInSteps', () => {
+  const dir = path.join(__dirname, '../tests/extraction/pages');
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  const load = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+  const reader = (doc: Document) => new Readability<Element>(doc, { serializer: (el) => el as Element, charThreshold: 300 });
+
+  it('runs Readability\'s own parts in steps (the library still has them)', () => {
+    expect(hasParseParts(reader(load(page)))).toBe(true);
+  });
+
+  it('gives what parse() gives on every page of the layout set', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(15);
+    for (const file of pages) {
+      const html = readFileSync(path.join(dir, file), 'utf8');
+      const whole = reader(load(html)).parse();
+      const stepped = runToEnd(parseInSteps(reader(load(html))));
+      expect({ file, title: stepped?.title, siteName: stepped?.siteName, publishedTime: stepped?.publishedTime, text: stepped?.content?.textContent })
+        .toEqual({ file, title: whole?.title, siteName: whole?.siteName, publishedTime: whole?.publishedTime, text: whole?.content?.textContent });
+    }
   });
 });

@@ -430,16 +430,23 @@ interface ReadabilityParts {
   _postProcessContent(content: Element): void;
 }
 
+const PARSE_PARTS = ['_unwrapNoscriptImages', '_getJSONLD', '_removeScripts', '_prepDocument', '_getArticleMetadata', '_grabArticle', '_postProcessContent'] as const;
+
+/** Whether this Readability has the parts parseInSteps runs (else it runs parse() in one go). */
+export function hasParseParts(reader: Readability<Element>): boolean {
+  const r = reader as unknown as ReadabilityParts;
+  return PARSE_PARTS.every((name) => typeof r[name] === 'function');
+}
+
 /**
  * Readability's parse() in three steps, its parts run in the same order on the same state: the
  * page prepared and its metadata read; the article found (the long part); the article cleaned. On
  * a long page that is one task of up to ~90 ms made three. Should the library no longer have
  * these parts, parse() runs in one go.
  */
-function* parseInSteps(reader: Readability<Element>): Generator<void, Parsed | null> {
+export function* parseInSteps(reader: Readability<Element>): Generator<void, Parsed | null> {
   const r = reader as unknown as ReadabilityParts;
-  const parts = ['_unwrapNoscriptImages', '_getJSONLD', '_removeScripts', '_prepDocument', '_getArticleMetadata', '_grabArticle', '_postProcessContent'] as const;
-  if (!parts.every((name) => typeof r[name] === 'function')) return reader.parse();
+  if (!hasParseParts(reader)) return reader.parse();
   r._unwrapNoscriptImages(r._doc);
   const jsonLd = r._disableJSONLD ? {} : r._getJSONLD(r._doc);
   r._removeScripts(r._doc);

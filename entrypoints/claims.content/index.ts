@@ -406,7 +406,7 @@ class PageClaims {
     // (The highlight registry's painter needs no clearing: paintRanges replaces what it shows, and
     // until then the claims painted before stay, a long page's opening's while its rest is found.)
     if (this.highlighter.touchesDom) this.highlighter.clear();
-    const index = this.textIndex(reuseIndex);
+    const index = yield* this.textIndexSteps(reuseIndex);
     for (const a of this.anchored) {
       if (keepFound && a.range && stillHolds(a)) continue;
       const wasPainted = !!a.range || a.lost !== undefined;
@@ -433,7 +433,8 @@ class PageClaims {
   /**
    * textIndex as steps, for building a long page's index a slice at a time. The document is
    * watched from the first step: a change of the page's between two slices counts as a change
-   * (one inside a shadow root in that time is not seen, as one after it is attached is not).
+   * (one inside a shadow root in that time is not seen, as one after it is attached is not; a
+   * range found on text changed since is refused by locate and rangeFor).
    */
   private *textIndexSteps(reuse: boolean): Generator<void, TextIndex> {
     const last = this.lastIndex;
@@ -444,13 +445,18 @@ class PageClaims {
     }
     const root = this.doc.body ?? this.doc.documentElement;
     const watched: MutationObserverInit = { ...OBSERVED, attributeFilter: ['slot', 'name'] };
-    const meanwhile = new MutationObserver(() => {});
+    // The browser hands the records to the callback whenever the page runs between two slices:
+    // they are looked at there (and what is still queued at the end).
+    let changedMeanwhile = false;
+    const noteChanges = (records: MutationRecord[]) => {
+      if (records.some((r) => !isOurs(r.target))) changedMeanwhile = true;
+    };
+    const meanwhile = new MutationObserver(noteChanges);
     meanwhile.observe(this.doc, watched);
     let index: TextIndex;
-    let changedMeanwhile: boolean;
     try {
       index = yield* buildTextIndexSteps(root, isOurUi);
-      changedMeanwhile = meanwhile.takeRecords().some((r) => !isOurs(r.target));
+      noteChanges(meanwhile.takeRecords());
     } finally {
       // Also when the steps are given up half-way (a newer start or stop).
       meanwhile.disconnect();
@@ -659,8 +665,8 @@ class LazyPopover {
   /** Increases on every open and close: an open still loading the code gives way to a later call. */
   private asked = 0;
 
-  /** Windows where Escape closes the popover, handed on once its code is loaded. */
-  private escapeWindows: Window[] = [];
+  /** Windows where Escape closes the popover (with the page each showed), handed on once its code is loaded. */
+  private escapeWindows: { win: Window; doc: Document }[] = [];
 
   constructor(private ctx: ContentScriptContext) {}
 
@@ -670,7 +676,7 @@ class LazyPopover {
 
   closeOnEscapeIn(win: Window): void {
     if (this.loaded) this.loaded.closeOnEscapeIn(win);
-    else this.escapeWindows.push(win);
+    else this.escapeWindows.push({ win, doc: win.document });
   }
 
   isOpenFor(claim: CheckedClaim): boolean {
@@ -686,7 +692,15 @@ class LazyPopover {
     const asked = ++this.asked;
     this.loading ??= import('./popover').then(({ PopoverContainer }) => {
       const loaded = new PopoverContainer(this.ctx);
-      for (const win of this.escapeWindows.splice(0)) loaded.closeOnEscapeIn(win);
+      for (const { win, doc } of this.escapeWindows.splice(0)) {
+        // A frame that has since shown another page (perhaps of another site) is left out: its
+        // new page, if ours to read, is named again when it is used.
+        try {
+          if (win.document === doc) loaded.closeOnEscapeIn(win);
+        } catch {
+          // another site's page now: not ours to listen to
+        }
+      }
       return (this.loaded = loaded);
     });
     const popover = await this.loading;

@@ -25,6 +25,13 @@ describe('buildTextIndex', () => {
     document.body.innerHTML = '<p>Keep this.</p><div class="ours"><p>Not this.</p></div>';
     expect(buildTextIndex(document.body, (el) => el.classList.contains('ours')).text).toBe('Keep this.');
   });
+  it('gives no range on text shortened since the index was built (and does not throw)', () => {
+    document.body.innerHTML = '<p>The army took the valley on Monday.</p>';
+    const index = buildTextIndex(document.body);
+    const start = index.text.indexOf('valley');
+    document.querySelector('p')!.firstChild!.nodeValue = 'The army left.';
+    expect(rangeFor(index, start, start + 'valley'.length)).toBeNull();
+  });
   it('gives no range out of bounds', () => {
     document.body.innerHTML = '<p>Short.</p>';
     const index = buildTextIndex(document.body);

@@ -122,6 +122,8 @@ export function rangeFor(index: TextIndex, start: number, end: number): Range | 
   if (!first?.isConnected || !last?.isConnected) return null;
   // Given an end in another tree, a range collapses to that end: it would paint nothing.
   if (first.getRootNode() !== last.getRootNode()) return null;
+  // Text shortened since the index was built: its offsets no longer hold.
+  if (index.offsetOf[start] > (first.nodeValue ?? '').length || index.offsetOf[end - 1] + 1 > (last.nodeValue ?? '').length) return null;
   const range = first.ownerDocument.createRange();
   range.setStart(first, index.offsetOf[start]);
   range.setEnd(last, index.offsetOf[end - 1] + 1);
