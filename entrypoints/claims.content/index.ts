@@ -433,8 +433,8 @@ class PageClaims {
   /**
    * textIndex as steps, for building a long page's index a slice at a time. The document is
    * watched from the first step: a change of the page's between two slices counts as a change
-   * (one inside a shadow root in that time is not seen, as one after it is attached is not; a
-   * range found on text changed since is refused by locate and rangeFor).
+   * (one inside a shadow root in that time is not seen, as one after it is attached is not;
+   * rangeFor refuses a range past the end of text shortened since).
    */
   private *textIndexSteps(reuse: boolean): Generator<void, TextIndex> {
     const last = this.lastIndex;
