@@ -160,10 +160,10 @@ export default defineBackground(() => {
       const outlet = req.siteName?.trim() || safeOutlet(pageUrl);
       store.preload();
       const run = tabs.begin(tabId);
-      const base: TabState = { ...emptyTab(tabId, req.url, req.title), outlet, documentId: sender.documentId };
+      const base: TabState = { ...emptyTab(tabId, req.url, req.title), outlet, pageId: req.pageId };
       // The reader's selection checks stay with the page, and each write keeps those made meanwhile;
       // an address the page changed itself meanwhile (a fragment) is kept too.
-      const samePage = (current: TabState | null) => !!current && (current.url === req.url || (!!base.documentId && current.documentId === base.documentId));
+      const samePage = (current: TabState | null) => !!current && (current.url === req.url || (!!base.pageId && current.pageId === base.pageId));
       const withSelections = (state: TabState, current: TabState | null): TabState =>
         samePage(current) ? { ...state, url: current!.url, selections: current!.selections } : { ...state, selections: [] };
       await tabs.updateIfLatest(tabId, run, (current) => withSelections(base, current));
@@ -190,7 +190,7 @@ export default defineBackground(() => {
         ...emptyTab(tabId, req.url),
         status: req.status,
         ...(req.error === undefined ? {} : { error: req.error }),
-        documentId: sender.documentId,
+        pageId: req.pageId,
         selections: current?.url === req.url ? current.selections : [],
       }));
       return null;
@@ -311,16 +311,18 @@ export default defineBackground(() => {
     }
     // A new page in the tab: what was found on the old one no longer applies. The browser reports
     // an address changed by the page itself (a fragment, history.pushState) the same way; there the
-    // page script still holds its claims, so the state stays, under the new address.
+    // page script still holds its claims, so the state stays, under the new address (the page
+    // script in the tab answers with the id it checked the page with: a new page has a new one).
     if (change.url) {
       const url = change.url;
       void (async () => {
         const state = await tabs.get(tabId);
         if (!state || state.url === url) return;
-        const samePage = !!state.documentId && (await toTab(tabId, 'hello', {}, { documentId: state.documentId })).ok;
+        const answer = state.pageId ? await toTab(tabId, 'hello', {}) : null;
+        const samePage = !!answer?.ok && answer.value === state.pageId;
         await tabs.update(tabId, (current) => {
           if (!current || current.url === url) return undefined;
-          return samePage && current.documentId === state.documentId ? { ...current, url } : null;
+          return samePage && current.pageId === state.pageId ? { ...current, url } : null;
         });
       })().catch((error) => console.warn('Crosscheck: could not follow the tab to', url, error));
     }

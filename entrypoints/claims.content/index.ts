@@ -39,7 +39,7 @@ export default defineContentScript({
     };
 
     const unlisten = handleMessages<ContentProtocol>({
-      hello: () => true,
+      hello: () => PAGE_ID,
       checkOnce() {
         once = true;
         if (enabled) void page.start();
@@ -68,7 +68,7 @@ export default defineContentScript({
       // Switched off here after all: what was read ahead is not kept for a later start. (A
       // one-off check asked for while the settings were read has started already, and took it.)
       page.stopReading();
-      void toBackground('pageIdle', { url: location.href, status: 'off' });
+      void toBackground('pageIdle', { url: location.href, status: 'off', pageId: PAGE_ID });
     }
     // A change in the site settings applies at once, without a reload.
     const unwatch = siteSettingsItem.watch((settings) => apply(once || isSiteEnabled(location.href, settings)));
@@ -84,6 +84,13 @@ export default defineContentScript({
     });
   },
 });
+
+/**
+ * This page script's id, new for every page it runs in: the background keeps it with the tab's
+ * state, and an address change the page makes itself (a fragment, pushState) keeps that state while
+ * the script in the tab still answers with it. (Random bytes: randomUUID needs a secure page.)
+ */
+const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** A claim on this page with its anchor and, when found, its range in the live DOM. */
 interface Anchored {
@@ -234,7 +241,7 @@ class PageClaims {
       // moment (the page between renders) stay, to be found again.
       if (!lostAll && this.startedText !== null) {
         this.clear();
-        void toBackground('pageIdle', { url: location.href, status: 'no-article' });
+        void toBackground('pageIdle', { url: location.href, status: 'no-article', pageId: PAGE_ID });
       }
       return;
     }
@@ -288,7 +295,7 @@ class PageClaims {
     this.startedText = article?.text ?? null;
     if (!found || !article) {
       this.clear();
-      void toBackground('pageIdle', { url: location.href, status: 'no-article' });
+      void toBackground('pageIdle', { url: location.href, status: 'no-article', pageId: PAGE_ID });
       this.awaitLateArticle();
       return;
     }
@@ -334,6 +341,7 @@ class PageClaims {
       canonicalUrl,
       published: article.published?.slice(0, LIMITS.date) ?? null,
       text,
+      pageId: PAGE_ID,
     };
     let answer = await toBackground('checkPage', page);
     // A background stopped in the middle of the check (the browser stops a worker it finds idle
@@ -345,7 +353,7 @@ class PageClaims {
       // No verdict is coming: the claims are no longer shown as being checked, here or in the popup.
       this.anchored = [];
       this.paintRanges();
-      void toBackground('pageIdle', { url: location.href, status: 'error', error: answer.error.slice(0, LIMITS.shortText) });
+      void toBackground('pageIdle', { url: location.href, status: 'error', error: answer.error.slice(0, LIMITS.shortText), pageId: PAGE_ID });
       return;
     }
     this.checkedText = article.text;
@@ -369,7 +377,7 @@ class PageClaims {
     this.moveObserver = null;
     this.clear();
     this.doc = document;
-    if (status) void toBackground('pageIdle', { url: location.href, status });
+    if (status) void toBackground('pageIdle', { url: location.href, status, pageId: PAGE_ID });
   }
 
   private clear() {

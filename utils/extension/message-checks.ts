@@ -21,6 +21,8 @@ export const LIMITS = {
   outlet: MAX_OUTLET_CHARS,
   /** A publication date as a page writes it. */
   date: 100,
+  /** A page script's id (see the content protocol's hello). */
+  pageId: 64,
   articleText: MAX_ARTICLE_CHARS,
   /** Articles in one import batch (the options page sends 500). */
   batchArticles: 1_000,
@@ -228,9 +230,10 @@ export const BACKGROUND_CHECKS: ProtocolChecks<BackgroundProtocol> = {
       canonicalUrl: nullable(webUrl),
       text: text(LIMITS.pageText),
       published: optional(nullable(text(LIMITS.date))),
+      pageId: optional(text(LIMITS.pageId)),
     }),
   },
-  pageIdle: { from: 'tab', data: record({ url: pageUrl, status: oneOf('off', 'no-article', 'error'), error: optional(text(LIMITS.shortText)) }) },
+  pageIdle: { from: 'tab', data: record({ url: pageUrl, status: oneOf('off', 'no-article', 'error'), error: optional(text(LIMITS.shortText)), pageId: optional(text(LIMITS.pageId)) }) },
   checkTyped: { from: 'extension', data: record({ tabId: nullable(int(0)), text: text(LIMITS.shortText, { nonEmpty: true }) }) },
   checkSelection: { from: 'tab', data: record({ text: text(LIMITS.shortText, { nonEmpty: true }), url: pageUrl }) },
   dismissClaim: { from: 'tab', data: record({ pageUrl, text: text(LIMITS.shortText, { nonEmpty: true }) }) },

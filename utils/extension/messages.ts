@@ -36,8 +36,8 @@ export interface TabState {
   claims: CheckedClaim[];
   checkedAt?: string;
   selections: SelectionCheck[];
-  /** The checked page's document (Chromium): an address changed by that page itself keeps the state. */
-  documentId?: string;
+  /** The id of the page script that checked the page (see `hello`): an address changed by that page itself keeps the state. */
+  pageId?: string;
 }
 
 /** Size of the corpus. */
@@ -113,10 +113,10 @@ export interface BackgroundProtocol {
    */
   spotPage(req: { url: string; canonicalUrl: string | null; text: string; part: 'opening' | 'rest' }): Span[];
   /** Content script: here is the article on this page; check its claims. */
-  checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string; published?: string | null }): CheckedClaim[];
+  checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string; published?: string | null; pageId?: string }): CheckedClaim[];
   /** Content script: the site was switched off here, or the page has no article. */
   /** The page is not being checked: switched off, no article found, or its check failed (`error` says why). */
-  pageIdle(req: { url: string; status: 'off' | 'no-article' | 'error'; error?: string }): null;
+  pageIdle(req: { url: string; status: 'off' | 'no-article' | 'error'; error?: string; pageId?: string }): null;
   /** Side panel: check a sentence typed or pasted by the reader, for the given tab. */
   checkTyped(req: { tabId: number | null; text: string }): SelectionCheck;
   /** Content script (keyboard shortcut in the page): check the reader's selection. */
@@ -154,7 +154,8 @@ export interface BackgroundProtocol {
 /** Messages to a tab's content script, from the background and the side panel. */
 export interface ContentProtocol {
   /** Background: is the content script running in this tab? */
-  hello(req: Record<string, never>): true;
+  /** Whether the page script runs in the tab; it answers with its id (new for every page it runs in). */
+  hello(req: Record<string, never>): string;
   /** Background: the reader asked for a one-off check of this page (its site stays off). */
   checkOnce(req: Record<string, never>): null;
   /** Side panel: scroll the page to claim number `index` and flash it. */
@@ -181,8 +182,8 @@ export type Handlers<P> = {
   [K in keyof P]?: (data: Req<P, K>, sender: Sender) => Res<P, K> | Promise<Res<P, K>>;
 };
 
-/** Who sent a message, as a handler sees it. `documentId`: the sending page's document (Chromium), which a later page in the tab does not share. */
-export type Sender = { tabId?: number; url?: string; frameId?: number; id?: string; documentId?: string };
+/** Who sent a message, as a handler sees it. */
+export type Sender = { tabId?: number; url?: string; frameId?: number; id?: string };
 
 /** Turns a thrown value into the text a reader sees. */
 export function errorMessage(error: unknown): string {
@@ -213,12 +214,9 @@ export async function toTab<K extends keyof ContentProtocol>(
   tabId: number,
   name: K,
   data: Req<ContentProtocol, K>,
-  opts: { documentId?: string } = {},
 ): Promise<Result<Res<ContentProtocol, K>>> {
   try {
-    const message = { crosscheck: name, data } satisfies Envelope<ContentProtocol, K>;
-    // To one document of the tab when given (Chromium): fails when the tab shows another page since.
-    const answer = await (opts.documentId ? browser.tabs.sendMessage(tabId, message, { documentId: opts.documentId } as object) : browser.tabs.sendMessage(tabId, message));
+    const answer = await browser.tabs.sendMessage(tabId, { crosscheck: name, data } satisfies Envelope<ContentProtocol, K>);
     return unwrap(answer, name);
   } catch (error) {
     return { ok: false, error: errorMessage(error) };
@@ -244,7 +242,7 @@ export function handleMessages<P>(handlers: Handlers<P>, opts: HandleOptions<P> 
   const accept = opts.accept ?? ((sender, from) => senderAllowed(from, sender, browser.runtime.id, browser.runtime.getURL('/')));
   const checks = MESSAGE_CHECKS as Readonly<Record<string, MessageCheck<unknown> | undefined>>;
   // Answers through sendResponse and `return true`, which every browser (and the test fake) honours.
-  const listener = (message: unknown, sender: SenderInfo & { frameId?: number; documentId?: string }, sendResponse: (answer: Result<unknown>) => void) => {
+  const listener = (message: unknown, sender: SenderInfo & { frameId?: number }, sendResponse: (answer: Result<unknown>) => void) => {
     if (!message || typeof message !== 'object' || !('crosscheck' in message)) return false;
     const envelope = checkEnvelope(message);
     if ('error' in envelope) {
@@ -265,7 +263,7 @@ export function handleMessages<P>(handlers: Handlers<P>, opts: HandleOptions<P> 
     }
     (async () => {
       try {
-        const value = await handler(data, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId, id: sender.id, documentId: sender.documentId });
+        const value = await handler(data, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId, id: sender.id });
         sendResponse({ ok: true, value: value ?? null });
       } catch (error) {
         sendResponse({ ok: false, error: errorMessage(error) });
