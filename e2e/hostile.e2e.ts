@@ -2,7 +2,7 @@
 // never stops rewriting itself, infinite scroll, frames, shadow DOM, hostile CSS and a page that
 // replaces the globals of its window. The page must keep working, Crosscheck must stay
 // responsive and bounded, and highlights must come back after the page re-renders.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { DEFAULT_MAX_CLAIMS } from '../utils/pipeline';
 import { waitFor, type ExtensionSession, type PageServer } from './harness';
@@ -103,6 +103,12 @@ describe('pages that fight back', () => {
   });
 
   afterAll(() => stopSession({ server, ext }));
+
+  // A test that failed leaves its pages open; closed here, so a later test on the same page does
+  // not find the old tab (tabs are found by their address) and fail in turn.
+  afterEach(async () => {
+    for (const page of ext.context.pages()) if (!page.url().startsWith('chrome-extension://')) await page.close().catch(() => undefined);
+  });
 
   it('a page that never goes quiet: highlights come back after each re-render, the page keeps working, CPU and memory stay bounded', async () => {
     const { page, errors, cdp } = await open('churn.html');
