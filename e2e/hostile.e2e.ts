@@ -378,6 +378,28 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
+  it('a story in a same-origin frame that loads after the page was read: checked once the frame has loaded', async () => {
+    // The site switched on first, so the page script reads the shell before the frame has its story.
+    await (await open('frame-late.html')).page.close();
+    const page = await ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url('frame-late.html'));
+    const key = `tab:${await tabIdOf(ext, page.url())}`;
+    await waitFor(async () => {
+      const s = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { status?: string; url?: string } | undefined;
+      return s?.url === page.url() && (s.status === 'done' || s.status === 'no-article');
+    }, { message: 'the shell page was not read' });
+    // Later than the page script's first look again (it reads a page once more soon after).
+    await new Promise((r) => setTimeout(r, 1_500));
+    await page.evaluate(() => (window as any).loadStory());
+    const frame = await waitFor(() => page.frames().find((f) => f.url().endsWith('story-frame.html')));
+    const live = await waitForLive(frame, 3, 20_000);
+    expect(live.join(' ')).toContain('Sarrow Valley');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shadow DOM around the story: highlights painted, widgets in open and closed shadow roots keep working', async () => {
     const { page, errors, cdp } = await open('shadow.html');
     const count = (await waitForLive(page, 3)).length;

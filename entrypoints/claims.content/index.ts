@@ -204,14 +204,23 @@ class PageClaims {
   /**
    * A page read with no article, or none with claims, may be a client-rendered page whose story
    * is still being fetched: its changes are read again for a few seconds (as after an address
-   * change), and a story found then is checked. Once per page (or address): a page whose text
-   * keeps changing without ever holding a claim is not read over and over.
+   * change, and as the page's frames load), and a story found then is checked. Once per page (or
+   * address): a page whose text keeps changing without ever holding a claim is not read over and over.
    */
   private awaitLateArticle() {
     if (this.awaitedLate) return;
     this.awaitedLate = true;
     this.watchForArticle();
+    // A frame of the page loading its page (the story, perhaps) changes no node of this one.
+    for (const frame of document.querySelectorAll('iframe, frame')) {
+      if (this.framesWatched.has(frame)) continue;
+      this.framesWatched.add(frame);
+      this.ctx.addEventListener(frame, 'load', () => {
+        if (performance.now() <= this.moveUntil) this.moved.changed();
+      });
+    }
   }
+  private framesWatched = new WeakSet<Element>();
   private awaitedLate = false;
 
   /** Reads the page again once it settles, and again after each change for a few seconds. */
