@@ -1,6 +1,7 @@
 // Steps the end-to-end tests share once the extension is loaded: which tab shows a URL, what is
 // highlighted on a page, how to talk to the background as an extension page does.
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
+import type { TabState } from '../utils/extension/messages';
 import type { ExtensionSession, PageServer } from './harness';
 import { launchExtension, startPageServer, waitFor } from './harness';
 import { originsForSite } from '../utils/site-access';
@@ -37,6 +38,16 @@ export async function openPopupFor(ext: ExtensionSession, page: Page): Promise<P
   await pressToolbarButton(ext, page);
   const tabId = await tabIdOf(ext, page.url());
   return ext.openExtensionPage(`popup.html?tabId=${tabId}`);
+}
+
+/**
+ * What the background keeps for a tab (its session storage, as the popup and side panel read it),
+ * read in the worker or, while the worker is stopped, in one of the extension's pages.
+ */
+export async function tabState(ext: ExtensionSession, tabId: number, from: Page | Worker = ext.serviceWorker): Promise<TabState | undefined> {
+  const key = `tab:${tabId}`;
+  const stored = await (from as Worker).evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key);
+  return stored[key] as TabState | undefined;
 }
 
 /** The browser's id for the tab showing `url`. */

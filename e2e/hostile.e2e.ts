@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { DEFAULT_MAX_CLAIMS } from '../utils/pipeline';
 import { waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, popoverText, tabIdOf, turnOnSite, VERDICTS, startSession, stopSession } from './extension';
+import { clickClaim, popoverText, tabIdOf, tabState, turnOnSite, VERDICTS, startSession, stopSession } from './extension';
 
 const PAINTED = [...VERDICTS, 'pending'];
 
@@ -81,6 +81,24 @@ describe('pages that fight back', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     return { page, errors, cdp };
+  }
+
+  /**
+   * Opens a test page with Crosscheck already on for it (so the page script looks at the page as
+   * it first is), and waits until that first look is done: checked, or found to have no article.
+   */
+  async function openAndRead(file: string): Promise<{ page: Page; errors: string[] }> {
+    await (await open(file)).page.close();
+    const page = await ext.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url(file));
+    const tabId = await tabIdOf(ext, page.url());
+    await waitFor(async () => {
+      const s = await tabState(ext, tabId);
+      return s?.url === page.url() && (s.status === 'done' || s.status === 'no-article');
+    }, { message: `${file} was not read` });
+    return { page, errors };
   }
 
   /** Flips the popup's site switch for `page`'s site. */
@@ -170,18 +188,8 @@ describe('pages that fight back', () => {
   });
 
   it('a client-rendered page whose story arrives seconds after it loaded: the story is checked when it arrives', async () => {
-    // The site switched on first, so the page script looks at the page before its story is there.
-    await (await open('late.html')).page.close();
-    const page = await ext.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url('late.html'));
     // The loading state is read and checked first: nothing in it to check.
-    const key = `tab:${await tabIdOf(ext, page.url())}`;
-    await waitFor(async () => {
-      const s = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { status?: string; url?: string } | undefined;
-      return s?.url === page.url() && (s.status === 'done' || s.status === 'no-article');
-    }, { message: 'the loading page was not read' });
+    const { page, errors } = await openAndRead('late.html');
     expect(await pageState<boolean>(page, 'rendered')).toBe(false);
     await page.evaluate(() => (window as any).renderStory());
     const live = await waitForLive(page, 3, 20_000);
@@ -192,9 +200,8 @@ describe('pages that fight back', () => {
 
   it('a page with nothing to check whose text never stops changing is read again for a few seconds, not for ever', async () => {
     const { page, errors } = await open('restless.html');
-    const key = `tab:${await tabIdOf(ext, page.url())}`;
-    const checkedAt = async () =>
-      ((await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { status?: string; checkedAt?: string } | undefined);
+    const tabId = await tabIdOf(ext, page.url());
+    const checkedAt = () => tabState(ext, tabId);
     const first = await waitFor(async () => {
       const s = await checkedAt();
       return s?.status === 'done' ? s : null;
@@ -366,9 +373,9 @@ describe('pages that fight back', () => {
       return getSelection()!.toString().trim();
     });
     await page.keyboard.press('Alt+Shift+K');
-    const key = `tab:${await tabIdOf(ext, page.url())}`;
+    const tabId = await tabIdOf(ext, page.url());
     await waitFor(async () => {
-      const state = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { selections?: { text: string }[] } | undefined;
+      const state = await tabState(ext, tabId);
       return state?.selections?.some((s) => s.text === selected) ?? false;
     }, { timeout: 20_000, message: 'the selection in the frame was not checked' });
     // The frame's own script keeps running.
@@ -379,17 +386,8 @@ describe('pages that fight back', () => {
   });
 
   it('a story in a same-origin frame that loads after the page was read: checked once the frame has loaded', async () => {
-    // The site switched on first, so the page script reads the shell before the frame has its story.
-    await (await open('frame-late.html')).page.close();
-    const page = await ext.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url('frame-late.html'));
-    const key = `tab:${await tabIdOf(ext, page.url())}`;
-    await waitFor(async () => {
-      const s = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { status?: string; url?: string } | undefined;
-      return s?.url === page.url() && (s.status === 'done' || s.status === 'no-article');
-    }, { message: 'the shell page was not read' });
+    // The shell is read first, before the frame has its story.
+    const { page, errors } = await openAndRead('frame-late.html');
     // Later than the page script's first look again (it reads a page once more soon after).
     await new Promise((r) => setTimeout(r, 1_500));
     await page.evaluate(() => (window as any).loadStory());
@@ -576,9 +574,9 @@ describe('pages that fight back', () => {
       getSelection()!.selectAllChildren(p);
     });
     await page.keyboard.press('Alt+Shift+K');
-    const key = `tab:${await tabIdOf(ext, page.url())}`;
+    const tabId = await tabIdOf(ext, page.url());
     await waitFor(async () => {
-      const state = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as { selections?: unknown[] } | undefined;
+      const state = await tabState(ext, tabId);
       return (state?.selections?.length ?? 0) > 0;
     }, { timeout: 20_000, message: 'the selection was not checked' });
     expect(errors).toEqual([]);

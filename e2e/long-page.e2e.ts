@@ -9,9 +9,8 @@ import type { Page } from 'playwright-core';
 import { longPage } from '../bench/page';
 import { DEFAULT_MAX_CLAIMS } from '../utils/pipeline';
 import { OPENING_CHARS } from '../utils/claim-parts';
-import type { TabState } from '../utils/extension/messages';
 import { waitFor, type ExtensionSession, type PageServer } from './harness';
-import { highlightCount, tabIdOf, startSession, stopSession } from './extension';
+import { highlightCount, tabIdOf, tabState, startSession, stopSession } from './extension';
 
 /** Before any page script: record, every frame, the most claims painted as "checking" at once. */
 function recordPending(): void {
@@ -51,9 +50,9 @@ describe('a long article', () => {
   });
 
   it('paints the rest\'s claims as "checking" beside the opening\'s, and every checked claim with its verdict', async () => {
-    const key = `tab:${await tabIdOf(ext, pageUrl)}`;
+    const tabId = await tabIdOf(ext, pageUrl);
     const state = await waitFor(async () => {
-      const s = (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as TabState | undefined;
+      const s = await tabState(ext, tabId);
       return s?.status === 'done' ? s : null;
     }, { timeout: 30_000, message: 'the page was not checked' });
     const last = Math.max(...state.claims.map((c) => c.start));
@@ -74,10 +73,10 @@ describe('a long article', () => {
   it('a check cut short by the service worker stopping is asked for again: every claim gets its verdict', async () => {
     const cdp = await ext.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
-    const key = `tab:${await tabIdOf(ext, pageUrl)}`;
+    const tabId = await tabIdOf(ext, pageUrl);
     // Read from an extension page: the worker itself is stopped below.
     const reader = await ext.openExtensionPage('options.html');
-    const state = async () => (await reader.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as TabState | undefined;
+    const state = () => tabState(ext, tabId, reader);
     const checkedAt = async () => (await state())?.checkedAt;
     const before = await checkedAt();
     await page.reload();

@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { TabState } from '../utils/extension/messages';
 import { PROJECT_ROOT, screenshot, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
+import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, tabState, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
 interface Expected {
   outlet: string;
@@ -167,18 +166,17 @@ describe('reading a demo article with Crosscheck', () => {
   });
 
   it('fewer or more claims from the popup\'s sensitivity: the page is checked again at once', async () => {
-    const key = `tab:${tabId}`;
-    const tabState = async () => (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as TabState | undefined;
+    const current = () => tabState(ext, tabId);
     /** The claims of the check after `since` (its time), once it is done and painted. */
     const nextCheck = async (since: string | null | undefined) => {
       const state = await waitFor(async () => {
-        const s = await tabState();
+        const s = await current();
         return s?.status === 'done' && s.checkedAt !== since ? s : null;
       }, { timeout: 20_000, message: 'the page was not checked again' });
       await waitFor(async () => (await highlightCount(page)) === state.claims.length, { message: 'the new check\'s claims were not painted' });
       return state;
     };
-    const before = (await tabState())!;
+    const before = (await current())!;
     await expect(highlightCount(page)).resolves.toBe(before.claims.length);
     const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
     const slider = popup.getByTestId('sensitivity');
@@ -215,19 +213,18 @@ describe('reading a demo article with Crosscheck', () => {
   });
 
   it('an address the page changes itself (a fragment, history.pushState) keeps the tab\'s claims for the popup and side panel; a new page in the tab does not', async () => {
-    const key = `tab:${tabId}`;
-    const tabState = async () => (await ext.serviceWorker.evaluate((k) => (globalThis as any).chrome.storage.session.get(k), key))[key] as TabState | undefined;
+    const current = () => tabState(ext, tabId);
     await waitForHighlights(page);
     const checked = await waitFor(async () => {
-      const s = await tabState();
+      const s = await current();
       return s?.status === 'done' && s.claims.length > 0 ? s : null;
     }, { message: 'the tab has no finished check' });
     const base = page.url().split('#')[0];
     await page.evaluate(() => { location.hash = 'comments'; });
-    await waitFor(async () => (await tabState())?.url === `${base}#comments`, { message: 'the tab state did not follow the fragment' });
+    await waitFor(async () => (await current())?.url === `${base}#comments`, { message: 'the tab state did not follow the fragment' });
     await page.evaluate(() => history.pushState({}, '', `${location.pathname}?view=2`));
     const moved = await waitFor(async () => {
-      const s = await tabState();
+      const s = await current();
       return s?.url.endsWith('?view=2') ? s : null;
     }, { message: 'the tab state did not follow the new address' });
     expect(moved.status).toBe('done');
@@ -238,11 +235,11 @@ describe('reading a demo article with Crosscheck', () => {
     const typed = 'The army has taken full control of the Sarrow Valley.';
     await toBackground(extPage, 'checkTyped', { tabId, text: typed });
     await extPage.close();
-    expect((await tabState())!.selections.map((c) => c.text)).toContain(typed);
+    expect((await current())!.selections.map((c) => c.text)).toContain(typed);
     // Another page in the tab: the old page's claims and checks are gone from its state.
     await page.goto(server.url('pages/library-fire.html'));
     const next = await waitFor(async () => {
-      const s = await tabState();
+      const s = await current();
       return s && !s.url.includes('sarrow-valley') ? s : null;
     }, { message: 'the tab state did not move to the new page' });
     expect(next.selections).toEqual([]);

@@ -68,7 +68,7 @@ export default defineContentScript({
       // Switched off here after all: what was read ahead is not kept for a later start. (A
       // one-off check asked for while the settings were read has started already, and took it.)
       page.stopReading();
-      void toBackground('pageIdle', { url: location.href, status: 'off', pageId: PAGE_ID });
+      pageIdle('off');
     }
     // A change in the site settings applies at once, without a reload.
     const unwatch = siteSettingsItem.watch((settings) => apply(once || isSiteEnabled(location.href, settings)));
@@ -91,6 +91,11 @@ export default defineContentScript({
  * the script in the tab still answers with it. (Random bytes: randomUUID needs a secure page.)
  */
 const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** Tells the background this page is not being checked: switched off, no article, or its check failed (`error` says why). */
+function pageIdle(status: 'off' | 'no-article' | 'error', error?: string): void {
+  void toBackground('pageIdle', { url: location.href, status, pageId: PAGE_ID, ...(error === undefined ? {} : { error: error.slice(0, LIMITS.shortText) }) });
+}
 
 /** A claim on this page with its anchor and, when found, its range in the live DOM. */
 interface Anchored {
@@ -131,7 +136,7 @@ class PageClaims {
   private highlighter: Highlighter | null = null;
   private popover: LazyPopover;
   private observer: MutationObserver | null = null;
-  /** The page's text index from the last paint, and whether the page has changed since (see textIndex). */
+  /** The page's text index from the last paint, and whether the page has changed since (see textIndexSteps). */
   private lastIndex: { index: TextIndex; watch: MutationObserver; changed: boolean } | null = null;
   private brokenCheck: number | undefined;
   private reanchor = new ReanchorScheduler(() => this.reanchorIfBroken(), {
@@ -173,7 +178,6 @@ class PageClaims {
     this.ctx.addEventListener(top, 'click', (e) => this.onClick(e as MouseEvent, doc), { capture: true });
     this.ctx.addEventListener(top, 'focusin', (e) => this.onFocus(e as FocusEvent), { capture: true });
     this.ctx.addEventListener(top, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
-    if (doc.defaultView) this.popover.closeOnEscapeIn(doc.defaultView);
   }
 
   /** Works on the article in `doc` from now on (a frame's document, or the page's own). */
@@ -250,7 +254,7 @@ class PageClaims {
       // moment (the page between renders) stay, to be found again.
       if (!lostAll && this.startedText !== null) {
         this.clear();
-        void toBackground('pageIdle', { url: location.href, status: 'no-article', pageId: PAGE_ID });
+        pageIdle('no-article');
       }
       return;
     }
@@ -304,7 +308,7 @@ class PageClaims {
     this.startedText = article?.text ?? null;
     if (!found || !article) {
       this.clear();
-      void toBackground('pageIdle', { url: location.href, status: 'no-article', pageId: PAGE_ID });
+      pageIdle('no-article');
       this.awaitLateArticle();
       return;
     }
@@ -362,7 +366,7 @@ class PageClaims {
       // No verdict is coming: the claims are no longer shown as being checked, here or in the popup.
       this.anchored = [];
       this.paintRanges();
-      void toBackground('pageIdle', { url: location.href, status: 'error', error: answer.error.slice(0, LIMITS.shortText), pageId: PAGE_ID });
+      pageIdle('error', answer.error);
       return;
     }
     this.checkedText = article.text;
@@ -386,7 +390,7 @@ class PageClaims {
     this.moveObserver = null;
     this.clear();
     this.doc = document;
-    if (status) void toBackground('pageIdle', { url: location.href, status, pageId: PAGE_ID });
+    if (status) pageIdle(status);
   }
 
   private clear() {
@@ -408,7 +412,7 @@ class PageClaims {
   /** Finds every claim in the live page and paints it. */
   private paint() {
     runToEnd(this.paintSteps());
-    // A text index is kept only between the paints of one start (see textIndex).
+    // A text index is kept only between the paints of one start (see textIndexSteps).
     this.forgetIndex();
   }
 
@@ -436,22 +440,15 @@ class PageClaims {
   }
 
   /**
-   * The page's text index. With `reuse`, the last one built while nothing but our own UI has
-   * changed in the page since (within one start: built while the background spots the opening's
-   * claims, used for them and for the rest's); otherwise one built afresh, watched for changes from
-   * then on: the document's nodes, text and slot assignments, and those of the shadow roots whose
-   * text it holds. (A shadow root attached after it was built is not seen; the index lives only as
-   * long as one start, and the verdicts' paint looks for any claim not found in a fresh one.)
-   */
-  private textIndex(reuse: boolean): TextIndex {
-    return runToEnd(this.textIndexSteps(reuse));
-  }
-
-  /**
-   * textIndex as steps, for building a long page's index a slice at a time. The document is
-   * watched from the first step: a change of the page's between two slices counts as a change
-   * (one inside a shadow root in that time is not seen, as one after it is attached is not;
-   * rangeFor refuses a range past the end of text shortened since).
+   * The page's text index, built in steps (a long page's a slice at a time). With `reuse`, the
+   * last one built while nothing but our own UI has changed in the page since (within one start:
+   * built while the background spots the opening's claims, used for them and for the rest's);
+   * otherwise one built afresh, watched for changes from its first step on: the document's nodes,
+   * text and slot assignments, and those of the shadow roots whose text it holds. A change of the
+   * page's between two slices counts as a change; one inside a shadow root in that time is not
+   * seen, nor one in a shadow root attached after the build (rangeFor refuses a range past the
+   * end of text shortened since). The index lives only as long as one start, and the verdicts'
+   * paint looks for any claim not found in a fresh one.
    */
   private *textIndexSteps(reuse: boolean): Generator<void, TextIndex> {
     const last = this.lastIndex;
@@ -480,14 +477,13 @@ class PageClaims {
     }
     const entry = {
       index,
-      changed: false,
+      changed: changedMeanwhile,
       watch: new MutationObserver((records) => {
         if (!records.some((r) => !isOurs(r.target))) return;
         entry.changed = true;
         entry.watch.disconnect();
       }),
     };
-    entry.changed = changedMeanwhile;
     entry.watch.observe(this.doc, watched);
     const roots = new Set<Node>();
     for (const node of index.nodes) roots.add(node.getRootNode());
@@ -633,7 +629,6 @@ class PageClaims {
     if (hit?.range && !this.popover.isOpenFor(hit.claim)) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
   }
 
-  /** Alt+Shift+N / Alt+Shift+P move through the claims with the keyboard, opening each one's popover. */
   /** The text the reader selected: in the page, or in the same-origin frame that holds the story. */
   selectedText(): string {
     const own = getSelection()?.toString() ?? '';
@@ -641,7 +636,19 @@ class PageClaims {
     return this.doc.getSelection()?.toString() ?? '';
   }
 
+  /**
+   * The page's keys (the story's frame's too): Escape closes the popover (in the capture phase at
+   * the window, before a page that stops keys at its document; a click on a claim in the frame
+   * leaves the keyboard there), Alt+Shift+K checks the selection, Alt+Shift+N / Alt+Shift+P move
+   * through the claims, opening each one's popover.
+   */
   private onKey(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      if (!this.popover.isOpen()) return;
+      this.popover.close();
+      event.stopPropagation();
+      return;
+    }
     if (event.altKey && event.shiftKey && event.code === 'KeyK') {
       // The browser's shortcut for "Cross-check selection" may be unassigned (another extension
       // took it); the same keys in the page (or the story's frame) do the same. The background
@@ -682,18 +689,14 @@ class LazyPopover {
   /** Increases on every open and close: an open still loading the code gives way to a later call. */
   private asked = 0;
 
-  /** Windows where Escape closes the popover (with the page each showed), handed on once its code is loaded. */
-  private escapeWindows: { win: Window; doc: Document }[] = [];
-
   constructor(private ctx: ContentScriptContext) {}
 
   contains(event: Event): boolean {
     return this.loaded?.contains(event) ?? false;
   }
 
-  closeOnEscapeIn(win: Window): void {
-    if (this.loaded) this.loaded.closeOnEscapeIn(win);
-    else this.escapeWindows.push({ win, doc: win.document });
+  isOpen(): boolean {
+    return this.loaded?.isOpen() ?? false;
   }
 
   isOpenFor(claim: CheckedClaim): boolean {
@@ -707,19 +710,7 @@ class LazyPopover {
 
   async open(...args: Parameters<PopoverContainer['open']>): Promise<void> {
     const asked = ++this.asked;
-    this.loading ??= import('./popover').then(({ PopoverContainer }) => {
-      const loaded = new PopoverContainer(this.ctx);
-      for (const { win, doc } of this.escapeWindows.splice(0)) {
-        // A frame that has since shown another page (perhaps of another site) is left out: its
-        // new page, if ours to read, is named again when it is used.
-        try {
-          if (win.document === doc) loaded.closeOnEscapeIn(win);
-        } catch {
-          // another site's page now: not ours to listen to
-        }
-      }
-      return (this.loaded = loaded);
-    });
+    this.loading ??= import('./popover').then(({ PopoverContainer }) => (this.loaded = new PopoverContainer(this.ctx)));
     const popover = await this.loading;
     if (asked !== this.asked || this.ctx.isInvalid) return;
     await popover.open(...args);

@@ -21,36 +21,22 @@ const MARGIN = 8;
 const MIN_HEIGHT = 320;
 
 /**
- * The popover next to a claim, in a shadow root. One at a time; closes on Escape, on a click
- * elsewhere, and when the content script is invalidated.
+ * The popover next to a claim, in a shadow root. One at a time; closed by the page script on
+ * Escape or a click elsewhere (it follows the page's keys and clicks), and when the content
+ * script is invalidated.
  */
 export class PopoverContainer {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   private opening: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private openFor: CheckedClaim | null = null;
 
-  /** Documents whose window we listen to (a frame's window stays the same object when it loads another page). */
-  private keyDocuments = new WeakSet<Document>();
-
   constructor(private ctx: ContentScriptContext) {
-    this.closeOnEscapeIn(window);
     ctx.onInvalidated(() => this.destroy());
   }
 
-  /**
-   * Escape pressed in this window closes the popover: the page's own, and a same-origin frame
-   * holding the story (a click on a claim there leaves the keyboard in the frame). At the window,
-   * in the capture phase: before a page that stops keys at its document.
-   */
-  closeOnEscapeIn(win: Window): void {
-    if (this.keyDocuments.has(win.document)) return;
-    this.keyDocuments.add(win.document);
-    this.ctx.addEventListener(win, 'keydown', (event) => {
-      if (event.key === 'Escape' && this.openFor) {
-        this.close();
-        event.stopPropagation();
-      }
-    }, { capture: true });
+  /** Whether the popover is showing a claim. */
+  isOpen(): boolean {
+    return this.openFor !== null;
   }
 
   /** Whether the popover is showing this claim. */

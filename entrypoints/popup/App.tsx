@@ -56,10 +56,11 @@ export function App() {
       // answers at once, without a prompt, when they still hold, and the settings are ours to write.
       const ask = originsToAsk(host, granted ?? []);
       const own = originsForSite(host);
+      const switchOn = async () => siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
       if (!ask.length && !own.every((o) => granted?.includes(o))) {
         // Covered by a wider grant (every site, or a whole domain): only the settings change
         // (asking for the site's own patterns would add grants that outlive the wider one).
-        await siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
+        await switchOn();
         return;
       }
       setAsking(true);
@@ -72,7 +73,7 @@ export function App() {
         setAsking(false);
       }
       if (!allowed) setMessage((m) => m ?? `Crosscheck stays off on ${host}: the browser did not give it access to this site.`);
-      else if (!ask.length) await siteSettingsItem.setValue(setSiteEnabled(await siteSettingsItem.getValue(), host, true));
+      else if (!ask.length) await switchOn();
       return;
     }
     const after = setSiteEnabled(settings, host, false);

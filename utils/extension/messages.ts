@@ -109,13 +109,12 @@ export interface BackgroundProtocol {
   pageReading(req: Record<string, never>): null;
   /**
    * Content script: the claims of this article, before they are checked (painted at once as
-   * "checking"): those of its opening first, then those of the rest (see OPENING_CHARS in utils/pipeline).
+   * "checking"): those of its opening first, then those of the rest (see OPENING_CHARS in utils/claim-parts).
    */
   spotPage(req: { url: string; canonicalUrl: string | null; text: string; part: 'opening' | 'rest' }): Span[];
   /** Content script: here is the article on this page; check its claims. */
   checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string; published?: string | null; pageId?: string }): CheckedClaim[];
-  /** Content script: the site was switched off here, or the page has no article. */
-  /** The page is not being checked: switched off, no article found, or its check failed (`error` says why). */
+  /** Content script: this page is not being checked: switched off, no article found, or its check failed (`error` says why). */
   pageIdle(req: { url: string; status: 'off' | 'no-article' | 'error'; error?: string; pageId?: string }): null;
   /** Side panel: check a sentence typed or pasted by the reader, for the given tab. */
   checkTyped(req: { tabId: number | null; text: string }): SelectionCheck;
