@@ -131,8 +131,10 @@ export function restClaims(text: string, steps: Pick<PipelineSteps, 'spot'>, opt
   const room = Math.max(0, max - opening.length);
   const rest = room === 0 ? [] : claimsBetween(text, steps, opts, OPENING_CHARS, Infinity, room);
   if (rest.length >= room) return rest;
+  // The opening's most check-worthy up to what is left: its claims already taken, and the next ones
+  // (so the spotter works out the structure of no claim that will not be used).
   const taken = new Set(opening.map((c) => c.start));
-  const more = claimsBetween(text, steps, opts, 0, OPENING_CHARS, max).filter((c) => !taken.has(c.start));
+  const more = claimsBetween(text, steps, opts, 0, OPENING_CHARS, max - rest.length).filter((c) => !taken.has(c.start));
   return [...mostCheckWorthy(more, room - rest.length), ...rest];
 }
 
