@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { openDb, openDbV1, V1_INDEX_KEY, type ArticleRow } from './db';
+import Dexie from 'dexie';
+import { openDb, openDbV1, SCHEMA_V1, SCHEMA_V2, V1_INDEX_KEY, type ArticleRow, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
 import { SearchIndex } from '../search/index';
 import { copySignature } from '../syndication';
@@ -231,6 +232,33 @@ describe('schema upgrades: every earlier version is covered', () => {
     expect(await fresh.articles.count()).toBe(0);
     fresh.close();
     await fresh.delete();
+  });
+
+  it('opens a database left at version 3 (a release whose articles had no signature-key or date index) and works with it', async () => {
+    const name = `v3-${n++}`;
+    // Version 3's schema, as that release declared it; its articles stored by today's store.
+    const v3 = new Dexie(name) as CrosscheckDb;
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores({ ...SCHEMA_V2, articles: '++id, &canonicalUrl, outlet, [outlet+published], source, copyOf, [outlet+copyOf]' });
+    const wire = { url: 'https://wire.example/dam', outlet: 'Wire', title: 'Dam', published: '2025-03-01', text: WIRE };
+    const rows = v1Rows(6).map(({ url, outlet, title, published, text }) => ({ url, outlet, title, published, text }));
+    const first = new CorpusStore(v3);
+    await first.addArticles([wire, ...rows], 'import');
+    await first.compact();
+    expect(v3.verno).toBe(3);
+    v3.close();
+
+    const db = openDb(name);
+    const store = new CorpusStore(db);
+    // A copy is recognised, searches answer, statistics count, deleting by date finds its articles.
+    expect((await store.addArticles([{ ...wire, url: 'https://other.example/copy', outlet: 'Other' }], 'import')).copies).toBe(1);
+    expect((await store.search({ text: 'Kessel dam regional council' }, { k: 3 }))[0]?.url).toMatch(/dam|copy/);
+    expect((await store.outletStats()).find((o) => o.outlet === 'Wire')?.articles).toBe(1);
+    expect(await store.removePublishedBetween('2025-03-01', '2025-03-01')).toBe(2);
+    expect(await db.articles.count()).toBe(rows.length);
+    db.close();
+    await db.delete();
   });
 
   it('reopens a current database with data in every table unchanged', async () => {
