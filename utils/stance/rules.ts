@@ -271,7 +271,8 @@ function claimFlags(claimText: string, structure?: ClaimStructure) {
 
 /**
  * Reads the evidence sentences that match the claim best and returns the strongest news pattern
- * found (null when none applies), with how much of the claim the best-matching sentence covers.
+ * found (null when none applies), with how much of the claim the best-matching sentence covers
+ * and the evidence's sentences ranked by how well they match it (when it ranked them).
  */
 export function findPattern(
   claimText: string,
@@ -279,13 +280,13 @@ export function findPattern(
   evidence: TextInfo,
   idf: IdfTable,
   structure?: ClaimStructure,
-): { finding: RuleFinding | null; bestCover: number } {
+): { finding: RuleFinding | null; bestCover: number; order?: number[] } {
   const noOverlap: RuleFinding = { stance: 'unrelated', strength: 0.9, rule: 'no-overlap', sentence: '' };
   if (!claim.tf.size || !evidence.sents.length) return { finding: noOverlap, bestCover: 0 };
   const order = rankSentences(claim, evidence, idf);
   const best = evidence.sents[order[0]];
   const bestCover = coverage(claim, best.tf, idf);
-  if (bestCover === 0 && coverage(claim, evidence.tf, idf) === 0) return { finding: noOverlap, bestCover };
+  if (bestCover === 0 && coverage(claim, evidence.tf, idf) === 0) return { finding: noOverlap, bestCover, order };
   const flags = claimFlags(claimText, structure);
   const core = coreStems(structure);
   const claimQty = quantities(claimText);
@@ -372,7 +373,7 @@ export function findPattern(
     )
       consider({ stance: 'confirm', strength: 0.5 * fit, rule: 'assertion', sentence: text });
   }
-  return { finding: found, bestCover };
+  return { finding: found, bestCover, order };
 }
 
 // ---- polarity on whole articles ---------------------------------------------------------------
@@ -392,14 +393,14 @@ export function claimDenies(claim: TextInfo): boolean {
  * Sentences of the article with a denial word within six words of one of the claim's own words:
  * among its first three and its three best-matching sentences, and among its first two alone.
  */
-export function articleDenials(claim: TextInfo, evidence: TextInfo, idf: IdfTable): { anywhere: boolean; opening: boolean } {
+export function articleDenials(claim: TextInfo, evidence: TextInfo, idf: IdfTable, order?: readonly number[]): { anywhere: boolean; opening: boolean } {
   const claimStems = new Set(claim.tf.keys());
   const denies = (k: number) => {
     const s = evidence.sents[k];
     return !!s && s.denials.length > 0 && denialNear(s, claimStems, 6);
   };
   const opening = denies(0) || denies(1);
-  return { opening, anywhere: opening || denies(2) || rankSentences(claim, evidence, idf).slice(0, 3).some(denies) };
+  return { opening, anywhere: opening || denies(2) || (order ?? rankSentences(claim, evidence, idf)).slice(0, 3).some(denies) };
 }
 
 /**
@@ -412,9 +413,12 @@ export function articleDenials(claim: TextInfo, evidence: TextInfo, idf: IdfTabl
  */
 export const POLARITY_WEIGHT = { shared: 0.4, opening: 0.4 } as const;
 
-/** The polarity finding for a whole article, or null when claim and article do not meet on a denial this way. */
-export function polarityFinding(claimText: string, claim: TextInfo, evidence: TextInfo, idf: IdfTable, structure?: ClaimStructure): RuleFinding | null {
-  const denials = articleDenials(claim, evidence, idf);
+/**
+ * The polarity finding for a whole article, or null when claim and article do not meet on a
+ * denial this way. `order`: the evidence's sentences ranked against the claim, when already known.
+ */
+export function polarityFinding(claimText: string, claim: TextInfo, evidence: TextInfo, idf: IdfTable, structure?: ClaimStructure, order?: readonly number[]): RuleFinding | null {
+  const denials = articleDenials(claim, evidence, idf, order);
   if (!denials.anywhere) return null;
   if (claimDenies(claim)) return { stance: 'confirm', strength: POLARITY_WEIGHT.shared, rule: 'denial-shared', sentence: '' };
   // an attributed claim ("Congressman: ...", "X says ...") is left to the model: an article
@@ -459,12 +463,12 @@ export function applyRules(
   structure?: ClaimStructure,
 ): Record<Stance, number> {
   const short = evidence.sents.length <= 4;
-  const { finding, bestCover } = findPattern(claimText, claim, evidence, idf, structure);
+  const { finding, bestCover, order } = findPattern(claimText, claim, evidence, idf, structure);
   const mixed = mixFinding(scores, finding, short);
   if (!short) {
     // a whole article the model takes as related: the polarity of claim and article (above)
     if (mixed.unrelated > 0.5) return mixed;
-    const polarity = polarityFinding(claimText, claim, evidence, idf, structure);
+    const polarity = polarityFinding(claimText, claim, evidence, idf, structure, order);
     return mixFinding(mixed, polarity, false);
   }
   const top = topStance(mixed);
