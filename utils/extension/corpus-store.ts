@@ -174,7 +174,6 @@ export class CorpusStore {
     const db = this.db;
     const [saved, old] = await Promise.all([db.indexBase.get('sigIndex'), db.indexBase.get('sigKeys')]);
     let after = 0;
-    let oldRead = true;
     if (old) {
       try {
         this.oldKeys = SigFilter.fromBytes(await bytesOf(old.bytes));
@@ -182,9 +181,10 @@ export class CorpusStore {
       } catch (error) {
         // Every row is read instead (the saved index may lack the older rows' keys too).
         console.warn('Crosscheck: the saved signature keys of older articles cannot be read; reading the articles', error);
-        oldRead = false;
       }
     }
+    /** Whether the older rows' saved keys, if any, were read. */
+    const oldRead = !old || this.oldKeys !== null;
     let index: SigIndex | null = null;
     if (saved && oldRead) {
       try {
