@@ -79,10 +79,14 @@ describe('polarity of claim and article', () => {
     expect(polarityFinding(plain, info(plain), info(late), m.idf)).toBeNull();
     const denying = 'No, a bird did not soil the coat of Interior Minister Halvard Brenn during his parade speech';
     expect(polarityFinding(denying, info(denying), info(telling), m.idf)).toBeNull();
-    // one sentence: the sentence rules read it, not this one
-    const sentence = 'A video of a bird soiling the coat of Interior Minister Halvard Brenn during the parade speech is a fake, the ministry said.';
-    const leaning = { confirm: 0.1, dispute: 0.6, discuss: 0.25, unrelated: 0.05 };
-    expect(after(denying, sentence, leaning)).not.toBe('discuss');
+    // a passage of four sentences is read by the sentence rules, not this one: the article's
+    // opening alone, where the rule would turn a model leaning to discuss into dispute, is left as it is
+    const passage = debunking.split(/(?<=\.) /).slice(0, 4).join(' ');
+    expect(info(passage).sents).toHaveLength(4);
+    expect(polarityFinding(plain, info(plain), info(passage), m.idf)).toMatchObject({ stance: 'dispute', rule: 'opening-denial' });
+    const leaning = { confirm: 0.1, dispute: 0.3, discuss: 0.55, unrelated: 0.05 };
+    expect(after(plain, debunking, leaning)).toBe('dispute');
+    expect(after(plain, passage, leaning)).toBe('discuss');
     // the model takes the article as unrelated: nothing changes
     expect(after(denying, debunking, { confirm: 0.1, dispute: 0.1, discuss: 0.1, unrelated: 0.7 })).toBe('unrelated');
   });
