@@ -75,6 +75,18 @@ describe('claimStructure: attribution, action, negation, hedging', () => {
     ['The economy is weak, said the minister.', { attribution: 'the minister', negated: false, hedged: false }],
     ['The club faces 115 charges over breaches of the rules, which it denies.', { negated: true, hedged: false }],
     ['The average home now costs £257,000, down from a peak of £273,700.', { action: 'costs', negated: false, hedged: false }],
+    // a clause set aside between the subject and the verb is left out of the attribution, the action and the negation
+    ['The official, who spoke on condition of anonymity because he was not authorised to brief reporters, said the convoy had been hit twice.', { attribution: 'the official', action: 'hit', negated: false, hedged: false }],
+    ['The ministry, which has denied any role in the strike, said on Monday that 12 soldiers died.', { attribution: 'the ministry', action: 'died', negated: false, hedged: false }],
+    ['A senior diplomat, speaking on condition of anonymity, said the talks had collapsed.', { attribution: 'a senior diplomat', action: 'collapsed', negated: false, hedged: false }],
+    ['The report, published by the statistics office on Thursday, said unemployment rose to 4.6%.', { attribution: 'the report', action: 'rose', negated: false, hedged: false }],
+    ['The governor of the central bank, Mira Holt, who took office in May, said rates would stay at 4%.', { attribution: 'the governor of the central bank, Mira Holt', action: 'stay', negated: false, hedged: false }],
+    ['The Moorland Trust, which manages part of the moor, has said it will oppose any mine.', { attribution: 'the Moorland Trust', action: 'oppose', negated: false, hedged: false }],
+    ['The dam, built in 1962, burst on Sunday.', { action: 'burst', negated: false, hedged: false }],
+    ['A small group of officers, watched by a few dozen residents, hoisted the flag on the roof, in a ceremony broadcast live.', { action: 'hoisted', negated: false, hedged: false }],
+    ['Dovin, who denies wrongdoing, said he was leaving.', { attribution: 'Dovin', action: 'leaving', negated: false, hedged: false }],
+    // a clause after a comma that is the claim itself still counts
+    ['Forty people died on Sunday, nothing was left of the bridge, officials said.', { attribution: 'officials', action: 'died', negated: true, hedged: false }],
     ['Rebels seized the airport, according to unconfirmed reports.', { attribution: 'unconfirmed reports', action: 'seized', negated: false, hedged: true }],
     ['The ship docked at Pier No. 5 on Tuesday.', { action: 'docked', negated: false, hedged: false }],
     ['Greyfield Minerals has found an estimated 3.1 million tonnes of lithium.', { action: 'found', negated: false, hedged: false }],

@@ -9,15 +9,38 @@ export function claimStructure(text: string): ClaimStructure {
   const attribution = findAttribution(text);
   const numbers = findNumbers(text);
   const entities = findEntities(text);
-  const action = findAction(text, attribution?.verbAt ?? -1);
+  // A clause set aside between commas says something about a name, not the claim: "The
+  // official, who was not authorised to speak, said …" is not negated, "The dam, built in 1962,
+  // burst" is about bursting.
+  const said = withoutAsides(text);
+  const action = findAction(said, attribution?.verbAt ?? -1);
   return {
     entities,
     numbers,
     ...(action ? { action } : {}),
     ...(attribution ? { attribution: attribution.who } : {}),
-    negated: isNegated(text),
-    hedged: isHedged(text),
+    negated: isNegated(said),
+    hedged: isHedged(said),
   };
+}
+
+/** A clause between commas opening with who / which / whose or a participle ("speaking", "built", "published"). */
+const ASIDE = /,\s+(?:who|which|whose|(\p{Ll}+(?:ing|ed)|built|held|known|seen|made|led|run|sent|set|kept|given|taken|found|told))\b[^,;:"“”]*(?=,)/gu;
+/** Words that open a clause between commas without making it an aside. */
+const NOT_ASIDE = /^(?:nothing|something|anything|everything|including|according|during|indeed|need)$/;
+
+/**
+ * The text with each aside's words turned into spaces (offsets kept). A clause right after an
+ * aside is the sentence going on, not another aside ("officers, watched by residents, hoisted
+ * the flag, …").
+ */
+export function withoutAsides(text: string): string {
+  let lastEnd = -1;
+  return text.replace(ASIDE, (m, opener: string | undefined, at: number) => {
+    if ((opener && NOT_ASIDE.test(opener)) || at === lastEnd) return m;
+    lastEnd = at + m.length;
+    return `,${' '.repeat(m.length - 1)}`;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,11 +360,17 @@ export function findAttribution(text: string): Attribution | undefined {
     // An adjective, not a saying: "an estimated 3 million", "the reported deal".
     if (/\b(?:a|an|the|its|their|his|her)\s+$/i.test(before)) continue;
     const after = text.slice(at + verb.length);
-    // An appositive subject: "The foreign minister, Leila Osman, told parliament …".
-    const appositive = before.match(/(?:^|[;:"“”]\s*|\bthat\s+)((?:the\s+|a\s+)?[^,;:"“”]{2,60}),\s+([^,;:"“”]{2,60}),\s*$/i);
-    if (appositive && !/\b(?:said|says|told|is|was|were|are|has|had|have)\b/i.test(appositive[1])) {
-      return { who: tidySource(`${appositive[1].trim()}, ${appositive[2].trim()}`), verbAt: at };
+    // A clause set between the subject and the verb ("The official, who spoke on condition of
+    // anonymity, said …", "The report, published on Thursday, said …") is left out.
+    const aside = withoutAsides(before).match(ASIDE_THEN_VERB);
+    if (aside) {
+      const rest = before.slice(0, aside.index);
+      const who = appositiveBefore(`${rest}, `) ?? subjectBefore(rest);
+      if (who) return { who: tidySource(who), verbAt: at };
     }
+    // An appositive subject: "The foreign minister, Leila Osman, told parliament …".
+    const appositive = appositiveBefore(before);
+    if (appositive) return { who: tidySource(appositive), verbAt: at };
     // Inverted, after a quotation or a clause: '…," said Gen. Holt.' / '…, said the ministry.'
     const afterQuote = /["”’]\s*,?\s*$|,\s*["”’]\s*$/.test(before);
     if ((afterQuote || /,\s*$/.test(before)) && /^(?:said|says|added|adds|claimed|claims|insisted|explained|wrote|warned|stated|declared|noted|argued)$/.test(verb)) {
@@ -354,6 +383,20 @@ export function findAttribution(text: string): Attribution | undefined {
     if (subject) return { who: tidySource(subject), verbAt: at };
   }
   return undefined;
+}
+
+
+/** Auxiliaries and adverbs that may stand between a subject's closing comma and its saying verb ("…, has said"). */
+const BEFORE_VERB = String.raw`(?:(?:has|have|had|also|later|earlier|previously|repeatedly|publicly|privately|separately|initially)\s+)*$`;
+/** An aside (blanked by withoutAsides) closed right before the saying verb. */
+const ASIDE_THEN_VERB = new RegExp(String.raw`,\s+,\s*` + BEFORE_VERB, 'i');
+const APPOSITIVE_THEN_VERB = new RegExp(String.raw`(?:^|[;:"“”]\s*|\bthat\s+)((?:the\s+|a\s+)?[^,;:"“”]{2,60}),\s+([^,;:"“”]{2,60}),\s*` + BEFORE_VERB, 'i');
+
+/** "The foreign minister, Leila Osman, " right before a saying verb: the title and the name. */
+function appositiveBefore(before: string): string | undefined {
+  const m = before.match(APPOSITIVE_THEN_VERB);
+  if (!m || /\b(?:said|says|told|is|was|were|are|has|had|have)\b/i.test(m[1])) return undefined;
+  return `${m[1].trim()}, ${m[2].trim()}`;
 }
 
 /** The speaker named right after an inverted saying verb: ', said Gen. Mark Holt of the brigade.' */
@@ -379,8 +422,8 @@ function subjectBefore(before: string): string | undefined {
   const clause = before.split(/[,;:"“”()—–]|\b(?:that|and|but|while|because|as|after|before|when|which|who|whom|where)\b/).pop() ?? '';
   let s = clause.trim();
   // Leave out auxiliaries and adverbs just before the verb: "officials have said", "police later said".
-  s = s.replace(/\s+(?:has|have|had|was|were|is|are|also|later|previously|earlier|separately|initially|repeatedly|publicly|privately|on \w+)$/i, '').trim();
-  s = s.replace(/\s+(?:has|have|had|also|later)$/i, '').trim();
+  s = s.replace(/(?:^|\s+)(?:has|have|had|was|were|is|are|also|later|previously|earlier|separately|initially|repeatedly|publicly|privately|on \w+)$/i, '').trim();
+  s = s.replace(/(?:^|\s+)(?:has|have|had|also|later)$/i, '').trim();
   if (!s) return undefined;
   const ws = s.split(/\s+/);
   if (ws.length > 8) return undefined;
@@ -403,7 +446,7 @@ const isAux = wordTest(
   true,
 );
 const isIrregular = wordTest(
-  'took taken take takes seized won win wins lost lose loses fell fallen falls rose risen rises hit hits struck strikes began begun begins made makes gave given gives left leaves held holds kept keeps sent sends shot shoots brought brings built builds bought buys sold sells met meets paid pays ran runs led leads fled flees found finds went goes gone came comes became becomes got gets told tells said says saw sees seen spent spends set sets put puts cut cuts broke broken breaks drove driven flew flown threw thrown grew grown grows knew known wrote written killed kills kill controls control owns own employs accounts remains remain stands stand lies lay reached reaches hurt shut beaten stolen hidden chosen spoken sworn torn dug fought caught sought hung swept dealt heard withdrew withdrawn overthrown undertook undertaken sank sunk struck stuck laid fed spread shed split quit burst cost costs is are was were has have had',
+  'died dies beat beats took taken take takes seized won win wins lost lose loses fell fallen falls rose risen rises hit hits struck strikes began begun begins made makes gave given gives left leaves held holds kept keeps sent sends shot shoots brought brings built builds bought buys sold sells met meets paid pays ran runs led leads fled flees found finds went goes gone came comes became becomes got gets told tells said says saw sees seen spent spends set sets put puts cut cuts broke broken breaks drove driven flew flown threw thrown grew grown grows knew known wrote written killed kills kill controls control owns own employs accounts remains remain stands stand lies lay reached reaches hurt shut beaten stolen hidden chosen spoken sworn torn dug fought caught sought hung swept dealt heard withdrew withdrawn overthrown undertook undertaken sank sunk struck stuck laid fed spread shed split quit burst cost costs is are was were has have had',
   true,
 );
 const LIGHT_OBJECTS = /^(?:control|power|office|charge|part|place|effect|action|responsibility|hold|possession|command|custody|shape|steps|measures|aim|fire|root|note|over|up|down|out|off|back|away)$/i;
