@@ -54,6 +54,61 @@ describe('outletFindings', () => {
     expect(actual[0].evidence).toBe('correction');
   });
 
+  it('does not let a later mention undo a side the outlet took, nor a wire story it ran undo its own report', () => {
+    // an earlier dispute, then a piece that only mentions the claim
+    const mention = outletFindings([
+      judged(hit('ledger', '2026-03-01', { passage: 'denied' }), stance('dispute', 0.95)),
+      judged(hit('ledger', '2026-03-04', { passage: 'mentioned' }), stance('discuss')),
+    ]);
+    expect(mention).toHaveLength(1);
+    expect(mention[0]).toMatchObject({ stance: 'dispute', evidence: 'denied' });
+    expect(decideVerdict(mention)).toBe('disputed');
+    // a strong confirm, then a weak one (shown as a mention)
+    const weak = outletFindings([
+      judged(hit('ledger', '2026-03-01', { passage: 'strong' }), stance('confirm', 0.9)),
+      judged(hit('ledger', '2026-03-04', { passage: 'weak' }), stance('confirm', 0.3)),
+    ]);
+    expect(weak[0]).toMatchObject({ stance: 'confirm', evidence: 'strong' });
+    // the outlet's own dispute, then a wire story it ran that confirms: its own report speaks for it
+    const wire = hit('wire', '2026-03-01', { passage: 'wire says' });
+    const own = outletFindings([
+      judged(wire, stance('confirm')),
+      judged(hit('ledger', '2026-03-01', { passage: 'our reporter' }), stance('dispute')),
+      judged(hit('ledger', '2026-03-03', { passage: 'wire copy', copyOf: wire.articleId, copyOfOutlet: 'wire' }), stance('confirm')),
+    ]);
+    expect(own.find((f) => f.outlet === 'ledger')).toMatchObject({ stance: 'dispute', evidence: 'our reporter' });
+    expect(decideVerdict(own)).toBe('conflicting');
+    // a later side still supersedes an earlier one
+    const later = outletFindings([
+      judged(hit('ledger', '2026-03-01'), stance('confirm')),
+      judged(hit('ledger', '2026-03-04'), stance('dispute')),
+    ]);
+    expect(later[0].stance).toBe('dispute');
+  });
+
+  it('takes an article stored under its site\'s domain as the outlet that site goes by', () => {
+    const named = hit('x', '2026-03-01', { outlet: 'The Daily Compass', url: 'https://www.daily-compass.example/a' });
+    const unnamed = hit('x', '2026-03-02', { outlet: 'daily-compass.example', url: 'https://daily-compass.example/b' });
+    const other = hit('x', '2026-03-05', { outlet: 'Harbour Post', url: 'https://harbour.example/c' });
+    // one outlet, not two
+    const both = outletFindings([judged(named, stance('confirm')), judged(unnamed, stance('confirm')), judged(other, stance('discuss'))]);
+    expect(both.map((f) => f.outlet)).toEqual(['The Daily Compass', 'Harbour Post']);
+    // the page's own outlet, by site, whichever of the two names the page or the article has
+    const onPage = outletFindings([judged(unnamed, stance('confirm'))], { outlet: 'The Daily Compass', url: 'https://daily-compass.example/today' });
+    expect(onPage[0]).toMatchObject({ outlet: 'The Daily Compass', sameOutlet: true });
+    expect(decideVerdict(onPage)).toBe('unverified');
+    const pageUnnamed = outletFindings([judged(named, stance('confirm'))], { outlet: 'daily-compass.example', url: 'https://daily-compass.example/today' });
+    expect(pageUnnamed[0].sameOutlet).toBe(true);
+    // another outlet with a name of its own on the same site (a host of many outlets) stays apart
+    const guest = hit('x', '2026-03-02', { outlet: 'Harbour Post', url: 'https://daily-compass.example/partners/harbour' });
+    expect(outletFindings([judged(guest, stance('confirm'))], { outlet: 'The Daily Compass', url: 'https://daily-compass.example/today' })[0].sameOutlet).toBe(false);
+    // a copy of an article stored under the domain folds into the named outlet
+    const copy = hit('x', '2026-03-03', { outlet: 'Riverside Gazette', url: 'https://riverside.example/d', copyOf: named.articleId, copyOfOutlet: 'daily-compass.example' });
+    const folded = outletFindings([judged(named, stance('confirm')), judged(copy, stance('confirm'))]);
+    expect(folded).toHaveLength(1);
+    expect(folded[0].copies).toEqual(['Riverside Gazette']);
+  });
+
   it('marks the page\'s own outlet, whatever its case', () => {
     const actual = outletFindings([judged(hit('Valley Post', '2026-03-01'), stance('confirm'))], { outlet: 'valley post' });
     expect(actual[0].sameOutlet).toBe(true);

@@ -1,4 +1,5 @@
 import type { EvidenceHit, OutletFinding, Stance, StanceResult, Verdict } from './types';
+import { outletFromUrl } from './url';
 
 /** One retrieved passage with the stance decided for it. */
 export interface JudgedEvidence {
@@ -10,6 +11,8 @@ export interface JudgedEvidence {
 export interface PageContext {
   /** The page's own outlet: shown apart, never counted as independent. */
   outlet?: string | null;
+  /** The page's address: an article from its site stored under the site's domain (without an outlet name) is the page's outlet too. */
+  url?: string | null;
 }
 
 /** A stance below this confidence is treated as not taking a side. */
@@ -27,21 +30,54 @@ const timeOf = (published: string | null) => {
 };
 
 /**
+ * Outlet names as one outlet goes by them: an article stored without an outlet name is named
+ * after its site's domain (utils/import), so "daily-compass.example" is "The Daily Compass" when
+ * that is the one name the same site has among the evidence or the page.
+ */
+function outletNames(related: readonly JudgedEvidence[], page: PageContext): { name(outlet: string): string; isSite(outlet: string, url: string | null | undefined): boolean } {
+  const isSite = (outlet: string, url: string | null | undefined) => !!url && nameKey(outlet) === outletFromUrl(url);
+  const proper = new Map<string, Map<string, string>>();
+  const add = (outlet: string | null | undefined, url: string | null | undefined) => {
+    if (!outlet?.trim() || !url || isSite(outlet, url)) return;
+    const site = outletFromUrl(url);
+    if (!site) return;
+    const names = proper.get(site) ?? new Map<string, string>();
+    if (!names.has(nameKey(outlet))) names.set(nameKey(outlet), outlet.trim());
+    proper.set(site, names);
+  };
+  for (const j of related) add(j.hit.outlet, j.hit.url);
+  add(page.outlet, page.url);
+  return {
+    name(outlet) {
+      const names = proper.get(nameKey(outlet));
+      return names?.size === 1 ? [...names.values()][0] : outlet;
+    },
+    isSite,
+  };
+}
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+/**
  * Turns judged evidence into one finding per outlet, in date order.
  *
  * - Unrelated evidence is dropped.
- * - One outlet with several articles is one finding: its latest related article speaks for it
- *   (a later report supersedes an earlier one), the most confident one on a tie.
+ * - One outlet with several articles is one finding: an article taking a side (confirm or
+ *   dispute) speaks for it rather than one that only mentions the claim, the outlet's own rather
+ *   than its copy of another's story, then its latest (a later report supersedes an earlier one),
+ *   the most confident one on a tie.
  * - A syndicated copy is folded into the finding of the outlet it copies when that outlet is
  *   present, so a wire story republished five times counts once.
+ * - An article from the page's own site is the page's outlet, under whichever name it was stored.
  */
 export function outletFindings(judged: readonly JudgedEvidence[], page: PageContext = {}): OutletFinding[] {
   const related = judged.filter(
     (j) => j.stance.stance !== 'unrelated' && 1 - j.stance.scores.unrelated >= MIN_RELATED_CONFIDENCE,
   );
+  const names = outletNames(related, page);
   const byOutlet = new Map<string, JudgedEvidence>();
   for (const j of related) {
-    const key = j.hit.outlet.trim().toLowerCase();
+    const key = nameKey(names.name(j.hit.outlet));
     const current = byOutlet.get(key);
     if (!current || isBetter(j, current)) byOutlet.set(key, j);
   }
@@ -50,29 +86,40 @@ export function outletFindings(judged: readonly JudgedEvidence[], page: PageCont
   const idToOutlet = new Map<number, string>();
   for (const j of related) idToOutlet.set(j.hit.articleId, j.hit.outlet);
 
+  const pageSite = page.url ? outletFromUrl(page.url) : '';
+  const pageOutlet = page.outlet ? names.name(page.outlet) : null;
   const findings = new Map<string, OutletFinding>();
   const copies: { finding: OutletFinding; originalOutlet: string }[] = [];
   for (const j of chosen) {
-    const finding = toFinding(j, page);
-    const original = j.hit.copyOfOutlet ?? (j.hit.copyOf !== undefined ? idToOutlet.get(j.hit.copyOf) : undefined);
-    if (original && !sameName(original, j.hit.outlet)) {
+    const outlet = names.name(j.hit.outlet);
+    // The page's outlet by name, or by site when either was stored under the site's domain.
+    const sameOutlet =
+      sameName(outlet, pageOutlet) ||
+      (!!pageSite && outletFromUrl(j.hit.url) === pageSite && (names.isSite(outlet, j.hit.url) || !pageOutlet || names.isSite(pageOutlet, page.url)));
+    const finding = toFinding(j, outlet, sameOutlet);
+    const copied = j.hit.copyOfOutlet ?? (j.hit.copyOf !== undefined ? idToOutlet.get(j.hit.copyOf) : undefined);
+    const original = copied === undefined ? undefined : names.name(copied);
+    if (original && !sameName(original, outlet)) {
       finding.copyOf = original;
       copies.push({ finding, originalOutlet: original });
     }
-    findings.set(j.hit.outlet.trim().toLowerCase(), finding);
+    findings.set(nameKey(outlet), finding);
   }
   // Fold copies into the outlet they copy when that outlet has a finding of its own.
   for (const { finding, originalOutlet } of copies) {
-    const original = findings.get(originalOutlet.trim().toLowerCase());
+    const original = findings.get(nameKey(originalOutlet));
     if (original && original !== finding) {
       original.copies.push(finding.outlet);
-      findings.delete(finding.outlet.trim().toLowerCase());
+      findings.delete(nameKey(finding.outlet));
     }
   }
   return [...findings.values()].sort((a, b) => timeOf(a.published) - timeOf(b.published) || a.outlet.localeCompare(b.outlet));
 }
 
 function isBetter(candidate: JudgedEvidence, current: JudgedEvidence): boolean {
+  // A side taken is not undone by a later mention; an outlet's own report is not undone by a wire story it ran.
+  if (takesSide(candidate.stance) !== takesSide(current.stance)) return takesSide(candidate.stance);
+  if (isOwn(candidate.hit) !== isOwn(current.hit)) return isOwn(candidate.hit);
   const dt = timeOf(candidate.hit.published) - timeOf(current.hit.published);
   // Undated evidence never supersedes dated evidence.
   if (dt !== 0 && Number.isFinite(dt)) return dt > 0;
@@ -84,20 +131,26 @@ function isBetter(candidate: JudgedEvidence, current: JudgedEvidence): boolean {
 
 const confidenceOf = (s: StanceResult) => s.scores[s.stance];
 
-function toFinding(j: JudgedEvidence, page: PageContext): OutletFinding {
-  let stance: Stance = j.stance.stance;
+/** The stance shown for a finding: a weak confirm/dispute is reported as a mention rather than a side taken. */
+function shownStance(s: StanceResult): Stance {
+  return (s.stance === 'confirm' || s.stance === 'dispute') && confidenceOf(s) < MIN_SIDE_CONFIDENCE ? 'discuss' : s.stance;
+}
+
+const takesSide = (s: StanceResult) => shownStance(s) === 'confirm' || shownStance(s) === 'dispute';
+const isOwn = (hit: EvidenceHit) => hit.copyOf === undefined && hit.copyOfOutlet === undefined;
+
+function toFinding(j: JudgedEvidence, outlet: string, sameOutlet: boolean): OutletFinding {
+  const stance = shownStance(j.stance);
   const confidence = confidenceOf(j.stance);
-  // A weak confirm/dispute is reported as a mention rather than a side taken.
-  if ((stance === 'confirm' || stance === 'dispute') && confidence < MIN_SIDE_CONFIDENCE) stance = 'discuss';
   return {
-    outlet: j.hit.outlet,
+    outlet,
     stance,
     confidence,
     url: j.hit.url,
     title: j.hit.title,
     published: j.hit.published,
     evidence: j.hit.passage,
-    sameOutlet: sameName(j.hit.outlet, page.outlet),
+    sameOutlet,
     copies: [],
   };
 }
