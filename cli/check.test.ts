@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './io';
-import { run } from './check';
+import { checkAgainst, run } from './check';
+import { copySignature, isCopy } from '../utils/syndication';
+import type { CheckedClaim, CorpusArticle } from '../utils/types';
 import { memoryIo, writeMarinkaCorpus } from './testing';
 
+const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { dir } = writeMarinkaCorpus('check-cli-', ['{"broken"']);
 writeFileSync(join(dir, 'page.txt'), 'The army has taken control of the eastern city of Marinka. What happens next is anyone\u2019s guess.');
 
@@ -50,3 +54,27 @@ describe('check --corpus FILE PAGE', () => {
   });
 });
 
+
+describe('checkAgainst: the page republishes a story the corpus holds', () => {
+  it('does not count the stored original (or its copies) as evidence for the page that copies it', async () => {
+    const corpus = readFileSync(join(PROJECT_ROOT, 'demo/corpus.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line, i) => ({ ...(JSON.parse(line) as CorpusArticle), id: i + 1 }));
+    const wire = corpus.find((a) => a.outlet === 'Meridian Wire')!;
+    const page = { url: 'https://portal.example/army-valley', outlet: 'Portal News' };
+    // The wire story and every stored copy of it (other outlets that ran it).
+    const story = new Set(corpus.filter((a) => isCopy(copySignature(a.text), copySignature(wire.text))).map((a) => a.url));
+    expect(story.has(wire.url)).toBe(true);
+    const fromWire = (claims: CheckedClaim[]) => claims.flatMap((c) => c.outlets.filter((o) => story.has(o.url)));
+    // Without the page's signature (as before), the wire's own sentences confirm the page's claims.
+    const unsigned = await checkAgainst(corpus, wire.text, { ...page, signature: [] });
+    expect(fromWire(unsigned).some((o) => o.stance === 'confirm')).toBe(true);
+    // With it, the wire story is the page itself: left out, as the page's own address is.
+    const checked = await checkAgainst(corpus, wire.text, page);
+    expect(checked.length).toBe(unsigned.length);
+    expect(fromWire(checked)).toEqual([]);
+    // Other outlets' reporting is still there.
+    expect(checked.some((c) => c.outlets.length > 0)).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@ import { loadCorpusFile } from './corpus-file';
 import { readPageText } from './page-text';
 import { createMemoryRetriever, type StoredArticle } from '../utils/search/retriever';
 import type { CheckedClaim } from '../utils/types';
-import { linkCopies } from '../utils/syndication';
+import { copySignature, linkCopies } from '../utils/syndication';
 import { checkText, type CheckOptions, type PageInfo } from '../utils/pipeline';
 import { defaultSteps } from '../utils/steps';
 import { outletFromUrl } from '../utils/url';
@@ -69,10 +69,12 @@ export async function checkAgainst(articles: StoredArticle[], text: string, page
   const byId = new Map(articles.map((a) => [a.id, a]));
   const stored = articles.map((a) => {
     const original = copies.get(a.id);
-    return original === undefined ? a : { ...a, copyOf: original, copyOfOutlet: byId.get(original)?.outlet };
+    const signed = { ...a, signature: copySignature(a.text) };
+    return original === undefined ? signed : { ...signed, copyOf: original, copyOfOutlet: byId.get(original)?.outlet };
   });
   const retriever = createMemoryRetriever(stored);
-  return checkText(text, defaultSteps((query, o) => retriever.search(query, o)), page, opts);
+  // As in the extension: stored copies of the page's own text are the page, not evidence for it.
+  return checkText(text, defaultSteps((query, o) => retriever.search(query, o)), { signature: copySignature(text), ...page }, opts);
 }
 
 function safeOutlet(url: string): string | null {

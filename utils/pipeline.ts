@@ -20,7 +20,7 @@ export interface PipelineSteps {
   /** Candidate evidence from other articles, best first, at most one per article. */
   search(
     query: { text: string; structure?: ClaimStructure },
-    opts: { k: number; excludeUrl?: string },
+    opts: EvidenceOptions,
   ): Promise<EvidenceHit[]>;
   /**
    * Candidate evidence for several claims at once (a page's claims), each list as `search` gives
@@ -28,10 +28,18 @@ export interface PipelineSteps {
    */
   searchMany?(
     queries: readonly { text: string; structure?: ClaimStructure }[],
-    opts: { k: number; excludeUrl?: string },
+    opts: EvidenceOptions,
   ): Promise<EvidenceHit[][]>;
   /** Stance of one passage towards a claim. */
   stance(claim: string, evidence: string, opts: { structure?: ClaimStructure }): StanceResult;
+}
+
+/** What evidence is looked for: `k` articles at most, none of them the page being read (its address, or a copy of its text). */
+export interface EvidenceOptions {
+  k: number;
+  excludeUrl?: string;
+  /** The page's copy signature (utils/syndication copySignature). */
+  excludeCopiesOf?: readonly number[];
 }
 
 /** What the spotter is asked for (see PipelineSteps.spot). */
@@ -49,6 +57,11 @@ export interface PageInfo {
   url?: string | null;
   /** The page's outlet; its own articles are shown apart. */
   outlet?: string | null;
+  /**
+   * The copy signature of the page's text: stored articles with the same text (the wire story the
+   * page republishes, other outlets' copies of it) are the page's own story, not evidence for it.
+   */
+  signature?: readonly number[];
 }
 
 export interface CheckOptions {
@@ -82,8 +95,12 @@ export async function checkClaim(
   return judge(claim, hits, steps, page);
 }
 
-function searchOptions(page: PageInfo, opts: CheckOptions): { k: number; excludeUrl?: string } {
-  return { k: opts.evidencePerClaim ?? DEFAULT_EVIDENCE_PER_CLAIM, excludeUrl: page.url ?? undefined };
+function searchOptions(page: PageInfo, opts: CheckOptions): EvidenceOptions {
+  return {
+    k: opts.evidencePerClaim ?? DEFAULT_EVIDENCE_PER_CLAIM,
+    excludeUrl: page.url ?? undefined,
+    ...(page.signature?.length ? { excludeCopiesOf: page.signature } : {}),
+  };
 }
 
 /** Stance of each relevant hit, and the verdict of the outlets they come from. */
@@ -98,7 +115,7 @@ function judge(
     hit,
     stance: steps.stance(claim.text, hit.passage, { structure: claim.structure }),
   }));
-  const outlets = outletFindings(judged, { outlet: page.outlet });
+  const outlets = outletFindings(judged, { outlet: page.outlet, url: page.url });
   return { text: claim.text, start: claim.start, end: claim.end, score: claim.score, verdict: decideVerdict(outlets), outlets };
 }
 

@@ -11,6 +11,7 @@ import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { OPENING_CHARS } from '@/utils/claim-parts';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
+import { copySignature } from '@/utils/syndication';
 import { ensureDemoCorpus, loadDemoCorpus, warmUpTexts } from './demo';
 import { checkTabOnce, settingsOnGrant, settingsOnRevoke, startIfGranted, startInOpenTabs, syncContentScript, watchGrants } from './access';
 
@@ -63,7 +64,10 @@ export default defineBackground(() => {
     await demoReady;
     const sensitivity = await sensitivityItem.getValue();
     const state = tabId === null ? null : await tabs.get(tabId);
-    const claims = await checkSelection(trimmed, steps, { url: pageUrl ?? state?.url, outlet: state?.outlet }, { sensitivity });
+    // The tab's page, as checked: the reader's selection is looked up as that page's (its own outlet
+    // shown apart, its own article and stored copies of it left out).
+    const page = state && (pageUrl === undefined || pageUrl === state.url) ? state : null;
+    const claims = await checkSelection(trimmed, steps, { url: pageUrl ?? state?.url, outlet: state?.outlet, signature: page?.signature }, { sensitivity });
     const check: SelectionCheck = { id: crypto.randomUUID(), source, text: trimmed, checkedAt: new Date().toISOString(), claims };
     if (tabId !== null) {
       await tabs.update(tabId, (current) => {
@@ -160,7 +164,9 @@ export default defineBackground(() => {
       const outlet = req.siteName?.trim() || safeOutlet(pageUrl);
       store.preload();
       const run = tabs.begin(tabId);
-      const base: TabState = { ...emptyTab(tabId, req.url, req.title), outlet, pageId: req.pageId };
+      // Stored copies of this article's text (the wire story it republishes) are the page itself, not evidence.
+      const signature = copySignature(req.text.slice(0, MAX_PAGE_CHARS));
+      const base: TabState = { ...emptyTab(tabId, req.url, req.title), outlet, pageId: req.pageId, ...(signature.length ? { signature } : {}) };
       // The reader's selection checks stay with the page, and each write keeps those made meanwhile;
       // an address the page changed itself meanwhile (a fragment) is kept too.
       const samePage = (current: TabState | null) => !!current && (current.url === req.url || (!!base.pageId && current.pageId === base.pageId));
@@ -173,7 +179,7 @@ export default defineBackground(() => {
         await demoReady;
         const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl, 'all');
         if (tabs.isLatest(tabId, run)) spotted.delete(tabId);
-        const claims = await checkClaims(spottedClaims, steps, { url: pageUrl, outlet });
+        const claims = await checkClaims(spottedClaims, steps, { url: pageUrl, outlet, signature });
         // Written only while this is the tab's latest check: an older one finishing late is dropped.
         await tabs.updateIfLatest(tabId, run, (current) => withSelections({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() }, current));
         return claims;

@@ -2,7 +2,7 @@ import type { CorpusArticle, EvidenceHit } from '../types';
 import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
-import { createIndexRetriever, type Retriever, type StoredArticle } from '../search/retriever';
+import { createIndexRetriever, type RetrieveOptions, type Retriever, type StoredArticle } from '../search/retriever';
 import { packSentences, passageText } from '../search/passages';
 import { SigIndex } from './sig-index';
 import { SigFilter } from './sig-filter';
@@ -534,12 +534,12 @@ export class CorpusStore {
   }
 
   /** Evidence for a query, from the index and the stored articles. */
-  async search(query: SearchQuery, opts: { k: number; excludeUrl?: string }): Promise<EvidenceHit[]> {
+  async search(query: SearchQuery, opts: RetrieveOptions): Promise<EvidenceHit[]> {
     return (await this.currentRetriever()).search(query, opts);
   }
 
   /** Evidence for several queries (a page's claims), their articles read together: what `search` gives for each. */
-  async searchMany(queries: readonly SearchQuery[], opts: { k: number; excludeUrl?: string }): Promise<EvidenceHit[][]> {
+  async searchMany(queries: readonly SearchQuery[], opts: RetrieveOptions): Promise<EvidenceHit[][]> {
     const retriever = await this.currentRetriever();
     return retriever.searchMany ? retriever.searchMany(queries, opts) : Promise.all(queries.map((q) => retriever.search(q, opts)));
   }
@@ -633,5 +633,6 @@ function toStored(row: ArticleRow): StoredArticle {
     copyOf: row.copyOf,
     copyOfOutlet: row.copyOfOutlet,
     sentences: row.sentences,
+    signature: row.signature,
   };
 }

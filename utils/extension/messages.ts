@@ -38,6 +38,8 @@ export interface TabState {
   selections: SelectionCheck[];
   /** The id of the page script that checked the page (see `hello`): an address changed by that page itself keeps the state. */
   pageId?: string;
+  /** The copy signature of the page's article (utils/syndication): stored copies of it are not evidence for the reader's selections either. */
+  signature?: number[];
 }
 
 /** Size of the corpus. */

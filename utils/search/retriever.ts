@@ -9,11 +9,18 @@ import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
 import { analyseForQuery, analyseText, bestPassage, passageText, prepareQuery, sentencesOf, unpackSentences, type AnalysedText, type PreparedQuery } from './passages';
 import { canonicalUrl } from '../url';
+import { isCopy } from '../syndication';
 
 export interface RetrieveOptions {
   k: number;
   /** Leave out this article (the page being read). */
   excludeUrl?: string;
+  /**
+   * The copy signature of the page being read (utils/syndication copySignature): articles that are
+   * copies of its text are the page's own story at another address (the wire story it republishes,
+   * or another outlet's copy of it) and are left out too.
+   */
+  excludeCopiesOf?: readonly number[];
   /** Leave out this outlet's articles. */
   excludeOutlet?: string;
 }
@@ -35,6 +42,14 @@ export interface StoredArticle extends CorpusArticle {
   copyOfOutlet?: string;
   /** Sentence offsets of `text || title` found when it was stored (passages.ts packSentences); found again when absent. */
   sentences?: Uint32Array;
+  /** Copy signature of the text (utils/syndication), as stored; absent for articles held in memory without one. */
+  signature?: readonly number[];
+}
+
+/** Whether an article is the page being read: at its address, or a copy of its text (see RetrieveOptions). */
+function isThePage(a: StoredArticle, opts: RetrieveOptions): boolean {
+  if (opts.excludeUrl && sameUrl(a.url, opts.excludeUrl)) return true;
+  return !!opts.excludeCopiesOf?.length && !!a.signature?.length && isCopy(a.signature, opts.excludeCopiesOf);
 }
 
 /** How candidates are reranked. */
@@ -230,7 +245,7 @@ export function createIndexRetriever(
           for (let i = 0; i < candidates.length && fb.length < RERANK.feedbackDocs; i++) {
             const a = known.get(candidates[i].id);
             if (candidates[i].score < minScore) break;
-            if (a && !(opts.excludeUrl && sameUrl(a.url, opts.excludeUrl))) fb.push({ title: a.title, analysed: analysedOf(analysed, a) });
+            if (a && !isThePage(a, opts)) fb.push({ title: a.title, analysed: analysedOf(analysed, a) });
           }
           const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
           // Only the added terms are scored: the first pass's scores are kept.
@@ -256,7 +271,7 @@ export function createIndexRetriever(
         const c = candidates[i];
         const a = known.get(c.id);
         if (!a || a.id !== c.id) continue;
-        if (opts.excludeUrl && sameUrl(a.url, opts.excludeUrl)) continue;
+        if (isThePage(a, opts)) continue;
         if (opts.excludeOutlet !== undefined && a.outlet === opts.excludeOutlet) continue;
         const p = bestPassage(passageText(a), prepared, undefined, forPassage(analysed, a, prepared));
         const score = c.score / top + RERANK.passageWeight * Math.min(p.score, 1.5);
