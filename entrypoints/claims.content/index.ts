@@ -670,9 +670,13 @@ class PageClaims {
     void this.popover.open(next.claim, next.range!, { focus: true, onDismiss: () => this.dismiss(next) });
   }
 
-  /** "Not a claim": stop highlighting it here, and remember that for this page. */
+  /**
+   * "Not a claim": stop highlighting it here, and remember that for this page. The sentence is
+   * remembered by its words, so every place the page repeats it goes, as the background drops
+   * every claim with those words (the side panel's list stays in step with the highlights).
+   */
   private dismiss(target: Anchored) {
-    this.anchored = this.anchored.filter((a) => a !== target);
+    this.anchored = this.anchored.filter((a) => a.claim.text !== target.claim.text);
     this.repaint();
     void toBackground('dismissClaim', { pageUrl: this.pageUrl, text: target.claim.text });
   }
