@@ -127,14 +127,24 @@ function SiteSettingsForm() {
 function CaptureForm() {
   const sites = useStorageItem(captureSitesItem);
   const [draft, setDraft] = useState<string | null>(null);
+  /** The stored list the reader's edits started from; null while the box follows the stored list. */
+  const [editedFrom, setEditedFrom] = useState<readonly string[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Sites switched on or off elsewhere (the popup's switch) show up here unless the reader is
+  // in the middle of editing.
   useEffect(() => {
-    if (sites && draft === null) setDraft(sites.join('\n'));
+    if (sites && editedFrom === null) setDraft(sites.join('\n'));
   }, [sites]);
   if (draft === null || !sites) return null;
   const on = sites.length > 0;
 
-  const save = async (list: string[]) => {
+  const edit = (text: string) => {
+    setDraft(text);
+    if (editedFrom === null) setEditedFrom(sites);
+  };
+
+  /** Saves the reader's list; with `everywhere`, exactly that list (the box unticked: none). */
+  const save = async (list: string[], everywhere = false) => {
     const good: string[] = [];
     const bad: string[] = [];
     for (const line of list.map((l) => l.trim()).filter(Boolean)) {
@@ -146,22 +156,32 @@ function CaptureForm() {
       setMessage(`Not a site pattern: ${bad.join(', ')}.`);
       return;
     }
-    const unique = [...new Set(good)];
+    const wanted = [...new Set(good)];
+    // Changes made elsewhere while the reader edited are kept: a site switched on there stays
+    // unless the reader took it out of the box, one switched off there stays off unless the
+    // reader typed it in.
+    const before = editedFrom ?? sites;
+    const removed = new Set(before.filter((s) => !wanted.includes(s)));
+    const current = everywhere ? [] : await captureSitesItem.getValue();
+    const keptFromElsewhere = current.filter((s) => !wanted.includes(s) && !removed.has(s));
+    const unique = [...wanted.filter((s) => everywhere || !before.includes(s) || current.includes(s)), ...keptFromElsewhere];
     await captureSitesItem.setValue(unique);
     setDraft(unique.join('\n'));
-    setMessage(unique.length ? `Articles you read on ${unique.length} site${unique.length === 1 ? '' : 's'} are added to your corpus.` : 'Capture is off.');
+    setEditedFrom(null);
+    const also = keptFromElsewhere.length ? ` Also kept, switched on elsewhere meanwhile: ${keptFromElsewhere.join(', ')}.` : '';
+    setMessage(unique.length ? `Articles you read on ${unique.length} site${unique.length === 1 ? '' : 's'} are added to your corpus.${also}` : 'Capture is off.');
   };
 
   return (
     <form class="card" onSubmit={(e) => (e.preventDefault(), void save(draft.split('\n')))} data-testid="capture">
       <h2>Add the articles I read</h2>
       <label class="radio">
-        <input type="checkbox" checked={on} disabled={!on} onChange={() => void save([])} data-testid="capture-on" />
+        <input type="checkbox" checked={on} disabled={!on} onChange={() => void save([], true)} data-testid="capture-on" />
         {on ? 'On for the sites below (untick to turn it off everywhere)' : 'Off: list sites below, or use the switch in the toolbar popup on a news site'}
       </label>
       <label>
         Sites <small>(one per line: example.com, *.example.com; stays on this computer)</small>
-        <textarea name="capture" rows={3} value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)} data-testid="capture-sites" />
+        <textarea name="capture" rows={3} value={draft} onInput={(e) => edit((e.currentTarget as HTMLTextAreaElement).value)} data-testid="capture-sites" />
       </label>
       <button type="submit">Save</button>
       {message && <p class="message" role="status">{message}</p>}

@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
+import { captureSitesItem } from '@/utils/extension/capture';
+import { App } from './App';
+
+let root: HTMLElement;
+let stopHandling: (() => void) | void;
+
+/** Opens the options page with a background that knows an empty corpus (or the given outlets). */
+async function openOptions(outlets: BackgroundProtocol['outletStats'] extends (...a: never[]) => infer R ? R : never = []) {
+  stopHandling = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles: 0, outlets: 0 }), outletStats: () => outlets }, { accept: () => true });
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => render(<App />, root));
+}
+
+const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  if (typeof stopHandling === 'function') stopHandling();
+});
+
+describe('options page, "Add the articles I read"', () => {
+  const area = () => root.querySelector<HTMLTextAreaElement>('[data-testid="capture-sites"]')!;
+  const box = () => root.querySelector<HTMLInputElement>('[data-testid="capture-on"]')!;
+  const type = async (text: string) => {
+    await act(async () => {
+      area().value = text;
+      area().dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  };
+  const save = async () => {
+    await act(async () => {
+      root.querySelector<HTMLFormElement>('[data-testid="capture"]')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true }));
+    });
+    await settle();
+  };
+
+  it('shows a site switched on in the popup while the page is open, and Save keeps it', async () => {
+    await captureSitesItem.setValue([]);
+    await openOptions();
+    await vi.waitFor(() => expect(area()).toBeTruthy());
+    await act(async () => void (await captureSitesItem.setValue(['news.example'])));
+    await settle();
+    expect(box().checked).toBe(true);
+    expect(area().value).toBe('news.example');
+    await save();
+    expect(await captureSitesItem.getValue()).toEqual(['news.example']);
+  });
+
+  it('leaves what the reader is typing alone, and Save keeps both their sites and one switched on meanwhile', async () => {
+    await captureSitesItem.setValue(['daily.example']);
+    await openOptions();
+    await vi.waitFor(() => expect(area()?.value).toBe('daily.example'));
+    await type('daily.example\nweekly.example');
+    await act(async () => void (await captureSitesItem.setValue(['daily.example', 'news.example'])));
+    await settle();
+    expect(area().value).toBe('daily.example\nweekly.example');
+    await save();
+    expect((await captureSitesItem.getValue()).sort()).toEqual(['daily.example', 'news.example', 'weekly.example']);
+    // After Save the box shows what is stored, and follows the stored list again.
+    expect(area().value.split('\n').sort()).toEqual(['daily.example', 'news.example', 'weekly.example']);
+    await act(async () => void (await captureSitesItem.setValue(['daily.example'])));
+    await settle();
+    expect(area().value).toBe('daily.example');
+  });
+
+  it('removes the sites the reader took out, and only those', async () => {
+    await captureSitesItem.setValue(['daily.example', 'weekly.example']);
+    await openOptions();
+    await vi.waitFor(() => expect(area()?.value).toBe('daily.example\nweekly.example'));
+    await type('daily.example');
+    await act(async () => void (await captureSitesItem.setValue(['daily.example', 'weekly.example', 'news.example'])));
+    await settle();
+    await save();
+    expect((await captureSitesItem.getValue()).sort()).toEqual(['daily.example', 'news.example']);
+  });
+
+  it('keeps a site switched off elsewhere off, unless the reader typed it in', async () => {
+    await captureSitesItem.setValue(['daily.example', 'weekly.example']);
+    await openOptions();
+    await vi.waitFor(() => expect(area()?.value).toBe('daily.example\nweekly.example'));
+    await type('daily.example\nweekly.example\nmonthly.example');
+    await act(async () => void (await captureSitesItem.setValue(['daily.example'])));
+    await settle();
+    await save();
+    expect((await captureSitesItem.getValue()).sort()).toEqual(['daily.example', 'monthly.example']);
+  });
+
+  it('unticking the box still turns capture off everywhere', async () => {
+    await captureSitesItem.setValue(['daily.example', 'weekly.example']);
+    await openOptions();
+    await vi.waitFor(() => expect(box()?.checked).toBe(true));
+    await act(async () => box().click());
+    await settle();
+    expect(await captureSitesItem.getValue()).toEqual([]);
+    expect(area().value).toBe('');
+  });
+});
