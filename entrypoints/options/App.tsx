@@ -309,7 +309,7 @@ function CorpusSection() {
       <div class="actions">
         <label class="file">
           Import articles (JSON Lines or CSV)…
-          <input type="file" accept=".jsonl,.ndjson,.json,.csv,application/x-ndjson,text/csv" onChange={(e) => void onFile(e)} disabled={importing} data-testid="import-file" />
+          <input type="file" accept=".jsonl,.ndjson,.json,.csv,.tsv,application/x-ndjson,text/csv,text/tab-separated-values" onChange={(e) => void onFile(e)} disabled={importing} data-testid="import-file" />
         </label>
         {importing && (
           <button type="button" onClick={() => abort.current?.abort()}>

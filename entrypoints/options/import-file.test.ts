@@ -240,6 +240,45 @@ describe('importFile: faults and bad files', () => {
   });
 });
 
+describe('importFile: spreadsheet exports', () => {
+  const rows = ['url;outlet;title;text', 'https://zeitung.example/1;Zeitung;Haushalt;"Die Minister trafen sich am Montag; sie einigten sich auf einen Haushalt."', 'https://zeitung.example/2;Zeitung;Brücke;"Die Brücke wird gesperrt, sagte die Stadt."'];
+  const semicolons = rows.join('\r\n') + '\r\n';
+
+  it('imports a semicolon-separated CSV file', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const send: SendBatch = async (articles, checkpoint) => ({ ok: true, value: await store.addArticles(articles, 'import', checkpoint) });
+    const result = await importFile(new File([semicolons], 'export.csv'), () => {}, { send, finished: async () => {} });
+    expect(result).toMatchObject({ added: 2, errors: [] });
+    expect((await db.articles.toArray()).map((r) => r.title).sort()).toEqual(['Brücke', 'Haushalt']);
+    db.close();
+  });
+
+  it.each([
+    { name: 'semicolons', data: semicolons },
+    { name: 'tabs', data: semicolons.replaceAll(';', '\t').replace('Montag\t sie', 'Montag; sie') },
+  ])('a CSV file with $name under a .jsonl name is told to be renamed .csv, and then imports', async ({ data }) => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const send: SendBatch = async (articles, checkpoint) => ({ ok: true, value: await store.addArticles(articles, 'import', checkpoint) });
+    const asJsonl = await importFile(new File([data], 'export.jsonl'), () => {}, { send, finished: async () => {} });
+    expect(asJsonl.stopped).toMatch(/give it a name ending in \.csv to import it as CSV/);
+    const renamed = await importFile(new File([data], 'export.csv'), () => {}, { send, finished: async () => {} });
+    expect(renamed).toMatchObject({ added: 2, errors: [] });
+    expect(renamed.stopped).toBeUndefined();
+    db.close();
+  });
+
+  it('reads a .tsv file as tab-separated CSV', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const send: SendBatch = async (articles, checkpoint) => ({ ok: true, value: await store.addArticles(articles, 'import', checkpoint) });
+    const tabs = 'url\ttitle\ttext\nhttps://a.example/1\tFloods\tRain, then floods; roads closed.\n';
+    expect(await importFile(new File([tabs], 'export.tsv'), () => {}, { send, finished: async () => {} })).toMatchObject({ added: 1, errors: [] });
+    db.close();
+  });
+});
+
 describe('importFile: files with nothing to import', () => {
   const none: SendBatch = async () => {
     throw new Error('nothing should be sent');

@@ -52,9 +52,10 @@ const sendToBackground: SendBatch = (articles, checkpoint) => toBackground('impo
 const forgetInBackground = (key: string) => toBackground('forgetImport', { fileKey: key });
 
 /**
- * Imports a JSON Lines or CSV file of articles: read as a stream (memory does not grow with the
- * file), parsed line by line, stored in batches. A bad line is reported and skipped; a batch the
- * background cannot store stops the import with the reason, keeping the batches already stored.
+ * Imports a JSON Lines or CSV (or tab-separated) file of articles: read as a stream (memory
+ * does not grow with the file), parsed line by line, stored in batches. A bad line is reported
+ * and skipped; a batch the background cannot store stops the import with the reason, keeping
+ * the batches already stored.
  * Each batch carries the line it reached, saved with it, so an import cut short (cancelled,
  * failed, browser closed) can resume where its last stored batch ended. The next batch is parsed
  * while the previous one is being stored.
@@ -81,7 +82,8 @@ export async function importFile(
     errors: resume && skip ? [...resume.errors] : [],
     ...(skip ? { resumedAfterLine: skip } : {}),
   };
-  const isCsv = /\.csv$/i.test(file.name);
+  // CSV files are separated by commas, semicolons or tabs (found from the header row); .tsv is tabs.
+  const isCsv = /\.(csv|tsv)$/i.test(file.name);
   const bytes = countBytes(file.stream(), (n) => (progress.bytesRead += n));
   // JSON Lines: the stored lines are passed over as raw bytes, unparsed. CSV records may span
   // lines and need the header, so they are parsed and those starting on a stored line are dropped.
