@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
 import { captureSitesItem } from '@/utils/extension/capture';
-import { App } from './App';
+import { App, ImportReport } from './App';
 
 let root: HTMLElement;
 let stopHandling: (() => void) | void;
@@ -102,5 +102,20 @@ describe('options page, "Add the articles I read"', () => {
     await settle();
     expect(await captureSitesItem.getValue()).toEqual([]);
     expect(area().value).toBe('');
+  });
+});
+
+describe('options page, import report', () => {
+  it('counts the lines skipped before a resume, and says how many are not listed', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    const errors = Array.from({ length: 200 }, (_, i) => ({ line: i + 1, error: 'not valid JSON' }));
+    await act(async () =>
+      render(<ImportReport progress={{ bytesRead: 10, totalBytes: 10, added: 40, duplicates: 0, repeated: 0, copies: 0, errors, skipped: 300, resumedAfterLine: 310 }} />, root),
+    );
+    expect(root.textContent).toContain('300 lines skipped');
+    const items = [...root.querySelectorAll('[data-testid="import-errors"] li')].map((li) => li.textContent);
+    expect(items).toHaveLength(201);
+    expect(items.at(-1)).toBe('…and 100 more.');
   });
 });

@@ -231,7 +231,7 @@ function CorpusSection() {
       setProgress(result);
       setMessage(
         result.stopped ??
-          `Imported ${file.name}: ${result.added} added, ${duplicatesText(result)}, ${result.copies} syndicated copies linked, ${result.errors.length} lines skipped.`,
+          `Imported ${file.name}: ${result.added} added, ${duplicatesText(result)}, ${result.copies} syndicated copies linked, ${result.skipped} lines skipped.`,
       );
     } catch (error) {
       setMessage(`Import failed: ${error instanceof Error ? error.message : String(error)}. Articles stored before the failure were kept.`);
@@ -298,7 +298,6 @@ function CorpusSection() {
     void refresh();
   };
 
-  const percent = progress && progress.totalBytes ? Math.round((progress.bytesRead / progress.totalBytes) * 100) : 0;
   return (
     <section class="card" data-testid="corpus">
       <h2>Your corpus</h2>
@@ -342,25 +341,7 @@ function CorpusSection() {
         </div>
       )}
 
-      {progress && (
-        <div class="import" data-testid="import-report">
-          <progress max={100} value={percent} />
-          <span>
-            {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
-            {percent}% · {progress.added} added · {duplicatesText(progress, ' · ')} · {progress.errors.length} lines skipped
-          </span>
-          {progress.errors.length > 0 && (
-            <ul class="errors" data-testid="import-errors">
-              {progress.errors.slice(0, 200).map((e) => (
-                <li key={e.line}>
-                  Line {e.line}: {e.error}
-                </li>
-              ))}
-              {progress.errors.length > 200 && <li>…and {progress.errors.length - 200} more.</li>}
-            </ul>
-          )}
-        </div>
-      )}
+      {progress && <ImportReport progress={progress} />}
       {message && (
         <p class="message" role="status" data-testid="corpus-message">
           {message}
@@ -416,6 +397,34 @@ function CorpusSection() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Errors listed one by one under an import; the count says how many more there were. */
+const LISTED_ERRORS = 200;
+
+/** How far an import got, what it stored and the lines it skipped. */
+export function ImportReport({ progress }: { progress: ImportProgress }) {
+  const percent = progress.totalBytes ? Math.round((progress.bytesRead / progress.totalBytes) * 100) : 0;
+  const listed = progress.errors.slice(0, LISTED_ERRORS);
+  return (
+    <div class="import" data-testid="import-report">
+      <progress max={100} value={percent} />
+      <span>
+        {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
+        {percent}% · {progress.added} added · {duplicatesText(progress, ' · ')} · {progress.skipped} lines skipped
+      </span>
+      {progress.skipped > 0 && (
+        <ul class="errors" data-testid="import-errors">
+          {listed.map((e) => (
+            <li key={e.line}>
+              Line {e.line}: {e.error}
+            </li>
+          ))}
+          {progress.skipped > listed.length && <li>…and {(progress.skipped - listed.length).toLocaleString()} more.</li>}
+        </ul>
+      )}
+    </div>
   );
 }
 

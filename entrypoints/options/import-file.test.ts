@@ -124,6 +124,39 @@ describe('importFile: resuming after a restart', () => {
     expect((await stateOf(store, file))?.errorCount).toBe(bad.length);
     db.close();
   });
+
+  it('counts every bad line of the run it resumes, beyond the 200 saved with the checkpoint', async () => {
+    const bad = Array.from({ length: 300 }, (_, i) => i + 1);
+    const file = jsonlFile(40, bad);
+    // Uninterrupted.
+    const db0 = openDb(`import-${n++}`);
+    const whole = await importFile(file, () => {}, { send: sendTo(new CorpusStore(db0)), batchArticles: 10, finished: async () => {} });
+    expect(whole.skipped).toBe(300);
+    db0.close();
+    // Cancelled once its first batch (with the 300 bad lines before it) is stored, then resumed.
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const cancel = new AbortController();
+    const first = await importFile(file, () => {}, {
+      send: async (articles, checkpoint) => {
+        const answer = await sendTo(store)(articles, checkpoint);
+        cancel.abort();
+        return answer;
+      },
+      signal: cancel.signal,
+      batchArticles: 10,
+      finished: async () => {},
+    });
+    expect(first.stopped).toMatch(/cancelled/);
+    const saved = await stateOf(store, file);
+    expect(saved?.errorCount).toBe(300);
+    expect(saved?.errors).toHaveLength(200);
+    const seen: number[] = [];
+    const resumed = await importFile(file, (p) => seen.push(p.skipped), { send: sendTo(store), resume: saved, batchArticles: 10, finished: async () => {} });
+    expect(resumed).toMatchObject({ added: 40, skipped: 300, resumedAfterLine: saved!.line });
+    expect(seen.every((s) => s === 300)).toBe(true);
+    db.close();
+  });
 });
 
 /** Sends batches to a store as the background does: a thrown error becomes the answer's message. */

@@ -23,8 +23,13 @@ export interface ImportProgress {
   /** Of the duplicates, those repeating a URL met earlier in the file. */
   repeated: number;
   copies: number;
-  /** Line-numbered problems; those lines were skipped. */
+  /**
+   * Line-numbered problems; those lines were skipped. After a resume, only the first 200 from
+   * before it are known: `skipped` keeps the count.
+   */
   errors: { line: number; error: string }[];
+  /** Lines skipped as bad, including those of an earlier run this one resumes. */
+  skipped: number;
   /** Lines skipped because an earlier run of this import stored them. */
   resumedAfterLine?: number;
 }
@@ -80,6 +85,7 @@ export async function importFile(
     repeated: resume && skip ? (resume.repeated ?? 0) : 0,
     copies: resume && skip ? resume.copies : 0,
     errors: resume && skip ? [...resume.errors] : [],
+    skipped: resume && skip ? Math.max(resume.errorCount ?? 0, resume.errors.length) : 0,
     ...(skip ? { resumedAfterLine: skip } : {}),
   };
   // CSV files are separated by commas, semicolons or tabs (found from the header row); .tsv is tabs.
@@ -156,6 +162,7 @@ export async function importFile(
     if ('error' in record) {
       const error = { line, error: record.error.slice(0, LIMITS.errorText) };
       progress.errors.push(error);
+      progress.skipped++;
       newErrors.push(error);
       if (record.fatal) {
         // Nothing more can be read from this file: store what came before, then stop. Bad lines
