@@ -119,3 +119,37 @@ describe('options page, import report', () => {
     expect(items.at(-1)).toBe('…and 100 more.');
   });
 });
+
+describe('options page, accessibility', () => {
+  const table = () => root.querySelector<HTMLTableElement>('[data-testid="outlet-stats"]');
+  const withTwoOutlets = async () => {
+    await openOptions([
+      { outlet: 'Ledger', articles: 3, oldest: '2026-01-02', newest: '2026-02-03', copies: 0 },
+      { outlet: 'Daily Wire', articles: 5, oldest: null, newest: null, copies: 1 },
+    ]);
+    await vi.waitFor(() => expect(table()?.querySelectorAll('tbody tr')).toHaveLength(2));
+  };
+
+  it("names each outlet's Remove button after the outlet", async () => {
+    await withTwoOutlets();
+    const names = [...table()!.querySelectorAll('tbody button')].map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(names).toEqual(['Remove Ledger', 'Remove Daily Wire']);
+    // What the reader sees stays "Remove".
+    expect([...table()!.querySelectorAll('tbody button')].map((b) => b.textContent!.trim())).toEqual(['Remove', 'Remove']);
+  });
+
+  it('gives every column of the statistics table a header with text', async () => {
+    await withTwoOutlets();
+    const heads = [...table()!.querySelectorAll('th')].map((th) => th.textContent!.trim());
+    expect(heads).toHaveLength(6);
+    for (const head of heads) expect(head).not.toBe('');
+  });
+
+  it('labels the import progress bar', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<ImportReport progress={{ bytesRead: 5, totalBytes: 10, added: 1, duplicates: 0, repeated: 0, copies: 0, errors: [], skipped: 0 }} />, root));
+    const bar = root.querySelector('progress')!;
+    expect(bar.getAttribute('aria-label')).toBe('Import progress');
+  });
+});

@@ -373,7 +373,9 @@ function CorpusSection() {
             <th>Syndicated copies</th>
             <th>From</th>
             <th>To</th>
-            <th />
+            <th>
+              <span class="visually-hidden">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -387,6 +389,7 @@ function CorpusSection() {
               <td>
                 <button
                   type="button"
+                  aria-label={`Remove ${s.outlet}`}
                   onClick={() => confirm(`Remove all ${s.articles} articles from ${s.outlet}?`) && void run(() => toBackground('deleteOutlet', { outlet: s.outlet }), `Removed ${s.outlet}.`)}
                 >
                   Remove
@@ -409,7 +412,7 @@ export function ImportReport({ progress }: { progress: ImportProgress }) {
   const listed = progress.errors.slice(0, LISTED_ERRORS);
   return (
     <div class="import" data-testid="import-report">
-      <progress max={100} value={percent} />
+      <progress max={100} value={percent} aria-label="Import progress" />
       <span>
         {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
         {percent}% · {progress.added} added · {duplicatesText(progress, ' · ')} · {progress.skipped} lines skipped
