@@ -361,18 +361,26 @@ async function peekHeader(bytes: AsyncIterable<Uint8Array>): Promise<{ header: s
   let size = 0;
   let header = '';
   let ended = false;
+  /** The first line with text in what was read, and whether it is known to be complete. */
+  const firstLine = () => {
+    const text = new TextDecoder('utf-8').decode(concatBytes(head, size)).replace(/^\uFEFF/, '');
+    const line = /^[\r\n]*([^\r\n]+)[\r\n]/.exec(text);
+    return line ? { text: line[1], complete: true } : { text: text.replace(/^[\r\n]+/, ''), complete: false };
+  };
   for (;;) {
     const next = await iterator.next();
     if (next.done) {
       ended = true;
+      header = firstLine().text;
       break;
     }
     head.push(next.value);
     size += next.value.length;
-    const text = new TextDecoder('utf-8').decode(concatBytes(head, size)).replace(/^\uFEFF/, '');
-    const line = /^[\r\n]*([^\r\n]+)[\r\n]/.exec(text);
-    header = line ? line[1] : text.replace(/^[\r\n]+/, '');
-    if (line || size >= HEADER_PEEK_BYTES) break;
+    // Looked at only once a line may have ended (or enough was read), not at every chunk.
+    if (!next.value.some((b) => b === LF || b === CR) && size < HEADER_PEEK_BYTES) continue;
+    const line = firstLine();
+    header = line.text;
+    if (line.complete || size >= HEADER_PEEK_BYTES) break;
   }
   async function* replay(): AsyncGenerator<Uint8Array> {
     try {
