@@ -25,13 +25,14 @@ export function formatDate(iso: string | null): string {
 export function OutletList({ outlets, emptyText = 'No other outlet in your corpus reports on this.' }: Props) {
   const independent = outlets.filter((o) => !o.sameOutlet);
   const own = outlets.filter((o) => o.sameOutlet);
+  const listed = new Map(outlets.map((o) => [nameKey(o.outlet), o]));
   if (outlets.length === 0) return <p class="cc-empty">{emptyText}</p>;
   return (
     <div class="cc-outlets">
       {independent.length > 0 && (
         <ol class="cc-outlet-list">
           {independent.map((o) => (
-            <OutletItem key={o.url} finding={o} />
+            <OutletItem key={o.url} finding={o} listed={listed} />
           ))}
         </ol>
       )}
@@ -40,7 +41,7 @@ export function OutletList({ outlets, emptyText = 'No other outlet in your corpu
           <p class="cc-own-heading">From this page's own outlet (not counted):</p>
           <ol class="cc-outlet-list cc-own">
             {own.map((o) => (
-              <OutletItem key={o.url} finding={o} />
+              <OutletItem key={o.url} finding={o} listed={listed} />
             ))}
           </ol>
         </>
@@ -49,7 +50,32 @@ export function OutletList({ outlets, emptyText = 'No other outlet in your corpu
   );
 }
 
-function OutletItem({ finding }: { finding: OutletFinding }) {
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * What the small print says about counting a finding that is a syndicated copy, or that others
+ * copied. Only independent outlets count (not the page's own, not copies), so "counted once" is
+ * said only of a finding that counts, and a copy whose original is not listed is said to count
+ * not at all.
+ */
+function copyNotes(finding: OutletFinding, listed: ReadonlyMap<string, OutletFinding>): { copies?: string; copyOf?: string } {
+  const counts = !finding.sameOutlet && !finding.copyOf;
+  const notes: { copies?: string; copyOf?: string } = {};
+  if (finding.copies.length > 0) {
+    notes.copies = counts ? '(counted once)' : finding.sameOutlet ? "(not counted: this page's own outlet's story)" : '(not counted)';
+  }
+  if (finding.copyOf) {
+    const original = listed.get(nameKey(finding.copyOf));
+    if (finding.sameOutlet) notes.copyOf = '';
+    else if (!original) notes.copyOf = ": not counted (a copy is not an independent report), and that outlet's own article is not among these";
+    else if (original.sameOutlet) notes.copyOf = " (this page's own outlet: not counted)";
+    else notes.copyOf = ' (not counted again)';
+  }
+  return notes;
+}
+
+function OutletItem({ finding, listed }: { finding: OutletFinding; listed: ReadonlyMap<string, OutletFinding> }) {
+  const notes = copyNotes(finding, listed);
   // Everything here comes from articles and imports: shown as text only, each run of it isolated
   // (`dir="auto"`) so direction-changing characters cannot reorder the text around it.
   const href = safeHref(finding.url);
@@ -82,12 +108,12 @@ function OutletItem({ finding }: { finding: OutletFinding }) {
       </div>
       {finding.copies.length > 0 && (
         <p class="cc-copies">
-          Same story also run by <OutletNames names={finding.copies} /> (counted once).
+          Same story also run by <OutletNames names={finding.copies} /> {notes.copies}.
         </p>
       )}
       {finding.copyOf && (
         <p class="cc-copies">
-          A syndicated copy of <span dir="auto">{finding.copyOf}</span>'s story (not counted again).
+          A syndicated copy of <span dir="auto">{finding.copyOf}</span>'s story{notes.copyOf}.
         </p>
       )}
     </li>

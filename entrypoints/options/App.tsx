@@ -127,14 +127,24 @@ function SiteSettingsForm() {
 function CaptureForm() {
   const sites = useStorageItem(captureSitesItem);
   const [draft, setDraft] = useState<string | null>(null);
+  /** The stored list the reader's edits started from; null while the box follows the stored list. */
+  const [editedFrom, setEditedFrom] = useState<readonly string[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Sites switched on or off elsewhere (the popup's switch) show up here unless the reader is
+  // in the middle of editing.
   useEffect(() => {
-    if (sites && draft === null) setDraft(sites.join('\n'));
+    if (sites && editedFrom === null) setDraft(sites.join('\n'));
   }, [sites]);
   if (draft === null || !sites) return null;
   const on = sites.length > 0;
 
-  const save = async (list: string[]) => {
+  const edit = (text: string) => {
+    setDraft(text);
+    if (editedFrom === null) setEditedFrom(sites);
+  };
+
+  /** Saves the reader's list; with `everywhere`, exactly that list (the box unticked: none). */
+  const save = async (list: string[], everywhere = false) => {
     const good: string[] = [];
     const bad: string[] = [];
     for (const line of list.map((l) => l.trim()).filter(Boolean)) {
@@ -146,22 +156,32 @@ function CaptureForm() {
       setMessage(`Not a site pattern: ${bad.join(', ')}.`);
       return;
     }
-    const unique = [...new Set(good)];
+    const wanted = [...new Set(good)];
+    // Changes made elsewhere while the reader edited are kept: a site switched on there stays
+    // unless the reader took it out of the box, one switched off there stays off unless the
+    // reader typed it in.
+    const before = editedFrom ?? sites;
+    const removed = new Set(before.filter((s) => !wanted.includes(s)));
+    const current = everywhere ? [] : await captureSitesItem.getValue();
+    const keptFromElsewhere = current.filter((s) => !wanted.includes(s) && !removed.has(s));
+    const unique = [...wanted.filter((s) => everywhere || !before.includes(s) || current.includes(s)), ...keptFromElsewhere];
     await captureSitesItem.setValue(unique);
     setDraft(unique.join('\n'));
-    setMessage(unique.length ? `Articles you read on ${unique.length} site${unique.length === 1 ? '' : 's'} are added to your corpus.` : 'Capture is off.');
+    setEditedFrom(null);
+    const also = keptFromElsewhere.length ? ` Also kept, switched on elsewhere meanwhile: ${keptFromElsewhere.join(', ')}.` : '';
+    setMessage(unique.length ? `Articles you read on ${unique.length} site${unique.length === 1 ? '' : 's'} are added to your corpus.${also}` : 'Capture is off.');
   };
 
   return (
     <form class="card" onSubmit={(e) => (e.preventDefault(), void save(draft.split('\n')))} data-testid="capture">
       <h2>Add the articles I read</h2>
       <label class="radio">
-        <input type="checkbox" checked={on} disabled={!on} onChange={() => void save([])} data-testid="capture-on" />
+        <input type="checkbox" checked={on} disabled={!on} onChange={() => void save([], true)} data-testid="capture-on" />
         {on ? 'On for the sites below (untick to turn it off everywhere)' : 'Off: list sites below, or use the switch in the toolbar popup on a news site'}
       </label>
       <label>
         Sites <small>(one per line: example.com, *.example.com; stays on this computer)</small>
-        <textarea name="capture" rows={3} value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)} data-testid="capture-sites" />
+        <textarea name="capture" rows={3} value={draft} onInput={(e) => edit((e.currentTarget as HTMLTextAreaElement).value)} data-testid="capture-sites" />
       </label>
       <button type="submit">Save</button>
       {message && <p class="message" role="status">{message}</p>}
@@ -211,7 +231,7 @@ function CorpusSection() {
       setProgress(result);
       setMessage(
         result.stopped ??
-          `Imported ${file.name}: ${result.added} added, ${duplicatesText(result)}, ${result.copies} syndicated copies linked, ${result.errors.length} lines skipped.`,
+          `Imported ${file.name}: ${result.added} added, ${duplicatesText(result)}, ${result.copies} syndicated copies linked, ${result.skipped} lines skipped.`,
       );
     } catch (error) {
       setMessage(`Import failed: ${error instanceof Error ? error.message : String(error)}. Articles stored before the failure were kept.`);
@@ -278,7 +298,6 @@ function CorpusSection() {
     void refresh();
   };
 
-  const percent = progress && progress.totalBytes ? Math.round((progress.bytesRead / progress.totalBytes) * 100) : 0;
   return (
     <section class="card" data-testid="corpus">
       <h2>Your corpus</h2>
@@ -289,7 +308,7 @@ function CorpusSection() {
       <div class="actions">
         <label class="file">
           Import articles (JSON Lines or CSV)…
-          <input type="file" accept=".jsonl,.ndjson,.json,.csv,application/x-ndjson,text/csv" onChange={(e) => void onFile(e)} disabled={importing} data-testid="import-file" />
+          <input type="file" accept=".jsonl,.ndjson,.json,.csv,.tsv,application/x-ndjson,text/csv,text/tab-separated-values" onChange={(e) => void onFile(e)} disabled={importing} data-testid="import-file" />
         </label>
         {importing && (
           <button type="button" onClick={() => abort.current?.abort()}>
@@ -322,25 +341,7 @@ function CorpusSection() {
         </div>
       )}
 
-      {progress && (
-        <div class="import" data-testid="import-report">
-          <progress max={100} value={percent} />
-          <span>
-            {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
-            {percent}% · {progress.added} added · {duplicatesText(progress, ' · ')} · {progress.errors.length} lines skipped
-          </span>
-          {progress.errors.length > 0 && (
-            <ul class="errors" data-testid="import-errors">
-              {progress.errors.slice(0, 200).map((e) => (
-                <li key={e.line}>
-                  Line {e.line}: {e.error}
-                </li>
-              ))}
-              {progress.errors.length > 200 && <li>…and {progress.errors.length - 200} more.</li>}
-            </ul>
-          )}
-        </div>
-      )}
+      {progress && <ImportReport progress={progress} />}
       {message && (
         <p class="message" role="status" data-testid="corpus-message">
           {message}
@@ -372,7 +373,9 @@ function CorpusSection() {
             <th>Syndicated copies</th>
             <th>From</th>
             <th>To</th>
-            <th />
+            <th>
+              <span class="visually-hidden">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -386,6 +389,7 @@ function CorpusSection() {
               <td>
                 <button
                   type="button"
+                  aria-label={`Remove ${s.outlet}`}
                   onClick={() => confirm(`Remove all ${s.articles} articles from ${s.outlet}?`) && void run(() => toBackground('deleteOutlet', { outlet: s.outlet }), `Removed ${s.outlet}.`)}
                 >
                   Remove
@@ -396,6 +400,34 @@ function CorpusSection() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Errors listed one by one under an import; the count says how many more there were. */
+const LISTED_ERRORS = 200;
+
+/** How far an import got, what it stored and the lines it skipped. */
+export function ImportReport({ progress }: { progress: ImportProgress }) {
+  const percent = progress.totalBytes ? Math.round((progress.bytesRead / progress.totalBytes) * 100) : 0;
+  const listed = progress.errors.slice(0, LISTED_ERRORS);
+  return (
+    <div class="import" data-testid="import-report">
+      <progress max={100} value={percent} aria-label="Import progress" />
+      <span>
+        {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
+        {percent}% · {progress.added} added · {duplicatesText(progress, ' · ')} · {progress.skipped} lines skipped
+      </span>
+      {progress.skipped > 0 && (
+        <ul class="errors" data-testid="import-errors">
+          {listed.map((e) => (
+            <li key={e.line}>
+              Line {e.line}: {e.error}
+            </li>
+          ))}
+          {progress.skipped > listed.length && <li>…and {(progress.skipped - listed.length).toLocaleString()} more.</li>}
+        </ul>
+      )}
+    </div>
   );
 }
 

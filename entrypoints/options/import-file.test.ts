@@ -124,6 +124,39 @@ describe('importFile: resuming after a restart', () => {
     expect((await stateOf(store, file))?.errorCount).toBe(bad.length);
     db.close();
   });
+
+  it('counts every bad line of the run it resumes, beyond the 200 saved with the checkpoint', async () => {
+    const bad = Array.from({ length: 300 }, (_, i) => i + 1);
+    const file = jsonlFile(40, bad);
+    // Uninterrupted.
+    const db0 = openDb(`import-${n++}`);
+    const whole = await importFile(file, () => {}, { send: sendTo(new CorpusStore(db0)), batchArticles: 10, finished: async () => {} });
+    expect(whole.skipped).toBe(300);
+    db0.close();
+    // Cancelled once its first batch (with the 300 bad lines before it) is stored, then resumed.
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const cancel = new AbortController();
+    const first = await importFile(file, () => {}, {
+      send: async (articles, checkpoint) => {
+        const answer = await sendTo(store)(articles, checkpoint);
+        cancel.abort();
+        return answer;
+      },
+      signal: cancel.signal,
+      batchArticles: 10,
+      finished: async () => {},
+    });
+    expect(first.stopped).toMatch(/cancelled/);
+    const saved = await stateOf(store, file);
+    expect(saved?.errorCount).toBe(300);
+    expect(saved?.errors).toHaveLength(200);
+    const seen: number[] = [];
+    const resumed = await importFile(file, (p) => seen.push(p.skipped), { send: sendTo(store), resume: saved, batchArticles: 10, finished: async () => {} });
+    expect(resumed).toMatchObject({ added: 40, skipped: 300, resumedAfterLine: saved!.line });
+    expect(seen.every((s) => s === 300)).toBe(true);
+    db.close();
+  });
 });
 
 /** Sends batches to a store as the background does: a thrown error becomes the answer's message. */
@@ -236,6 +269,45 @@ describe('importFile: faults and bad files', () => {
     // Lines 3 and 9 (article 2) were in the corpus before the import; lines 7 and 8 repeat the file's own.
     expect(result).toMatchObject({ added: 6, duplicates: 4, repeated: 2 });
     expect(await db.articles.count()).toBe(7);
+    db.close();
+  });
+});
+
+describe('importFile: spreadsheet exports', () => {
+  const rows = ['url;outlet;title;text', 'https://zeitung.example/1;Zeitung;Haushalt;"Die Minister trafen sich am Montag; sie einigten sich auf einen Haushalt."', 'https://zeitung.example/2;Zeitung;Brücke;"Die Brücke wird gesperrt, sagte die Stadt."'];
+  const semicolons = rows.join('\r\n') + '\r\n';
+
+  it('imports a semicolon-separated CSV file', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const send: SendBatch = async (articles, checkpoint) => ({ ok: true, value: await store.addArticles(articles, 'import', checkpoint) });
+    const result = await importFile(new File([semicolons], 'export.csv'), () => {}, { send, finished: async () => {} });
+    expect(result).toMatchObject({ added: 2, errors: [] });
+    expect((await db.articles.toArray()).map((r) => r.title).sort()).toEqual(['Brücke', 'Haushalt']);
+    db.close();
+  });
+
+  it.each([
+    { name: 'semicolons', data: semicolons },
+    { name: 'tabs', data: semicolons.replaceAll(';', '\t').replace('Montag\t sie', 'Montag; sie') },
+  ])('a CSV file with $name under a .jsonl name is told to be renamed .csv, and then imports', async ({ data }) => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const send: SendBatch = async (articles, checkpoint) => ({ ok: true, value: await store.addArticles(articles, 'import', checkpoint) });
+    const asJsonl = await importFile(new File([data], 'export.jsonl'), () => {}, { send, finished: async () => {} });
+    expect(asJsonl.stopped).toMatch(/give it a name ending in \.csv to import it as CSV/);
+    const renamed = await importFile(new File([data], 'export.csv'), () => {}, { send, finished: async () => {} });
+    expect(renamed).toMatchObject({ added: 2, errors: [] });
+    expect(renamed.stopped).toBeUndefined();
+    db.close();
+  });
+
+  it('reads a .tsv file as tab-separated CSV', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    const send: SendBatch = async (articles, checkpoint) => ({ ok: true, value: await store.addArticles(articles, 'import', checkpoint) });
+    const tabs = 'url\ttitle\ttext\nhttps://a.example/1\tFloods\tRain, then floods; roads closed.\n';
+    expect(await importFile(new File([tabs], 'export.tsv'), () => {}, { send, finished: async () => {} })).toMatchObject({ added: 1, errors: [] });
     db.close();
   });
 });

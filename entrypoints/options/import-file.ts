@@ -23,8 +23,13 @@ export interface ImportProgress {
   /** Of the duplicates, those repeating a URL met earlier in the file. */
   repeated: number;
   copies: number;
-  /** Line-numbered problems; those lines were skipped. */
+  /**
+   * Line-numbered problems; those lines were skipped. After a resume, only the first 200 from
+   * before it are known: `skipped` keeps the count.
+   */
   errors: { line: number; error: string }[];
+  /** Lines skipped as bad, including those of an earlier run this one resumes. */
+  skipped: number;
   /** Lines skipped because an earlier run of this import stored them. */
   resumedAfterLine?: number;
 }
@@ -52,9 +57,10 @@ const sendToBackground: SendBatch = (articles, checkpoint) => toBackground('impo
 const forgetInBackground = (key: string) => toBackground('forgetImport', { fileKey: key });
 
 /**
- * Imports a JSON Lines or CSV file of articles: read as a stream (memory does not grow with the
- * file), parsed line by line, stored in batches. A bad line is reported and skipped; a batch the
- * background cannot store stops the import with the reason, keeping the batches already stored.
+ * Imports a JSON Lines or CSV (or tab-separated) file of articles: read as a stream (memory
+ * does not grow with the file), parsed line by line, stored in batches. A bad line is reported
+ * and skipped; a batch the background cannot store stops the import with the reason, keeping
+ * the batches already stored.
  * Each batch carries the line it reached, saved with it, so an import cut short (cancelled,
  * failed, browser closed) can resume where its last stored batch ended. The next batch is parsed
  * while the previous one is being stored.
@@ -79,9 +85,11 @@ export async function importFile(
     repeated: resume && skip ? (resume.repeated ?? 0) : 0,
     copies: resume && skip ? resume.copies : 0,
     errors: resume && skip ? [...resume.errors] : [],
+    skipped: resume && skip ? Math.max(resume.errorCount ?? 0, resume.errors.length) : 0,
     ...(skip ? { resumedAfterLine: skip } : {}),
   };
-  const isCsv = /\.csv$/i.test(file.name);
+  // CSV files are separated by commas, semicolons or tabs (found from the header row); .tsv is tabs.
+  const isCsv = /\.(csv|tsv)$/i.test(file.name);
   const bytes = countBytes(file.stream(), (n) => (progress.bytesRead += n));
   // JSON Lines: the stored lines are passed over as raw bytes, unparsed. CSV records may span
   // lines and need the header, so they are parsed and those starting on a stored line are dropped.
@@ -154,6 +162,7 @@ export async function importFile(
     if ('error' in record) {
       const error = { line, error: record.error.slice(0, LIMITS.errorText) };
       progress.errors.push(error);
+      progress.skipped++;
       newErrors.push(error);
       if (record.fatal) {
         // Nothing more can be read from this file: store what came before, then stop. Bad lines

@@ -216,3 +216,66 @@ describe('parseCsvArticles', () => {
     expect(actual).toEqual([{ line: 2, article: article({}) }]);
   });
 });
+
+describe('parseCsvArticles: the separator found from the header row', () => {
+  it.each([
+    {
+      name: 'semicolons, as spreadsheets in German, French, Italian or Spanish write them',
+      input: `url;outlet;title;text\n${A};Ledger;Budget;"Ministers met on Monday; they agreed a budget."\n`,
+      expected: [{ line: 2, article: article({ outlet: 'Ledger', title: 'Budget', text: 'Ministers met on Monday; they agreed a budget.' }) }],
+    },
+    {
+      name: 'semicolons with quoted column names, a byte-order mark, CRLF and a comma in the text',
+      input: `\uFEFF"URL";"Text"\r\n${A};"Roads, bridges; schools."\r\n`,
+      expected: [{ line: 2, article: article({ text: 'Roads, bridges; schools.' }) }],
+    },
+    {
+      name: 'tabs',
+      input: `url\ttitle\ttext\n${A}\tFloods\tRain, then floods.\n`,
+      expected: [{ line: 2, article: article({ title: 'Floods', text: 'Rain, then floods.' }) }],
+    },
+    {
+      name: 'semicolons after blank lines',
+      input: `\n\nurl;text\n${A};Body.\n`,
+      expected: [{ line: 4, article: article({}) }],
+    },
+    {
+      name: 'commas stay commas when the text holds semicolons',
+      input: `url,text\n${A},Body; more; still more.\n`,
+      expected: [{ line: 2, article: article({ text: 'Body; more; still more.' }) }],
+    },
+    {
+      name: 'a semicolon header without a url column lists its columns',
+      input: `link;title;text\n${A};T;Body.\n`,
+      expected: [{ line: 1, error: 'the header row has no "url" column (columns found, separated by semicolons: "link", "title", "text")', fatal: true }],
+    },
+    {
+      name: 'a semicolon header without a text column',
+      input: `url;title\n${A};T\n`,
+      expected: [{ line: 1, error: 'the header row has no "text" or "html" column (columns found, separated by semicolons: "url", "title")', fatal: true }],
+    },
+    {
+      name: 'an unquoted semicolon in a semicolon file',
+      input: `url;text\n${A};Body; with a semicolon.\n`,
+      expected: [{ line: 2, error: 'expected 2 fields as in the header row, found 3 (a field with a semicolon in it needs double quotes)' }],
+    },
+  ])('$name', async ({ input, expected }) => {
+    expect(await collect(parseCsvArticles([input]))).toEqual(expected);
+    // The same however the bytes arrive, one at a time included.
+    const bytes = utf8(input);
+    expect(await collect(parseCsvArticles(Array.from(bytes, (b) => Uint8Array.of(b))))).toEqual(expected);
+  });
+
+  it('keeps a separator given by the caller', async () => {
+    const actual = await collect(parseCsvArticles([`url;text\n${A};Body.\n`], { delimiter: ',' }));
+    expect(actual).toEqual([{ line: 1, error: 'the header row has no "url" column (columns found: "url;text")', fatal: true }]);
+  });
+
+  it('finds the separator in a header row longer than the chunks it arrives in', async () => {
+    const extra = Array.from({ length: 2_000 }, (_, i) => `note ${i}`).join(';');
+    const input = `url;${extra};text\n${A};${';'.repeat(2_000)}Body.\n`;
+    const chunks = [];
+    for (let i = 0; i < input.length; i += 1_000) chunks.push(utf8(input.slice(i, i + 1_000)));
+    expect(await collect(parseCsvArticles(chunks))).toEqual([{ line: 2, article: article({}) }]);
+  });
+});

@@ -11,7 +11,11 @@ import { asBytes, binaryMessage, headFirst, NOT_UTF8, sniffHead, Utf8Lines } fro
 
 /** Options for reading a CSV file. */
 export interface CsvOptions {
-  /** Field separator, one character (default ","; spreadsheets in some languages write ";"). */
+  /**
+   * Field separator, one character. By default it is found from the header row: a comma, or a
+   * semicolon or a tab when the header names a "url" column only with that separator
+   * (spreadsheets in German, French, Italian or Spanish write semicolons).
+   */
   delimiter?: string;
   /** Longer records are reported and skipped without being held in memory (default 4 Mi characters). */
   maxRecordChars?: number;
@@ -228,7 +232,14 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
   let columns: Array<Column | null> | null = null;
   let headerLine = 0;
   let records = 0;
-  for await (const record of readCsvRecords(chunks, opts)) {
+  let input: Chunks = chunks;
+  let delimiter = opts.delimiter;
+  if (delimiter === undefined) {
+    const peeked = await peekHeader(asBytes(chunks));
+    delimiter = detectDelimiter(peeked.header);
+    input = peeked.chunks;
+  }
+  for await (const record of readCsvRecords(input, { ...opts, delimiter })) {
     if (columns === null) {
       if ('error' in record) {
         // A file that is not text says so as it is; other problems are the header row's.
@@ -236,7 +247,7 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
         return;
       }
       const names = record.fields.map((f) => f.trim().toLowerCase());
-      const problem = headerProblem(names);
+      const problem = headerProblem(names, delimiter);
       if (problem) {
         yield { line: record.line, error: problem, fatal: true };
         return;
@@ -259,7 +270,7 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
     if (fields.length > columns.length && fields.slice(columns.length).some((f) => f.trim() !== '')) {
       yield {
         line: record.line,
-        error: `expected ${columns.length} fields as in the header row, found ${fields.length} (a field with a comma in it needs double quotes)`,
+        error: `expected ${columns.length} fields as in the header row, found ${fields.length} (a field with a ${SEPARATOR_NAMES[delimiter]?.one ?? JSON.stringify(delimiter)} in it needs double quotes)`,
       };
       continue;
     }
@@ -279,15 +290,121 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
 }
 
 /** Says what is wrong with a header row, or null when it has what an article needs. */
-function headerProblem(names: string[]): string | null {
+function headerProblem(names: string[], delimiter: string): string | null {
   if (names[0]?.startsWith('{')) {
     return 'this looks like a JSON Lines file (its first line is a JSON object), not CSV: give it a name ending in .jsonl to import it as JSON Lines';
   }
   const found = names.filter((n) => n !== '');
   const list = found.length ? found.map((n) => JSON.stringify(n)).join(', ') : 'none';
-  if (!names.includes('url')) return `the header row has no "url" column (columns found: ${list})`;
+  const columnsFound = delimiter === ',' ? `columns found: ${list}` : `columns found, separated by ${SEPARATOR_NAMES[delimiter]?.many ?? JSON.stringify(delimiter)}: ${list}`;
+  if (!names.includes('url')) return `the header row has no "url" column (${columnsFound})`;
   if (!names.includes('text') && !names.includes('html')) {
-    return `the header row has no "text" or "html" column (columns found: ${list})`;
+    return `the header row has no "text" or "html" column (${columnsFound})`;
   }
   return null;
+}
+
+/** The separators a header row is read with, and how messages name them. */
+const SEPARATOR_NAMES: Readonly<Record<string, { one: string; many: string }>> = {
+  ',': { one: 'comma', many: 'commas' },
+  ';': { one: 'semicolon', many: 'semicolons' },
+  '\t': { one: 'tab', many: 'tabs' },
+};
+
+/** Bytes looked at, at most, for the header row when the separator is found from it. */
+const HEADER_PEEK_BYTES = 64 * 1024;
+
+/**
+ * The field separator of a CSV file, found from its header row: a comma when the row split at
+ * commas names a "url" column; otherwise a semicolon or a tab when the row split at it does.
+ * When none does (the file will be refused), the one giving the most columns, so that the
+ * message lists the columns as the reader sees them; a comma when none splits the row.
+ */
+export function detectDelimiter(header: string): string {
+  const candidates = Object.keys(SEPARATOR_NAMES);
+  const split = candidates.map((sep) => ({ sep, names: splitHeader(header, sep) }));
+  const named = split.find((c) => c.names.includes('url'));
+  if (named) return named.sep;
+  let best = split[0];
+  for (const c of split) if (c.names.length > best.names.length) best = c;
+  return best.sep;
+}
+
+/** A header row's column names (trimmed, lower case), split at `sep` outside double quotes. */
+function splitHeader(header: string, sep: string): string[] {
+  const names: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < header.length; i++) {
+    const c = header[i];
+    if (c === '"') {
+      if (quoted && header[i + 1] === '"') {
+        field += c;
+        i++;
+      } else quoted = !quoted;
+    } else if (c === sep && !quoted) {
+      names.push(field.trim().toLowerCase());
+      field = '';
+    } else field += c;
+  }
+  names.push(field.trim().toLowerCase());
+  return names;
+}
+
+/**
+ * Reads a stream as far as its first line of text (the header row; at most HEADER_PEEK_BYTES),
+ * and gives that line with the whole stream, read bytes included, to parse from the start.
+ */
+async function peekHeader(bytes: AsyncIterable<Uint8Array>): Promise<{ header: string; chunks: AsyncIterable<Uint8Array> }> {
+  const iterator = bytes[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let header = '';
+  let ended = false;
+  /** The first line with text in what was read, and whether it is known to be complete. */
+  const firstLine = () => {
+    const text = new TextDecoder('utf-8').decode(concatBytes(head, size)).replace(/^\uFEFF/, '');
+    const line = /^[\r\n]*([^\r\n]+)[\r\n]/.exec(text);
+    return line ? { text: line[1], complete: true } : { text: text.replace(/^[\r\n]+/, ''), complete: false };
+  };
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      header = firstLine().text;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.length;
+    // Looked at only once a line may have ended (or enough was read), not at every chunk.
+    if (!next.value.some((b) => b === LF || b === CR) && size < HEADER_PEEK_BYTES) continue;
+    const line = firstLine();
+    header = line.text;
+    if (line.complete || size >= HEADER_PEEK_BYTES) break;
+  }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* head;
+      if (ended) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      if (!ended) await iterator.return?.();
+    }
+  }
+  return { header, chunks: replay() };
+}
+
+function concatBytes(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

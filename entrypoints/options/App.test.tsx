@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
+import { captureSitesItem } from '@/utils/extension/capture';
+import { App, ImportReport } from './App';
+
+let root: HTMLElement;
+let stopHandling: (() => void) | void;
+
+/** Opens the options page with a background that knows an empty corpus (or the given outlets). */
+async function openOptions(outlets: BackgroundProtocol['outletStats'] extends (...a: never[]) => infer R ? R : never = []) {
+  stopHandling = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles: 0, outlets: 0 }), outletStats: () => outlets }, { accept: () => true });
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => render(<App />, root));
+}
+
+const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  if (typeof stopHandling === 'function') stopHandling();
+});
+
+describe('options page, "Add the articles I read"', () => {
+  const area = () => root.querySelector<HTMLTextAreaElement>('[data-testid="capture-sites"]')!;
+  const box = () => root.querySelector<HTMLInputElement>('[data-testid="capture-on"]')!;
+  const type = async (text: string) => {
+    await act(async () => {
+      area().value = text;
+      area().dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  };
+  const save = async () => {
+    await act(async () => {
+      root.querySelector<HTMLFormElement>('[data-testid="capture"]')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true }));
+    });
+    await settle();
+  };
+
+  it('shows a site switched on in the popup while the page is open, and Save keeps it', async () => {
+    await captureSitesItem.setValue([]);
+    await openOptions();
+    await vi.waitFor(() => expect(area()).toBeTruthy());
+    await act(async () => void (await captureSitesItem.setValue(['news.example'])));
+    await settle();
+    expect(box().checked).toBe(true);
+    expect(area().value).toBe('news.example');
+    await save();
+    expect(await captureSitesItem.getValue()).toEqual(['news.example']);
+  });
+
+  it('leaves what the reader is typing alone, and Save keeps both their sites and one switched on meanwhile', async () => {
+    await captureSitesItem.setValue(['daily.example']);
+    await openOptions();
+    await vi.waitFor(() => expect(area()?.value).toBe('daily.example'));
+    await type('daily.example\nweekly.example');
+    await act(async () => void (await captureSitesItem.setValue(['daily.example', 'news.example'])));
+    await settle();
+    expect(area().value).toBe('daily.example\nweekly.example');
+    await save();
+    expect((await captureSitesItem.getValue()).sort()).toEqual(['daily.example', 'news.example', 'weekly.example']);
+    // After Save the box shows what is stored, and follows the stored list again.
+    expect(area().value.split('\n').sort()).toEqual(['daily.example', 'news.example', 'weekly.example']);
+    await act(async () => void (await captureSitesItem.setValue(['daily.example'])));
+    await settle();
+    expect(area().value).toBe('daily.example');
+  });
+
+  it('removes the sites the reader took out, and only those', async () => {
+    await captureSitesItem.setValue(['daily.example', 'weekly.example']);
+    await openOptions();
+    await vi.waitFor(() => expect(area()?.value).toBe('daily.example\nweekly.example'));
+    await type('daily.example');
+    await act(async () => void (await captureSitesItem.setValue(['daily.example', 'weekly.example', 'news.example'])));
+    await settle();
+    await save();
+    expect((await captureSitesItem.getValue()).sort()).toEqual(['daily.example', 'news.example']);
+  });
+
+  it('keeps a site switched off elsewhere off, unless the reader typed it in', async () => {
+    await captureSitesItem.setValue(['daily.example', 'weekly.example']);
+    await openOptions();
+    await vi.waitFor(() => expect(area()?.value).toBe('daily.example\nweekly.example'));
+    await type('daily.example\nweekly.example\nmonthly.example');
+    await act(async () => void (await captureSitesItem.setValue(['daily.example'])));
+    await settle();
+    await save();
+    expect((await captureSitesItem.getValue()).sort()).toEqual(['daily.example', 'monthly.example']);
+  });
+
+  it('unticking the box still turns capture off everywhere', async () => {
+    await captureSitesItem.setValue(['daily.example', 'weekly.example']);
+    await openOptions();
+    await vi.waitFor(() => expect(box()?.checked).toBe(true));
+    await act(async () => box().click());
+    await settle();
+    expect(await captureSitesItem.getValue()).toEqual([]);
+    expect(area().value).toBe('');
+  });
+});
+
+describe('options page, import report', () => {
+  it('counts the lines skipped before a resume, and says how many are not listed', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    const errors = Array.from({ length: 200 }, (_, i) => ({ line: i + 1, error: 'not valid JSON' }));
+    await act(async () =>
+      render(<ImportReport progress={{ bytesRead: 10, totalBytes: 10, added: 40, duplicates: 0, repeated: 0, copies: 0, errors, skipped: 300, resumedAfterLine: 310 }} />, root),
+    );
+    expect(root.textContent).toContain('300 lines skipped');
+    const items = [...root.querySelectorAll('[data-testid="import-errors"] li')].map((li) => li.textContent);
+    expect(items).toHaveLength(201);
+    expect(items.at(-1)).toBe('…and 100 more.');
+  });
+});
+
+describe('options page, accessibility', () => {
+  const table = () => root.querySelector<HTMLTableElement>('[data-testid="outlet-stats"]');
+  const withTwoOutlets = async () => {
+    await openOptions([
+      { outlet: 'Ledger', articles: 3, oldest: '2026-01-02', newest: '2026-02-03', copies: 0 },
+      { outlet: 'Daily Wire', articles: 5, oldest: null, newest: null, copies: 1 },
+    ]);
+    await vi.waitFor(() => expect(table()?.querySelectorAll('tbody tr')).toHaveLength(2));
+  };
+
+  it("names each outlet's Remove button after the outlet", async () => {
+    await withTwoOutlets();
+    const names = [...table()!.querySelectorAll('tbody button')].map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(names).toEqual(['Remove Ledger', 'Remove Daily Wire']);
+    // What the reader sees stays "Remove".
+    expect([...table()!.querySelectorAll('tbody button')].map((b) => b.textContent!.trim())).toEqual(['Remove', 'Remove']);
+  });
+
+  it('gives every column of the statistics table a header with text', async () => {
+    await withTwoOutlets();
+    const heads = [...table()!.querySelectorAll('th')].map((th) => th.textContent!.trim());
+    expect(heads).toHaveLength(6);
+    for (const head of heads) expect(head).not.toBe('');
+  });
+
+  it('labels the import progress bar', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<ImportReport progress={{ bytesRead: 5, totalBytes: 10, added: 1, duplicates: 0, repeated: 0, copies: 0, errors: [], skipped: 0 }} />, root));
+    const bar = root.querySelector('progress')!;
+    expect(bar.getAttribute('aria-label')).toBe('Import progress');
+  });
+});
