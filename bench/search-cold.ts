@@ -1,0 +1,172 @@
+/**
+ * A cheap stand-in for the Chromium cold start's answering step (bench/corpus/cold.ts --together):
+ * a page's 40 claims answered with `searchMany` over the 100,000-article index, timed in a fresh
+ * Node process, where the engine meets the search code for the first time as a woken worker does.
+ * The index load and the article reads are left out (the index is loaded from bytes before the
+ * clock starts; articles come from memory).
+ *
+ *   npx tsx bench/search-cold.ts prepare [--size 100000] [--dir DIR]
+ *       generates the corpus, saves the index's bytes and the articles the batch reads (with their
+ *       sentence offsets, as stored) in DIR (/tmp/crosscheck-search-cold-SIZE by default)
+ *   npx tsx bench/search-cold.ts ab [--against REF] [--runs 10] [--dir DIR]
+ *       bundles the working tree's search code and REF's (HEAD by default), then runs each in fresh
+ *       processes, alternating, and prints both medians; stops if the answers differ in any byte
+ *   npx tsx bench/search-cold.ts once [--dir DIR]   one fresh-process run of the working tree
+ *
+ * Run under `nice -n 19` on a shared machine; extra node flags (e.g. --trace-deopt) can be given
+ * after `--node-flags`, as one argument.
+ */
+import { execSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const K = 12;
+
+function arg(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function prepare(dir: string, size: number): Promise<void> {
+  const { SearchIndex } = await import('../utils/search/index');
+  const { createIndexRetriever } = await import('../utils/search/retriever');
+  const { packSentences, passageText } = await import('../utils/search/passages');
+  const { generateArticle, generateClaims } = await import('./corpus/generate');
+  mkdirSync(dir, { recursive: true });
+  const t = performance.now();
+  const ix = SearchIndex.create();
+  const articles = new Map<number, { id: number; url: string; outlet: string; title: string; published: string | null; text: string }>();
+  for (let i = 0; i < size; i++) {
+    const a = generateArticle(i);
+    const row = { id: i + 1, url: a.url, outlet: a.outlet ?? '', title: a.title ?? '', published: a.published ?? null, text: a.text ?? '' };
+    articles.set(row.id, row);
+    ix.add(row);
+  }
+  const bytes = ix.toBytes();
+  writeFileSync(path.join(dir, 'index.bin'), bytes);
+  const claims = generateClaims(size, 40, undefined, 1);
+  const read = new Set<number>();
+  const r = createIndexRetriever(SearchIndex.fromBytes(bytes), async (ids) =>
+    ids.map((id) => {
+      read.add(id);
+      const a = articles.get(id);
+      return a && { ...a, sentences: packSentences(passageText(a)) };
+    }),
+  );
+  await r.searchMany!(claims.map((text) => ({ text })), { k: K });
+  const rows = [...read].map((id) => articles.get(id)!);
+  writeFileSync(path.join(dir, 'articles.json'), JSON.stringify({ claims, rows }));
+  console.log(`${size} articles indexed and saved in ${((performance.now() - t) / 1000).toFixed(1)} s; ${rows.length} articles read by the batch; in ${dir}`);
+}
+
+/** One cold batch in this process (meant to be a fresh one), printed as JSON. */
+async function runOnce(dir: string): Promise<void> {
+  const { SearchIndex } = await import('../utils/search/index');
+  const { createIndexRetriever } = await import('../utils/search/retriever');
+  const { packSentences, passageText } = await import('../utils/search/passages');
+  const raw = readFileSync(path.join(dir, 'index.bin'));
+  const { claims, rows } = JSON.parse(readFileSync(path.join(dir, 'articles.json'), 'utf8')) as {
+    claims: string[];
+    rows: { id: number; url: string; outlet: string; title: string; published: string | null; text: string }[];
+  };
+  // Stored rows carry their sentence offsets (worked out at ingestion, not timed).
+  const byId = new Map(rows.map((a) => [a.id, { ...a, sentences: packSentences(passageText(a)) }]));
+  const index = SearchIndex.fromBytes(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
+  const r = createIndexRetriever(index, async (ids) => ids.map((id) => byId.get(id)));
+  const t = performance.now();
+  const answers = await r.searchMany!(claims.map((text) => ({ text })), { k: K });
+  const ms = performance.now() - t;
+  const digest = createHash('sha256').update(JSON.stringify(answers)).digest('hex').slice(0, 16);
+  process.stdout.write(`${JSON.stringify({ ms, digest, hits: answers.reduce((n, h) => n + h.length, 0) })}\n`);
+}
+
+/** This file and the search code of `ref` (or the working tree) bundled for node. */
+async function bundleFor(ref: string | null, out: string): Promise<void> {
+  const { build } = await import('esbuild');
+  let root = path.resolve(HERE, '..');
+  let tree: string | null = null;
+  if (ref) {
+    tree = mkdtempSync(path.join(tmpdir(), 'search-cold-src-'));
+    execSync(`git archive ${JSON.stringify(ref)} utils bench | tar -x -C ${JSON.stringify(tree)}`, { cwd: root });
+    mkdirSync(path.join(tree, 'bench'), { recursive: true });
+    writeFileSync(path.join(tree, 'bench/search-cold.ts'), readFileSync(fileURLToPath(import.meta.url)));
+    root = tree;
+  }
+  await build({
+    entryPoints: [path.join(root, 'bench/search-cold.ts')],
+    nodePaths: [path.resolve(HERE, '../node_modules')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['esbuild'],
+    outfile: out,
+    logLevel: 'error',
+    banner: { js: '// bundled by bench/search-cold.ts' },
+  });
+  if (tree) rmSync(tree, { recursive: true, force: true });
+}
+
+function spawnRun(bundle: string, dir: string, flags: string[]): { ms: number; digest: string; hits: number; log: string } {
+  const r = spawnSync(process.execPath, [...flags, bundle, 'run', '--dir', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`run failed: ${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  return { ...JSON.parse(lines[lines.length - 1]), log: lines.slice(0, -1).join('\n') };
+}
+
+async function main(args: string[]): Promise<void> {
+  const size = Number(arg(args, 'size') ?? 100_000);
+  const dir = arg(args, 'dir') ?? path.join(tmpdir(), `crosscheck-search-cold-${size}`);
+  const mode = args[0];
+  const flags = (arg(args, 'node-flags') ?? '').split(' ').filter(Boolean);
+  if (mode === 'prepare') return prepare(dir, size);
+  if (mode === 'run') return runOnce(dir);
+  if (!existsSync(path.join(dir, 'index.bin'))) throw new Error(`no prepared corpus in ${dir}: run "prepare" first`);
+  const work = mkdtempSync(path.join(tmpdir(), 'search-cold-'));
+  try {
+    if (mode === 'once') {
+      await bundleFor(null, path.join(work, 'tree.mjs'));
+      const r = spawnRun(path.join(work, 'tree.mjs'), dir, flags);
+      if (r.log) console.log(r.log);
+      console.log(`working tree: ${r.ms.toFixed(1)} ms, ${r.hits} hits, answers ${r.digest}`);
+      return;
+    }
+    if (mode !== 'ab') throw new Error('use prepare, ab or once');
+    const against = arg(args, 'against') ?? 'HEAD';
+    const runs = Number(arg(args, 'runs') ?? 10);
+    const bundles: Record<string, string> = { [against]: path.join(work, 'ref.mjs'), 'working tree': path.join(work, 'tree.mjs') };
+    await bundleFor(against, bundles[against]);
+    await bundleFor(null, bundles['working tree']);
+    const times: Record<string, number[]> = { [against]: [], 'working tree': [] };
+    const digests = new Set<string>();
+    for (let run = 0; run < 2 * runs; run++) {
+      // Each pair in turn starts with the other code.
+      const which = Object.keys(bundles)[(run + Math.floor(run / 2)) % 2];
+      const r = spawnRun(bundles[which], dir, flags);
+      times[which].push(r.ms);
+      digests.add(r.digest);
+      console.log(`${which}: ${r.ms.toFixed(1)} ms (${r.hits} hits, answers ${r.digest})`);
+      if (digests.size > 1) throw new Error('the answers differ between the two codes');
+    }
+    for (const [which, xs] of Object.entries(times)) {
+      console.log(`${which}: median ${median(xs).toFixed(1)} ms over ${xs.length} runs (${xs.map((x) => x.toFixed(0)).join(', ')})`);
+    }
+    console.log('answers identical in every run');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
