@@ -38,6 +38,13 @@ describe('stemmer and analysis', () => {
     expect(t.find((x) => x.term === 'kandar')?.capital).toBe(true);
     expect(t.find((x) => x.term === '1200')?.number).toBe(true);
   });
+  it('treats words that name built-in object properties as plain words', () => {
+    const t = tokenize('The constructor said toString and valueOf were hasOwnProperty of Proto.');
+    expect(t.map((x) => x.term)).toEqual(['constructor', 'say', 'tostr', 'valueof', 'hasownproperty', 'proto']);
+    expect(t.every((x) => typeof x.term === 'string' && !x.number)).toBe(true);
+    expect(stem('constructor')).toBe('constructor');
+    expect(stem('__proto__')).toBe('__proto__');
+  });
   it('weighs structure entities and numbers above plain words', () => {
     const q = queryTerms('the army says 40 people were hurt in Tolva', { entities: ['Tolva'], numbers: [{ raw: '40', value: 40 }], negated: false, hedged: false });
     const w = Object.fromEntries(q.filter((x) => !x.expands).map((x) => [x.term, x.weight]));
