@@ -15,7 +15,9 @@
  *
  * With --browser, each run is a new headless Chromium (CHROMIUM_PATH, /usr/bin/chromium by
  * default) on a page of bench/search-cold-page.ts: the browser's own engine, closer to the cold
- * start than Node's.
+ * start than Node's; --profile N prints the N functions with the most own time in each run's
+ * sampled profile (sampling slows the run), and saves the profile to the file named by the
+ * environment variable SEARCH_COLD_PROFILE when set.
  *
  * Run under `nice -n 19` on a shared machine; extra engine flags (e.g. --trace-deopt) can be given
  * after `--node-flags`, as one argument (with --browser they go to Chromium's --js-flags, and its
@@ -156,7 +158,7 @@ function spawnRun(bundle: string, dir: string, flags: string[]): RunResult {
 }
 
 /** One run in a new browser: the page reads the prepared files from a server of its own. */
-async function browserRun(script: string, dir: string, flags: string[] = []): Promise<RunResult> {
+async function browserRun(script: string, dir: string, flags: string[] = [], profileTop = 0): Promise<RunResult> {
   const { chromium } = await import('playwright-core');
   const files: Record<string, [string, Buffer | string]> = {
     '/': ['text/html', '<!doctype html><meta charset="utf-8"><script src="page.js"></script>'],
@@ -186,15 +188,49 @@ async function browserRun(script: string, dir: string, flags: string[] = []): Pr
     await page.evaluate(() => (globalThis as unknown as Page).searchCold.prepare());
     // A moment for the page to settle (reading the files is not what is measured).
     await new Promise((resolve) => setTimeout(resolve, 300));
+    const cdp = profileTop ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const before = rendererCpu(profile);
     const r = await page.evaluate((k) => (globalThis as unknown as Page).searchCold.run(k), K);
     const after = rendererCpu(profile);
-    return { ms: r.ms, cpu: after.main - before.main, allCpu: after.all - before.all, hits: r.hits, digest: createHash('sha256').update(r.answers).digest('hex').slice(0, 16), log: '' };
+    let log = '';
+    if (cdp) {
+      const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      log = ownTimes(p, profileTop);
+      if (process.env.SEARCH_COLD_PROFILE) writeFileSync(process.env.SEARCH_COLD_PROFILE, JSON.stringify(p));
+    }
+    return { ms: r.ms, cpu: after.main - before.main, allCpu: after.all - before.all, hits: r.hits, digest: createHash('sha256').update(r.answers).digest('hex').slice(0, 16), log };
   } finally {
     await context.close();
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The functions with the most own time in a sampled profile (each sample counted for the time until the next). */
+function ownTimes(p: CpuProfile, top: number): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const own = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const key = `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
+    own.set(key, (own.get(key) ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  return [...own]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, ms]) => `  ${ms.toFixed(1).padStart(6)} ms  ${k}`)
+    .join('\n');
 }
 
 /** CPU time used so far by the renderers of the browser on `profile`: their main threads, and all their threads (ms; Linux /proc). */
@@ -223,7 +259,7 @@ async function main(args: string[]): Promise<void> {
   const mode = args[0];
   const flags = (arg(args, 'node-flags') ?? '').split(' ').filter(Boolean);
   const inBrowser = args.includes('--browser');
-  const runIn = async (bundle: string) => (inBrowser ? browserRun(readFileSync(bundle, 'utf8'), dir, flags) : spawnRun(bundle, dir, flags));
+  const runIn = async (bundle: string) => (inBrowser ? browserRun(readFileSync(bundle, 'utf8'), dir, flags, Number(arg(args, 'profile') ?? 0)) : spawnRun(bundle, dir, flags));
   if (mode === 'prepare') return prepare(dir, size);
   if (mode === 'run') return runOnce(dir);
   if (!existsSync(path.join(dir, 'index.bin'))) throw new Error(`no prepared corpus in ${dir}: run "prepare" first`);
