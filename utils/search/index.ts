@@ -205,6 +205,67 @@ function selectCandidates(list: Int32Array, n: number, acc: Float32Array, done: 
   return c;
 }
 
+/** Copies the listed articles' scores and whether they are complete (all, or as marked in `done`) into a search's kept state. */
+function keepScores(slots: Int32Array, n: number, acc: Float32Array, done: Uint8Array, allComplete: boolean, scores: Float32Array, complete: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    scores[i] = acc[slots[i]];
+    complete[i] = allComplete ? 1 : done[slots[i]];
+  }
+}
+
+/** Puts a kept state's articles, scores and completeness back into the scratch arrays. */
+function restoreScores(slots: Int32Array, scores: Float32Array, complete: Uint8Array, n: number, touched: Int32Array, acc: Float32Array, done: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    const s = slots[i];
+    touched[i] = s;
+    acc[s] = scores[i];
+    done[s] = complete[i];
+  }
+}
+
+/** Clears the scores and marks of the listed articles. */
+function clearScores(list: Int32Array, n: number, acc: Float32Array, done: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    const s = list[i];
+    acc[s] = 0;
+    done[s] = 0;
+  }
+}
+
+/**
+ * The k best of the listed articles that may be returned (not removed, not of outlet id
+ * `excludeOutlet`, not in `excludeIds`), best first, into `slots` and `scores` (empty on entry):
+ * a small sorted insertion (k is small); equal scores in article order.
+ */
+function topK(
+  list: Int32Array,
+  n: number,
+  k: number,
+  acc: Float32Array,
+  dead: Uint8Array,
+  outletOf: Uint32Array,
+  excludeOutlet: number,
+  docId: Float64Array,
+  excludeIds: ReadonlySet<number> | undefined,
+  slots: number[],
+  scores: number[],
+): void {
+  for (let i = 0; i < n; i++) {
+    const s = list[i];
+    const score = acc[s];
+    if (scores.length === k && (score < scores[k - 1] || (score === scores[k - 1] && s > slots[k - 1]))) continue;
+    if (dead[s] || (excludeOutlet !== -1 && outletOf[s] === excludeOutlet) || (excludeIds && excludeIds.has(docId[s]))) continue;
+    let j = scores.length < k ? scores.length : k - 1;
+    while (j > 0 && (scores[j - 1] < score || (scores[j - 1] === score && slots[j - 1] > s))) {
+      scores[j] = scores[j - 1];
+      slots[j] = slots[j - 1];
+      j--;
+    }
+    scores[j] = score;
+    slots[j] = s;
+  }
+}
+
 /** Writes decoded postings' codes into a row (255 for codes above 254); whether any was above 254. */
 function fillRow(row: Uint8Array, slots: Int32Array, codes: Uint16Array, m: number): boolean {
   let big = false;
@@ -596,10 +657,7 @@ export class SearchIndex {
       const slots = this.touched.slice(0, n);
       const scores = new Float32Array(n);
       const complete = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        scores[i] = this.acc[slots[i]];
-        complete[i] = dear.left.length === 0 ? 1 : done[slots[i]];
-      }
+      keepScores(slots, n, this.acc, done, dear.left.length === 0, scores, complete);
       state = { qterms, found, rareOnly, changes: this.changes, slots, scores, complete, pending: dear.left };
     }
     const hits = dear.nCand >= 0 ? this.selectTop(this.candidateList, dear.nCand, k, opts) : this.selectTop(this.touched, n, k, opts);
@@ -626,16 +684,9 @@ export class SearchIndex {
     if (rareOnly && !state.rareOnly) return whole();
     const use = rareOnly ? extraRare : extra;
     this.prepareScratch();
-    const acc = this.acc;
     const touched = this.touched;
-    const done = this.done;
     const n0 = state.slots.length;
-    for (let i = 0; i < n0; i++) {
-      const s = state.slots[i];
-      touched[i] = s;
-      acc[s] = state.scores[i];
-      done[s] = state.complete[i];
-    }
+    restoreScores(state.slots, state.scores, state.complete, n0, touched, this.acc, this.done);
     const limit = this.expensiveDf();
     let n = this.accumulate(use.filter((t) => t.df <= limit), n0);
     const dear = this.scoreCommon(n, k, opts, use.filter((t) => t.df > limit), state.pending);
@@ -691,12 +742,6 @@ export class SearchIndex {
     return Math.max(SEARCH_COST.minDf, this.alive * SEARCH_COST.share);
   }
 
-  /** Whether an article may be returned (not removed, not excluded). */
-  private eligible(s: number, excludeOutlet: number, excludeIds: ReadonlySet<number> | undefined): boolean {
-    if (this.docDead[s]) return false;
-    if (excludeOutlet !== -1 && this.docOutlet[s] === excludeOutlet) return false;
-    return !(excludeIds && excludeIds.has(this.docId[s]));
-  }
 
   private excludedOutlet(opts: SearchOptions): number {
     return opts.excludeOutlet === undefined ? -1 : (this.outletIds.get(opts.excludeOutlet) ?? -2);
@@ -809,14 +854,7 @@ export class SearchIndex {
 
   /** Clears the accumulators of the touched articles. */
   private clear(n: number): void {
-    const acc = this.acc;
-    const done = this.done;
-    const touched = this.touched;
-    for (let i = 0; i < n; i++) {
-      const s = touched[i];
-      acc[s] = 0;
-      done[s] = 0;
-    }
+    clearScores(this.touched, n, this.acc, this.done);
   }
 
   /** Query terms known to the index, with their BM25 weight. */
@@ -867,27 +905,12 @@ export class SearchIndex {
 
   /** The slots and scores of the k best of the listed articles that may be returned, best first. */
   private best(list: Int32Array, n: number, k: number, opts: SearchOptions): { slots: number[]; scores: number[] } {
-    const acc = this.acc;
-    const excludeOutlet = this.excludedOutlet(opts);
-    // Top k by a small sorted insertion (k is small); equal scores in article order.
     const slots: number[] = [];
     const scores: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const s = list[i];
-      const score = acc[s];
-      if (scores.length === k && (score < scores[k - 1] || (score === scores[k - 1] && s > slots[k - 1]))) continue;
-      if (!this.eligible(s, excludeOutlet, opts.excludeIds)) continue;
-      let j = scores.length < k ? scores.length : k - 1;
-      while (j > 0 && (scores[j - 1] < score || (scores[j - 1] === score && slots[j - 1] > s))) {
-        scores[j] = scores[j - 1];
-        slots[j] = slots[j - 1];
-        j--;
-      }
-      scores[j] = score;
-      slots[j] = s;
-    }
+    topK(list, n, k, this.acc, this.docDead, this.docOutlet, this.excludedOutlet(opts), this.docId, opts.excludeIds, slots, scores);
     return { slots, scores };
   }
+
 
   search(query: SearchQuery, k: number, opts: SearchOptions = {}): ScoredId[] {
     return this.searchTerms(queryTerms(query.text, query.structure), k, opts);
