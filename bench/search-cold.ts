@@ -124,19 +124,22 @@ async function bundleFor(ref: string | null, out: string, browser = false): Prom
     writeFileSync(path.join(tree, 'bench/search-cold-page.ts'), readFileSync(path.join(HERE, 'search-cold-page.ts')));
     root = tree;
   }
-  await build({
-    entryPoints: [path.join(root, browser ? 'bench/search-cold-page.ts' : 'bench/search-cold.ts')],
-    nodePaths: [path.resolve(HERE, '../node_modules')],
-    bundle: true,
-    format: browser ? 'iife' : 'esm',
-    platform: browser ? 'browser' : 'node',
-    target: browser ? 'chrome120' : 'node20',
-    external: ['esbuild'],
-    outfile: out,
-    logLevel: 'error',
-    banner: { js: '// bundled by bench/search-cold.ts' },
-  });
-  if (tree) rmSync(tree, { recursive: true, force: true });
+  try {
+    await build({
+      entryPoints: [path.join(root, browser ? 'bench/search-cold-page.ts' : 'bench/search-cold.ts')],
+      nodePaths: [path.resolve(HERE, '../node_modules')],
+      bundle: true,
+      format: browser ? 'iife' : 'esm',
+      platform: browser ? 'browser' : 'node',
+      target: browser ? 'chrome120' : 'node20',
+      external: ['esbuild'],
+      outfile: out,
+      logLevel: 'error',
+      banner: { js: '// bundled by bench/search-cold.ts' },
+    });
+  } finally {
+    if (tree) rmSync(tree, { recursive: true, force: true });
+  }
 }
 
 interface RunResult {
