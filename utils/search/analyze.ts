@@ -4,7 +4,7 @@
  * related news verbs and nouns are added with a lower weight).
  */
 import type { ClaimStructure } from '../types';
-import { irregularForms, stem } from './stem';
+import { irregularForms, stem, withoutPrototype } from './stem';
 import { relatedTerms } from './related';
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -20,13 +20,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Number words that mean the same as their digits ("four districts" = "4 districts"). */
-const NUMBER_WORDS: Record<string, string> = {
+/**
+ * Number words that mean the same as their digits ("four districts" = "4 districts"). Without a
+ * prototype, so that words such as "constructor" are not found in it.
+ */
+const NUMBER_WORDS: Record<string, string> = withoutPrototype({
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11',
   twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
   nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80',
   ninety: '90', hundred: '100', dozen: '12',
-};
+});
 
 /** A word of a text: its index term, where it was, and what kind of word it looked like. */
 export interface Token {

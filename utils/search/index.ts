@@ -116,6 +116,169 @@ function varintSize(v: number): number {
   return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
 }
 
+// The scoring loops below are small functions of their own, each with one type per argument: on a
+// cold start the engine compiles them whole after a few calls, rather than compiling a loop inside
+// a larger method while it runs and leaving that code at the loop's end (which it did dozens of
+// times per page's claims, each time going back to the interpreter).
+
+/**
+ * Adds decoded postings' BM25 contributions (`wk` = weight × (k1 + 1)) to `acc`, listing articles
+ * touched for the first time in `touched` after its first `nTouched`; with `skipDone`, articles
+ * marked in `done` are left out. Returns the new touched count.
+ */
+function addPostings(
+  slots: Int32Array,
+  codes: Uint16Array,
+  m: number,
+  wk: number,
+  titleWeight: number,
+  acc: Float32Array,
+  norm: Float32Array,
+  touched: Int32Array,
+  nTouched: number,
+  done: Uint8Array,
+  skipDone: boolean,
+): number {
+  for (let i = 0; i < m; i++) {
+    const slot = slots[i];
+    if (skipDone && done[slot]) continue;
+    const code = codes[i];
+    const tf = (code >>> 2) + titleWeight * (code & 3);
+    if (acc[slot] === 0) touched[nTouched++] = slot;
+    acc[slot] += (wk * tf) / (tf + norm[slot]);
+  }
+  return nTouched;
+}
+
+/** Adds decoded postings' contributions to the articles marked in `marks` only. */
+function addMarkedPostings(slots: Int32Array, codes: Uint16Array, m: number, wk: number, titleWeight: number, acc: Float32Array, norm: Float32Array, marks: Uint8Array): void {
+  for (let i = 0; i < m; i++) {
+    const slot = slots[i];
+    if (!marks[slot]) continue;
+    const code = codes[i];
+    const tf = (code >>> 2) + titleWeight * (code & 3);
+    acc[slot] += (wk * tf) / (tf + norm[slot]);
+  }
+}
+
+/** Sets `marks` to `value` for the listed articles (with `onlyUndone`, those not marked in `done`). */
+function markList(list: Int32Array, n: number, marks: Uint8Array, value: number, done: Uint8Array, onlyUndone: boolean): void {
+  for (let i = 0; i < n; i++) if (!(onlyUndone && done[list[i]])) marks[list[i]] = value;
+}
+
+/**
+ * Adds a term's contributions, from its row of frequency codes, to the listed articles (with
+ * `onlyUndone`, those not marked in `done`); code 255 is looked up in `big`.
+ */
+function addFromRow(
+  list: Int32Array,
+  n: number,
+  row: Uint8Array,
+  big: Map<number, number> | undefined,
+  wk: number,
+  titleWeight: number,
+  acc: Float32Array,
+  norm: Float32Array,
+  done: Uint8Array,
+  onlyUndone: boolean,
+): void {
+  for (let i = 0; i < n; i++) {
+    const slot = list[i];
+    let code = row[slot];
+    if (code === 0 || (onlyUndone && done[slot])) continue;
+    if (code === 255) code = big?.get(slot) ?? 255;
+    const tf = (code >>> 2) + titleWeight * (code & 3);
+    acc[slot] += (wk * tf) / (tf + norm[slot]);
+  }
+}
+
+/**
+ * Writes to `out` the listed articles whose score plus what they may still gain (`most`, plus
+ * `undoneMost` when not marked in `done`) reaches `bar`, in list order; returns how many.
+ */
+function selectCandidates(list: Int32Array, n: number, acc: Float32Array, done: Uint8Array, bar: number, most: number, undoneMost: number, out: Int32Array): number {
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const s = list[i];
+    if (acc[s] + (most + (done[s] ? 0 : undoneMost)) >= bar) out[c++] = s;
+  }
+  return c;
+}
+
+/** Copies the listed articles' scores and whether they are complete (all, or as marked in `done`) into a search's kept state. */
+function keepScores(slots: Int32Array, n: number, acc: Float32Array, done: Uint8Array, allComplete: boolean, scores: Float32Array, complete: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    scores[i] = acc[slots[i]];
+    complete[i] = allComplete ? 1 : done[slots[i]];
+  }
+}
+
+/** Puts a kept state's articles, scores and completeness back into the scratch arrays. */
+function restoreScores(slots: Int32Array, scores: Float32Array, complete: Uint8Array, n: number, touched: Int32Array, acc: Float32Array, done: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    const s = slots[i];
+    touched[i] = s;
+    acc[s] = scores[i];
+    done[s] = complete[i];
+  }
+}
+
+/** Clears the scores and marks of the listed articles. */
+function clearScores(list: Int32Array, n: number, acc: Float32Array, done: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    const s = list[i];
+    acc[s] = 0;
+    done[s] = 0;
+  }
+}
+
+/**
+ * The k best of the listed articles that may be returned (not removed, not of outlet id
+ * `excludeOutlet`, not in `excludeIds`), best first, into `slots` and `scores` (empty on entry):
+ * a small sorted insertion (k is small); equal scores in article order.
+ */
+function topK(
+  list: Int32Array,
+  n: number,
+  k: number,
+  acc: Float32Array,
+  dead: Uint8Array,
+  outletOf: Uint32Array,
+  excludeOutlet: number,
+  docId: Float64Array,
+  excludeIds: ReadonlySet<number> | undefined,
+  slots: number[],
+  scores: number[],
+): void {
+  for (let i = 0; i < n; i++) {
+    const s = list[i];
+    const score = acc[s];
+    if (scores.length === k && (score < scores[k - 1] || (score === scores[k - 1] && s > slots[k - 1]))) continue;
+    if (dead[s] || (excludeOutlet !== -1 && outletOf[s] === excludeOutlet) || (excludeIds && excludeIds.has(docId[s]))) continue;
+    let j = scores.length < k ? scores.length : k - 1;
+    while (j > 0 && (scores[j - 1] < score || (scores[j - 1] === score && slots[j - 1] > s))) {
+      scores[j] = scores[j - 1];
+      slots[j] = slots[j - 1];
+      j--;
+    }
+    scores[j] = score;
+    slots[j] = s;
+  }
+}
+
+/** Writes decoded postings' codes into a row (255 for codes above 254); whether any was above 254. */
+function fillRow(row: Uint8Array, slots: Int32Array, codes: Uint16Array, m: number): boolean {
+  let big = false;
+  for (let i = 0; i < m; i++) {
+    const code = codes[i];
+    if (code >= 255) {
+      big = true;
+      row[slots[i]] = 255;
+    } else row[slots[i]] = code;
+  }
+  return big;
+}
+
 export class SearchIndex {
   // Documents, by slot (order of arrival).
   private nSlots = 0;
@@ -494,10 +657,7 @@ export class SearchIndex {
       const slots = this.touched.slice(0, n);
       const scores = new Float32Array(n);
       const complete = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        scores[i] = this.acc[slots[i]];
-        complete[i] = dear.left.length === 0 ? 1 : done[slots[i]];
-      }
+      keepScores(slots, n, this.acc, done, dear.left.length === 0, scores, complete);
       state = { qterms, found, rareOnly, changes: this.changes, slots, scores, complete, pending: dear.left };
     }
     const hits = dear.nCand >= 0 ? this.selectTop(this.candidateList, dear.nCand, k, opts) : this.selectTop(this.touched, n, k, opts);
@@ -524,16 +684,9 @@ export class SearchIndex {
     if (rareOnly && !state.rareOnly) return whole();
     const use = rareOnly ? extraRare : extra;
     this.prepareScratch();
-    const acc = this.acc;
     const touched = this.touched;
-    const done = this.done;
     const n0 = state.slots.length;
-    for (let i = 0; i < n0; i++) {
-      const s = state.slots[i];
-      touched[i] = s;
-      acc[s] = state.scores[i];
-      done[s] = state.complete[i];
-    }
+    restoreScores(state.slots, state.scores, state.complete, n0, touched, this.acc, this.done);
     const limit = this.expensiveDf();
     let n = this.accumulate(use.filter((t) => t.df <= limit), n0);
     const dear = this.scoreCommon(n, k, opts, use.filter((t) => t.df > limit), state.pending);
@@ -574,7 +727,7 @@ export class SearchIndex {
       if (e.pending) pendingMost += ub(e.t);
       else dearMost += ub(e.t);
     }
-    const candidates = this.candidates(n, theta, (slot) => dearMost + (done[slot] ? 0 : pendingMost));
+    const candidates = this.candidates(n, theta, dearMost, pendingMost);
     const nCand = this.candidateCount;
     const dearLeft = list.filter((e) => !e.pending).map((e) => e.t);
     const pendingLeft = list.filter((e) => e.pending).map((e) => e.t);
@@ -589,12 +742,6 @@ export class SearchIndex {
     return Math.max(SEARCH_COST.minDf, this.alive * SEARCH_COST.share);
   }
 
-  /** Whether an article may be returned (not removed, not excluded). */
-  private eligible(s: number, excludeOutlet: number, excludeIds: ReadonlySet<number> | undefined): boolean {
-    if (this.docDead[s]) return false;
-    if (excludeOutlet !== -1 && this.docOutlet[s] === excludeOutlet) return false;
-    return !(excludeIds && excludeIds.has(this.docId[s]));
-  }
 
   private excludedOutlet(opts: SearchOptions): number {
     return opts.excludeOutlet === undefined ? -1 : (this.outletIds.get(opts.excludeOutlet) ?? -2);
@@ -609,20 +756,14 @@ export class SearchIndex {
   private candidateList: Int32Array = new Int32Array(0);
   private candidateCount = 0;
 
-  /** Touched articles that could still reach `theta` with what `missing` says they may gain, in touched order. */
-  private candidates(n: number, theta: number, missing: (slot: number) => number): Int32Array {
+  /**
+   * Touched articles that could still reach `theta` with what they may gain (`most`, plus
+   * `undoneMost` for articles not marked done), in touched order.
+   */
+  private candidates(n: number, theta: number, most: number, undoneMost: number): Int32Array {
     if (this.candidateList.length < n) this.candidateList = new Int32Array(Math.max(n, this.candidateList.length * 2, 256));
-    const out = this.candidateList;
-    const acc = this.acc;
-    const touched = this.touched;
-    const bar = theta * (1 - MARGIN);
-    let c = 0;
-    for (let i = 0; i < n; i++) {
-      const s = touched[i];
-      if (acc[s] + missing(s) >= bar) out[c++] = s;
-    }
-    this.candidateCount = c;
-    return out;
+    this.candidateCount = selectCandidates(this.touched, n, this.acc, this.done, theta * (1 - MARGIN), most, undoneMost, this.candidateList);
+    return this.candidateList;
   }
 
   /**
@@ -644,14 +785,7 @@ export class SearchIndex {
         continue;
       }
       const row = this.row(t.id);
-      for (let i = 0; i < n; i++) {
-        const slot = list[i];
-        let code = row[slot];
-        if (code === 0 || (onlyUndone && done[slot])) continue;
-        if (code === 255) code = this.bigCodes.get(t.id)?.get(slot) ?? 255;
-        const tf = (code >>> 2) + titleWeight * (code & 3);
-        acc[slot] += (wk * tf) / (tf + norm[slot]);
-      }
+      addFromRow(list, n, row, this.bigCodes.get(t.id), wk, titleWeight, acc, norm, done, onlyUndone);
     }
   }
 
@@ -675,20 +809,11 @@ export class SearchIndex {
     if (this.marks.length < this.nSlots) this.marks = new Uint8Array(this.acc.length);
     const marks = this.marks;
     const done = this.done;
-    for (let i = 0; i < n; i++) if (!(onlyUndone && done[list[i]])) marks[list[i]] = 1;
+    markList(list, n, marks, 1, done, onlyUndone);
     const norm = this.norms();
-    const acc = this.acc;
     const m = this.decode(term, true);
-    const slots = this.scratchSlot;
-    const codes = this.scratchCode;
-    for (let i = 0; i < m; i++) {
-      const slot = slots[i];
-      if (!marks[slot]) continue;
-      const code = codes[i];
-      const tf = (code >>> 2) + titleWeight * (code & 3);
-      acc[slot] += (wk * tf) / (tf + norm[slot]);
-    }
-    for (let i = 0; i < n; i++) marks[list[i]] = 0;
+    addMarkedPostings(this.scratchSlot, this.scratchCode, m, wk, titleWeight, this.acc, norm, marks);
+    markList(list, n, marks, 0, done, false);
   }
 
   // Rows of term-frequency codes per article for common terms, most recently used last.
@@ -708,18 +833,14 @@ export class SearchIndex {
       return kept;
     }
     const row = new Uint8Array(this.nSlots);
-    let big: Map<number, number> | undefined;
     const m = this.decode(term, true);
     const slots = this.scratchSlot;
     const codes = this.scratchCode;
-    for (let i = 0; i < m; i++) {
-      const code = codes[i];
-      if (code >= 255) {
-        (big ??= new Map()).set(slots[i], code);
-        row[slots[i]] = 255;
-      } else row[slots[i]] = code;
+    if (fillRow(row, slots, codes, m)) {
+      const big = new Map<number, number>();
+      for (let i = 0; i < m; i++) if (codes[i] >= 255) big.set(slots[i], codes[i]);
+      this.bigCodes.set(term, big);
     }
-    if (big) this.bigCodes.set(term, big);
     for (const [old, r] of this.rows) {
       if (this.rowBytes + row.length <= SEARCH_COST.rowBytes) break;
       this.rows.delete(old);
@@ -733,14 +854,7 @@ export class SearchIndex {
 
   /** Clears the accumulators of the touched articles. */
   private clear(n: number): void {
-    const acc = this.acc;
-    const done = this.done;
-    const touched = this.touched;
-    for (let i = 0; i < n; i++) {
-      const s = touched[i];
-      acc[s] = 0;
-      done[s] = 0;
-    }
+    clearScores(this.touched, n, this.acc, this.done);
   }
 
   /** Query terms known to the index, with their BM25 weight. */
@@ -776,19 +890,9 @@ export class SearchIndex {
     const done = this.done;
     const k1p1 = k1 + 1;
     for (const { id, w } of terms) {
-      const wk = w * k1p1;
       // Removed articles are left out by decode.
       const m = this.decode(id);
-      const slots = this.scratchSlot;
-      const codes = this.scratchCode;
-      for (let i = 0; i < m; i++) {
-        const slot = slots[i];
-        if (skipDone && done[slot]) continue;
-        const code = codes[i];
-        const tf = (code >>> 2) + titleWeight * (code & 3);
-        if (acc[slot] === 0) touched[nTouched++] = slot;
-        acc[slot] += (wk * tf) / (tf + norm[slot]);
-      }
+      nTouched = addPostings(this.scratchSlot, this.scratchCode, m, w * k1p1, titleWeight, acc, norm, touched, nTouched, done, skipDone);
     }
     return nTouched;
   }
@@ -801,27 +905,12 @@ export class SearchIndex {
 
   /** The slots and scores of the k best of the listed articles that may be returned, best first. */
   private best(list: Int32Array, n: number, k: number, opts: SearchOptions): { slots: number[]; scores: number[] } {
-    const acc = this.acc;
-    const excludeOutlet = this.excludedOutlet(opts);
-    // Top k by a small sorted insertion (k is small); equal scores in article order.
     const slots: number[] = [];
     const scores: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const s = list[i];
-      const score = acc[s];
-      if (scores.length === k && (score < scores[k - 1] || (score === scores[k - 1] && s > slots[k - 1]))) continue;
-      if (!this.eligible(s, excludeOutlet, opts.excludeIds)) continue;
-      let j = scores.length < k ? scores.length : k - 1;
-      while (j > 0 && (scores[j - 1] < score || (scores[j - 1] === score && slots[j - 1] > s))) {
-        scores[j] = scores[j - 1];
-        slots[j] = slots[j - 1];
-        j--;
-      }
-      scores[j] = score;
-      slots[j] = s;
-    }
+    topK(list, n, k, this.acc, this.docDead, this.docOutlet, this.excludedOutlet(opts), this.docId, opts.excludeIds, slots, scores);
     return { slots, scores };
   }
+
 
   search(query: SearchQuery, k: number, opts: SearchOptions = {}): ScoredId[] {
     return this.searchTerms(queryTerms(query.text, query.structure), k, opts);

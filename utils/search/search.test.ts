@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { queryTerms, tokenize } from './analyze';
-import { SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } from './index';
+import { SCORING, SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } from './index';
 import { analyseForQuery, analyseText, bestPassage, packSentences, prepareQuery, SENTENCE_OFFSETS_VERSION, sentencesOf, unpackSentences } from './passages';
 import { createIndexRetriever, createMemoryRetriever, type StoredArticle } from './retriever';
 import { stem } from './stem';
@@ -37,6 +37,13 @@ describe('stemmer and analysis', () => {
     expect(t.map((x) => x.term)).toEqual(['army', 'kill', '1200', stem('people'), '4', stem('soldiers'), 'kandar']);
     expect(t.find((x) => x.term === 'kandar')?.capital).toBe(true);
     expect(t.find((x) => x.term === '1200')?.number).toBe(true);
+  });
+  it('treats words that name built-in object properties as plain words', () => {
+    const t = tokenize('The constructor said toString and valueOf were hasOwnProperty of Proto.');
+    expect(t.map((x) => x.term)).toEqual(['constructor', 'say', 'tostr', 'valueof', 'hasownproperty', 'proto']);
+    expect(t.every((x) => typeof x.term === 'string' && !x.number)).toBe(true);
+    expect(stem('constructor')).toBe('constructor');
+    expect(stem('__proto__')).toBe('__proto__');
   });
   it('weighs structure entities and numbers above plain words', () => {
     const q = queryTerms('the army says 40 people were hurt in Tolva', { entities: ['Tolva'], numbers: [{ raw: '40', value: 40 }], negated: false, hedged: false });
@@ -225,6 +232,71 @@ describe('adding terms to a search', () => {
             const { hits, state } = ix.searchKeeping(w(first), 12, opts);
             expect(hits).toEqual(ix.searchTerms(w(first), 12, opts));
             same(ix.searchMore(state, w(more, 0.3), 12, opts), ix.searchTerms([...w(first), ...w(more, 0.3)], 12, opts));
+          }
+        }
+      });
+    }
+  });
+
+  it('gives every path the scores of BM25F worked out plainly, words used more than 63 times and removed articles included', () => {
+    const { k1, b, titleWeight, leadTerms } = SCORING;
+    const docs: IndexedDoc[] = [];
+    for (let d = 0; d < 300; d++) {
+      // "common" in most articles, "osric" in a third of them (some using it 70 times: a frequency
+      // code above one byte), "kandar" and "brannock" rarer.
+      const words = [`filler${d % 40}`, d % 5 === 0 ? 'kandar' : '', d % 3 === 0 ? (d % 9 === 0 ? 'osric '.repeat(70) : 'osric') : '', d % 4 ? 'common' : '', d % 11 === 0 ? 'brannock brannock' : ''];
+      docs.push({ id: d + 1, outlet: `o${d % 5}`, title: d % 7 === 0 ? 'Osric in Kandar' : '', text: `${'lead '.repeat(d % 50)}${words.join(' ')} common` });
+    }
+    const removed = new Set([4, 10, 28]);
+    const ix = SearchIndex.create();
+    for (const d of docs) ix.add(d);
+    for (const id of removed) ix.remove(id);
+    const alive = docs.filter((d) => !removed.has(d.id));
+    // Each article's body and title counts per term, as indexed (the lead counts in the title too).
+    const stats = alive.map((d) => {
+      const title = new Map<string, number>();
+      const body = new Map<string, number>();
+      tokenize(d.title).forEach((t) => title.set(t.term, (title.get(t.term) ?? 0) + 1));
+      tokenize(d.text).forEach((t, i) => {
+        body.set(t.term, (body.get(t.term) ?? 0) + 1);
+        if (i < leadTerms) title.set(t.term, (title.get(t.term) ?? 0) + 1);
+      });
+      const titleLen = [...title.values()].reduce((x, y) => x + y, 0);
+      const bodyLen = [...body.values()].reduce((x, y) => x + y, 0);
+      return { id: d.id, title, body, len: bodyLen + titleWeight * titleLen };
+    });
+    const avg = stats.reduce((x, s) => x + s.len, 0) / stats.length;
+    const plain = (q: { term: string; weight: number }[], k: number): ScoredId[] => {
+      const df = (term: string) => stats.filter((s) => s.body.has(term) || s.title.has(term)).length;
+      const known = q.filter((t) => df(t.term) > 0);
+      const rare = known.filter((t) => df(t.term) <= SCORING.commonShare * stats.length);
+      const use = rare.length >= 2 ? rare : known;
+      const scored = stats.map((s) => {
+        let score = 0;
+        for (const t of use) {
+          const n = df(t.term);
+          const idf = Math.log(1 + (stats.length - n + 0.5) / (n + 0.5));
+          const tf = (s.body.get(t.term) ?? 0) + titleWeight * Math.min(s.title.get(t.term) ?? 0, 3);
+          if (tf > 0) score += (t.weight * idf * (k1 + 1) * tf) / (tf + k1 * (1 - b + (b * s.len) / avg));
+        }
+        return { id: s.id, score };
+      });
+      return scored.filter((x) => x.score > 0).sort((x, y) => y.score - x.score || x.id - y.id).slice(0, k);
+    };
+    const close = (a: ScoredId[], want: ScoredId[]) => {
+      expect(a.map((h) => h.id)).toEqual(want.map((h) => h.id));
+      a.forEach((h, i) => expect(h.score).toBeCloseTo(want[i].score, 4));
+    };
+    for (const minDf of [Infinity, 2, 30]) {
+      withLookUps(minDf, () => {
+        // Each query twice: a common term's second use reads its row of frequencies.
+        for (let round = 0; round < 2; round++) {
+          for (const [first, more] of [['osric', 'kandar'], ['osric common', 'brannock'], ['kandar osric', 'common lead'], ['common', 'osric']]) {
+            const q = w(first);
+            const extra = w(more, 0.3);
+            close(ix.searchTerms(q, 10), plain(q, 10));
+            const { state } = ix.searchKeeping(q, 10);
+            close(ix.searchMore(state, extra, 10), plain([...q, ...extra], 10));
           }
         }
       });

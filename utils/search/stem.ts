@@ -16,8 +16,13 @@ const KEEP_S = new Set([
   'aids', 'sars', 'means', 'whereabouts', 'headquarters', 'overseas', 'thanks',
 ]);
 
+/** A copy of a table of words with no prototype: looking up "constructor" or "toString" finds nothing. */
+export function withoutPrototype<T>(table: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, table);
+}
+
 /** Irregular forms of verbs and nouns common in news, mapped to the form the stemmer yields for the base word. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR: Record<string, string> = withoutPrototype({
   took: 'take', taken: 'take', seized: 'seize', fell: 'fall', fallen: 'fall', ran: 'run', said: 'say', says: 'say',
   won: 'win', lost: 'lose', struck: 'strike', stricken: 'strike', fought: 'fight', fled: 'flee', held: 'hold',
   led: 'lead', left: 'leave', met: 'meet', sent: 'send', spent: 'spend', told: 'tell', sold: 'sell', bought: 'buy',
@@ -42,7 +47,7 @@ const IRREGULAR: Record<string, string> = {
   thieves: 'thief', leaves: 'leave', dying: 'die', died: 'die', dies: 'die', lying: 'lie', tying: 'tie',
   crises: 'crisis', analyses: 'analysis', bases: 'base', data: 'data', media: 'media', criteria: 'criterion',
   phenomena: 'phenomenon', better: 'good', best: 'good', worse: 'bad', worst: 'bad',
-};
+});
 
 function undouble(w: string): string {
   const n = w.length;
