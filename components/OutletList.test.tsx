@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutletFinding } from '@/utils/types';
-import { OutletList } from './OutletList';
+import { formatDate, OutletList } from './OutletList';
 
 const finding = (outlet: string, over: Partial<OutletFinding> = {}): OutletFinding => ({
   outlet,
@@ -63,5 +63,19 @@ describe('OutletList: what the small print says about counting', () => {
 
   it('under the page\'s own outlet, a copy of another\'s story claims nothing about counting', () => {
     expect(smallPrint([finding('Daily', { sameOutlet: true, copyOf: 'Agency' })]).Daily).toBe("A syndicated copy of Agency's story.");
+  });
+});
+
+describe('formatDate', () => {
+  it('shows a date alone as that day, and a moment as the day it was where the reader is', () => {
+    // A date alone is the same day in every time zone.
+    expect(formatDate('2026-10-16', 'America/Los_Angeles')).toMatch(/16/);
+    expect(formatDate('2026-10-16', 'Asia/Singapore')).toMatch(/16/);
+    // 07:00 in Singapore on the 16th is stored as 23:00 UTC on the 15th: the 16th for a reader
+    // there, still the 15th for one in Los Angeles.
+    expect(formatDate('2026-10-15T23:00:00.000Z', 'Asia/Singapore')).toMatch(/16/);
+    expect(formatDate('2026-10-15T23:00:00.000Z', 'America/Los_Angeles')).toMatch(/15/);
+    expect(formatDate(null)).toBe('undated');
+    expect(formatDate('not a date')).toBe('undated');
   });
 });

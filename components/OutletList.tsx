@@ -10,12 +10,17 @@ type Props = {
   emptyText?: string;
 };
 
-/** Formats an ISO date for a reader ("12 Mar 2026"); unknown dates say so. */
-export function formatDate(iso: string | null): string {
+/**
+ * Formats an ISO date for a reader ("12 Mar 2026"); unknown dates say so. A date alone is that
+ * calendar day; a moment (stored in UTC, "2026-10-15T23:00:00.000Z") is the day it was in the
+ * reader's own time zone, as their clock would have shown it.
+ */
+export function formatDate(iso: string | null, timeZone?: string): string {
   if (!iso) return 'undated';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'undated';
-  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso.trim());
+  return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: dayOnly ? 'UTC' : timeZone });
 }
 
 /**
