@@ -3,6 +3,7 @@
  * A single forward scan: every search starts where the last one ended, so hostile input
  * (unclosed comments, quotes or tags, deep nesting) costs time in proportion to its length.
  */
+import { withoutPrototype } from './text/table';
 
 /** Elements whose whole content is dropped: code, page chrome, embedded media and forms. */
 const DROPPED = new Set([
@@ -27,7 +28,7 @@ const BLOCKS = new Set([
 const CELLS = new Set(['td', 'th']);
 
 /** Named character references common in news HTML (the full HTML list has over 2,000). */
-const NAMED_ENTITIES: Record<string, string> = {
+const NAMED_ENTITIES: Record<string, string> = withoutPrototype({
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
   shy: '', zwj: '', zwnj: '', lrm: '', rlm: '',
   copy: '©', reg: '®', trade: '™', hellip: '…', mdash: '—', ndash: '–', minus: '−',
@@ -46,7 +47,7 @@ const NAMED_ENTITIES: Record<string, string> = {
   lowbar: '_', verbar: '|', vert: '|', ast: '*', plus: '+', equals: '=', semi: ';', commat: '@',
   lsqb: '[', rsqb: ']', lbrack: '[', rbrack: ']', lcub: '{', rcub: '}', lbrace: '{', rbrace: '}',
   grave: '`', Hat: '^', tilde: '˜', circ: 'ˆ', NewLine: '\n', Tab: '\t',
-};
+});
 
 // Accented letters: &eacute; &Uuml; &ccedil; … built from letter + combining mark.
 for (const [accent, mark, letters] of [

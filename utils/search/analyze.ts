@@ -4,7 +4,8 @@
  * related news verbs and nouns are added with a lower weight).
  */
 import type { ClaimStructure } from '../types';
-import { irregularForms, stem, withoutPrototype } from './stem';
+import { irregularForms, stem } from './stem';
+import { withoutPrototype } from '../text/table';
 import { relatedTerms } from './related';
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

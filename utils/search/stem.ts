@@ -5,6 +5,8 @@
  * to documents and queries, so only consistency matters, not linguistic correctness.
  */
 
+import { withoutPrototype } from '../text/table';
+
 const VOWEL = /[aeiouy]/;
 
 /** Words whose final "s" is not a plural ending (other than those caught by the -ss/-us/-is rule). */
@@ -16,10 +18,6 @@ const KEEP_S = new Set([
   'aids', 'sars', 'means', 'whereabouts', 'headquarters', 'overseas', 'thanks',
 ]);
 
-/** A copy of a table of words with no prototype: looking up "constructor" or "toString" finds nothing. */
-export function withoutPrototype<T>(table: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, table);
-}
 
 /** Irregular forms of verbs and nouns common in news, mapped to the form the stemmer yields for the base word. */
 const IRREGULAR: Record<string, string> = withoutPrototype({

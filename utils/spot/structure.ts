@@ -1,4 +1,5 @@
 import type { ClaimNumber, ClaimStructure } from '../types';
+import { withoutPrototype } from '../text/table';
 
 /**
  * The structure of a claim sentence, by rules: named entities, numbers with what they count, the
@@ -159,17 +160,17 @@ function knownProper(w: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-const SMALL: Record<string, number> = {
+const SMALL: Record<string, number> = withoutPrototype({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
   eighty: 80, ninety: 90, a: 1, an: 1, half: 0.5, dozen: 12,
-};
-const SCALE: Record<string, number> = {
+});
+const SCALE: Record<string, number> = withoutPrototype({
   hundred: 100, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12,
-};
+});
 const VAGUE = /^(dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions|billions|scores|several|a few|a handful)$/i;
-const CURRENCY: Record<string, string> = { $: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY' };
+const CURRENCY: Record<string, string> = withoutPrototype({ $: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY' });
 const UNIT_WORDS =
   /^(%|per ?cent|percent|percentage points?|km|kilometres|kilometers|miles?|metres|meters|m|kg|kilograms|tonnes|tons|litres|liters|barrels|hectares|acres|years?|months?|weeks?|days?|hours?|minutes?|seconds?|degrees|dollars|euros|pounds|yuan|rupees|roubles|rubles)$/i;
 /** Words that do not name what a number counts. */

@@ -9,6 +9,7 @@
  */
 import { ALL_CUES, CONFIRM_CUES, DENIAL_PAIRS, DENIAL_WORDS, HEDGE_CUES, NEGATION_CUES, REFUTE_CUES } from './lexicon';
 import { NEGATIONS, sentences, stem, STOP_WORDS, tokenize } from './text';
+import { withoutPrototype } from '../text/table';
 
 /** Document frequencies of stems over the training texts, with the number of texts. */
 export interface IdfTable {
@@ -71,10 +72,10 @@ export interface TextInfo {
   quoted: number;
 }
 
-const NUMBER_WORDS: Record<string, string> = {
+const NUMBER_WORDS: Record<string, string> = withoutPrototype({
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
   dozen: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100', thousand: '1000', million: '1000000', billion: '1000000000',
-};
+});
 
 function numberOf(t: string): string | null {
   const c = t.charCodeAt(0);

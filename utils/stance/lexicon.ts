@@ -3,6 +3,7 @@
  * phrases joined by spaces). Grouped by what they usually signal; the model learns how much each
  * one counts, the rule layer uses the groups directly.
  */
+import { withoutPrototype } from '../text/table';
 
 /** Denial, debunking and correction: the evidence says the claim is false. */
 export const REFUTE_CUES = [
@@ -54,9 +55,9 @@ export const DENIAL_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Second words that make a two-word denial after the first: "not true", "no evidence", "never happened", "made up". */
-export const DENIAL_PAIRS: Readonly<Record<string, ReadonlySet<string>>> = {
+export const DENIAL_PAIRS: Readonly<Record<string, ReadonlySet<string>>> = withoutPrototype({
   not: new Set(['true', 'real', 'genuine', 'accurate']),
   no: new Set(['evidence', 'truth', 'basis', 'proof']),
   never: new Set(['happened', 'said', 'existed']),
   made: new Set(['up']),
-};
+});

@@ -27,6 +27,7 @@
 import { STANCES, type ClaimStructure, type Stance } from '../types';
 import { denialNear, idfOf, LOOSE_NEGATION_NEXT, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
 import { contentStems, stem, tokenize } from './text';
+import { withoutPrototype } from '../text/table';
 
 /** What the rule layer found, for explanations and tests. */
 export interface RuleFinding {
@@ -69,16 +70,16 @@ const OLD_FRAME = /\b(initially|originally|earlier|first reported|previously|had
 
 // ---- figures ---------------------------------------------------------------------------------
 
-const SMALL: Record<string, number> = {
+const SMALL: Record<string, number> = withoutPrototype({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
   fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
   sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
-};
-const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const VAGUE: Record<string, [number, number]> = {
+});
+const SCALE: Record<string, number> = withoutPrototype({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
+const VAGUE: Record<string, [number, number]> = withoutPrototype({
   dozens: [24, 99], scores: [40, 99], hundreds: [200, 999], thousands: [2000, 9999], millions: [2e6, 9.99e8], billions: [2e9, 9.99e11],
   several: [3, 9], handful: [2, 6], few: [2, 6], couple: [2, 3],
-};
+});
 const SKIP_AFTER = new Set(['of', 'the', 'a', 'an', 'more', 'than', 'some', 'about', 'around', 'nearly', 'almost', 'other', 'additional', 'new', 'its', 'their', 'his', 'her', 'all', 'at', 'least', 'most', 'people\'s']);
 const NOT_NOUNS = new Set(['and', 'or', 'to', 'in', 'on', 'for', 'were', 'was', 'are', 'is', 'have', 'had', 'has', 'who', 'that', 'which', 'by', 'from', 'with', 'after', 'before', 'as', 'per', 'year', 'years']);
 
