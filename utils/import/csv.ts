@@ -7,7 +7,7 @@
 import type { CorpusArticle } from '../types';
 import { validateArticle } from './article';
 import type { ArticleRecord, Chunks } from './jsonl';
-import { asBytes, binaryMessage, headFirst, NOT_UTF8, sniffHead, Utf8Lines } from './text';
+import { asBytes, binaryMessage, concatBytes, headFirst, NOT_UTF8, sniffHead, Utf8Lines } from './text';
 
 /** Options for reading a CSV file. */
 export interface CsvOptions {
@@ -398,13 +398,3 @@ async function peekHeader(bytes: AsyncIterable<Uint8Array>): Promise<{ header: s
   return { header, chunks: replay() };
 }
 
-function concatBytes(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}

@@ -37,16 +37,17 @@ export async function* headFirst(chunks: AsyncIterable<Uint8Array>, n = HEAD_BYT
     head.push(chunk);
     size += chunk.length;
     if (size < n) continue;
-    const all = concat(head, size);
+    const all = concatBytes(head, size);
     head = [];
     done = true;
     yield all.subarray(0, n);
     if (size > n) yield all.subarray(n);
   }
-  if (!done && size > 0) yield concat(head, size);
+  if (!done && size > 0) yield concatBytes(head, size);
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
+/** The parts joined into one array of `size` bytes (the one part itself when there is one). */
+export function concatBytes(parts: Uint8Array[], size: number): Uint8Array {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(size);
   let at = 0;
