@@ -321,6 +321,9 @@ export function findPattern(
     for (const { s, cover } of top) if (contestsClaim(s, claim, idf, cover)) consider({ stance: 'dispute', strength: 0.85 * fitOf(cover), rule: 'contested', sentence: s.text });
   }
   const someAgree = near.some((s) => figuresIn(s) === 'agree');
+  // The claim's negation, read as the evidence's is: its wording ("not", "never") or a negation
+  // word standing before its own words ("There was no independent figure").
+  const claimNegated = flags.negated || claim.sents.some((c) => negationNearClaim(c, claim));
   for (const { s, cover } of bearing) {
     const text = s.text;
     const fit = fitOf(cover);
@@ -333,11 +336,11 @@ export function findPattern(
     const figures = figuresIn(s) === 'conflict' && someAgree && !supersede ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
     if (figures === 'conflict') consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'figures', sentence: text });
-    if (supersede && (figures === 'conflict' || (oldFrame && !flags.negated))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
+    if (supersede && (figures === 'conflict' || (oldFrame && !claimNegated))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
     if (denial && !flags.denial) consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'denial', sentence: text });
-    const negHere = NEGATION.test(text);
     const negNear = negationNearClaim(s, claim);
-    if (!denial && cover >= 0.6 && ((negNear && !flags.negated) || (!negHere && flags.negated))) {
+    const negHere = negNear || NEGATION.test(text);
+    if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated))) {
       // a negation on the claim's own words that the claim does not have, or the reverse
       consider({ stance: 'dispute', strength: 0.75 * fit, rule: 'negation', sentence: text });
     }
@@ -352,7 +355,7 @@ export function findPattern(
     if (
       cover >= 0.75 &&
       figures !== 'conflict' &&
-      negHere === flags.negated &&
+      negHere === claimNegated &&
       denial === flags.denial &&
       hedge === flags.hedged &&
       (REPORTING.test(text) || selfClaim) === flags.attributed &&
@@ -365,7 +368,7 @@ export function findPattern(
       cover >= 0.45 &&
       statesCore(s, core) &&
       figures !== 'conflict' &&
-      (flags.negated ? negHere : !negNear) &&
+      (claimNegated ? negHere : !negNear) &&
       !denial &&
       !flags.denial &&
       hedge === flags.hedged &&

@@ -3,6 +3,7 @@ import { STANCES, type ClaimStructure } from '../types';
 import { classifyStance, stanceModel } from './index';
 import { analyze, FEATURE_NAMES, featurize } from './features';
 import { applyRules, compareFigures, quantities, topStance } from './rules';
+import { claimStructure } from '../spot/structure';
 
 const stanceOf = (claim: string, evidence: string, structure?: ClaimStructure) => classifyStance(claim, evidence, structure ? { structure } : undefined).stance;
 
@@ -44,6 +45,20 @@ describe('denials', () => {
 
   it('reads a negation of the claimed fact as dispute', () => {
     expect(stanceOf('The bridge collapsed during the storm.', 'The bridge did not collapse during the storm, engineers said after an inspection.')).toBe('dispute');
+  });
+
+  it('does not call a sentence that negates what the claim negates a dispute', () => {
+    // "no" before the claim's own words: the same negation on both sides, read the same way,
+    // with the claim's structure (as in the extension) and without (as on the command line)
+    const claim = 'There was no independent figure for casualties among fighters or civilians.';
+    expect(stanceOf(claim, claim)).toBe('confirm');
+    expect(stanceOf(claim, claim, claimStructure(claim))).toBe('confirm');
+    const quoted = 'Army spokesman Colonel Tomas Renko has said there is "no organised resistance left" anywhere in the valley.';
+    const report = 'Army spokesman Colonel Tomas Renko said troops had reached all eight districts of the valley and that "no organised resistance" remained.';
+    expect(stanceOf(quoted, report)).not.toBe('dispute');
+    expect(stanceOf(quoted, report, claimStructure(quoted))).not.toBe('dispute');
+    // a negation the claim does not have is still a dispute
+    expect(stanceOf('There was an independent figure for casualties among fighters.', claim)).toBe('dispute');
   });
 
   it('does not call a denial that the claim itself reports a dispute', () => {
