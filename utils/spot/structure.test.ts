@@ -85,6 +85,9 @@ describe('claimStructure: attribution, action, negation, hedging', () => {
     ['The dam, built in 1962, burst on Sunday.', { action: 'burst', negated: false, hedged: false }],
     ['A small group of officers, watched by a few dozen residents, hoisted the flag on the roof, in a ceremony broadcast live.', { action: 'hoisted', negated: false, hedged: false }],
     ['Dovin, who denies wrongdoing, said he was leaving.', { attribution: 'Dovin', action: 'leaving', negated: false, hedged: false }],
+    // "declined to" negates what follows; a decline in a figure does not
+    ['The anti-corruption office has so far declined to open an investigation.', { action: 'declined', negated: true, hedged: false }],
+    ['Sales declined 5% in March.', { action: 'declined', negated: false, hedged: false }],
     // a clause after a comma that is the claim itself still counts
     ['Forty people died on Sunday, nothing was left of the bridge, officials said.', { attribution: 'officials', action: 'died', negated: true, hedged: false }],
     ['Rebels seized the airport, according to unconfirmed reports.', { attribution: 'unconfirmed reports', action: 'seized', negated: false, hedged: true }],

@@ -514,7 +514,7 @@ function withObject(verb: string, next: string | undefined): string {
 // ---------------------------------------------------------------------------------------------
 // Negation and hedging
 
-const NEGATION = /\b(?:not|never|no|none|nobody|nothing|neither|nor|denied|denies|deny|denying|refused|refuses|rejected|rejects|dismissed)\b|n['’]t\b/i;
+const NEGATION = /\b(?:not|never|no|none|nobody|nothing|neither|nor|denied|denies|deny|denying|refused|refuses|rejected|rejects|dismissed|declined to|declines to)\b|n['’]t\b/i;
 
 export function isNegated(text: string): boolean {
   // "No. 5" is a number, not a negation.
