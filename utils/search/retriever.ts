@@ -130,7 +130,12 @@ interface Plan {
   weighted: WeightedTerm[];
   first: ReturnType<SearchIndex['searchKeeping']>;
   candidates: { id: number; score: number }[];
+  /** Articles found to be the page itself (see RetrieveOptions.excludeCopiesOf), left out of the index's answers. */
+  excluded?: Set<number>;
 }
+
+/** Rounds of asking the index again without the copies of the page found among a query's candidates. */
+const PAGE_COPY_ROUNDS = 3;
 
 /** How many articles' analysed text (sentences, and terms once needed) a retriever keeps for later queries. */
 const ANALYSED_CACHE = 256;
@@ -230,12 +235,39 @@ export function createIndexRetriever(
       // here measured no different: the request goes out when it is made).
       firstReads.push(readInto(known, asked, candidateIds(group)));
     }
+    /**
+     * Copies of the page's own text rank first for its claims (the wire story it republishes,
+     * other outlets' copies, the page itself when it was captured): once a group's candidates are
+     * read, the index is asked again without those found, so that they do not take the places of
+     * other outlets' evidence.
+     */
+    const dropPageCopies = async (group: readonly (Plan | null)[]) => {
+      for (let round = 0; round < PAGE_COPY_ROUNDS; round++) {
+        const again: Plan[] = [];
+        for (const plan of group) {
+          if (!plan) continue;
+          const copies = plan.candidates.filter((c) => {
+            const a = known.get(c.id);
+            return a !== undefined && !plan.excluded?.has(c.id) && isThePage(a, opts);
+          });
+          if (copies.length === 0) continue;
+          plan.excluded ??= new Set();
+          for (const c of copies) plan.excluded.add(c.id);
+          plan.first = index.searchKeeping(plan.weighted, depth, { ...searchOpts, excludeIds: plan.excluded });
+          plan.candidates = plan.first.hits;
+          again.push(plan);
+        }
+        if (again.length === 0) return;
+        await readInto(known, asked, candidateIds(again));
+      }
+    };
     // Feedback from each query's best articles and a second pass, group by group as their articles
     // arrive; what the second passes found is asked for at once.
     const moreReads: Promise<void>[] = [];
     for (let g = 0; g * READ_GROUP < plans.length; g++) {
       await firstReads[g];
       const group = plans.slice(g * READ_GROUP, (g + 1) * READ_GROUP);
+      if (opts.excludeCopiesOf?.length) await dropPageCopies(group);
       if (RERANK.feedbackDocs > 0) {
         for (const plan of group) {
           if (!plan || plan.candidates.length < 2) continue;
@@ -249,7 +281,7 @@ export function createIndexRetriever(
           }
           const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
           // Only the added terms are scored: the first pass's scores are kept.
-          if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, searchOpts);
+          if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, plan.excluded ? { ...searchOpts, excludeIds: plan.excluded } : searchOpts);
         }
       }
       moreReads.push(readInto(known, asked, candidateIds(group)));

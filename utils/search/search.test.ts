@@ -4,6 +4,7 @@ import { SCORING, SEARCH_COST, SearchIndex, type IndexedDoc, type ScoredId } fro
 import { analyseForQuery, analyseText, bestPassage, packSentences, prepareQuery, SENTENCE_OFFSETS_VERSION, sentencesOf, unpackSentences } from './passages';
 import { createIndexRetriever, createMemoryRetriever, type StoredArticle } from './retriever';
 import { stem } from './stem';
+import { copySignature } from '../syndication';
 
 const DOCS: IndexedDoc[] = [
   { id: 1, outlet: 'Daily Ledger', title: 'Rebels seize the Kandar valley', text: 'Rebel fighters seized the Kandar valley on Monday after two days of fighting. The army said its troops had withdrawn to the south.' },
@@ -522,5 +523,40 @@ describe('sentence offsets stored with articles', () => {
     const oneSentence: StoredArticle = { ...doc, sentences: Uint32Array.of(SENTENCE_OFFSETS_VERSION, 0, text.length) };
     const [hit] = await createMemoryRetriever([oneSentence]).search({ text: 'the council rejected the claim' }, { k: 1 });
     expect(hit.passage).toBe(text);
+  });
+});
+
+describe('evidence for a page whose story the corpus holds several times', () => {
+  const filler = (seed: string) => Array.from({ length: 60 }, (_, i) => `${seed}word${i}`).join(' ');
+  const wire = `The river dam at Holmvik burst on Tuesday night, flooding the lower town and forcing four thousand residents from their homes. ${filler('wire')} Engineers had warned about cracks in the dam wall for years.`;
+
+  it('leaves out every stored copy of the page, and still gives k other articles', async () => {
+    const arts: StoredArticle[] = [];
+    let id = 1;
+    // unrelated articles, so that no query word is common
+    for (let i = 0; i < 400; i++) {
+      const t = `${filler(`bg${i}`)} council budget school road.`;
+      arts.push({ id: id++, url: `https://bg.example/${i}`, outlet: `Bg ${i % 30}`, title: `Budget ${i}`, text: t, published: '2024-01-01', signature: copySignature(t) });
+    }
+    // the wire story the page republishes, and seven other outlets that ran it (they rank first)
+    arts.push({ id: id++, url: 'https://wire.example/dam', outlet: 'Wire', title: 'Dam bursts at Holmvik', text: wire, published: '2024-01-01', signature: copySignature(wire) });
+    for (let i = 0; i < 7; i++) arts.push({ id: id++, url: `https://copy${i}.example/dam`, outlet: `Copy ${i}`, title: 'Dam bursts at Holmvik', text: wire, published: '2024-01-02', signature: copySignature(wire) });
+    for (let i = 0; i < 20; i++) {
+      const t = `Officials said the Holmvik dam burst on Tuesday night and the river flooded part of the town. ${filler(`ind${i}`)} Residents were moved to schools.`;
+      arts.push({ id: id++, url: `https://ind${i}.example/dam`, outlet: `Independent ${i}`, title: `Holmvik flood ${i}`, text: t, published: '2024-01-03', signature: copySignature(t) });
+    }
+    const r = createMemoryRetriever(arts);
+    const q = { text: 'The river dam at Holmvik burst on Tuesday night, flooding the lower town.' };
+    const byAddress = await r.search(q, { k: 12, excludeUrl: 'https://page.example/dam' });
+    expect(byAddress.filter((h) => h.outlet === 'Wire' || h.outlet.startsWith('Copy')).length).toBe(8);
+    const hits = await r.search(q, { k: 12, excludeUrl: 'https://page.example/dam', excludeCopiesOf: copySignature(wire) });
+    expect(hits.map((h) => h.outlet).filter((o) => o === 'Wire' || o.startsWith('Copy'))).toEqual([]);
+    expect(hits).toHaveLength(12);
+    // the same as a corpus without the copies
+    const without = createMemoryRetriever(arts.filter((a) => a.outlet !== 'Wire' && !a.outlet.startsWith('Copy')));
+    expect(hits.map((h) => h.url)).toEqual((await without.search(q, { k: 12 })).map((h) => h.url));
+    // and the same through searchMany, with the claims of a page together
+    const [many] = await r.searchMany!([q, { text: 'Engineers had warned about cracks in the dam wall.' }], { k: 12, excludeCopiesOf: copySignature(wire) });
+    expect(many.map((h) => h.url)).toEqual(hits.map((h) => h.url));
   });
 });
