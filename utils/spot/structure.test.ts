@@ -85,6 +85,14 @@ describe('claimStructure: attribution, action, negation, hedging', () => {
     ['The dam, built in 1962, burst on Sunday.', { action: 'burst', negated: false, hedged: false }],
     ['A small group of officers, watched by a few dozen residents, hoisted the flag on the roof, in a ceremony broadcast live.', { action: 'hoisted', negated: false, hedged: false }],
     ['Dovin, who denies wrongdoing, said he was leaving.', { attribution: 'Dovin', action: 'leaving', negated: false, hedged: false }],
+    // not asides: the clause after a sentence's opening phrase, a participle's clause with a verb
+    // of its own, a comma inside a figure; a "which" clause about the claim keeps its negation
+    ['On Monday, armed police did not enter the building, witnesses said.', { attribution: 'witnesses', negated: true, hedged: false }],
+    ['On Sunday, fighting did not stop in the east, the army said.', { attribution: 'the army', action: 'stop', negated: true, hedged: false }],
+    ['On Sunday, shooting broke out near the border, police said.', { attribution: 'police', action: 'broke out', negated: false, hedged: false }],
+    ['Despite the warnings, evening trains were not cancelled, the operator said.', { attribution: 'the operator', action: 'cancelled', negated: true, hedged: false }],
+    ['The drug, tested on 3,000 patients, reduced deaths by 20%, the company said.', { attribution: 'the company', action: 'reduced', negated: false, hedged: false }],
+    ['The club faces 115 charges, which it denies, over breaches of the rules.', { negated: true, hedged: false }],
     // "declined to" negates what follows; a decline in a figure does not
     ['The anti-corruption office has so far declined to open an investigation.', { action: 'declined', negated: true, hedged: false }],
     ['Sales declined 5% in March.', { action: 'declined', negated: false, hedged: false }],

@@ -15,33 +15,60 @@ export function claimStructure(text: string): ClaimStructure {
   // burst" is about bursting.
   const said = withoutAsides(text);
   const action = findAction(said, attribution?.verbAt ?? -1);
+  // A "which" clause is about a thing, often the claim's own ("faces 115 charges, which it
+  // denies, over …"): its negation counts.
+  const negation = withoutAsides(text, { which: false });
   return {
     entities,
     numbers,
     ...(action ? { action } : {}),
     ...(attribution ? { attribution: attribution.who } : {}),
-    negated: isNegated(said),
-    hedged: isHedged(said),
+    negated: isNegated(negation),
+    hedged: isHedged(negation),
   };
 }
 
-/** A clause between commas opening with who / which / whose or a participle ("speaking", "built", "published"). */
-const ASIDE = /,\s+(?:who|which|whose|(\p{Ll}+(?:ing|ed)|built|held|known|seen|made|led|run|sent|set|kept|given|taken|found|told))\b[^,;:"“”]*(?=,)/gu;
+/**
+ * A clause between commas opening with who / which / whose or a participle ("speaking", "built",
+ * "published"). A comma between digits ("3,000") neither opens nor closes one.
+ */
+const ASIDE = /,\s+(?:(who|whose)|(which)|(\p{Ll}+(?:ing|ed)|built|held|known|seen|made|led|run|sent|set|kept|given|taken|found|told))\b(?:[^,;:"“”]|,(?=\d))*(?=,(?!\d))/gu;
 /** Words that open a clause between commas without making it an aside. */
 const NOT_ASIDE = /^(?:nothing|something|anything|everything|including|according|during|indeed|need)$/;
+/** A clause with these is a clause of its own, not a participle's aside ("fighting did not stop"). */
+const FINITE = /\b(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can|may|might|must|should|not|never|no)\b/i;
+/** What a sentence may open with before its subject ("On Monday, armed police …"): the clause after it is the sentence's own. */
+const OPENER = /^\s*(?:on|in|at|after|before|during|despite|since|until|for|with|without|by|from|under|over|as|when|while|although|though|if|because|once|yesterday|today|tonight|earlier|later|meanwhile|however|still|also|then|now|last|this|next|amid|following|across|throughout)\b/i;
+
+/** Whether a text starts with a verb (the sentence's own, after a clause about its subject: "…, has said", "…, said"). */
+function verbNext(rest: string): boolean {
+  const w = rest.match(/^\s*([\p{L}'’]+)/u)?.[1];
+  return !!w && /^\p{Ll}/u.test(w) && (isAux(w) || isIrregular(w) || /^[a-z]{3,}ed$/.test(w) || SAY_WORD.test(w));
+}
+const SAY_WORD = /^(?:said|says|told|claimed|claims|announced|reported|added|warned|insisted|denied|denies|confirmed|confirms)$/;
 
 /**
- * The text with each aside's words turned into spaces (offsets kept). A clause right after an
- * aside is the sentence going on, not another aside ("officers, watched by residents, hoisted
- * the flag, …").
+ * The text with each aside's words turned into spaces (offsets kept). Not an aside: a clause right
+ * after another (the sentence going on: "officers, watched by residents, hoisted the flag, …"),
+ * the clause after a sentence's opening phrase ("On Sunday, fighting did not stop, …"), and a
+ * participle's clause with a verb of its own. With `which: false`, a "which" clause is kept unless
+ * the sentence's verb follows it (it is then about the subject, not the claim).
  */
-export function withoutAsides(text: string): string {
+export function withoutAsides(text: string, opts: { which?: boolean } = {}): string {
+  let out = text;
   let lastEnd = -1;
-  return text.replace(ASIDE, (m, opener: string | undefined, at: number) => {
-    if ((opener && NOT_ASIDE.test(opener)) || at === lastEnd) return m;
-    lastEnd = at + m.length;
-    return `,${' '.repeat(m.length - 1)}`;
-  });
+  for (const m of text.matchAll(ASIDE)) {
+    const at = m.index;
+    const [whole, , which, participle] = m;
+    if (at === lastEnd || (participle && NOT_ASIDE.test(participle))) continue;
+    if (which && opts.which === false && !verbNext(text.slice(at + whole.length + 1))) continue;
+    if (participle && FINITE.test(whole)) continue;
+    const head = text.slice(0, at).split(/[;:"“”]/).pop() ?? '';
+    if (!head.includes(',') && OPENER.test(head)) continue;
+    lastEnd = at + whole.length;
+    out = out.slice(0, at) + ',' + ' '.repeat(whole.length - 1) + out.slice(at + whole.length);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
