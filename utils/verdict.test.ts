@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countVerdicts, decideVerdict, outletFindings, type JudgedEvidence } from './verdict';
+import { countVerdicts, decideVerdict, nameFitsSite, outletFindings, type JudgedEvidence } from './verdict';
 import type { EvidenceHit, OutletFinding, Stance, StanceResult } from './types';
 
 let nextId = 1;
@@ -107,6 +107,31 @@ describe('outletFindings', () => {
     const folded = outletFindings([judged(named, stance('confirm')), judged(copy, stance('confirm'))]);
     expect(folded).toHaveLength(1);
     expect(folded[0].copies).toEqual(['Riverside Gazette']);
+  });
+
+  it('keeps other outlets a site hosts apart from the site\'s own articles, and a publisher apart from a partner page that names it as canonical', () => {
+    // the host's own articles, stored under its domain, and a guest outlet on the same host
+    const own = hit('x', '2026-03-01', { outlet: 'daily-compass.example', url: 'https://daily-compass.example/a' });
+    const guest = hit('x', '2026-03-02', { outlet: 'Harbour Post', url: 'https://daily-compass.example/partners/harbour' });
+    expect(outletFindings([judged(own, stance('confirm')), judged(guest, stance('confirm'))]).map((f) => f.outlet)).toEqual(['daily-compass.example', 'Harbour Post']);
+    // a page without a site name: the guest is not the page's outlet
+    const page = { outlet: 'daily-compass.example', url: 'https://daily-compass.example/today' };
+    expect(outletFindings([judged(guest, stance('confirm'))], page)[0].sameOutlet).toBe(false);
+    // a partner's copy of a wire story, its canonical address on the wire's site: the wire's other articles count
+    const wire = hit('x', '2026-03-01', { outlet: 'reuters.com', url: 'https://www.reuters.com/world/other-report' });
+    const partner = outletFindings([judged(wire, stance('confirm'))], { outlet: 'Partner News', url: 'https://www.reuters.com/world/original-story' });
+    expect(partner[0]).toMatchObject({ outlet: 'reuters.com', sameOutlet: false });
+    expect(decideVerdict(partner)).toBe('confirmed');
+  });
+
+  it('tells whether a name is a site\'s own', () => {
+    expect(nameFitsSite('The Daily Compass', 'daily-compass.example')).toBe(true);
+    expect(nameFitsSite('The Guardian', 'theguardian.com')).toBe(true);
+    expect(nameFitsSite('BBC News', 'bbc.co.uk')).toBe(true);
+    expect(nameFitsSite('Reuters', 'reuters.com')).toBe(true);
+    expect(nameFitsSite('Harbour Post', 'daily-compass.example')).toBe(false);
+    expect(nameFitsSite('Partner News', 'reuters.com')).toBe(false);
+    expect(nameFitsSite('AP', 'apnews.com')).toBe(false);
   });
 
   it('marks the page\'s own outlet, whatever its case', () => {

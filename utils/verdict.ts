@@ -29,10 +29,27 @@ const timeOf = (published: string | null) => {
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 };
 
+/** Letters and digits of a name, lower-cased, without a leading "the". */
+const letters = (s: string) => s.toLowerCase().replace(/^\s*the\s+/, '').replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Whether an outlet's name is the name of a site ("The Daily Compass" of daily-compass.example,
+ * "Reuters" of reuters.com): a label of its domain and the name contain one another. A name that
+ * is not ("Harbour Post" on daily-compass.example/partners/…) is another outlet the site hosts.
+ */
+export function nameFitsSite(name: string, site: string): boolean {
+  const n = letters(name);
+  if (n.length < 3) return false;
+  return site.split('.').some((label) => {
+    const l = letters(label);
+    return l.length >= 3 && (n.includes(l) || l.includes(n));
+  });
+}
+
 /**
  * Outlet names as one outlet goes by them: an article stored without an outlet name is named
  * after its site's domain (utils/import), so "daily-compass.example" is "The Daily Compass" when
- * that is the one name the same site has among the evidence or the page.
+ * that is the one name of that site (see nameFitsSite) among the evidence or the page.
  */
 function outletNames(related: readonly JudgedEvidence[], page: PageContext): { name(outlet: string): string; isSite(outlet: string, url: string | null | undefined): boolean } {
   const isSite = (outlet: string, url: string | null | undefined) => !!url && nameKey(outlet) === outletFromUrl(url);
@@ -40,7 +57,7 @@ function outletNames(related: readonly JudgedEvidence[], page: PageContext): { n
   const add = (outlet: string | null | undefined, url: string | null | undefined) => {
     if (!outlet?.trim() || !url || isSite(outlet, url)) return;
     const site = outletFromUrl(url);
-    if (!site) return;
+    if (!site || !nameFitsSite(outlet, site)) return;
     const names = proper.get(site) ?? new Map<string, string>();
     if (!names.has(nameKey(outlet))) names.set(nameKey(outlet), outlet.trim());
     proper.set(site, names);
@@ -92,10 +109,12 @@ export function outletFindings(judged: readonly JudgedEvidence[], page: PageCont
   const copies: { finding: OutletFinding; originalOutlet: string }[] = [];
   for (const j of chosen) {
     const outlet = names.name(j.hit.outlet);
-    // The page's outlet by name, or by site when either was stored under the site's domain.
+    // The page's outlet by name, or by site when both names are that site's (its domain, or a
+    // name that fits it: not another outlet the site hosts).
+    const ofPageSite = (name: string | null, url: string | null | undefined) => !name || names.isSite(name, url) || nameFitsSite(name, pageSite);
     const sameOutlet =
       sameName(outlet, pageOutlet) ||
-      (!!pageSite && outletFromUrl(j.hit.url) === pageSite && (names.isSite(outlet, j.hit.url) || !pageOutlet || names.isSite(pageOutlet, page.url)));
+      (!!pageSite && outletFromUrl(j.hit.url) === pageSite && ofPageSite(outlet, j.hit.url) && ofPageSite(pageOutlet, page.url));
     const finding = toFinding(j, outlet, sameOutlet);
     const copied = j.hit.copyOfOutlet ?? (j.hit.copyOf !== undefined ? idToOutlet.get(j.hit.copyOf) : undefined);
     const original = copied === undefined ? undefined : names.name(copied);

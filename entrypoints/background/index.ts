@@ -66,7 +66,7 @@ export default defineBackground(() => {
     const state = tabId === null ? null : await tabs.get(tabId);
     // The tab's page, as checked: the reader's selection is looked up as that page's (its own outlet
     // shown apart, its own article and stored copies of it left out).
-    const page = state && (pageUrl === undefined || pageUrl === state.url) ? state : null;
+    const page = state && (pageUrl === undefined || samePageUrl(pageUrl, state.url)) ? state : null;
     const claims = await checkSelection(trimmed, steps, { url: pageUrl ?? state?.url, outlet: state?.outlet, signature: page?.signature }, { sensitivity });
     const check: SelectionCheck = { id: crypto.randomUUID(), source, text: trimmed, checkedAt: new Date().toISOString(), claims };
     if (tabId !== null) {
@@ -351,6 +351,15 @@ function pageKey(url: string): string {
     return canonicalUrl(url);
   } catch {
     return url;
+  }
+}
+
+/** Whether two addresses are one page (a fragment or tracking parameters apart). */
+function samePageUrl(a: string, b: string): boolean {
+  try {
+    return canonicalUrl(a) === canonicalUrl(b);
+  } catch {
+    return a === b;
   }
 }
 
