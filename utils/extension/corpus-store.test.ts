@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
+import { pageToArticle } from './capture';
 import { packSentences } from '../search/passages';
 import type { CorpusArticle } from '../types';
 
@@ -529,6 +530,27 @@ describe('CorpusStore: capture as you read', () => {
     expect(await store.captureArticle({ ...page, url: 'not a url' })).toBe(false);
     const rows = await db.articles.toArray();
     expect(rows.map((r) => r.source)).toEqual(['capture']);
+  });
+
+  it('stores a partner\'s page under its own address when its canonical link names the original publisher', async () => {
+    const wireStory = { url: 'https://www.meridian-wire.example/2026/10/12/army-valley', outlet: 'Meridian Wire', title: 'Valley', published: '2026-03-01T19:40:00.000Z', text: `${wire} (Meridian Wire)` };
+    const partner = { url: 'https://news.portal.example/world/army-valley-123', canonicalUrl: wireStory.url, title: 'Valley', siteName: 'Portal News', published: '2026-03-02T08:00:00Z', text: wireStory.text };
+    // Read on the partner's site first: the wire's own article can still be imported after it.
+    expect(await store.captureArticle(pageToArticle(partner, 'Portal News')!)).toBe(true);
+    expect(await store.addArticles([wireStory], 'import')).toEqual({ added: 1, duplicates: 0, repeated: 0, copies: 0 });
+    expect((await db.articles.orderBy(':id').toArray()).map((r) => [r.outlet, r.url])).toEqual([
+      ['Portal News', partner.url],
+      ['Meridian Wire', wireStory.url],
+    ]);
+    // The wire's article stored first: the partner's page is stored beside it, as its copy.
+    const other = openDb(`capture-${n++}`);
+    const s = new CorpusStore(other);
+    await s.addArticles([wireStory], 'import');
+    expect(await s.captureArticle(pageToArticle(partner, 'Portal News')!)).toBe(true);
+    const copy = await other.articles.where('canonicalUrl').equals('https://news.portal.example/world/army-valley-123').first();
+    expect([copy?.outlet, copy?.copyOfOutlet]).toEqual(['Portal News', 'Meridian Wire']);
+    other.close();
+    await other.delete();
   });
 
   it('stores a captured page as an import of it would be, so that export and import give it back unchanged', async () => {
