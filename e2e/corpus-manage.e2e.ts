@@ -42,8 +42,9 @@ describe('corpus: capture, resume, delete', () => {
     await page.waitForTimeout(500);
     expect(await size(options)).toBe(before + 1);
 
-    // Stored under the page's canonical address; delete it by a variant of that address.
-    await options.locator('[data-testid="delete-article"] input').fill('https://delta-chronicle.example/2026/10/24/after-the-flood-velmor-counts-the-cost/?utm_source=test');
+    // The page's canonical link names another site (delta-chronicle.example, not this server): it
+    // is stored under its own address; delete it by a variant of that address.
+    await options.locator('[data-testid="delete-article"] input').fill(`${server.url('pages/amber-delta-floods.html')}?utm_source=test#top`);
     await options.locator('[data-testid="delete-article"] button').click();
     await waitFor(async () => /Removed the article/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null);
     expect(await size(options)).toBe(before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteHttpUrl, canonicalUrl, isHttpUrl, MAX_URL_CHARS, outletFromUrl, safeHref } from './url';
+import { absoluteHttpUrl, canonicalUrl, isHttpUrl, MAX_URL_CHARS, outletFromUrl, safeHref, sameSite } from './url';
 
 describe('canonicalUrl', () => {
   it.each([
@@ -170,6 +170,24 @@ describe('outletFromUrl', () => {
   ])('$url → $expected', ({ url, expected }) => {
     const actual = outletFromUrl(url);
     expect(actual).toBe(expected);
+  });
+});
+
+describe('sameSite', () => {
+  it.each([
+    ['https://ledger.example/a', 'https://ledger.example/b', true],
+    ['https://www.ledger.example/a', 'https://m.ledger.example/b', true],
+    ['https://amp.ledger.example/a', 'http://LEDGER.example./b', true],
+    ['https://mobile.ledger.example/a', 'https://ledger.example:8443/b', true],
+    ['https://edition.ledger.example/a', 'https://www.ledger.example/b', true],
+    ['https://news.portal.example/a', 'https://www.meridian-wire.example/a', false],
+    ['https://ledger.example/a', 'https://notledger.example/a', false],
+    ['https://ledger.example.net/a', 'https://ledger.example/a', false],
+    ['https://ledger.example/a', 'javascript:alert(1)', false],
+    ['not a url', 'not a url', false],
+  ])('%s and %s → %s', (a, b, expected) => {
+    expect(sameSite(a, b)).toBe(expected);
+    expect(sameSite(b, a)).toBe(expected);
   });
 });
 

@@ -142,6 +142,26 @@ export function canonicalUrl(url: string): string {
 }
 
 /**
+ * Whether two addresses are on one site: the same host once `www.`, `m.`, `mobile.` and `amp.`
+ * are dropped (as canonicalUrl drops them), or one host a subdomain of the other
+ * (`edition.ledger.example` and `www.ledger.example`). Ports and schemes do not matter. False when
+ * either is not an http(s) address. (Sibling subdomains, `a.ledger.example` and
+ * `b.ledger.example`, count as two sites: telling where a registrable domain starts would take
+ * the list of public suffixes.)
+ */
+export function sameSite(a: string, b: string): boolean {
+  let hostA: string;
+  let hostB: string;
+  try {
+    hostA = stripMirrorPrefixes(parseHttpUrl(a).hostname.toLowerCase());
+    hostB = stripMirrorPrefixes(parseHttpUrl(b).hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+  return hostA === hostB || hostA.endsWith(`.${hostB}`) || hostB.endsWith(`.${hostA}`);
+}
+
+/**
  * A readable outlet name from an address's domain, for articles that come without one:
  * `https://www.northern-ledger.example/x` → `northern-ledger.example`.
  * Gives "" when the input has no host.

@@ -35,6 +35,16 @@ describe('pageToArticle', () => {
       text: text.trim(),
     });
   });
+  it('keeps the page\'s own address when its canonical link names another site (a partner republishing a wire story)', () => {
+    const page = { url: 'https://news.portal.example/world/army-valley-123?utm_source=x', title: 'Valley', siteName: 'Portal News', text };
+    expect(pageToArticle({ ...page, canonicalUrl: 'https://www.meridian-wire.example/2026/10/12/army-valley' }, 'Portal News')?.url).toBe(page.url);
+    // The same site under a mirror host (www., m., amp.) or a subdomain: the canonical address is kept.
+    for (const canonical of ['https://www.news.portal.example/world/army-valley-123', 'https://m.news.portal.example/world/army-valley-123', 'https://amp.portal.example/army-valley', 'https://portal.example/army-valley']) {
+      expect(pageToArticle({ ...page, canonicalUrl: canonical }, 'Portal News')?.url).toBe(canonical);
+    }
+    expect(pageToArticle({ ...page, url: 'https://m.ledger.example/a', canonicalUrl: 'https://www.ledger.example/a' }, 'Ledger')?.url).toBe('https://www.ledger.example/a');
+    expect(pageToArticle({ ...page, canonicalUrl: 'not a url' }, 'Portal News')?.url).toBe(page.url);
+  });
   it('skips short texts and pages without an outlet', () => {
     expect(pageToArticle({ url: 'https://news.example/a', canonicalUrl: null, title: 'x', siteName: null, text: 'Subscribe to read.' }, 'News')).toBeNull();
     expect(pageToArticle({ url: 'https://news.example/a', canonicalUrl: null, title: 'x', siteName: null, text }, null)).toBeNull();

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { matchesSitePattern, normalizeSitePattern } from '../site-settings';
 import type { CorpusArticle } from '../types';
+import { isHttpUrl, sameSite } from '../url';
 
 /**
  * Capture as you read: on the sites the reader lists (none by default), the article they open is
@@ -47,11 +48,19 @@ export interface PageArticle {
   text: string;
 }
 
-/** The corpus article for a page, or null when there is too little text to keep. */
+/**
+ * The corpus article for a page, or null when there is too little text to keep. It is stored under
+ * the page's canonical address when that is on the page's own site (`www.`, `m.`, `amp.` hosts
+ * and subdomains included), else under the page's own address: a partner republishing a wire
+ * story often names the wire's page as canonical, and storing the partner's text there would take
+ * the wire's address (its own article could not be imported after it) and credit the wire's words
+ * to the partner. Stored under its own address, the page is linked as a copy of the wire's article
+ * when that is in the corpus, as an import of the partner's page would be.
+ */
 export function pageToArticle(page: PageArticle, outlet: string | null): CorpusArticle | null {
   const text = page.text.trim();
   if (text.length < MIN_CAPTURE_CHARS || !outlet) return null;
-  const url = page.canonicalUrl && /^https?:\/\//i.test(page.canonicalUrl) ? page.canonicalUrl : page.url;
+  const url = page.canonicalUrl && isHttpUrl(page.canonicalUrl) && sameSite(page.canonicalUrl, page.url) ? page.canonicalUrl : page.url;
   return { url, outlet, title: page.title.trim(), published: normalizeDate(page.published ?? null), text };
 }
 

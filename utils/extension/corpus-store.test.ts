@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
+import { pageToArticle } from './capture';
 import { packSentences } from '../search/passages';
 import type { CorpusArticle } from '../types';
 
@@ -362,6 +363,128 @@ describe('CorpusStore: deleting', () => {
   });
 });
 
+/** Each article's address and the address of the article it copies ('-': none), in id order. */
+async function copyLinks(d: CrosscheckDb): Promise<string[]> {
+  const rows = await d.articles.orderBy(':id').toArray();
+  const urlOf = new Map(rows.map((r) => [r.id, r.url]));
+  return rows.map((r) => `${r.url} → ${r.copyOf === undefined ? '-' : `${urlOf.get(r.copyOf) ?? 'a removed article'} (${r.copyOfOutlet})`}`);
+}
+
+/** The links an export of the store's articles gives when imported into an empty corpus. */
+async function linksAfterExportImport(s: CorpusStore): Promise<string[]> {
+  const d = openDb(`reimport-${n++}`);
+  const fresh = new CorpusStore(d);
+  for (let after = 0; ; ) {
+    const page = await s.exportPage(after, 4);
+    if (page.lastId === null) break;
+    await fresh.addArticles(page.articles, 'import');
+    after = page.lastId;
+  }
+  const links = await copyLinks(d);
+  d.close();
+  await d.delete();
+  return links;
+}
+
+describe('CorpusStore: removing the original of syndicated copies', () => {
+  const copies = () => [
+    article('https://wire.example/a', 'Wire', wire, '2026-03-01'),
+    article('https://herald.example/b', 'Herald', `${wire} (Reporting by Wire)`, '2026-03-02'),
+    article('https://third.example/c', 'Third', `${wire} (Wire)`, '2026-03-03'),
+  ];
+
+  it('links the copies left to the earliest of them, as an export imported again links them', async () => {
+    await store.addArticles(copies(), 'import');
+    expect(await store.removeOutlet('Wire')).toBe(1);
+    const links = await copyLinks(db);
+    expect(links).toEqual(['https://herald.example/b → -', 'https://third.example/c → https://herald.example/b (Herald)']);
+    expect(await linksAfterExportImport(store)).toEqual(links);
+    // One story, counted once: Herald's, with Third as its copy.
+    expect((await store.outletStats()).map((s) => [s.outlet, s.copies])).toEqual([['Herald', 0], ['Third', 1]]);
+    const hits = await store.search({ text: 'forces took full control of the Arven valley' }, { k: 5 });
+    expect(hits.map((h) => [h.outlet, h.copyOfOutlet ?? null])).toEqual(expect.arrayContaining([['Herald', null], ['Third', 'Herald']]));
+  });
+
+  it.each([
+    ['one article, by address', (s: CorpusStore) => s.removeArticle({ url: 'https://wire.example/a' })],
+    ['the dates of the original', (s: CorpusStore) => s.removePublishedBetween('2026-03-01', '2026-03-01')],
+    ['its source', (s: CorpusStore) => s.removeSource('demo')],
+  ])('does the same when the original goes as %s', async (_, remove) => {
+    const [original, ...rest] = copies();
+    await store.addArticles([original], 'demo');
+    await store.addArticles(rest, 'import');
+    expect(await remove(store)).toBe(1);
+    expect(await copyLinks(db)).toEqual(['https://herald.example/b → -', 'https://third.example/c → https://herald.example/b (Herald)']);
+  });
+
+  it('looks again at later articles that an original left alone could now be a copy of', async () => {
+    // Wire runs the story again later: while the first run and its copies are there, the rerun
+    // has no original (its own outlet's story does not count, the others are copies).
+    await store.addArticles(
+      [
+        article('https://wire.example/a', 'Wire', wire, '2026-03-01'),
+        article('https://herald.example/b', 'Herald', `${wire} Herald adds a line.`, '2026-03-02'),
+        article('https://wire.example/rerun', 'Wire', wire, '2026-03-04'),
+      ],
+      'import',
+    );
+    expect(await store.removeArticle({ url: 'https://wire.example/a' })).toBe(1);
+    const links = await copyLinks(db);
+    expect(links).toEqual(['https://herald.example/b → -', 'https://wire.example/rerun → https://herald.example/b (Herald)']);
+    expect(await linksAfterExportImport(store)).toEqual(links);
+  });
+
+  it('reads only the copies left and the articles sharing their signature keys, not the whole corpus', async () => {
+    await store.addArticles(numbered(300), 'import');
+    await store.addArticles(copies(), 'import');
+    await store.compact();
+    const woken = new CorpusStore(db);
+    const read: string[] = [];
+    const reading = (row: { url: string } | undefined) => {
+      if (row) read.push(row.url);
+      return row;
+    };
+    db.articles.hook('reading', reading);
+    expect(await woken.removeOutlet('Wire')).toBe(1);
+    db.articles.hook('reading').unsubscribe(reading);
+    expect(read.sort()).toEqual(['https://herald.example/b', 'https://third.example/c']);
+    expect((await copyLinks(db)).slice(-2)).toEqual(['https://herald.example/b → -', 'https://third.example/c → https://herald.example/b (Herald)']);
+  });
+
+  // Copies of one wire story in several outlets, some crediting another outlet, dates shuffled,
+  // with unrelated articles between them.
+  const outlets = ['Wire', 'Herald', 'Post', 'Ledger', 'Courier', 'Star', 'Times'];
+  const mixed = () =>
+    Array.from({ length: 21 }, (_, i) =>
+      i % 3 === 2
+        ? numbered(1, i)[0]
+        : article(
+            `https://${outlets[i % 7].toLowerCase()}.example/${i}`,
+            outlets[i % 7],
+            i % 4 === 0 ? `${wire} (Reporting by ${outlets[(i + 2) % 7]})` : i % 4 === 1 ? wire : `${wire} Officials gave no figure.`,
+            `2026-03-${String(1 + ((i * 5) % 9)).padStart(2, '0')}`,
+          ),
+    );
+  const removals: [string, (s: CorpusStore) => Promise<number>][] = [
+    ...outlets.map((o): [string, (s: CorpusStore) => Promise<number>] => [`outlet ${o}`, (s) => s.removeOutlet(o)]),
+    ...['03-01', '03-02', '03-04', '03-06'].map((d): [string, (s: CorpusStore) => Promise<number>] => [`dates up to 2026-${d}`, (s) => s.removePublishedBetween('2026-01-01', `2026-${d}`)]),
+    ...[0, 1, 3, 4, 6, 7].map((i): [string, (s: CorpusStore) => Promise<number>] => [`article ${i}`, (s) => s.removeArticle({ url: mixed()[i].url })]),
+  ];
+
+  it.each(removals)('agrees with an export imported again after removing %s (after a restart too)', async (_, remove) => {
+    await store.addArticles(mixed().slice(0, 10), 'import');
+    await store.compact();
+    await store.addArticles(mixed().slice(10), 'import');
+    const before = await copyLinks(db);
+    expect(before.filter((l) => !l.endsWith('-')).length).toBeGreaterThan(5);
+    const woken = new CorpusStore(db);
+    expect(await remove(woken)).toBeGreaterThan(0);
+    const links = await copyLinks(db);
+    expect(links.some((l) => l.includes('a removed article'))).toBe(false);
+    expect(await linksAfterExportImport(woken)).toEqual(links);
+  });
+});
+
 describe('CorpusStore: resuming an import', () => {
   const checkpoint = (line: number, errors: { line: number; error: string }[] = []) => ({
     fileKey: 'feed.jsonl|100|5', name: 'feed.jsonl', size: 100, lastModified: 5, line, bytesRead: line * 10, errors,
@@ -407,6 +530,27 @@ describe('CorpusStore: capture as you read', () => {
     expect(await store.captureArticle({ ...page, url: 'not a url' })).toBe(false);
     const rows = await db.articles.toArray();
     expect(rows.map((r) => r.source)).toEqual(['capture']);
+  });
+
+  it('stores a partner\'s page under its own address when its canonical link names the original publisher', async () => {
+    const wireStory = { url: 'https://www.meridian-wire.example/2026/10/12/army-valley', outlet: 'Meridian Wire', title: 'Valley', published: '2026-03-01T19:40:00.000Z', text: `${wire} (Meridian Wire)` };
+    const partner = { url: 'https://news.portal.example/world/army-valley-123', canonicalUrl: wireStory.url, title: 'Valley', siteName: 'Portal News', published: '2026-03-02T08:00:00Z', text: wireStory.text };
+    // Read on the partner's site first: the wire's own article can still be imported after it.
+    expect(await store.captureArticle(pageToArticle(partner, 'Portal News')!)).toBe(true);
+    expect(await store.addArticles([wireStory], 'import')).toEqual({ added: 1, duplicates: 0, repeated: 0, copies: 0 });
+    expect((await db.articles.orderBy(':id').toArray()).map((r) => [r.outlet, r.url])).toEqual([
+      ['Portal News', partner.url],
+      ['Meridian Wire', wireStory.url],
+    ]);
+    // The wire's article stored first: the partner's page is stored beside it, as its copy.
+    const other = openDb(`capture-${n++}`);
+    const s = new CorpusStore(other);
+    await s.addArticles([wireStory], 'import');
+    expect(await s.captureArticle(pageToArticle(partner, 'Portal News')!)).toBe(true);
+    const copy = await other.articles.where('canonicalUrl').equals('https://news.portal.example/world/army-valley-123').first();
+    expect([copy?.outlet, copy?.copyOfOutlet]).toEqual(['Portal News', 'Meridian Wire']);
+    other.close();
+    await other.delete();
   });
 
   it('stores a captured page as an import of it would be, so that export and import give it back unchanged', async () => {

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
@@ -342,10 +343,7 @@ export class CorpusStore {
           // Candidate originals: stored articles sharing a signature value, plus this batch's own.
           // (An id of a removed article reads as missing.)
           const keys = [...new Set(rows.flatMap((r) => copyKeys(r)))];
-          // Rows stored while the keys were indexed: their index, for the keys some of them have.
-          const oldKeys = this.oldKeys;
-          const old = oldKeys ? await Promise.all(keys.filter((k) => oldKeys.has(k)).map((k) => db.articles.where('sigKeys').equals(k).primaryKeys())) : [];
-          const matchIds = [...new Set([...keys.flatMap((k) => sigIndex.get(k)), ...(old.flat() as number[])])];
+          const matchIds = [...new Set((await this.idsWithKeys(keys, sigIndex)).flat())];
           const stored = matchIds.length ? ((await db.articles.bulkGet(matchIds)).filter(Boolean) as ArticleRow[]) : [];
           const ids = (await db.articles.bulkAdd(rows as ArticleRow[], { allKeys: true })) as number[];
           batch.push(...rows.map((r, i) => ({ ...r, id: ids[i] }) as ArticleRow));
@@ -359,14 +357,7 @@ export class CorpusStore {
           }
           const copyUpdates: { key: number; changes: Partial<ArticleRow> }[] = [];
           for (const row of batch) {
-            // Only articles stored before this one (lower ids) are candidates, as they would be had
-            // the batch been cut elsewhere: links then depend on the order articles came in, not on
-            // the batches, so an export imported again links the same copies.
-            const candidates = new Set<ArticleRow>();
-            for (const k of copyKeys(row)) for (const c of byKey.get(k) ?? []) if (c.id < row.id && c.copyOf === undefined) candidates.add(c);
-            if (candidates.size === 0) continue;
-            const original = findOriginal(row, [...candidates]);
-            // findOriginal decides which is the original (dates, and which outlet the copy credits).
+            const original = originalAmong(row, copyKeys(row).flatMap((k) => byKey.get(k) ?? []));
             if (original) {
               row.copyOf = original.id;
               row.copyOfOutlet = original.outlet;
@@ -480,15 +471,21 @@ export class CorpusStore {
     return this.exclusive(async () => {
       const state = await this.loaded();
       const db = this.db;
+      // Copies of the articles removed are linked again among those left, which takes the
+      // signature-key index: loaded first (outside the transaction), and only when there are some.
+      const removing = new Set(ids);
+      const copiesLeft = ((await db.articles.where('copyOf').anyOf(ids as number[]).primaryKeys()) as number[]).some((id) => !removing.has(id));
+      const sigIndex = copiesLeft ? await this.loadedSigIndex() : null;
       let present: number[] = [];
       await this.writing(() => db.transaction('rw', db.articles, db.indexTombstones, async () => {
         present = (await db.articles.where(':id').anyOf(ids as number[]).primaryKeys()) as number[];
         if (present.length === 0) return;
         await db.articles.bulkDelete(present);
-        // Copies of a removed article stand on their own again.
         const orphans = (await db.articles.where('copyOf').anyOf(present).primaryKeys()) as number[];
         if (orphans.length) {
-          await db.articles.bulkUpdate(orphans.map((key) => ({ key, changes: { copyOf: undefined, copyOfOutlet: undefined } })));
+          // (Every change goes through this store's queue: nothing can have linked a copy since.)
+          if (!sigIndex) throw new Error('the corpus changed while articles were being removed');
+          await this.relinkCopies(orphans, sigIndex);
         }
         const inBase = present.filter((id) => id <= state.upToId);
         if (inBase.length) await db.indexTombstones.bulkPut(inBase.map((id) => ({ id })));
@@ -500,6 +497,78 @@ export class CorpusStore {
       }
       this.maybeCompactLater();
       return present.length;
+    });
+  }
+
+  /**
+   * Links again the copies whose original was removed (inside the removal's transaction), as an
+   * import of the articles left, in the same order, would link them: each, in id order, to what
+   * `originalAmong` picks among the earlier articles sharing a signature key. The earliest copy
+   * left of a story thus becomes its original and the later ones its copies. A copy that now
+   * stands on its own is a candidate original for the later articles sharing its keys (a rerun
+   * by its outlet, say) and one that stops standing alone no longer is: those articles are looked
+   * at again too, and so on, so removing articles and then exporting and importing the corpus
+   * link the same copies. Only the articles sharing keys with those looked at are read.
+   */
+  private async relinkCopies(orphanIds: number[], sigIndex: SigIndex): Promise<void> {
+    const db = this.db;
+    /** Rows read (the removed ones read as missing), and the ids of the articles having each key. */
+    const rows = new Map<number, ArticleRow>();
+    const requested = new Set<number>();
+    const idsByKey = new Map<number, number[]>();
+    // Dexie's own promises, so that the transaction is kept across the awaits (a native promise
+    // awaited when no database request is under way would let it end).
+    const readSharing = (keys: number[]): Promise<void> =>
+      this.idsWithKeys(keys, sigIndex).then((ids) => {
+        keys.forEach((k, i) => idsByKey.set(k, ids[i]));
+        const missing = [...new Set(ids.flat())].filter((id) => !requested.has(id));
+        missing.forEach((id) => requested.add(id));
+        if (missing.length === 0) return;
+        return db.articles.bulkGet(missing).then((found) => {
+          for (const row of found) if (row) rows.set(row.id, row);
+        });
+      });
+    const keysToRead = (of: readonly ArticleRow[]) => [...new Set(of.flatMap((r) => copyKeys(r)))].filter((k) => !idsByKey.has(k));
+    const orphans = (await db.articles.bulkGet(orphanIds)).filter(Boolean) as ArticleRow[];
+    for (const row of orphans) {
+      rows.set(row.id, row);
+      requested.add(row.id);
+    }
+    await readSharing(keysToRead(orphans));
+
+    // Looked at in id order; an article is only ever queued after the one being looked at.
+    const queue = new MinQueue(orphans.map((r) => r.id));
+    const updates = new Map<number, Partial<ArticleRow>>();
+    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+      const row = rows.get(id)!;
+      const keys = keysToRead([row]);
+      if (keys.length) await readSharing(keys);
+      const sharing = copyKeys(row).flatMap((k) => (idsByKey.get(k) ?? []).map((i) => rows.get(i)).filter((r): r is ArticleRow => r !== undefined));
+      const original = originalAmong(row, sharing);
+      if (original?.id === row.copyOf) continue;
+      const wasCopy = row.copyOf !== undefined;
+      row.copyOf = original?.id;
+      row.copyOfOutlet = original?.outlet;
+      updates.set(row.id, { copyOf: row.copyOf, copyOfOutlet: row.copyOfOutlet });
+      if (wasCopy !== (original !== undefined)) for (const other of sharing) if (other.id > row.id) queue.push(other.id);
+    }
+    if (updates.size) await db.articles.bulkUpdate([...updates].map(([key, changes]) => ({ key, changes })));
+  }
+
+  /**
+   * For each signature key, the ids of the stored articles having it (removed ones may be among
+   * them): from the signature-key index, and for rows stored while the keys were indexed, from
+   * that old index (only for the keys some of them have).
+   */
+  private idsWithKeys(keys: readonly number[], sigIndex: SigIndex): Promise<number[][]> {
+    const ids = keys.map((k) => sigIndex.get(k));
+    const oldKeys = this.oldKeys;
+    const inOld = oldKeys ? keys.flatMap((k, i) => (oldKeys.has(k) ? [i] : [])) : [];
+    // A Dexie promise either way, which keeps a transaction it is awaited in.
+    if (inOld.length === 0) return Dexie.Promise.resolve(ids);
+    return Dexie.Promise.all(inOld.map((i) => this.db.articles.where('sigKeys').equals(keys[i]).primaryKeys())).then((old) => {
+      inOld.forEach((i, j) => (ids[i] = [...new Set([...ids[i], ...(old[j] as number[])])]));
+      return ids;
     });
   }
 
@@ -610,6 +679,65 @@ function safeCanonical(url: string): string | null {
     return canonicalUrl(url);
   } catch {
     return null;
+  }
+}
+
+/**
+ * The stored article `row` copies, among articles sharing a signature key with it (`sharing`,
+ * repeats allowed), as imports and removals pick it: only articles stored before it (lower ids)
+ * that are not copies themselves are candidates, as they would be had the articles come in other
+ * batches, so links depend on the order articles came in, not on the batches, and an export
+ * imported again links the same copies; findOriginal then decides (dates, and which outlet the
+ * copy credits), candidates in id order so that ties go the same way however they were found.
+ */
+function originalAmong(row: ArticleRow, sharing: Iterable<ArticleRow>): ArticleRow | undefined {
+  const candidates = new Map<number, ArticleRow>();
+  for (const c of sharing) if (c.id < row.id && c.copyOf === undefined) candidates.set(c.id, c);
+  if (candidates.size === 0) return undefined;
+  return findOriginal(row, [...candidates.values()].sort((a, b) => a.id - b.id));
+}
+
+/** A queue of ids giving the smallest first (a binary heap); an id queued again is given once. */
+class MinQueue {
+  private readonly heap: number[] = [];
+  private readonly queued = new Set<number>();
+
+  constructor(ids: readonly number[]) {
+    for (const id of ids) this.push(id);
+  }
+
+  push(id: number): void {
+    if (this.queued.has(id)) return;
+    this.queued.add(id);
+    const heap = this.heap;
+    let i = heap.push(id) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent] <= id) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = id;
+  }
+
+  pop(): number | undefined {
+    const heap = this.heap;
+    if (heap.length === 0) return undefined;
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= heap.length) break;
+        const child = left + 1 < heap.length && heap[left + 1] < heap[left] ? left + 1 : left;
+        if (heap[child] >= last) break;
+        heap[i] = heap[child];
+        i = child;
+      }
+      heap[i] = last;
+    }
+    return top;
   }
 }
 
