@@ -161,7 +161,9 @@ export default defineBackground(() => {
       if (sender.tabId === undefined) throw new Error('checkPage must come from a tab');
       const tabId = sender.tabId;
       const pageUrl = req.canonicalUrl || req.url;
-      const outlet = req.siteName?.trim() || safeOutlet(pageUrl);
+      // Without a site name, the outlet is the page's own site (a partner's copy of a wire story
+      // may name the wire's address as canonical; it is still the partner's page).
+      const outlet = req.siteName?.trim() || safeOutlet(req.url);
       store.preload();
       const run = tabs.begin(tabId);
       // Stored copies of this article's text (the wire story it republishes) are the page itself, not evidence.
