@@ -79,9 +79,18 @@ describe('a long article', () => {
     const state = () => tabState(ext, tabId, reader);
     const checkedAt = async () => (await state())?.checkedAt;
     const before = await checkedAt();
+    // As soon as the background has begun checking the page, it is stopped in the middle of the
+    // check. The extension page listens for the tab state's change to 'checking' (polling the state
+    // from here could miss the moment on a busy machine).
+    await reader.evaluate((key) => {
+      const w = window as unknown as { __checking?: boolean };
+      w.__checking = false;
+      (globalThis as any).chrome.storage.session.onChanged.addListener((changes: Record<string, { newValue?: { status?: string } }>) => {
+        if (changes[key]?.newValue?.status === 'checking') w.__checking = true;
+      });
+    }, `tab:${tabId}`);
     await page.reload();
-    // As soon as the background has begun checking the page, it is stopped in the middle of the check.
-    await waitFor(async () => (await state())?.status === 'checking', { interval: 5, message: 'the page\'s check did not begin' });
+    await waitFor(() => reader.evaluate(() => (window as unknown as { __checking?: boolean }).__checking === true), { interval: 5, message: 'the page\'s check did not begin' });
     await cdp.send('ServiceWorker.stopAllWorkers');
     await waitFor(async () => (await highlightCount(page)) === DEFAULT_MAX_CLAIMS, { timeout: 30_000, message: 'the claims did not get their verdicts' });
     expect(await page.evaluate(() => (CSS as any).highlights?.get('crosscheck-pending')?.size ?? 0)).toBe(0);
