@@ -25,7 +25,7 @@
  * the model already reads the rest of the text.
  */
 import { STANCES, type ClaimStructure, type Stance } from '../types';
-import { denialNear, idfOf, LOOSE_NEGATION_NEXT, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
+import { analyze, denialNear, idfOf, LOOSE_NEGATION_NEXT, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
 import { contentStems, stem, tokenize } from './text';
 import { withoutPrototype } from '../text/table';
 
@@ -58,7 +58,7 @@ const DENIAL =
 /** What the sentence reports set against someone's claim: "despite the army's claim that", "contrary to reports that" ("that" needed: "despite reports of losses" contests nothing in particular). */
 const CONTESTED =
   /\b(?:despite|in spite of|contrary to|belying|contradicting)\s+(?:(?:the|an?|its|their|his|her|official|earlier|repeated)\s+)*(?:[\p{L}'’.-]+\s+){0,4}?(?:claims?|assertions?|insistence|statements?|assurances?|announcements?|reports?|boasts?)\s+that\b/iu;
-const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to)\b/i;
+const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to|declined to|declines to)\b/i;
 const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|alleges|allege|told|stated|states|asserted|asserts|insisted|insists|announced|announces|according to|reported|reports)\b/i;
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
 const SELF_REPORT = /\b(?:said|says|say|claimed|claims|claim|insisted|insists|stated|states|announced|told \w+)\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
@@ -457,6 +457,18 @@ export function topStance(scores: Record<Stance, number>): Stance {
   return best;
 }
 
+/**
+ * The claim without the source it names: "X happened, according to Y" and "According to Y, X
+ * happened" give "X happened" (the claim itself when too little would be left).
+ */
+export function assertedPart(text: string): string {
+  const out = text
+    .replace(/^\s*according to [^,]{1,120},\s*/i, '')
+    .replace(/,?\s+according to\b[^;]*?(?=[.!?]?\s*$)/i, '')
+    .trim();
+  return out !== text.trim() && out.split(/\s+/).length >= 3 ? out : text;
+}
+
 /** The rule layer: model scores in, adjusted scores out. */
 export function applyRules(
   claimText: string,
@@ -467,12 +479,16 @@ export function applyRules(
   structure?: ClaimStructure,
 ): Record<Stance, number> {
   const short = evidence.sents.length <= 4;
-  const { finding, bestCover, order } = findPattern(claimText, claim, evidence, idf, structure);
+  // The sentence rules read what the claim asserts: the source it names ("…, according to
+  // messages on investor forums") is not something the evidence must cover.
+  const asserted = assertedPart(claimText);
+  const core = asserted === claimText ? claim : analyze(asserted, idf);
+  const { finding, bestCover, order } = findPattern(claimText, core, evidence, idf, structure);
   const mixed = mixFinding(scores, finding, short);
   if (!short) {
     // a whole article the model takes as related: the polarity of claim and article (above)
     if (mixed.unrelated > 0.5) return mixed;
-    const polarity = polarityFinding(claimText, claim, evidence, idf, structure, order);
+    const polarity = polarityFinding(claimText, claim, evidence, idf, structure, core === claim ? order : undefined);
     return mixFinding(mixed, polarity, false);
   }
   const top = topStance(mixed);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STANCES, type ClaimStructure } from '../types';
 import { classifyStance, stanceModel } from './index';
 import { analyze, FEATURE_NAMES, featurize } from './features';
-import { applyRules, compareFigures, quantities, topStance } from './rules';
+import { applyRules, assertedPart, compareFigures, quantities, topStance } from './rules';
 import { claimStructure } from '../spot/structure';
 
 const stanceOf = (claim: string, evidence: string, structure?: ClaimStructure) => classifyStance(claim, evidence, structure ? { structure } : undefined).stance;
@@ -59,6 +59,22 @@ describe('denials', () => {
     expect(stanceOf(quoted, report, claimStructure(quoted))).not.toBe('dispute');
     // a negation the claim does not have is still a dispute
     expect(stanceOf('There was an independent figure for casualties among fighters.', claim)).toBe('dispute');
+  });
+
+  it('reads a claim that something was declined against a report that it was done as dispute', () => {
+    const claim = 'The anti-corruption office has so far declined to open an investigation.';
+    expect(stanceOf(claim, 'The national anti-corruption office opened a formal investigation on Thursday into the award of the hospital contract.')).toBe('dispute');
+    expect(stanceOf(claim, claim)).toBe('confirm');
+  });
+
+  it('reads a denial of a claim that names its source ("…, according to messages on forums") as dispute', () => {
+    const claim = 'The industry ministry granted Greyfield a 25-year mining licence on Tuesday, according to messages that spread quickly on investor forums and were repeated by several regional news sites that afternoon.';
+    const denial = 'The industry ministry has denied that a mining licence had been granted to Greyfield Minerals, saying the company holds only an exploration permit.';
+    expect(stanceOf(claim, denial)).toBe('dispute');
+    expect(assertedPart(claim)).toBe('The industry ministry granted Greyfield a 25-year mining licence on Tuesday.');
+    expect(assertedPart('According to the U.N. refugee agency, about 3.5 million people have fled.')).toBe('about 3.5 million people have fled.');
+    // too little left without the source: the claim as it is
+    expect(assertedPart('Rain, according to forecasters.')).toBe('Rain, according to forecasters.');
   });
 
   it('does not call a denial that the claim itself reports a dispute', () => {
