@@ -198,6 +198,23 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
+  it('a site switched off stays off when a frame of the page loads again while its late story was awaited', async () => {
+    const { page, errors } = await openAndRead('late.html');
+    // (Read while the site is on: once it is off, the tab's address is not the extension's to see.)
+    const tabId = await tabIdOf(ext, page.url());
+    await page.evaluate(() => (window as any).renderStory());
+    await waitForLive(page, 3, 20_000);
+    await setSite(page, false);
+    await waitFor(async () => (await liveHighlights(page)).length === 0, { message: 'highlights stayed after switching off' });
+    // Within the few seconds the page is read again after changes: a widget frame reloads.
+    await page.evaluate(() => (window as any).reloadAd());
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await liveHighlights(page)).toEqual([]);
+    expect((await tabState(ext, tabId))?.status).toBe('off');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a page with nothing to check whose text never stops changing is read again for a few seconds, not for ever', async () => {
     const { page, errors } = await open('restless.html');
     const tabId = await tabIdOf(ext, page.url());

@@ -386,6 +386,10 @@ class PageClaims {
   stop(status: 'off' | null): void {
     this.generation++;
     this.stopReading();
+    // No more reading of the page after changes, an address move or a frame's load: switched off
+    // means off, until the next start.
+    this.moveUntil = 0;
+    this.moved.cancel();
     this.moveObserver?.disconnect();
     this.moveObserver = null;
     this.clear();
