@@ -45,6 +45,30 @@ describe('extractArticle', () => {
   });
 });
 
+describe('named elements that are part of the story', () => {
+  it('keeps a drop-cap paragraph and words inside a paragraph whatever their names', () => {
+    const story = `<!doctype html><html><head><title>Harbour vote | The Ledger</title></head><body>
+<nav><a href="/">Home</a></nav>
+<article>
+<h1>Harbour authority votes to close the old pier</h1>
+<p class="has-drop-cap">The harbour authority voted 7 to 2 on Tuesday to close the old pier for repairs.</p>
+<p><span class="drop-cap">E</span>ngineers found cracks in 14 of the pier's 40 supports during an inspection in March.</p>
+<p>The pier <span class="click-to-tweet">will close for two years</span> from January, the authority said.</p>
+<p>Repairs will cost about <span class="stat-meta">12 million</span> crowns, according to its budget.</p>
+${[1, 2, 3, 4].map(para).join('\n')}
+</article>
+<aside class="related"><p>Another story entirely about the ferry timetable and its many changes.</p></aside>
+</body></html>`;
+    document.documentElement.innerHTML = new DOMParser().parseFromString(story, 'text/html').documentElement.innerHTML;
+    const text = extractArticle(document)!.text;
+    expect(text).toContain('The harbour authority voted 7 to 2 on Tuesday');
+    expect(text).toContain('Engineers found cracks in 14');
+    expect(text).toContain('The pier will close for two years from January');
+    expect(text).toContain('Repairs will cost about 12 million crowns');
+    expect(text).not.toContain('Another story entirely');
+  });
+});
+
 describe('extractArticleSteps', () => {
   it('reads the article in several steps and ends with the article', () => {
     document.documentElement.innerHTML = new DOMParser().parseFromString(page, 'text/html').documentElement.innerHTML;

@@ -105,6 +105,9 @@ const NOT_STORY_NAME = new RegExp(
   'i',
 );
 
+/** A drop-cap style in a paragraph's name ("has-drop-cap", "drop_cap"): not a caption's "cap". */
+const DROP_CAP = /(?:^|[-_\s])(?:has[-_])?drop[-_]?cap(?=$|[-_\s])/gi;
+
 /** Elements whose whole text is a label that is never story text. */
 const LABEL_PARAGRAPH =
   /^(?:advertisement|advert|ads?|sponsored(?: content)?|paid (?:content|post)|promoted(?: content)?|anzeige|publicité|(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?|supported by|paid for by|presented by|-?ends-?|#{3}|(?:news|press|media) release)$/i;
@@ -231,7 +234,11 @@ function* removeNonStory(doc: Document): Generator<void, void> {
   for (const el of Array.from(body.querySelectorAll('[class], [id], [data-component], [data-module]'))) {
     const tag = el.tagName.toUpperCase();
     if (tag === 'MAIN' || tag === 'ARTICLE') continue;
-    const name = nameOf(el);
+    // Inside a paragraph, a named element is part of its sentence ("<span class="drop-cap">S</span>
+    // oldiers…", a "click to tweet" quote), whatever its name.
+    if (tag !== 'P' && el.parentElement?.closest('p')) continue;
+    // A paragraph styled with a large first letter is a story paragraph (WordPress's has-drop-cap).
+    const name = tag === 'P' ? nameOf(el).replace(DROP_CAP, ' ') : nameOf(el);
     if (name && NOT_STORY_NAME.test(name) && !holdsStory(el, bodyLength)) doomed.push(el);
   }
   yield;
