@@ -71,7 +71,8 @@ export default defineBackground(() => {
     const check: SelectionCheck = { id: crypto.randomUUID(), source, text: trimmed, checkedAt: new Date().toISOString(), claims };
     if (tabId !== null) {
       await tabs.update(tabId, (current) => {
-        const state = current ?? emptyTab(tabId, pageUrl ?? '');
+        // A page not checked itself keeps the reader's checks without claiming to be checked.
+        const state = current ?? { ...emptyTab(tabId, pageUrl ?? ''), status: 'unchecked' as const };
         return { ...state, selections: [check, ...state.selections].slice(0, MAX_SELECTIONS) };
       });
     }
@@ -171,7 +172,7 @@ export default defineBackground(() => {
       const base: TabState = { ...emptyTab(tabId, req.url, req.title), outlet, pageId: req.pageId, ...(signature.length ? { signature } : {}) };
       // The reader's selection checks stay with the page, and each write keeps those made meanwhile;
       // an address the page changed itself meanwhile (a fragment) is kept too.
-      const samePage = (current: TabState | null) => !!current && (current.url === req.url || (!!base.pageId && current.pageId === base.pageId));
+      const samePage = (current: TabState | null) => !!current && (current.url === req.url || (!!base.pageId && current.pageId === base.pageId) || keepsChecksFor(current, req.url));
       const withSelections = (state: TabState, current: TabState | null): TabState =>
         samePage(current) ? { ...state, url: current!.url, selections: current!.selections } : { ...state, selections: [] };
       await tabs.updateIfLatest(tabId, run, (current) => withSelections(base, current));
@@ -199,7 +200,7 @@ export default defineBackground(() => {
         status: req.status,
         ...(req.error === undefined ? {} : { error: req.error }),
         pageId: req.pageId,
-        selections: current?.url === req.url ? current.selections : [],
+        selections: current && (current.url === req.url || keepsChecksFor(current, req.url)) ? current.selections : [],
       }));
       return null;
     },
@@ -354,6 +355,14 @@ function pageKey(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * Whether a tab's state of the reader's own checks only ('unchecked') goes on to the page now
+ * checked: the same page, or checks typed with no page of their own.
+ */
+function keepsChecksFor(state: TabState, url: string): boolean {
+  return state.status === 'unchecked' && (state.url === '' || samePageUrl(state.url, url));
 }
 
 /** Whether two addresses are one page (a fragment or tracking parameters apart). */

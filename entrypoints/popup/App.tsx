@@ -105,6 +105,8 @@ export function App() {
   };
 
   const counts = countVerdicts(state?.claims ?? []);
+  // The page's own status (a state with only the reader's checks says nothing about the page).
+  const page = state?.status === 'unchecked' ? null : state;
   return (
     <main class="popup">
       <header class="popup-head">
@@ -123,7 +125,7 @@ export function App() {
             <VerdictCounts counts={counts} />
           </>
         ) : (
-          <p class="popup-status">{state ? (state.status === 'error' ? `${STATUS_TEXT.error} ${state.error ?? ''}` : STATUS_TEXT[state.status]) : host && granted && settings && !enabled ? STATUS_TEXT.off : 'This page has not been checked.'}</p>
+          <p class="popup-status">{page ? (page.status === 'error' ? `${STATUS_TEXT.error} ${page.error ?? ''}` : STATUS_TEXT[page.status as keyof typeof STATUS_TEXT]) : host && granted && settings && !enabled ? STATUS_TEXT.off : 'This page has not been checked.'}</p>
         )}
       </section>
 

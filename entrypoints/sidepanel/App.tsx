@@ -36,7 +36,7 @@ export function App() {
       <section class="panel-section" data-testid="page-claims">
         <h2>Claims on this page</h2>
         {notice && <p class="panel-notice">{notice}</p>}
-        {!state && <p class="panel-status">This page has not been checked (Crosscheck may be off here, or it is not an article).</p>}
+        {(!state || state.status === 'unchecked') && <p class="panel-status">This page has not been checked (Crosscheck may be off here, or it is not an article).</p>}
         {state?.status === 'checking' && <p class="panel-status">Checking this page…</p>}
         {state?.status === 'off' && <p class="panel-status">Crosscheck is off on this site. Switch it on from the toolbar button.</p>}
         {state?.status === 'no-article' && <p class="panel-status">No article found on this page. Select text and choose “Cross-check selection” to check it.</p>}

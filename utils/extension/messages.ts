@@ -30,8 +30,12 @@ export interface TabState {
   title: string;
   /** The page's outlet (its site name or domain). */
   outlet: string | null;
-  /** 'checking' while the background works, 'done' after, 'off' when the site is switched off. */
-  status: 'checking' | 'done' | 'off' | 'no-article' | 'error';
+  /**
+   * 'checking' while the background works, 'done' after, 'off' when the site is switched off;
+   * 'unchecked' when only the reader's own checks are kept (a selection or a typed sentence on a
+   * page that was not checked itself).
+   */
+  status: 'checking' | 'done' | 'off' | 'no-article' | 'error' | 'unchecked';
   error?: string;
   claims: CheckedClaim[];
   checkedAt?: string;
