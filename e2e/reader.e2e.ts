@@ -212,6 +212,50 @@ describe('reading a demo article with Crosscheck', () => {
     expect(Object.values(await highlights(page)).flat()).not.toContain(target);
   });
 
+  it('the keyboard: the story\'s main area taking focus opens no popover, Escape gives the keyboard back, Alt+Shift+N is left to text fields', async () => {
+    await waitForHighlights(page);
+    // A skip link to <main tabindex="-1">, as many news sites have, and a comment box.
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.id ||= 'main';
+      main.tabIndex = -1;
+      const skip = document.createElement('a');
+      skip.id = 'cc-test-skip';
+      skip.href = `#${main.id}`;
+      skip.textContent = 'Skip to content';
+      const box = document.createElement('textarea');
+      box.id = 'cc-test-box';
+      document.body.prepend(skip, box);
+      scrollTo(0, 0);
+    });
+    const active = () => page.evaluate(() => document.activeElement?.id ?? '');
+    // Following the skip link focuses <main>, which holds every claim: no popover opens.
+    await page.focus('#cc-test-skip');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await active()) === (await page.evaluate(() => document.querySelector('main')!.id)) || null, { message: 'the skip link did not focus main' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await popoverText(page)).toBeNull();
+    // Alt+Shift+N opens the first claim's popover with the keyboard in it; Escape gives it back.
+    await page.focus('#cc-test-skip');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await waitFor(async () => (await popoverText(page)) !== null, { message: 'Alt+Shift+N opened no popover' });
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await popoverText(page)) === null, { message: 'Escape did not close the popover' });
+    expect(await active()).toBe('cc-test-skip');
+    // In a text field the keys are the reader's (Option+Shift+N and AltGr+Shift+N type letters).
+    await page.focus('#cc-test-box');
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await page.keyboard.press('Control+Alt+Shift+KeyN');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await active()).toBe('cc-test-box');
+    expect(await popoverText(page)).toBeNull();
+    await page.evaluate(() => {
+      document.getElementById('cc-test-skip')?.remove();
+      document.getElementById('cc-test-box')?.remove();
+      document.querySelector('main')!.removeAttribute('tabindex');
+    });
+  });
+
   it('an address the page changes itself (a fragment, history.pushState) keeps the tab\'s claims for the popup and side panel; a new page in the tab does not', async () => {
     const current = () => tabState(ext, tabId);
     await waitForHighlights(page);

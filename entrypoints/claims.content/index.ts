@@ -629,7 +629,9 @@ class PageClaims {
   private onFocus(event: FocusEvent) {
     const el = event.target;
     if (!(el instanceof Element) || this.anchored.length === 0 || this.popover.contains(event)) return;
-    const hit = this.anchored.find((a) => !a.pending && a.range?.intersectsNode(el));
+    // A link or control within a claim, not an element that holds claims (a skip link's target
+    // <main tabindex="-1">, a page focusing its main area on a new route).
+    const hit = this.anchored.find((a) => !a.pending && a.range?.intersectsNode(el) && !holdsRange(el, a.range));
     if (hit?.range && !this.popover.isOpenFor(hit.claim)) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
   }
 
@@ -664,6 +666,8 @@ class PageClaims {
       return;
     }
     if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
+    // Not while the reader types (Option+Shift+N types a character on a Mac, AltGr is Ctrl+Alt).
+    if (event.ctrlKey || event.metaKey || isEditable(event.target)) return;
     const painted = this.anchored.filter((a) => a.range && !a.pending);
     if (painted.length === 0) return;
     event.preventDefault();
@@ -727,6 +731,21 @@ class LazyPopover {
 
 /** Work done in one go before the page gets its main thread back (a long task is over 50 ms). */
 const SLICE_MS = 12;
+
+/** Whether an element holds the whole of a range and more text besides (a container of the claim, not a part of it). */
+function holdsRange(el: Element, range: Range): boolean {
+  if (!el.contains(range.commonAncestorContainer)) return false;
+  return (el.textContent ?? '').trim().length > range.toString().trim().length + 1;
+}
+
+/** Whether a key's target is a place the reader types in. */
+function isEditable(target: EventTarget | null): boolean {
+  // (Not `instanceof Element`: an element of the story's frame is another window's Element.)
+  const el = target as HTMLElement | null;
+  if (typeof el?.tagName !== 'string') return false;
+  if (el.isContentEditable) return true;
+  return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && !/^(?:button|checkbox|radio|submit|reset|range|color|file|image)$/i.test((el as HTMLInputElement).type));
+}
 
 /** Lets the page's other tasks, input and rendering run before going on. */
 function yieldToPage(): Promise<void> {

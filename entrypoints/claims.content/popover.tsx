@@ -71,14 +71,27 @@ export class PopoverContainer {
     );
     this.place(container, range);
     container.style.display = 'block';
-    if (opts.focus) (container.querySelector('.cc-popover') as HTMLElement | null)?.focus();
+    if (opts.focus) {
+      // Where the keyboard was, to go back to when the popover closes (not the popover itself).
+      const active = document.activeElement as HTMLElement | null;
+      if (active && active !== this.ui?.shadowHost && active !== document.body) this.returnFocus = active;
+      (container.querySelector('.cc-popover') as HTMLElement | null)?.focus();
+    }
   }
+
+  /** The element that had the keyboard when the popover took it (see open's `focus`). */
+  private returnFocus: HTMLElement | null = null;
 
   close(): void {
     if (!this.ui) return;
+    const hadFocus = document.activeElement === this.ui.shadowHost;
     render(null, this.ui.uiContainer);
     this.ui.uiContainer.style.display = 'none';
     this.openFor = null;
+    // The keyboard goes back to where it was, not to the end of the page.
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
   }
 
   destroy(): void {
