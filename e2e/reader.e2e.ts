@@ -65,6 +65,31 @@ describe('reading a demo article with Crosscheck', () => {
     await waitFor(async () => (await popoverText(page)) === null, { message: 'Escape did not close the popover' });
   });
 
+  it('keeps the popover beside its claim while the page scrolls', async () => {
+    await waitForHighlights(page);
+    await page.evaluate(() => scrollTo(0, 0));
+    await clickClaim(page, KEY_CLAIM);
+    await waitFor(() => popoverText(page), { message: 'popover did not open' });
+    const tops = () =>
+      page.evaluate((text) => {
+        const host = document.querySelector('[data-crosscheck="popover"]') as HTMLElement | null;
+        const box = host?.shadowRoot?.querySelector('.cc-popover') as HTMLElement | null;
+        let claim: number | null = null;
+        for (const [, h] of (CSS as any).highlights) for (const r of h as Set<Range>) if (r.toString().replace(/\s+/g, ' ').trim() === text) claim = r.getClientRects()[0].top;
+        return { popover: box?.getBoundingClientRect().top ?? null, claim };
+      }, flat(KEY_CLAIM));
+    const before = await tops();
+    await page.evaluate(() => scrollBy(0, 150));
+    const after = await waitFor(async () => {
+      const t = await tops();
+      return t.claim !== null && t.popover !== null && Math.abs(t.claim - before.claim!) > 100 && Math.abs(t.popover - before.popover! - (t.claim - before.claim!)) < 3 ? t : null;
+    }, { message: 'the popover did not move with its claim' });
+    expect(after.popover).not.toBe(before.popover);
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await popoverText(page)) === null, { message: 'Escape did not close the popover' });
+    await page.evaluate(() => scrollTo(0, 0));
+  });
+
   it('opens the popover from the keyboard and moves focus into it', async () => {
     await page.keyboard.press('Alt+Shift+N');
     await waitFor(() => popoverText(page), { message: 'keyboard did not open the popover' });

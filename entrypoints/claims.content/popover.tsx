@@ -71,6 +71,7 @@ export class PopoverContainer {
     );
     this.place(container, range);
     container.style.display = 'block';
+    this.follow(container, range);
     if (opts.focus) {
       // Where the keyboard was, to go back to when the popover closes (not the popover itself).
       const active = document.activeElement as HTMLElement | null;
@@ -79,12 +80,46 @@ export class PopoverContainer {
     }
   }
 
+  /**
+   * Keeps the popover beside its claim while the page (or the story's frame, or any scrolling box
+   * around the claim) scrolls or the window is resized: placed again once per frame.
+   */
+  private follow(box: HTMLElement, range: Range) {
+    this.unfollow();
+    let queued = false;
+    const again = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        if (this.openFor && box.style.display !== 'none') this.place(box, range);
+      });
+    };
+    const views = new Set<Window>([window]);
+    const own = range.startContainer.ownerDocument?.defaultView;
+    if (own) views.add(own);
+    for (const view of views) {
+      view.addEventListener('scroll', again, { capture: true, passive: true });
+      view.addEventListener('resize', again, { passive: true });
+    }
+    this.unfollow = () => {
+      for (const view of views) {
+        view.removeEventListener('scroll', again, { capture: true });
+        view.removeEventListener('resize', again);
+      }
+      this.unfollow = () => {};
+    };
+  }
+
+  private unfollow: () => void = () => {};
+
   /** The element that had the keyboard when the popover took it (see open's `focus`). */
   private returnFocus: HTMLElement | null = null;
 
   close(): void {
     if (!this.ui) return;
     const hadFocus = document.activeElement === this.ui.shadowHost;
+    this.unfollow();
     render(null, this.ui.uiContainer);
     this.ui.uiContainer.style.display = 'none';
     this.openFor = null;
@@ -95,6 +130,7 @@ export class PopoverContainer {
   }
 
   destroy(): void {
+    this.unfollow();
     if (this.ui) render(null, this.ui.uiContainer);
     this.ui?.remove();
     this.ui = null;
