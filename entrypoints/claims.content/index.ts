@@ -46,7 +46,7 @@ export default defineContentScript({
         else apply(true);
         return null;
       },
-      showClaim: ({ index }) => page.show(index),
+      showClaim: ({ index, text }) => page.show(index, text),
       getSelection: () => page.selectedText(),
       async recheck() {
         if (enabled) await page.start();
@@ -594,8 +594,11 @@ class PageClaims {
   }
 
   /** Scrolls to claim `index` and flashes it (from the side panel). */
-  show(index: number): boolean {
-    const a = this.anchored[index];
+  show(index: number, text?: string): boolean {
+    // By position in the tab state's list, unless the page's list changed since (a new check
+    // under way): then by the claim's words.
+    const at = this.anchored[index];
+    const a = text === undefined || at?.claim.text === text ? at : this.anchored.find((c) => c.claim.text === text);
     if (!a) return false;
     if (!a.range || !stillHolds(a)) this.paint();
     if (!a.range) return false;

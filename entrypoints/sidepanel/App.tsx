@@ -3,6 +3,7 @@ import { ClaimCard } from '@/components/ClaimCard';
 import { VerdictCounts } from '@/components/VerdictCounts';
 import { useActiveTab, useTabState } from '@/components/hooks';
 import { toBackground, toTab, type SelectionCheck } from '@/utils/extension/messages';
+import { LIMITS } from '@/utils/extension/message-checks';
 import { countVerdicts } from '@/utils/verdict';
 
 /**
@@ -14,9 +15,9 @@ export function App() {
   const state = useTabState(tab.id);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const show = async (index: number) => {
+  const show = async (index: number, text: string) => {
     if (tab.id === null) return;
-    const answer = await toTab(tab.id, 'showClaim', { index });
+    const answer = await toTab(tab.id, 'showClaim', { index, text: text.slice(0, LIMITS.shortText) });
     setNotice(answer.ok && answer.value ? null : 'That claim could not be found on the page any more.');
   };
 
@@ -50,7 +51,7 @@ export function App() {
             {state.claims.length === 0 && <p class="panel-status">No check-worthy claims found on this page.</p>}
             <div class="panel-claims">
               {state.claims.map((claim, i) => (
-                <ClaimCard key={`${claim.start}-${claim.end}`} claim={claim} onShow={() => void show(i)} collapsed />
+                <ClaimCard key={`${claim.start}-${claim.end}`} claim={claim} onShow={() => void show(i, claim.text)} collapsed />
               ))}
             </div>
           </>

@@ -339,13 +339,15 @@ describe('handleMessages checks before its handlers run', () => {
     const stop = handleMessages<ContentProtocol>({ showClaim });
     const background = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/background.js') };
     expect(await deliver({ crosscheck: 'showClaim', data: { index: 1 } }, background)).toEqual({ ok: true, value: true });
+    expect(await deliver({ crosscheck: 'showClaim', data: { index: 1, text: 'The army took the valley.' } }, background)).toEqual({ ok: true, value: true });
+    expect(await deliver({ crosscheck: 'showClaim', data: { index: 1, text: 7 } }, background)).toMatchObject({ ok: false });
     expect(await deliver({ crosscheck: 'showClaim', data: { index: '1' } }, background)).toEqual({
       ok: false,
       error: 'message "showClaim" refused: "data.index" must be a whole number, got a string',
     });
     expect(await deliver({ crosscheck: 'showClaim', data: { index: 1 } }, tab())).toBe('ignored');
     expect(await deliver({ crosscheck: 'showClaim', data: { index: 1 } }, { id: 'another-extension', url: 'chrome-extension://another-extension/' })).toBe('ignored');
-    expect(showClaim).toHaveBeenCalledTimes(1);
+    expect(showClaim).toHaveBeenCalledTimes(2);
     stop();
   });
 });

@@ -267,7 +267,7 @@ export const BACKGROUND_CHECKS: ProtocolChecks<BackgroundProtocol> = {
 export const CONTENT_CHECKS: ProtocolChecks<ContentProtocol> = {
   hello: { from: 'extension', data: nothing },
   checkOnce: { from: 'extension', data: nothing },
-  showClaim: { from: 'extension', data: record({ index: int(0, LIMITS.claimIndex) }) },
+  showClaim: { from: 'extension', data: record({ index: int(0, LIMITS.claimIndex), text: optional(text(LIMITS.shortText)) }) },
   getSelection: { from: 'extension', data: nothing },
   recheck: { from: 'extension', data: nothing },
 };

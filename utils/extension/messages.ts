@@ -164,7 +164,8 @@ export interface ContentProtocol {
   /** Background: the reader asked for a one-off check of this page (its site stays off). */
   checkOnce(req: Record<string, never>): null;
   /** Side panel: scroll the page to claim number `index` and flash it. */
-  showClaim(req: { index: number }): boolean;
+  /** Scrolls to a claim and flashes it: the tab state's claim `index`, found by its `text` when the page's list has changed since. */
+  showClaim(req: { index: number; text?: string }): boolean;
   /** Background: the reader asked to check the selection (keyboard shortcut); send it back. */
   getSelection(req: Record<string, never>): string;
   /** Background: the claims of this page changed (after a selection check, say); paint them again. */
