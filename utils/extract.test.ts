@@ -69,6 +69,34 @@ ${[1, 2, 3, 4].map(para).join('\n')}
   });
 });
 
+describe('a story in sections of the same kind', () => {
+  const words = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `<p>The ${topic} plan ${i + 1} says the council will spend ${i + 2} million crowns on the work, officials said on Monday after the vote.</p>`).join('\n');
+  const page = (sections: string) => `<!doctype html><html><head><title>Harbour plan | The Ledger</title></head><body>
+<nav><a href="/">Home</a></nav>
+<main>
+${sections}
+</main>
+</body></html>`;
+
+  it('keeps every section of one story under subheadings', () => {
+    const html = page(`<div class="chunk"><h1>Harbour to close old pier</h1>${words('harbour', 8)}</div>
+<div class="chunk"><h2>What happens next</h2>${words('ferry', 6)}</div>
+<div class="chunk"><h2>Why it matters</h2>${words('pier', 6)}</div>`);
+    document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+    const text = extractArticle(document)!.text;
+    for (const topic of ['harbour', 'ferry', 'pier']) expect(text).toContain(`The ${topic} plan 1 says`);
+  });
+
+  it('leaves out the next story loaded below (its own date or address)', () => {
+    const html = page(`<div class="chunk"><h1>Harbour to close old pier</h1>${words('harbour', 6)}</div>
+<div class="chunk" data-url="/news/pool"><h2>Council to decide on the pool</h2><div>Johan Berg · 21 Nov 2026</div>${words('pool', 5)}</div>`);
+    document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+    const text = extractArticle(document)!.text;
+    expect(text).toContain('The harbour plan 1 says');
+    expect(text).not.toContain('The pool plan');
+  });
+});
+
 describe('extractArticleSteps', () => {
   it('reads the article in several steps and ends with the article', () => {
     document.documentElement.innerHTML = new DOMParser().parseFromString(page, 'text/html').documentElement.innerHTML;

@@ -293,11 +293,26 @@ function otherStories(body: HTMLElement): Element[] {
   const kind = story.getAttribute('class') ?? '';
   if (!kind && story.tagName.toUpperCase() !== 'ARTICLE') return [];
   const others: Element[] = [];
+  // Blocks that are not <article>s must look like stories of their own (a headline of their own,
+  // a date, a headline linking to the story): a story split into same-class sections under
+  // subheadings is one story.
+  const articles = story.tagName.toUpperCase() === 'ARTICLE';
   for (let sib = story.parentElement?.firstElementChild ?? null; sib; sib = sib.nextElementSibling) {
     if (sib === story || sib.tagName !== story.tagName || (sib.getAttribute('class') ?? '') !== kind) continue;
-    if (sib.querySelector('h1, h2') && hasWords(sib.textContent ?? '', 80)) others.push(sib);
+    if (!sib.querySelector('h1, h2') || !hasWords(sib.textContent ?? '', 80)) continue;
+    if (articles || looksLikeStory(sib)) others.push(sib);
   }
   return others;
+}
+
+/** A date as bylines write it: "21 Nov 2026", "November 21, 2026", "2026-11-21". */
+const BYLINE_DATE = /\b\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
+
+/** Whether a block looks like a story of its own: its own headline, address or date (not a section under a subheading). */
+function looksLikeStory(block: Element): boolean {
+  if (block.querySelector('h1, time, h2 a, [itemprop="datePublished"]')) return true;
+  if (['data-url', 'data-href', 'data-permalink', 'data-article-url', 'itemid'].some((a) => block.hasAttribute(a))) return true;
+  return BYLINE_DATE.test(collapseSpace(block.textContent ?? '').slice(0, 400));
 }
 
 /**
