@@ -3,7 +3,7 @@ import type { SelectionCheck, TabState } from './messages';
 import { TabStates, type TabStateStore } from './tab-states';
 
 /** Session storage stand-in whose reads and writes each take a turn, as the browser's do. */
-function memoryStore(failWrites = () => false) {
+function memoryStore(failWrites: (state: TabState) => boolean = () => false) {
   const states = new Map<number, TabState>();
   const turn = () => new Promise((r) => setTimeout(r, 0));
   const store: TabStateStore = {
@@ -13,7 +13,7 @@ function memoryStore(failWrites = () => false) {
     },
     async set(state) {
       await turn();
-      if (failWrites()) throw new Error('QuotaExceededError');
+      if (failWrites(state)) throw new Error('QuotaExceededError');
       states.set(state.tabId, structuredClone(state));
     },
     async remove(tabId) {
@@ -72,6 +72,20 @@ describe('TabStates', () => {
     fail = false;
     await tabs.update(1, () => page(1, 'done'));
     expect(states.get(1)!.status).toBe('done');
+  });
+
+  it('keeps a small state that says so when the browser refuses a large one (storage full), not the state before', async () => {
+    // room for small states only
+    const { store, states } = memoryStore((state) => state.claims.length > 0);
+    const warn = vi.fn();
+    const tabs = new TabStates(store, warn);
+    await tabs.update(1, () => page(1, 'checking'));
+    await tabs.update(1, () => ({ ...page(1, 'done', ['The army took the valley.']), selections: [selection('one')] }));
+    const kept = states.get(1)!;
+    expect(kept.status).toBe('error');
+    expect(kept.error).toMatch(/could not be kept.*Quota.*Closing other tabs/);
+    expect(kept.claims).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 
   it('leaves the state as it is for undefined and removes it for null', async () => {

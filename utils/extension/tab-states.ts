@@ -40,8 +40,30 @@ export class TabStates {
       if (this.closed.has(tabId)) return;
       const next = change(await this.store.get(tabId));
       if (next === null) await this.store.remove(tabId);
-      else if (next !== undefined) await this.store.set(next);
+      else if (next !== undefined) await this.set(next);
     });
+  }
+
+  /**
+   * Writes a state; when the browser refuses it (its storage for tabs is full), a small one that
+   * says so, so that the popup and side panel do not go on showing the state before ("Checking
+   * this page…") while the page shows its claims.
+   */
+  private async set(state: TabState): Promise<void> {
+    try {
+      await this.store.set(state);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const { signature: _signature, ...rest } = state;
+      await this.store.set({
+        ...rest,
+        status: 'error',
+        error: `What was found could not be kept for the popup and side panel (${reason.slice(0, 200)}). Closing other tabs frees room.`,
+        claims: [],
+        selections: [],
+      });
+      this.warn('Crosscheck: could not keep what was found on this tab', error);
+    }
   }
 
   private enqueue(tabId: number, work: () => Promise<void>): Promise<void> {
