@@ -215,6 +215,15 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
+  it('an address longer than a message may carry (a huge query string): the page is still checked', async () => {
+    const { page, errors } = await open(`late.html?q=${'x'.repeat(9_000)}`);
+    await page.evaluate(() => (window as any).renderStory());
+    const live = await waitForLive(page, 3, 20_000);
+    expect(live.join(' ')).toContain('Sarrow Valley');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a page with nothing to check whose text never stops changing is read again for a few seconds, not for ever', async () => {
     const { page, errors } = await open('restless.html');
     const tabId = await tabIdOf(ext, page.url());

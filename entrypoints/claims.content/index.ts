@@ -92,9 +92,19 @@ export default defineContentScript({
  */
 const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
+/**
+ * The page's address as messages carry it: an address longer than a message may carry (a page
+ * with a huge query string) goes without its query and fragment, cut if still too long, rather
+ * than have every message refused and the page never checked.
+ */
+function pageAddress(): string {
+  if (location.href.length <= LIMITS.url) return location.href;
+  return `${location.origin}${location.pathname}`.slice(0, LIMITS.url);
+}
+
 /** Tells the background this page is not being checked: switched off, no article, or its check failed (`error` says why). */
 function pageIdle(status: 'off' | 'no-article' | 'error', error?: string): void {
-  void toBackground('pageIdle', { url: location.href, status, pageId: PAGE_ID, ...(error === undefined ? {} : { error: error.slice(0, LIMITS.shortText) }) });
+  void toBackground('pageIdle', { url: pageAddress(), status, pageId: PAGE_ID, ...(error === undefined ? {} : { error: error.slice(0, LIMITS.shortText) }) });
 }
 
 /** A claim on this page with its anchor and, when found, its range in the live DOM. */
@@ -156,7 +166,7 @@ class PageClaims {
   /** Increases on every start/stop, so a late answer for an old page is ignored. */
   private generation = 0;
   /** The page's address as the background knows it (canonical when the page gives one). */
-  private pageUrl = location.href;
+  private pageUrl = pageAddress();
   /** The document that holds the article: the page's own, or a same-origin frame's. */
   private doc: Document = document;
   /** Documents whose clicks, focus and keys we follow. */
@@ -317,7 +327,7 @@ class PageClaims {
     // start, so claim offsets still hold); its canonical address is made absolute, or dropped.
     const canonicalUrl = absoluteHttpUrl(article.canonicalUrl, location.href);
     const text = article.text.slice(0, LIMITS.pageText);
-    this.pageUrl = canonicalUrl || location.href;
+    this.pageUrl = canonicalUrl || pageAddress();
     this.highlighter ??= createHighlighter(this.doc);
     // The claims first, painted as "checking" while the background looks up the evidence: the
     // opening's, then the rest's (a long page's first screen is not kept waiting for its end).
@@ -325,7 +335,7 @@ class PageClaims {
       const claim: CheckedClaim = { ...span, score: 0, verdict: 'unverified', outlets: [] };
       return { claim, quote: pageQuote(article.text, claim), range: null, pending: true };
     };
-    const spot = (part: 'opening' | 'rest') => toBackground('spotPage', { url: location.href, canonicalUrl, text, part });
+    const spot = (part: 'opening' | 'rest') => toBackground('spotPage', { url: pageAddress(), canonicalUrl, text, part });
     const asked = spot('opening');
     // While the background spots them, the page's text is indexed for finding them in it (a
     // slice at a time, from a task of its own: on a long page that is tens of milliseconds of work).
@@ -348,7 +358,7 @@ class PageClaims {
     // Painting the verdicts looks for any claim not found yet in a fresh index.
     this.forgetIndex();
     const page = {
-      url: location.href,
+      url: pageAddress(),
       title: article.title.slice(0, LIMITS.title),
       siteName: article.siteName?.slice(0, LIMITS.outlet) ?? null,
       canonicalUrl,
@@ -665,7 +675,7 @@ class PageClaims {
       const text = this.selectedText().trim().slice(0, LIMITS.shortText);
       if (!text) return;
       event.preventDefault();
-      void toBackground('checkSelection', { text, url: location.href });
+      void toBackground('checkSelection', { text, url: pageAddress() });
       return;
     }
     if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
