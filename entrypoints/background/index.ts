@@ -71,6 +71,8 @@ export default defineBackground(() => {
     const check: SelectionCheck = { id: crypto.randomUUID(), source, text: trimmed, checkedAt: new Date().toISOString(), claims };
     if (tabId !== null) {
       await tabs.update(tabId, (current) => {
+        // The tab moved to another page while this was checked: the check was that page's, not this one's.
+        if (current && pageUrl !== undefined && current.url !== '' && pathOf(current.url) !== pathOf(pageUrl)) return undefined;
         // A page not checked itself keeps the reader's checks without claiming to be checked.
         const state = current ?? { ...emptyTab(tabId, pageUrl ?? ''), status: 'unchecked' as const };
         return { ...state, selections: [check, ...state.selections].slice(0, MAX_SELECTIONS) };
@@ -363,6 +365,16 @@ function pageKey(url: string): string {
  */
 function keepsChecksFor(state: TabState, url: string): boolean {
   return state.status === 'unchecked' && (state.url === '' || samePageUrl(state.url, url));
+}
+
+/** An address without its query and fragment (a page's, however long its query). */
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url;
+  }
 }
 
 /** Whether two addresses are one page (a fragment or tracking parameters apart). */
