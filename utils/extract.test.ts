@@ -67,6 +67,21 @@ ${[1, 2, 3, 4].map(para).join('\n')}
     expect(text).toContain('Repairs will cost about 12 million crowns');
     expect(text).not.toContain('Another story entirely');
   });
+
+  it('leaves out a block of other stories\' teasers named "more coverage"', () => {
+    const story = `<!doctype html><html><head><title>Harbour vote | The Ledger</title></head><body>
+<article>
+<h1>Harbour authority votes to close the old pier</h1>
+${[1, 2, 3, 4, 5, 6].map(para).join('\n')}
+<section class="more-coverage"><h3><a href="/ferry">Ferry timetable to change in spring</a></h3><p>The ferry company will run fewer crossings on weekdays from March, it said on Friday.</p>
+<h3><a href="/pool">Pool to close for repairs</a></h3><p>The town pool will close for two years from January for repairs, the council said.</p></section>
+</article></body></html>`;
+    document.documentElement.innerHTML = new DOMParser().parseFromString(story, 'text/html').documentElement.innerHTML;
+    const text = extractArticle(document)!.text;
+    expect(text).toContain('Paragraph 1 of the report');
+    expect(text).not.toContain('ferry company will run fewer crossings');
+    expect(text).not.toContain('town pool will close');
+  });
 });
 
 describe('a story in sections of the same kind', () => {

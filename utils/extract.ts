@@ -91,7 +91,7 @@ const NOT_STORY_SELECTOR = [
 const NOT_STORY_NAME = new RegExp(
   '(?:^|[-_\\s])(?:' +
     [
-      'related', 'read-?more', 'more-?(?:stories|news|from|videos?)', 'most-?(?:read|popular|viewed|shared)', 'recommend(?:ed|ations?)?',
+      'related', 'read-?more', 'more-?(?:stories|news|from|videos?|coverage|on-?this(?:-?story)?)', 'most-?(?:read|popular|viewed|shared)', 'recommend(?:ed|ations?)?',
       'up-?next', 'you-?may-?(?:also-?)?like', 'also-?read', 'see-?also', 'newsletters?', 'sign-?up', 'subscribe', 'subscriptions?', 'paywall', 'regwall',
       'comments?', 'discussion', 'replies', 'share', 'sharing', 'share-?bar', 'social', 'promo', 'teasers?', 'captions?', 'cap', 'credits?',
       'byline', 'bio', 'author-?(?:bio|box|info)', 'about-?the-?author', 'breadcrumbs?', 'tags?', 'topics', 'disclaimer', 'pull-?quote',
