@@ -254,8 +254,37 @@ class PageClaims {
     this.moved.changed();
   }
 
-  private afterMove() {
-    const found = runToEnd(findArticleSteps());
+  /**
+   * Reads the page again after it moved or changed: a slice at a time (a long page's reading is
+   * tens of milliseconds), given up when a newer start or a stop comes meanwhile. Resolves to the
+   * time the slices kept the thread busy (the scheduler spaces the next reading by it).
+   */
+  private async afterMove(): Promise<number> {
+    const generation = this.generation;
+    const steps = findArticleSteps();
+    let busy = 0;
+    let found: FoundArticle | null;
+    for (;;) {
+      const slice = performance.now();
+      let step = steps.next();
+      while (!step.done && performance.now() - slice <= SLICE_MS) step = steps.next();
+      busy += performance.now() - slice;
+      if (step.done) {
+        found = step.value;
+        break;
+      }
+      await yieldToPage();
+      if (generation !== this.generation) {
+        steps.return(null);
+        return busy;
+      }
+    }
+    const rest = performance.now();
+    this.afterReading(found);
+    return busy + performance.now() - rest;
+  }
+
+  private afterReading(found: FoundArticle | null) {
     const article = found?.article ?? null;
     const lostAll = this.lostAll;
     this.lostAll = false;

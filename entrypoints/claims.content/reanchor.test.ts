@@ -85,3 +85,51 @@ describe('ReanchorScheduler', () => {
     expect(runs).toBe(0);
   });
 });
+
+describe('ReanchorScheduler with a run in slices', () => {
+  it('starts no run while one is under way, runs once after it for the changes made meanwhile, and spaces runs by the time the slices were busy', async () => {
+    const { clock, advance } = fakeClock();
+    const runs: number[] = [];
+    let finish: ((busy: number) => void) | null = null;
+    const s = new ReanchorScheduler(
+      () => {
+        runs.push(clock.now());
+        return new Promise<number>((resolve) => (finish = resolve));
+      },
+      timing,
+      clock,
+    );
+    s.changed();
+    advance(250);
+    expect(runs).toEqual([250]);
+    // Changes while the run is under way: no second run yet, however long it takes.
+    s.changed();
+    advance(2000);
+    expect(runs).toEqual([250]);
+    // The run ends, its slices busy 40 ms in all: the next waits 40 / 0.1 − 40 = 360 ms from now.
+    finish!(40);
+    await Promise.resolve();
+    await Promise.resolve();
+    advance(359);
+    expect(runs).toEqual([250]);
+    advance(1);
+    expect(runs).toEqual([250, 2610]);
+    // A run that fails still ends: the next change gets its run.
+    let failed = 0;
+    const failing = new ReanchorScheduler(
+      () => {
+        failed++;
+        return Promise.reject(new Error('page changed under it'));
+      },
+      timing,
+      clock,
+    );
+    failing.changed();
+    advance(250);
+    await Promise.resolve();
+    await Promise.resolve();
+    failing.changed();
+    advance(5000);
+    expect(failed).toBe(2);
+  });
+});

@@ -31,8 +31,15 @@ export class ReanchorScheduler {
   /** Earliest time of the next run, from what the last one cost. */
   private nextAllowed = -Infinity;
 
+  /** A run that works in slices is under way (see `run`). */
+  private running = false;
+
+  /**
+   * `run` does its work at once, or in slices: then it returns a promise of the time it was busy
+   * (its slices' total), and no other run starts before it ends.
+   */
   constructor(
-    private readonly run: () => void,
+    private readonly run: () => unknown,
     private readonly timing: ReanchorTiming,
     private readonly clock: Clock = browserClock,
   ) {}
@@ -60,14 +67,29 @@ export class ReanchorScheduler {
 
   private fire() {
     this.timer = undefined;
+    if (this.running) return; // the run under way ends by looking at the changes made meanwhile
     this.firstChange = null;
     const start = this.clock.now();
+    let result: unknown;
     try {
-      this.run();
+      result = this.run();
     } finally {
-      const end = this.clock.now();
-      const cost = end - start;
-      this.nextAllowed = end + cost * (1 / this.timing.maxShare - 1);
+      if (!(result instanceof Promise)) this.ranFor(this.clock.now() - start);
     }
+    if (result instanceof Promise) {
+      this.running = true;
+      const done = (busy: number) => {
+        this.running = false;
+        this.ranFor(busy);
+        // Changes made meanwhile (their run was held back): the run again, as timing allows.
+        if (this.firstChange !== null && this.timer === undefined) this.changed();
+      };
+      (result as Promise<number>).then(done, () => done(this.clock.now() - start));
+    }
+  }
+
+  /** Spaces the next run after one that kept the thread busy for `cost` ms. */
+  private ranFor(cost: number) {
+    this.nextAllowed = this.clock.now() + cost * (1 / this.timing.maxShare - 1);
   }
 }
