@@ -65,12 +65,13 @@ export async function readPage(pagePath: string): Promise<{ text: string; url: s
 
 /** Cross-checks a text against an in-memory corpus, with syndicated copies linked. */
 export async function checkAgainst(articles: StoredArticle[], text: string, page: PageInfo, opts: CheckOptions = {}): Promise<CheckedClaim[]> {
-  const copies = linkCopies(articles);
+  // Each text's signature once: for linking copies, and for leaving out copies of the page.
+  const signed = articles.map((a) => ({ ...a, signature: copySignature(a.text) }));
+  const copies = linkCopies(signed);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const stored = articles.map((a) => {
+  const stored = signed.map((a) => {
     const original = copies.get(a.id);
-    const signed = { ...a, signature: copySignature(a.text) };
-    return original === undefined ? signed : { ...signed, copyOf: original, copyOfOutlet: byId.get(original)?.outlet };
+    return original === undefined ? a : { ...a, copyOf: original, copyOfOutlet: byId.get(original)?.outlet };
   });
   const retriever = createMemoryRetriever(stored);
   // As in the extension: stored copies of the page's own text are the page, not evidence for it.

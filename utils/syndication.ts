@@ -111,8 +111,9 @@ export function findOriginal<T extends { id: number; outlet: string; published: 
  * Links syndicated copies within an in-memory set of articles (the command line's corpus):
  * returns, for each article id that copies another, the id of the article it copies.
  */
-export function linkCopies<T extends { id: number; outlet: string; published: string | null; text: string }>(articles: readonly T[]): Map<number, number> {
-  const signed = articles.map((a) => ({ id: a.id, outlet: a.outlet, published: a.published, text: a.text, signature: copySignature(a.text) }));
+export function linkCopies<T extends { id: number; outlet: string; published: string | null; text: string; signature?: readonly number[] }>(articles: readonly T[]): Map<number, number> {
+  // (An article may come with its signature worked out already.)
+  const signed = articles.map((a) => ({ id: a.id, outlet: a.outlet, published: a.published, text: a.text, signature: a.signature ?? copySignature(a.text) }));
   const byKey = new Map<number, typeof signed>();
   for (const s of signed) {
     for (const key of s.signature.slice(0, 6)) {

@@ -105,13 +105,13 @@ export function outletFindings(judged: readonly JudgedEvidence[], page: PageCont
 
   const pageSite = page.url ? outletFromUrl(page.url) : '';
   const pageOutlet = page.outlet ? names.name(page.outlet) : null;
+  // A name of the page's site: none, its domain, or a name that fits it (not another outlet it hosts).
+  const ofPageSite = (name: string | null, url: string | null | undefined) => !name || names.isSite(name, url) || nameFitsSite(name, pageSite);
   const findings = new Map<string, OutletFinding>();
   const copies: { finding: OutletFinding; originalOutlet: string }[] = [];
   for (const j of chosen) {
     const outlet = names.name(j.hit.outlet);
-    // The page's outlet by name, or by site when both names are that site's (its domain, or a
-    // name that fits it: not another outlet the site hosts).
-    const ofPageSite = (name: string | null, url: string | null | undefined) => !name || names.isSite(name, url) || nameFitsSite(name, pageSite);
+    // The page's outlet by name, or by site when both names are that site's.
     const sameOutlet =
       sameName(outlet, pageOutlet) ||
       (!!pageSite && outletFromUrl(j.hit.url) === pageSite && ofPageSite(outlet, j.hit.url) && ofPageSite(pageOutlet, page.url));

@@ -469,6 +469,18 @@ export function assertedPart(text: string): string {
   return out !== text.trim() && out.split(/\s+/).length >= 3 ? out : text;
 }
 
+/** The last claim's asserted part, analysed: a claim is put to many passages in a row. */
+let lastAsserted: { claim: TextInfo; core: TextInfo } | null = null;
+
+/** The analysis of what a claim asserts (see assertedPart): the claim's own when nothing is left out. */
+function assertedInfo(claimText: string, claim: TextInfo, idf: IdfTable): TextInfo {
+  if (lastAsserted?.claim === claim) return lastAsserted.core;
+  const asserted = assertedPart(claimText);
+  const core = asserted === claimText ? claim : analyze(asserted, idf);
+  lastAsserted = { claim, core };
+  return core;
+}
+
 /** The rule layer: model scores in, adjusted scores out. */
 export function applyRules(
   claimText: string,
@@ -481,8 +493,7 @@ export function applyRules(
   const short = evidence.sents.length <= 4;
   // The sentence rules read what the claim asserts: the source it names ("…, according to
   // messages on investor forums") is not something the evidence must cover.
-  const asserted = assertedPart(claimText);
-  const core = asserted === claimText ? claim : analyze(asserted, idf);
+  const core = assertedInfo(claimText, claim, idf);
   const { finding, bestCover, order } = findPattern(claimText, core, evidence, idf, structure);
   const mixed = mixFinding(scores, finding, short);
   if (!short) {
