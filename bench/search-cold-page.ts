@@ -13,10 +13,10 @@ async function prepare(): Promise<void> {
   const bytes = new Uint8Array(await (await fetch('/index.bin')).arrayBuffer());
   const { claims, rows } = (await (await fetch('/articles.json')).json()) as {
     claims: string[];
-    rows: { id: number; url: string; outlet: string; title: string; published: string | null; text: string }[];
+    rows: { id: number; url: string; outlet: string; title: string; published: string | null; text: string; terms?: number[] }[];
   };
-  // Stored rows carry their sentence offsets (worked out at ingestion, not timed).
-  const byId = new Map(rows.map((a) => [a.id, { ...a, sentences: packSentences(passageText(a)) }]));
+  // Stored rows carry their sentence offsets and terms as ids (worked out at ingestion, not timed).
+  const byId = new Map(rows.map((a) => [a.id, { ...a, sentences: packSentences(passageText(a)), terms: a.terms && Uint8Array.from(a.terms) }]));
   const index = SearchIndex.fromBytes(bytes);
   ready = { retriever: createIndexRetriever(index, async (ids) => ids.map((id) => byId.get(id))), claims };
 }

@@ -47,16 +47,19 @@ function median(xs: number[]): number {
 async function prepare(dir: string, size: number): Promise<void> {
   const { SearchIndex } = await import('../utils/search/index');
   const { createIndexRetriever } = await import('../utils/search/retriever');
-  const { packSentences, passageText } = await import('../utils/search/passages');
+  const { packSentences, passageText, sentencesOf } = await import('../utils/search/passages');
+  const { packTerms } = await import('../utils/search/termseq');
   const { generateArticle, generateClaims } = await import('./corpus/generate');
   mkdirSync(dir, { recursive: true });
   const t = performance.now();
   const ix = SearchIndex.create();
-  const articles = new Map<number, { id: number; url: string; outlet: string; title: string; published: string | null; text: string }>();
+  const articles = new Map<number, { id: number; url: string; outlet: string; title: string; published: string | null; text: string; terms?: number[] }>();
   for (let i = 0; i < size; i++) {
     const a = generateArticle(i);
     const row = { id: i + 1, url: a.url, outlet: a.outlet ?? '', title: a.title ?? '', published: a.published ?? null, text: a.text ?? '' };
-    articles.set(row.id, row);
+    // Stored rows carry their terms as the index's ids, given before the article is added (as CorpusStore does).
+    const passage = passageText(row);
+    articles.set(row.id, { ...row, terms: [...packTerms(ix, row.title, row.text, passage, sentencesOf(passage))] });
     ix.add(row);
   }
   const bytes = ix.toBytes();
@@ -67,13 +70,32 @@ async function prepare(dir: string, size: number): Promise<void> {
     ids.map((id) => {
       read.add(id);
       const a = articles.get(id);
-      return a && { ...a, sentences: packSentences(passageText(a)) };
+      return a && stored(a, packSentences, passageText);
     }),
   );
   await r.searchMany!(claims.map((text) => ({ text })), { k: K });
   const rows = [...read].map((id) => articles.get(id)!);
   writeFileSync(path.join(dir, 'articles.json'), JSON.stringify({ claims, rows }));
   console.log(`${size} articles indexed and saved in ${((performance.now() - t) / 1000).toFixed(1)} s; ${rows.length} articles read by the batch; in ${dir}`);
+}
+
+/** An article as prepare() saves it: its terms as the index's ids, when it was prepared with them. */
+interface PreparedRow {
+  id: number;
+  url: string;
+  outlet: string;
+  title: string;
+  published: string | null;
+  text: string;
+  terms?: number[];
+}
+
+/**
+ * A prepared article as the database gives it: with its sentence offsets and terms (worked out at
+ * ingestion, not timed). The search code's functions are passed in, so that each bundle uses its own.
+ */
+function stored<T extends PreparedRow>(a: T, pack: (text: string) => Uint32Array, passageOf: (a: T) => string) {
+  return { ...a, sentences: pack(passageOf(a)), terms: a.terms && Uint8Array.from(a.terms) };
 }
 
 /** CPU time used so far by this process's main thread (Linux /proc), in ms; 0 where unreadable. */
@@ -93,10 +115,9 @@ async function runOnce(dir: string): Promise<void> {
   const raw = readFileSync(path.join(dir, 'index.bin'));
   const { claims, rows } = JSON.parse(readFileSync(path.join(dir, 'articles.json'), 'utf8')) as {
     claims: string[];
-    rows: { id: number; url: string; outlet: string; title: string; published: string | null; text: string }[];
+    rows: PreparedRow[];
   };
-  // Stored rows carry their sentence offsets (worked out at ingestion, not timed).
-  const byId = new Map(rows.map((a) => [a.id, { ...a, sentences: packSentences(passageText(a)) }]));
+  const byId = new Map(rows.map((a) => [a.id, stored(a, packSentences, passageText)]));
   const index = SearchIndex.fromBytes(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
   const r = createIndexRetriever(index, async (ids) => ids.map((id) => byId.get(id)));
   const cpu0 = mainThreadCpuMs();

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
 import { pageToArticle } from './capture';
-import { packSentences } from '../search/passages';
+import { packSentences, passageText, sentencesOf } from '../search/passages';
+import { unpackTerms } from '../search/termseq';
 import type { CorpusArticle } from '../types';
 
 const wire = `Government forces said on Tuesday they had taken full control of the Arven valley after three days of fighting,
@@ -257,6 +258,32 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
     await db.articles.update(row.id, { sentences: undefined });
     expect((await db.articles.get(row.id))!.sentences).toBeUndefined();
     expect(await new CorpusStore(db).search(query, { k: 3 })).toEqual(before);
+  });
+
+  it('stores each article\'s words as the index\'s term ids, which fit the index after a restart, and answers the same without them', async () => {
+    const s = new CorpusStore(db, { compaction: { idleMs: 60_000, maxTail: 25, maxTailShare: 0 } });
+    for (let b = 0; b < 4; b++) await s.addArticles(numbered(10, b * 10), 'import');
+    await s.addArticles([article('https://ledger.example/valley', 'Ledger', wire), article('https://post.example/untitled', 'Post', '')], 'import');
+    // A snapshot up to article 30; the rest is a tail indexed again from the rows at the next start.
+    expect((await db.indexBase.get('base'))?.upToId).toBe(30);
+    const woken = new CorpusStore(db);
+    const index = await woken.getIndex();
+    const rows = await db.articles.toArray();
+    for (const row of rows) {
+      const passage = passageText(row);
+      expect(unpackTerms(row.terms, index, sentencesOf(passage))).toBeDefined();
+    }
+    const queries = [
+      ...Array.from({ length: 42 }, (_, i) => ({ text: `code${i}x district${i} harbour officials` })),
+      { text: 'troops took control of the Arven valley' },
+      { text: 'Post report' },
+    ];
+    const withTerms = await woken.searchMany(queries, { k: 5 });
+    expect(withTerms.flat().length).toBeGreaterThan(100);
+    await db.articles.toCollection().modify((row) => {
+      delete row.terms;
+    });
+    expect(await new CorpusStore(db).searchMany(queries, { k: 5 })).toEqual(withTerms);
   });
 
   it('saves the snapshot as a Blob where the database takes Blobs, and loads it back', async () => {

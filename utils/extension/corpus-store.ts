@@ -4,7 +4,8 @@ import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type RetrieveOptions, type Retriever, type StoredArticle } from '../search/retriever';
-import { packSentences, passageText } from '../search/passages';
+import { packSentences, passageText, sentencesOf } from '../search/passages';
+import { packTerms } from '../search/termseq';
 import { SigIndex } from './sig-index';
 import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow, type IndexBaseRow } from './db';
@@ -293,7 +294,9 @@ export class CorpusStore {
     // Signatures and canonical URLs are computed before waiting for the queue.
     const prepared = articles.map((a) => {
       const signature = copySignature(a.text);
-      return { article: a, key: canonicalUrl(a.url), signature, copyKeys: signature.slice(0, SIG_KEYS), sentences: packSentences(passageText(a)) };
+      const passage = passageText(a);
+      const sentences = sentencesOf(passage);
+      return { article: a, key: canonicalUrl(a.url), signature, copyKeys: signature.slice(0, SIG_KEYS), passage, sentenceList: sentences, sentences: packSentences(passage, sentences) };
     });
     return this.exclusive(async () => {
       const state = await this.loaded();
@@ -335,6 +338,8 @@ export class CorpusStore {
             signature: p.signature,
             copyKeys: p.copyKeys,
             sentences: p.sentences,
+            // Its terms as the index's ids, given now in the order the index adds them after the batch is stored.
+            terms: packTerms(state.index, p.article.title, p.article.text, p.passage, p.sentenceList),
             source,
             addedAt: now,
           });
@@ -762,5 +767,6 @@ function toStored(row: ArticleRow): StoredArticle {
     copyOfOutlet: row.copyOfOutlet,
     sentences: row.sentences,
     signature: row.signature,
+    terms: row.terms,
   };
 }

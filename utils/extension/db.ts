@@ -47,6 +47,12 @@ export interface ArticleRow {
    * again. Absent in rows stored before it was kept; not indexed.
    */
   sentences?: Uint32Array;
+  /**
+   * The title's and text's words as the search index's term ids, with the sentences they fall in
+   * (utils/search/termseq packTerms): answering a claim reads them instead of analysing the text,
+   * when they fit the index in hand. Absent in rows stored before they were kept; not indexed.
+   */
+  terms?: Uint8Array;
   /** Set when this article is a syndicated copy of another stored article. */
   copyOf?: number;
   copyOfOutlet?: string;

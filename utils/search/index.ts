@@ -418,15 +418,57 @@ export class SearchIndex {
     this.changes++;
   }
 
+  /** Makes room in the per-term arrays for term id `term`. */
+  private growTerms(term: number): void {
+    if (term < this.tHead.length) return;
+    const n = term + 1;
+    this.tHead = grow(this.tHead, n);
+    this.tTail = grow(this.tTail, n);
+    this.tCapEnd = grow(this.tCapEnd, n);
+    this.tCount = grow(this.tCount, n);
+    this.tLast = grow(this.tLast, n);
+  }
+
+  /**
+   * The id of a term, adding it to the vocabulary (with no articles yet) when new. Ids are given in
+   * order of arrival and never change while the vocabulary lives (saved and loaded with the index),
+   * so an article's terms can be stored as ids (termseq.ts): interning its title's and text's terms
+   * in reading order before `add` gives them the ids `add` would have given.
+   */
+  internTerm(term: string): number {
+    this.own();
+    const id = this.vocab.intern(term);
+    this.growTerms(id);
+    return id;
+  }
+
+  /** The id of a term, or -1 when the index has never seen it. */
+  termId(term: string): number {
+    return this.vocab.get(term);
+  }
+
+  /** The term with id `id` (0 <= id < termCount). */
+  termText(id: number): string {
+    return this.vocab.term(id);
+  }
+
+  /** The hash of the term with id `id`, as stored with the vocabulary (to check ids stored elsewhere). */
+  termHash(id: number): number {
+    return this.vocab.hashes[id];
+  }
+
+  /** Terms in the vocabulary (ids run from 0 to this − 1). */
+  get termCount(): number {
+    return this.vocab.count;
+  }
+
+  /** `docFreq` by term id. */
+  docFreqOf(id: number): number {
+    return id < 0 || id >= this.vocab.count ? 0 : this.liveDf(id);
+  }
+
   private append(term: number, slot: number, code: number): void {
-    if (term >= this.tHead.length) {
-      const n = term + 1;
-      this.tHead = grow(this.tHead, n);
-      this.tTail = grow(this.tTail, n);
-      this.tCapEnd = grow(this.tCapEnd, n);
-      this.tCount = grow(this.tCount, n);
-      this.tLast = grow(this.tLast, n);
-    }
+    this.growTerms(term);
     const cls = codeClass(code);
     const plain = cls !== 3;
     const first = this.tCount[term] === 0;
@@ -614,8 +656,7 @@ export class SearchIndex {
 
   /** Document frequency of an index term (as produced by the analyser), 0 when unknown. */
   docFreq(term: string): number {
-    const id = this.vocab.get(term);
-    return id < 0 ? 0 : this.liveDf(id);
+    return this.docFreqOf(this.vocab.get(term));
   }
 
   /** Number of articles, for idf computations outside the index. */

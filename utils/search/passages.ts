@@ -7,6 +7,7 @@
 import { splitSentences } from '../text/sentences';
 import { forEachToken, queryTerms, TermFilter, tokenize, type WeightedTerm } from './analyze';
 import type { SearchQuery } from './index';
+import { sentenceRanges, type ArticleTerms } from './termseq';
 
 export interface Passage {
   passage: string;
@@ -23,10 +24,17 @@ const PAIR_WINDOW_PENALTY = 0.85;
 /** Longest passage returned, in characters. */
 const MAX_PASSAGE = 600;
 
+interface QueryTerm {
+  weight: number;
+  root: string;
+}
+
 /** A query prepared once for scoring many passages. */
 export interface PreparedQuery {
   /** Weight per term; related terms map to the query term they stand for. */
-  terms: Map<string, { weight: number; root: string }>;
+  terms: Map<string, QueryTerm>;
+  /** The same by the search index's term id (terms the index has), for articles whose terms are stored as ids. */
+  ids?: Map<number, QueryTerm>;
   /** Original query terms in order (for the phrase bonus). */
   order: string[];
   total: number;
@@ -34,9 +42,10 @@ export interface PreparedQuery {
   filter?: TermFilter;
 }
 
-export function prepareQuery(query: SearchQuery, idf?: (term: string) => number, weighted?: WeightedTerm[]): PreparedQuery {
+/** `idOf` gives the search index's id of a term (-1 when it has none), for articles analysed as ids. */
+export function prepareQuery(query: SearchQuery, idf?: (term: string) => number, weighted?: WeightedTerm[], idOf?: (term: string) => number): PreparedQuery {
   const qt = weighted ?? queryTerms(query.text, query.structure);
-  const terms = new Map<string, { weight: number; root: string }>();
+  const terms = new Map<string, QueryTerm>();
   let total = 0;
   for (const t of qt) {
     const w = t.weight * (idf ? idf(t.expands ?? t.term) : 1);
@@ -45,15 +54,34 @@ export function prepareQuery(query: SearchQuery, idf?: (term: string) => number,
   }
   const order: string[] = [];
   for (const tok of tokenize(query.text)) if (order[order.length - 1] !== tok.term) order.push(tok.term);
-  return { terms, order, total: total || 1 };
+  const prepared: PreparedQuery = { terms, order, total: total || 1 };
+  if (idOf) {
+    prepared.ids = new Map();
+    for (const [term, m] of terms) {
+      const id = idOf(term);
+      if (id >= 0) prepared.ids.set(id, m);
+    }
+  }
+  return prepared;
 }
 
-/** An article's sentences and index terms, computed once and reused for every query ('' for words a query's analysis skipped). */
+/** An article's sentences and index terms, computed once and reused for every query. */
 export interface AnalysedText {
   sentences: { start: number; end: number }[];
-  /** Index terms in order, with their start offsets. */
-  terms: string[];
-  starts: Int32Array;
+  /**
+   * Index terms in order: as text ('' for words a query's analysis skipped), or as the search
+   * index's term ids when they were stored with the article (termseq.ts).
+   */
+  terms: readonly string[] | Uint32Array;
+  /** Per sentence, the range of `terms` in it (termseq.ts sentenceRanges). */
+  ranges: Int32Array;
+  /** The title's terms as ids, when stored. */
+  titleIds?: Uint32Array;
+}
+
+/** An article analysed from its stored term ids (termseq.ts unpackTerms), for `sentences` they were packed with. */
+export function analysedFromIds(sentences: { start: number; end: number }[], stored: ArticleTerms): AnalysedText {
+  return { sentences, terms: stored.text, ranges: stored.ranges, titleIds: stored.title };
 }
 
 export function analyseText(text: string, sentences?: { start: number; end: number }[], forQuery?: PreparedQuery): AnalysedText {
@@ -69,7 +97,8 @@ export function analyseText(text: string, sentences?: { start: number; end: numb
     },
     filter,
   );
-  return { sentences: sentences ?? sentencesOf(text), terms, starts: Int32Array.from(starts) };
+  const within = sentences ?? sentencesOf(text);
+  return { sentences: within, terms, ranges: sentenceRanges(starts, within) };
 }
 
 /** The text of an article that passages are found in (and stored sentence offsets refer to): its body, or its title when it has none. */
@@ -89,8 +118,7 @@ export const SENTENCE_OFFSETS_VERSION = 1;
  * An article's sentence offsets packed for storing beside it (found once when the article is
  * stored rather than at each cold start): the version, then each sentence's start and end.
  */
-export function packSentences(text: string): Uint32Array {
-  const sentences = sentencesOf(text);
+export function packSentences(text: string, sentences = sentencesOf(text)): Uint32Array {
   const packed = new Uint32Array(1 + 2 * sentences.length);
   packed[0] = SENTENCE_OFFSETS_VERSION;
   sentences.forEach((s, i) => {
@@ -132,25 +160,28 @@ interface SentenceMatch {
   pairs: number;
 }
 
-/** Matches of the query in each sentence, from one pass of the tokenizer over the whole text. */
+/** Matches of the query in each sentence, from the article's terms. */
 function matchSentences(a: AnalysedText, q: PreparedQuery): SentenceMatch[] {
   const sentences = a.sentences;
   const out: SentenceMatch[] = sentences.map((s) => ({ start: s.start, end: s.end, roots: new Map(), pairs: 0 }));
   // Positions (token ordinals) of each query root, per sentence, for the phrase bonus.
   const positions: Map<string, number[]>[] = [];
-  let si = 0;
-  for (let ordinal = 0; ordinal < a.terms.length; ordinal++) {
-    const m = q.terms.get(a.terms[ordinal]);
-    if (!m) continue;
-    const start = a.starts[ordinal];
-    while (si < sentences.length - 1 && start >= sentences[si].end) si++;
-    if (start < sentences[si].start || start >= sentences[si].end) continue;
-    const roots = out[si].roots;
-    if ((roots.get(m.root) ?? 0) < m.weight) roots.set(m.root, m.weight);
-    const pos = (positions[si] ??= new Map());
-    const list = pos.get(m.root);
-    if (list) list.push(ordinal);
-    else pos.set(m.root, [ordinal]);
+  const ids = a.terms instanceof Uint32Array;
+  if (ids && !q.ids) throw new Error('passages: an article analysed as term ids needs a query prepared with them (prepareQuery idOf)');
+  const table = (ids ? q.ids : q.terms) as Map<string | number, QueryTerm>;
+  const terms = a.terms;
+  for (let si = 0; si < sentences.length; si++) {
+    const end = a.ranges[2 * si + 1];
+    for (let ordinal = a.ranges[2 * si]; ordinal < end; ordinal++) {
+      const m = table.get(terms[ordinal]);
+      if (!m) continue;
+      const roots = out[si].roots;
+      if ((roots.get(m.root) ?? 0) < m.weight) roots.set(m.root, m.weight);
+      const pos = (positions[si] ??= new Map());
+      const list = pos.get(m.root);
+      if (list) list.push(ordinal);
+      else pos.set(m.root, [ordinal]);
+    }
   }
   positions.forEach((pos, i) => {
     if (!pos || pos.size < 2) return;

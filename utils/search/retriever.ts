@@ -7,7 +7,8 @@
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchQuery } from './index';
-import { analyseForQuery, analyseText, bestPassage, passageText, prepareQuery, sentencesOf, unpackSentences, type AnalysedText, type PreparedQuery } from './passages';
+import { analysedFromIds, analyseForQuery, analyseText, bestPassage, passageText, prepareQuery, sentencesOf, unpackSentences, type AnalysedText, type PreparedQuery } from './passages';
+import { unpackTerms } from './termseq';
 import { canonicalUrl } from '../url';
 import { isCopy } from '../syndication';
 
@@ -44,6 +45,8 @@ export interface StoredArticle extends CorpusArticle {
   sentences?: Uint32Array;
   /** Copy signature of the text (utils/syndication), as stored; absent for articles held in memory without one. */
   signature?: readonly number[];
+  /** The title's and text's terms as the search index's ids (termseq.ts packTerms), as stored; used when they fit the index in hand. */
+  terms?: Uint8Array;
 }
 
 /** Whether an article is the page being read: at its address, or a copy of its text (see RetrieveOptions). */
@@ -76,38 +79,52 @@ export const RERANK = {
   feedbackMinScore: 0,
 };
 
-/** Terms shared by the feedback articles, weighted by frequency in them and rarity in the corpus. */
-function feedbackTerms(articles: { title: string; analysed: AnalysedText }[], index: SearchIndex, have: Set<string>): WeightedTerm[] {
+/**
+ * Terms shared by the feedback articles, weighted by frequency in them and rarity in the corpus.
+ * Counted by the index's term ids (-1 for a word the index has not seen, which counts towards the
+ * article's length only).
+ */
+function feedbackTerms(articles: { title: string; analysed: AnalysedText }[], index: SearchIndex, have: readonly WeightedTerm[]): WeightedTerm[] {
   const n = Math.max(index.docCount, 1);
-  const score = new Map<string, number>();
-  const seenIn = new Map<string, number>();
+  const score = new Map<number, number>();
+  const seenIn = new Map<number, number>();
+  const skip = new Set(have.map((w) => index.termId(w.term)));
   for (const a of articles) {
-    const tf = new Map<string, number>();
+    const tf = new Map<number, number>();
     let len = 0;
-    const count = (term: string) => {
-      tf.set(term, (tf.get(term) ?? 0) + 1);
+    const count = (id: number) => {
+      tf.set(id, (tf.get(id) ?? 0) + 1);
       len++;
     };
-    forEachToken(a.title, false, count);
-    for (const term of a.analysed.terms) count(term);
-    for (const [term, c] of tf) {
-      if (have.has(term)) continue;
-      score.set(term, (score.get(term) ?? 0) + c / Math.max(len, 1));
-      seenIn.set(term, (seenIn.get(term) ?? 0) + 1);
+    const { titleIds, terms } = a.analysed;
+    if (titleIds && terms instanceof Uint32Array) {
+      for (let i = 0; i < titleIds.length; i++) count(titleIds[i]);
+      for (let i = 0; i < terms.length; i++) count(terms[i]);
+    } else {
+      forEachToken(a.title, false, (term) => count(index.termId(term)));
+      for (const term of terms as readonly string[]) count(index.termId(term));
+    }
+    for (const [id, c] of tf) {
+      if (id < 0 || skip.has(id)) continue;
+      score.set(id, (score.get(id) ?? 0) + c / Math.max(len, 1));
+      seenIn.set(id, (seenIn.get(id) ?? 0) + 1);
     }
   }
   const need = Math.min(2, articles.length);
-  const ranked: { term: string; weight: number }[] = [];
-  for (const [term, s] of score) {
-    if ((seenIn.get(term) ?? 0) < need) continue;
-    const df = index.docFreq(term);
+  const ranked: { id: number; weight: number }[] = [];
+  for (const [id, s] of score) {
+    if ((seenIn.get(id) ?? 0) < need) continue;
+    const df = index.docFreqOf(id);
     if (df <= 1) continue;
-    ranked.push({ term, weight: s * Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
+    ranked.push({ id, weight: s * Math.log(1 + (n - df + 0.5) / (df + 0.5)) });
   }
   ranked.sort((x, y) => y.weight - x.weight);
   const top = ranked.slice(0, RERANK.feedbackTerms);
   const max = top[0]?.weight ?? 1;
-  return top.map((t) => ({ term: t.term, weight: (RERANK.feedbackWeight * t.weight) / max, expands: t.term }));
+  return top.map((t) => {
+    const term = index.termText(t.id);
+    return { term, weight: (RERANK.feedbackWeight * t.weight) / max, expands: term };
+  });
 }
 
 function urlKey(u: string): string {
@@ -163,7 +180,10 @@ export function createIndexRetriever(
       cache.set(a.id, hit);
       return hit;
     }
-    const entry: CachedArticle = { text, sentences: unpackSentences(a.sentences, text) ?? sentencesOf(text), looks: 0 };
+    const sentences = unpackSentences(a.sentences, text) ?? sentencesOf(text);
+    // Terms stored as ids that fit this index make the article analysed already.
+    const stored = a.terms && unpackTerms(a.terms, index, sentences);
+    const entry: CachedArticle = { text, sentences, analysed: stored ? analysedFromIds(sentences, stored) : undefined, looks: 0 };
     cache.set(a.id, entry);
     if (cache.size > ANALYSED_CACHE) cache.delete(cache.keys().next().value as number);
     return entry;
@@ -279,7 +299,7 @@ export function createIndexRetriever(
             if (candidates[i].score < minScore) break;
             if (a && !isThePage(a, opts)) fb.push({ title: a.title, analysed: analysedOf(analysed, a) });
           }
-          const extra = feedbackTerms(fb, index, new Set(weighted.map((w) => w.term)));
+          const extra = feedbackTerms(fb, index, weighted);
           // Only the added terms are scored: the first pass's scores are kept.
           if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, plan.excluded ? { ...searchOpts, excludeIds: plan.excluded } : searchOpts);
         }
@@ -295,7 +315,7 @@ export function createIndexRetriever(
     return plans.map((plan) => {
       if (!plan) return [];
       const { candidates, query, weighted } = plan;
-      const prepared = prepareQuery(query, idf, weighted);
+      const prepared = prepareQuery(query, idf, weighted, (term) => index.termId(term));
       const top = candidates[0].score || 1;
       const scored: { hit: EvidenceHit; score: number }[] = [];
       for (let i = 0; i < candidates.length; i++) {
