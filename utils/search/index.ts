@@ -457,6 +457,11 @@ export class SearchIndex {
     return this.vocab.hashes[id];
   }
 
+  /** Every term's hash by id (`termHash`), read-only; valid until the next term is added. */
+  get termHashes(): Uint32Array {
+    return this.vocab.hashes;
+  }
+
   /** Terms in the vocabulary (ids run from 0 to this − 1). */
   get termCount(): number {
     return this.vocab.count;

@@ -12,7 +12,8 @@
  *
  * Layout, unsigned varints: format; the check as two 16-bit halves; the title's term count and
  * ids; the text's term count and ids (of `passageText`); the sentence count, then for each
- * sentence the terms between the previous sentence's end and its start, and the terms in it.
+ * sentence the terms between the previous sentence's end and its start, and the terms in it. The
+ * check folds the vocabulary's hash of each id's term, then the sentence figures.
  */
 import { forEachToken } from './analyze';
 import type { SearchIndex } from './index';
@@ -70,13 +71,14 @@ export function packTerms(index: SearchIndex, title: string, text: string, passa
   for (const id of titleIds) check = fold(check, index.termHash(id));
   for (const id of textIds) check = fold(check, index.termHash(id));
   const ranges = sentenceRanges(starts, sentences);
-  const out: number[] = [TERMS_FORMAT, check & 0xffff, check >>> 16, titleIds.length, ...titleIds, textIds.length, ...textIds, sentences.length];
+  const tail: number[] = [sentences.length];
   let end = 0;
   for (let i = 0; i < ranges.length; i += 2) {
-    out.push(ranges[i] - end, ranges[i + 1] - ranges[i]);
+    tail.push(ranges[i] - end, ranges[i + 1] - ranges[i]);
     end = ranges[i + 1];
   }
-  return encode(out);
+  for (const v of tail) check = fold(check, v);
+  return encode([TERMS_FORMAT, check & 0xffff, check >>> 16, titleIds.length, ...titleIds, textIds.length, ...textIds, ...tail]);
 }
 
 function encode(values: readonly number[]): Uint8Array {
@@ -94,37 +96,52 @@ function encode(values: readonly number[]): Uint8Array {
   return bytes;
 }
 
-/** Reads packed varints one by one; `ok` turns false at a truncated or overlong value. */
-class Reader {
-  at = 0;
-  ok = true;
-  constructor(private readonly bytes: Uint8Array) {}
+/** Where `readIds` and `readVarint` leave off: the next byte, or -1 after a truncated or overlong value. */
+let at = 0;
 
-  next(): number {
-    const bytes = this.bytes;
-    let v = 0;
-    let scale = 1;
-    for (let i = 0; i < 5; i++) {
-      if (this.at >= bytes.length) break;
-      const b = bytes[this.at++];
-      v += (b & 0x7f) * scale;
-      if (b < 0x80) return v;
-      scale *= 128;
-    }
-    this.ok = false;
-    return 0;
+/** One unsigned varint of `bytes` at `at` (moved past it). */
+function readVarint(bytes: Uint8Array): number {
+  if (at < 0) return 0;
+  let v = 0;
+  let scale = 1;
+  for (let i = 0; i < 5 && at < bytes.length; i++) {
+    const b = bytes[at++];
+    v += (b & 0x7f) * scale;
+    if (b < 0x80) return v;
+    scale *= 128;
   }
+  at = -1;
+  return 0;
+}
 
-  ids(count: number, limit: number): Uint32Array | undefined {
-    if (count > this.bytes.length - this.at) return undefined;
-    const ids = new Uint32Array(count);
-    for (let i = 0; i < count; i++) {
-      const id = this.next();
-      if (id >= limit) return undefined;
-      ids[i] = id;
+/**
+ * `count` ids of `bytes` at `at`, each below `limit`, folded into `check` with the vocabulary's
+ * hashes; returns the new check, or -1 (and `at` -1) for a damaged list or an id out of range.
+ */
+function readIds(bytes: Uint8Array, out: Uint32Array, hashes: Uint32Array, limit: number, check: number): number {
+  const n = bytes.length;
+  let o = at;
+  for (let i = 0; i < out.length; i++) {
+    if (o >= n) return (at = -1);
+    // Ids below 2^14 (most of them) take one or two bytes.
+    let v = bytes[o++];
+    if (v >= 0x80) {
+      if (o >= n) return (at = -1);
+      const b = bytes[o++];
+      v = (v & 0x7f) | ((b & 0x7f) << 7);
+      if (b >= 0x80) {
+        at = o;
+        v += readVarint(bytes) * 0x4000;
+        if (at < 0) return -1;
+        o = at;
+      }
     }
-    return this.ok ? ids : undefined;
+    if (v >= limit) return (at = -1);
+    out[i] = v;
+    check = fold(check, hashes[v]);
   }
+  at = o;
+  return check;
 }
 
 /**
@@ -134,28 +151,33 @@ class Reader {
  */
 export function unpackTerms(packed: unknown, index: SearchIndex, sentences: readonly unknown[]): ArticleTerms | undefined {
   if (!(packed instanceof Uint8Array)) return undefined;
-  const r = new Reader(packed);
-  if (r.next() !== TERMS_FORMAT) return undefined;
-  const check = r.next() + r.next() * 0x10000;
+  at = 0;
+  if (readVarint(packed) !== TERMS_FORMAT) return undefined;
+  const check = readVarint(packed) + readVarint(packed) * 0x10000;
   const limit = index.termCount;
-  const title = r.ids(r.next(), limit);
-  if (!title) return undefined;
-  const text = r.ids(r.next(), limit);
-  if (!text) return undefined;
-  let h = FOLD_START;
-  for (let i = 0; i < title.length; i++) h = fold(h, index.termHash(title[i]));
-  for (let i = 0; i < text.length; i++) h = fold(h, index.termHash(text[i]));
-  if (h !== check) return undefined;
-  const n = r.next();
-  if (!r.ok || n !== sentences.length) return undefined;
+  const hashes = index.termHashes;
+  const titleCount = readVarint(packed);
+  if (at < 0 || titleCount > packed.length - at) return undefined;
+  const title = new Uint32Array(titleCount);
+  let h = readIds(packed, title, hashes, limit, FOLD_START);
+  const textCount = readVarint(packed);
+  if (at < 0 || textCount > packed.length - at) return undefined;
+  const text = new Uint32Array(textCount);
+  h = readIds(packed, text, hashes, limit, h);
+  const n = readVarint(packed);
+  if (at < 0 || n !== sentences.length) return undefined;
+  h = fold(h, n);
   const ranges = new Int32Array(2 * n);
   let end = 0;
   for (let i = 0; i < n; i++) {
-    const start = end + r.next();
-    end = start + r.next();
+    const gap = readVarint(packed);
+    const count = readVarint(packed);
+    h = fold(fold(h, gap), count);
+    const start = end + gap;
+    end = start + count;
     if (end > text.length) return undefined;
     ranges[2 * i] = start;
     ranges[2 * i + 1] = end;
   }
-  return r.ok && r.at === packed.length ? { title, text, ranges } : undefined;
+  return at === packed.length && h === check ? { title, text, ranges } : undefined;
 }
