@@ -10,7 +10,7 @@ const ARTICLES = [
   { id: 3, outlet: 'Post', title: 'An untitled wire', text: '' },
 ];
 
-function packed(index: SearchIndex, a: (typeof ARTICLES)[number]): Uint8Array {
+function packed(index: SearchIndex, a: { title: string; text: string }): Uint8Array {
   const passage = passageText(a);
   return packTerms(index, a.title, a.text, passage, sentencesOf(passage));
 }
@@ -33,6 +33,24 @@ describe('terms stored as the index ids', () => {
       expect(stored.ranges).toEqual(analysed.ranges);
       expect([...stored.title].map((id) => index.termText(id))).toEqual(analyseText(a.title).terms);
     }
+  });
+
+  it('read back ids of one to three bytes', () => {
+    const index = SearchIndex.create();
+    // Terms met before push the article's new terms' ids past 2^7 and 2^14.
+    const many = (n: number, from: number) => ({ id: from, outlet: 'X', title: '', text: Array.from({ length: n }, (_, i) => `filler${from}n${i}`).join(' ') + '.' });
+    const a = { ...ARTICLES[0], text: `Heavy rain fell on Monday. ${ARTICLES[0].text}` };
+    const chunks = [ARTICLES[1], many(100, 100), many(20_000, 200)];
+    const bytes: Uint8Array[] = [];
+    for (const doc of [...chunks, a]) {
+      bytes.push(packed(index, doc));
+      index.add(doc);
+    }
+    const stored = unpackTerms(bytes[3], index, sentencesOf(a.text))!;
+    expect(Math.min(...stored.text)).toBeLessThan(128);
+    expect(Math.max(...stored.text)).toBeGreaterThan(16_384);
+    expect([...stored.text].map((id) => index.termText(id))).toEqual(analyseText(a.text).terms);
+    expect(unpackTerms(bytes[2], index, sentencesOf(chunks[2].text))!.text.length).toBe(20_000);
   });
 
   it('still fit after the index is saved and loaded, and after articles are added in the same order to a new index', () => {
