@@ -54,6 +54,39 @@ describe('granted sites kept in the background', () => {
     expect(browserSide.getAll).toHaveBeenCalledTimes(3);
   });
 
+  it('register the page script once when two changes ask for it at the same time', async () => {
+    const browserSide = fakePermissions(['*://a.com/*']);
+    const registered: { id: string; matches?: string[] }[] = [];
+    const later = () => new Promise((resolve) => setTimeout(resolve, 5));
+    Object.assign(fakeBrowser.scripting, {
+      getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => {
+        await later();
+        return registered.filter((r) => ids.includes(r.id)).map((r) => ({ ...r }));
+      },
+      registerContentScripts: async (scripts: { id: string; matches?: string[] }[]) => {
+        await later();
+        for (const s of scripts) {
+          if (registered.some((r) => r.id === s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+          registered.push({ ...s });
+        }
+      },
+      updateContentScripts: async (scripts: { id: string; matches?: string[] }[]) => {
+        await later();
+        for (const s of scripts) Object.assign(registered.find((r) => r.id === s.id)!, s);
+      },
+    });
+    const { syncContentScript, watchGrants } = await import('./access');
+    watchGrants(() => undefined, () => undefined);
+    const start = syncContentScript();
+    browserSide.grant(['*://b.com/*']);
+    const grant = syncContentScript();
+    // Neither is refused by the browser, and the script ends up registered once, for both sites.
+    await expect(start).resolves.toContain('*://a.com/*');
+    await expect(grant).resolves.toEqual(['*://a.com/*', '*://b.com/*']);
+    expect(registered).toHaveLength(1);
+    expect(registered[0].matches).toEqual(['*://a.com/*', '*://b.com/*']);
+  });
+
   it('are not kept when the browser fails to answer', async () => {
     const browserSide = fakePermissions(['*://a.com/*']);
     browserSide.getAll.mockRejectedValueOnce(new Error('busy'));

@@ -57,11 +57,22 @@ export async function settingsOnRevoke(origins: string[]): Promise<void> {
   if (origins.length) await siteSettingsItem.setValue(settingsAfterRevoke(await siteSettingsItem.getValue(), origins));
 }
 
+/** The registration under way, if any: the next waits for it (see syncContentScript). */
+let syncing: Promise<unknown> = Promise.resolve();
+
 /**
  * Registers the content script for exactly the granted sites (or removes it when there are
- * none). Registrations persist across restarts; this brings them in line after any change.
+ * none). Registrations persist across restarts; this brings them in line after any change. One
+ * at a time: the start-up's and a grant's could otherwise both find the script unregistered and
+ * both register it, and the browser refuses the second (a duplicate id).
  */
-export async function syncContentScript(): Promise<string[]> {
+export function syncContentScript(): Promise<string[]> {
+  const run = syncing.then(registerForGrants, registerForGrants);
+  syncing = run.catch(() => undefined);
+  return run;
+}
+
+async function registerForGrants(): Promise<string[]> {
   const origins = await grantedOrigins();
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (origins.length === 0) {
