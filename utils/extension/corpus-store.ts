@@ -5,7 +5,7 @@ import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type RetrieveOptions, type Retriever, type StoredArticle } from '../search/retriever';
 import { packSentences, passageText, sentencesOf } from '../search/passages';
-import { packTerms } from '../search/termseq';
+import { packTerms, type PackedTerms } from '../search/termseq';
 import { SigIndex } from './sig-index';
 import { SigFilter } from './sig-filter';
 import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type ImportRow, type IndexBaseRow } from './db';
@@ -296,7 +296,15 @@ export class CorpusStore {
       const signature = copySignature(a.text);
       const passage = passageText(a);
       const sentences = sentencesOf(passage);
-      return { article: a, key: canonicalUrl(a.url), signature, copyKeys: signature.slice(0, SIG_KEYS), passage, sentenceList: sentences, sentences: packSentences(passage, sentences) };
+      return {
+        article: a,
+        key: canonicalUrl(a.url),
+        signature,
+        copyKeys: signature.slice(0, SIG_KEYS),
+        passage,
+        sentenceList: sentences,
+        sentences: packSentences(passage, sentences),
+      };
     });
     return this.exclusive(async () => {
       const state = await this.loaded();
@@ -305,9 +313,12 @@ export class CorpusStore {
       const now = Date.now();
       const result: ImportBatchResult = { added: 0, duplicates: 0, repeated: 0, copies: 0 };
       const batch: ArticleRow[] = [];
+      /** The stored rows' terms as ids, row by row (for the index once the batch is stored). */
+      const batchTerms: PackedTerms[] = [];
       await this.writing(() => db.transaction('rw', db.articles, db.imports, async () => {
         result.added = result.duplicates = result.repeated = result.copies = 0;
         batch.length = 0;
+        batchTerms.length = 0;
         // The import so far; a new one notes the last id stored before it, so that duplicates of
         // its own earlier batches (higher ids) are told from articles stored before it began.
         const progress = checkpoint ? await this.importProgress(checkpoint, now) : null;
@@ -328,6 +339,9 @@ export class CorpusStore {
             continue;
           }
           seen.add(p.key);
+          // Its terms as the index's ids, given now in the order the index adds them once the batch is stored.
+          const terms = packTerms(state.index, p.article.title, p.article.text, p.passage, p.sentenceList);
+          batchTerms.push(terms);
           rows.push({
             url: p.article.url,
             canonicalUrl: p.key,
@@ -338,8 +352,7 @@ export class CorpusStore {
             signature: p.signature,
             copyKeys: p.copyKeys,
             sentences: p.sentences,
-            // Its terms as the index's ids, given now in the order the index adds them after the batch is stored.
-            terms: packTerms(state.index, p.article.title, p.article.text, p.passage, p.sentenceList),
+            terms: terms.packed,
             source,
             addedAt: now,
           });
@@ -375,9 +388,9 @@ export class CorpusStore {
         result.added = batch.length;
         if (checkpoint && progress) await this.saveCheckpoint(progress, checkpoint, result, now);
       }));
-      for (const row of batch) {
+      for (const [i, row] of batch.entries()) {
         for (const k of copyKeys(row)) sigIndex.add(k, row.id);
-        state.index.add(toIndexed(row));
+        state.index.addTermIds(row, batchTerms[i].title, batchTerms[i].body);
         if (row.id > state.maxId) state.maxId = row.id;
       }
       state.tail += batch.length;

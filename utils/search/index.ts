@@ -373,6 +373,18 @@ export class SearchIndex {
 
   /** Adds an article (replacing one with the same id). */
   add(doc: IndexedDoc): void {
+    const title: number[] = [];
+    const body: number[] = [];
+    forEachToken(doc.title, false, (term) => void title.push(this.internTerm(term)));
+    forEachToken(doc.text, false, (term) => void body.push(this.internTerm(term)));
+    this.addTermIds(doc, title, body);
+  }
+
+  /**
+   * Adds an article from its title's and text's terms as ids (`internTerm`, in reading order):
+   * what `add` does once it has cut the text into terms, for a caller that has them already.
+   */
+  addTermIds(doc: Pick<IndexedDoc, 'id' | 'outlet'>, title: ArrayLike<number>, body: ArrayLike<number>): void {
     this.own();
     if (this.has(doc.id)) this.remove(doc.id);
     const slot = this.nSlots;
@@ -384,22 +396,22 @@ export class SearchIndex {
       this.docTitleLen = grow(this.docTitleLen, need);
       this.docDead = grow(this.docDead, need);
     }
-    const counts = new Map<string, number>();
+    // Per term id, in order of first appearance: title counts in the low 16 bits, body counts above.
+    const counts = new Map<number, number>();
     let titleLen = 0;
-    let bodyLen = 0;
-    // Title counts are kept in the low 16 bits, body counts above.
-    forEachToken(doc.title, false, (term) => {
-      counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (let i = 0; i < title.length; i++) {
+      counts.set(title[i], (counts.get(title[i]) ?? 0) + 1);
       titleLen++;
-    });
+    }
     // The lead (first words of the text) is where news puts the event; it counts in the title
     // field too, which also gives untitled articles a title.
     const lead = SCORING.leadTerms;
-    forEachToken(doc.text, false, (term) => {
-      counts.set(term, (counts.get(term) ?? 0) + (bodyLen < lead ? 0x10001 : 0x10000));
+    for (let bodyLen = 0; bodyLen < body.length; bodyLen++) {
+      const id = body[bodyLen];
+      counts.set(id, (counts.get(id) ?? 0) + (bodyLen < lead ? 0x10001 : 0x10000));
       if (bodyLen < lead) titleLen++;
-      bodyLen++;
-    });
+    }
+    const bodyLen = body.length;
     this.nSlots++;
     this.alive++;
     this.docId[slot] = doc.id;
@@ -411,9 +423,9 @@ export class SearchIndex {
     this.totalTitle += titleLen;
     this.slots().set(doc.id, slot);
     for (const [term, c] of counts) {
-      const body = Math.min(c >>> 16, 0x3fff);
-      const title = Math.min(c & 0xffff, 3);
-      this.append(this.vocab.intern(term), slot, (body << 2) | title);
+      const bodyCount = Math.min(c >>> 16, 0x3fff);
+      const titleCount = Math.min(c & 0xffff, 3);
+      this.append(term, slot, (bodyCount << 2) | titleCount);
     }
     this.changes++;
   }

@@ -12,7 +12,7 @@ const ARTICLES = [
 
 function packed(index: SearchIndex, a: { title: string; text: string }): Uint8Array {
   const passage = passageText(a);
-  return packTerms(index, a.title, a.text, passage, sentencesOf(passage));
+  return packTerms(index, a.title, a.text, passage, sentencesOf(passage)).packed;
 }
 
 describe('terms stored as the index ids', () => {
@@ -33,6 +33,18 @@ describe('terms stored as the index ids', () => {
       expect(stored.ranges).toEqual(analysed.ranges);
       expect([...stored.title].map((id) => index.termText(id))).toEqual(analyseText(a.title).terms);
     }
+  });
+
+  it('give the index, through addTermIds, what add gives it from the text', () => {
+    const fromText = SearchIndex.create();
+    const fromIds = SearchIndex.create();
+    for (const a of ARTICLES) {
+      fromText.add(a);
+      const passage = passageText(a);
+      const { title, body } = packTerms(fromIds, a.title, a.text, passage, sentencesOf(passage));
+      fromIds.addTermIds(a, title, body);
+    }
+    expect(fromIds.toBytes()).toEqual(fromText.toBytes());
   });
 
   it('read back ids of one to three bytes', () => {

@@ -52,12 +52,20 @@ function fold(h: number, termHash: number): number {
   return Math.imul(h ^ termHash, 0x01000193) >>> 0;
 }
 
+/** An article's terms packed for storing, and as ids for `SearchIndex.addTermIds`. */
+export interface PackedTerms {
+  packed: Uint8Array;
+  title: number[];
+  body: number[];
+}
+
 /**
  * Packs an article's terms, adding new ones to `index`'s vocabulary in the order `index.add`
- * would (the title's, then the text's): call it before the article is added. `passage` is the text
- * passages are found in (`passageText`), `sentences` its sentences.
+ * would (the title's, then the text's): call it before the article is added, with `addTermIds`
+ * and the ids returned (or with `add`). `passage` is the text passages are found in
+ * (`passageText`: the text, or the title when there is no text), `sentences` its sentences.
  */
-export function packTerms(index: SearchIndex, title: string, text: string, passage: string, sentences: readonly { start: number; end: number }[]): Uint8Array {
+export function packTerms(index: SearchIndex, title: string, text: string, passage: string, sentences: readonly { start: number; end: number }[]): PackedTerms {
   const titleIds: number[] = [];
   forEachToken(title, false, (term) => void titleIds.push(index.internTerm(term)));
   if (passage !== text) forEachToken(text, false, (term) => void index.internTerm(term));
@@ -78,7 +86,9 @@ export function packTerms(index: SearchIndex, title: string, text: string, passa
     end = ranges[i + 1];
   }
   for (const v of tail) check = fold(check, v);
-  return encode([TERMS_FORMAT, check & 0xffff, check >>> 16, titleIds.length, ...titleIds, textIds.length, ...textIds, ...tail]);
+  const packed = encode([TERMS_FORMAT, check & 0xffff, check >>> 16, titleIds.length, ...titleIds, textIds.length, ...textIds, ...tail]);
+  // The index's body is the text; the passage is the title when there is no text.
+  return { packed, title: titleIds, body: passage === text ? textIds : [] };
 }
 
 function encode(values: readonly number[]): Uint8Array {
