@@ -7,7 +7,8 @@
  *
  *   npx tsx bench/search-cold.ts prepare [--size 100000] [--dir DIR]
  *       generates the corpus, saves the index's bytes and the articles the batch reads (with their
- *       sentence offsets, as stored) in DIR (/tmp/crosscheck-search-cold-SIZE by default)
+ *       terms as the index's ids, as stored; their sentence offsets are found when a run loads them)
+ *       in DIR (/tmp/crosscheck-search-cold-SIZE by default); see bench/search-cold-prepare.ts
  *   npx tsx bench/search-cold.ts ab [--against REF] [--runs 10] [--dir DIR] [--browser]
  *       bundles the working tree's search code and REF's (HEAD by default), then runs each in fresh
  *       processes, alternating, and prints both medians; stops if the answers differ in any byte
@@ -29,7 +30,7 @@ import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const K = 12;
@@ -42,41 +43,6 @@ function arg(args: string[], name: string): string | undefined {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-async function prepare(dir: string, size: number): Promise<void> {
-  const { SearchIndex } = await import('../utils/search/index');
-  const { createIndexRetriever } = await import('../utils/search/retriever');
-  const { packSentences, passageText, sentencesOf } = await import('../utils/search/passages');
-  const { packTerms } = await import('../utils/search/termseq');
-  const { generateArticle, generateClaims } = await import('./corpus/generate');
-  mkdirSync(dir, { recursive: true });
-  const t = performance.now();
-  const ix = SearchIndex.create();
-  const articles = new Map<number, { id: number; url: string; outlet: string; title: string; published: string | null; text: string; terms?: number[] }>();
-  for (let i = 0; i < size; i++) {
-    const a = generateArticle(i);
-    const row = { id: i + 1, url: a.url, outlet: a.outlet ?? '', title: a.title ?? '', published: a.published ?? null, text: a.text ?? '' };
-    // Stored rows carry their terms as the index's ids, given before the article is added (as CorpusStore does).
-    const passage = passageText(row);
-    articles.set(row.id, { ...row, terms: [...packTerms(ix, row.title, row.text, passage, sentencesOf(passage)).packed] });
-    ix.add(row);
-  }
-  const bytes = ix.toBytes();
-  writeFileSync(path.join(dir, 'index.bin'), bytes);
-  const claims = generateClaims(size, 40, undefined, 1);
-  const read = new Set<number>();
-  const r = createIndexRetriever(SearchIndex.fromBytes(bytes), async (ids) =>
-    ids.map((id) => {
-      read.add(id);
-      const a = articles.get(id);
-      return a && stored(a, packSentences, passageText);
-    }),
-  );
-  await r.searchMany!(claims.map((text) => ({ text })), { k: K });
-  const rows = [...read].map((id) => articles.get(id)!);
-  writeFileSync(path.join(dir, 'articles.json'), JSON.stringify({ claims, rows }));
-  console.log(`${size} articles indexed and saved in ${((performance.now() - t) / 1000).toFixed(1)} s; ${rows.length} articles read by the batch; in ${dir}`);
 }
 
 /** An article as prepare() saves it: its terms as the index's ids, when it was prepared with them. */
@@ -284,7 +250,9 @@ async function main(args: string[]): Promise<void> {
   const flags = (arg(args, 'node-flags') ?? '').split(' ').filter(Boolean);
   const inBrowser = args.includes('--browser');
   const runIn = async (bundle: string) => (inBrowser ? browserRun(readFileSync(bundle, 'utf8'), dir, flags, Number(arg(args, 'profile') ?? 0)) : spawnRun(bundle, dir, flags));
-  if (mode === 'prepare') return prepare(dir, size);
+  // Not bundled with the runner (a path the bundler does not follow): `ab` bundles this file with
+  // an older commit's search code too, which may lack what preparing uses.
+  if (mode === 'prepare') return (await import(pathToFileURL(path.join(HERE, 'search-cold-prepare.ts')).href)).prepare(dir, size, K);
   if (mode === 'run') return runOnce(dir);
   if (!existsSync(path.join(dir, 'index.bin'))) throw new Error(`no prepared corpus in ${dir}: run "prepare" first`);
   const work = mkdtempSync(path.join(tmpdir(), 'search-cold-'));
@@ -297,6 +265,9 @@ async function main(args: string[]): Promise<void> {
       return;
     }
     if (mode !== 'ab') throw new Error('use prepare, ab or once');
+    const prepared = (JSON.parse(readFileSync(path.join(dir, 'articles.json'), 'utf8')) as { rows: PreparedRow[] }).rows;
+    // Articles prepared before their terms were stored are answered from their text by both codes.
+    console.log(`${prepared.filter((r) => r.terms).length} of ${prepared.length} prepared articles carry stored term ids`);
     const against = arg(args, 'against') ?? 'HEAD';
     const runs = Number(arg(args, 'runs') ?? 10);
     const bundles: Record<string, string> = { [against]: path.join(work, 'ref.mjs'), 'working tree': path.join(work, 'tree.mjs') };

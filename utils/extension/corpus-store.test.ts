@@ -286,6 +286,32 @@ describe('CorpusStore: the saved index (snapshot + tail + tombstones)', () => {
     expect(await new CorpusStore(db).searchMany(queries, { k: 5 })).toEqual(withTerms);
   });
 
+  it('stores articles\' term ids again at the next start when the vocabulary they were given by is gone', async () => {
+    const fits = async (s: CorpusStore) => {
+      const index = await s.getIndex();
+      await s.settled();
+      const rows = await db.articles.toArray();
+      return rows.filter((row) => unpackTerms(row.terms, index, sentencesOf(passageText(row))) !== undefined).length;
+    };
+    const s = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    await s.addArticles(numbered(5), 'import');
+    // Terms given to articles that are then not kept: a batch that fails in its transaction, and
+    // an article removed before a snapshot was saved.
+    const bulkAdd = vi.spyOn(db.articles, 'bulkAdd').mockRejectedValueOnce(new Error('the disk is full'));
+    await expect(s.addArticles([article('https://lost.example/1', 'Lost', 'Zephyrine quintals of marmalade vanished.')], 'import')).rejects.toThrow();
+    bulkAdd.mockRestore();
+    await s.addArticles([article('https://gone.example/1', 'Gone', 'Obsidian xylophones toured Vardenfell.')], 'import');
+    await s.removeArticle({ url: 'https://gone.example/1' });
+    await s.addArticles(numbered(5, 5), 'import');
+    expect(await fits(s)).toBe(10);
+    // The next start gives the tail's terms ids without those: the later rows' ids are stored again.
+    const woken = new CorpusStore(db, { compaction: { idleMs: 60_000 } });
+    expect(await fits(woken)).toBe(10);
+    // And they hold once a snapshot is saved from that vocabulary.
+    await woken.compact();
+    expect(await fits(new CorpusStore(db))).toBe(10);
+  });
+
   it('saves the snapshot as a Blob where the database takes Blobs, and loads it back', async () => {
     const s = new CorpusStore(db, { blobSnapshots: true, compaction: { idleMs: 60_000 } });
     await s.addArticles(numbered(12), 'import');

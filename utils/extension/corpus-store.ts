@@ -4,7 +4,7 @@ import { canonicalUrl } from '../url';
 import { copySignature, findOriginal } from '../syndication';
 import { SearchIndex, type SearchQuery } from '../search/index';
 import { createIndexRetriever, type RetrieveOptions, type Retriever, type StoredArticle } from '../search/retriever';
-import { packSentences, passageText, sentencesOf } from '../search/passages';
+import { packSentences, passageText, sentencesOf, unpackSentences } from '../search/passages';
 import { packTerms, type PackedTerms } from '../search/termseq';
 import { SigIndex } from './sig-index';
 import { SigFilter } from './sig-filter';
@@ -120,12 +120,32 @@ export class CorpusStore {
   /** The index state; only called inside `exclusive`. */
   private async loaded(): Promise<IndexState> {
     if (this.state) return this.state;
-    this.state = await this.load();
+    const { state, restamp } = await this.load();
+    this.state = state;
+    // Written after the load, in the queue's next turn: the searches waiting for the index go first.
+    if (restamp.length) void this.exclusive(() => this.writeTerms(restamp));
     this.maybeCompactLater();
     return this.state;
   }
 
-  private async load(): Promise<IndexState> {
+  /** Stores articles' terms as given again at load (see `load`); a failure only costs their speed-up. */
+  private async writeTerms(changes: { key: number; changes: Pick<ArticleRow, 'terms'> }[]): Promise<void> {
+    try {
+      await this.writing(() => this.db.articles.bulkUpdate(changes));
+    } catch (error) {
+      console.warn('Crosscheck: could not store articles\' terms again', error);
+    }
+  }
+
+  /**
+   * The index as saved, with the tail (articles stored after the snapshot) added again from its
+   * rows. The tail's terms are given ids again in the order they were stored; where that is not
+   * what the row's stored ids say (the vocabulary had terms the tail no longer shows, from a batch
+   * that failed or an article removed before a snapshot was saved, or the index was rebuilt, or the
+   * row was stored before terms were kept), the row's ids are listed in `restamp` to be stored
+   * again, before a snapshot fixes the vocabulary that would never match them.
+   */
+  private async load(): Promise<{ state: IndexState; restamp: { key: number; changes: Pick<ArticleRow, 'terms'> }[] }> {
     const db = this.db;
     // The snapshot row, the tombstones and the last article id in one go: with the last id known
     // the tail (usually empty) needs no query of its own after the snapshot is decoded.
@@ -147,12 +167,18 @@ export class CorpusStore {
       for (const id of tombstones) state.index.remove(id);
       state.tombstones = tombstones.length;
     }
-    if (lastId <= upToId) return state;
+    const restamp: { key: number; changes: Pick<ArticleRow, 'terms'> }[] = [];
+    if (lastId <= upToId) return { state, restamp };
     // The tail, page by page so that a rebuild of a large corpus does not hold it all at once.
     let after = upToId;
     for (;;) {
       const rows = await db.articles.where(':id').above(after).limit(LOAD_PAGE).toArray();
-      for (const row of rows) state.index.add(toIndexed(row));
+      for (const row of rows) {
+        const passage = passageText(row);
+        const terms = packTerms(state.index, row.title, row.text, passage, unpackSentences(row.sentences, passage) ?? sentencesOf(passage));
+        state.index.addTermIds(row, terms.title, terms.body);
+        if (!sameBytes(row.terms, terms.packed)) restamp.push({ key: row.id, changes: { terms: terms.packed } });
+      }
       state.tail += rows.length;
       if (rows.length < LOAD_PAGE) break;
       after = rows[rows.length - 1].id;
@@ -160,7 +186,7 @@ export class CorpusStore {
     // Nothing else writes while the index loads (it loads inside `exclusive`): the last id read
     // with the snapshot is the newest article's, one of the tail just indexed.
     state.maxId = lastId;
-    return state;
+    return { state, restamp };
   }
 
   /**
@@ -764,8 +790,10 @@ function copyKeys(row: Pick<ArticleRow, 'copyKeys' | 'sigKeys'>): number[] {
   return row.copyKeys ?? row.sigKeys ?? [];
 }
 
-function toIndexed(row: ArticleRow) {
-  return { id: row.id, outlet: row.outlet, title: row.title, text: row.text, published: row.published };
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  if (!(a instanceof Uint8Array) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function toStored(row: ArticleRow): StoredArticle {

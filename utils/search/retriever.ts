@@ -160,7 +160,7 @@ const ANALYSED_CACHE = 256;
 interface CachedArticle {
   text: string;
   sentences: { start: number; end: number }[];
-  /** Every term, once the article gave feedback or was looked at by a second query. */
+  /** Every term: from its stored term ids when they fit the index, else once the article gave feedback or was looked at by a second query. */
   analysed?: AnalysedText;
   /** Queries that found a passage in it without its terms. */
   looks: number;

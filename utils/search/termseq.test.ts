@@ -47,6 +47,21 @@ describe('terms stored as the index ids', () => {
     expect(fromIds.toBytes()).toEqual(fromText.toBytes());
   });
 
+  it('give feedback terms of any length: a 250,000-character word shared by the best articles', async () => {
+    const index = SearchIndex.create();
+    const word = 'A'.repeat(250_000);
+    const rows: StoredArticle[] = [1, 2, 3].map((id) => {
+      const a = { id, outlet: `Outlet ${id}`, title: 'Arven valley', text: `Troops took control of the Arven valley on Tuesday. Picture ${word} caption. Story ${id}.` };
+      const terms = packed(index, a);
+      index.add(a);
+      return { ...a, url: `https://o${id}.example/${id}`, published: null, terms };
+    });
+    index.add({ id: 4, outlet: 'Other', title: 'Bank rates', text: 'The central bank left rates unchanged.' });
+    const hits = await createIndexRetriever(index, async (ids) => ids.map((id) => rows.find((r) => r.id === id))).search({ text: 'troops took control of the Arven valley' }, { k: 5 });
+    expect(hits.map((h) => h.articleId).sort()).toEqual([1, 2, 3]);
+    expect(index.termText(index.termId(word.toLowerCase()))).toBe(word.toLowerCase());
+  });
+
   it('read back ids of one to three bytes', () => {
     const index = SearchIndex.create();
     // Terms met before push the article's new terms' ids past 2^7 and 2^14.
@@ -102,8 +117,10 @@ describe('terms stored as the index ids', () => {
     expect(unpackTerms(changed, index, sentences)).toBeUndefined();
     expect(unpackTerms(Uint8Array.from([...bytes, 0]), index, sentences)).toBeUndefined();
     expect(unpackTerms([...bytes], index, sentences)).toBeUndefined();
-    // Other sentences than those they were packed with.
+    // Other sentences than those they were packed with: fewer, or as many cut elsewhere.
     expect(unpackTerms(bytes, index, sentences.slice(1))).toBeUndefined();
+    const elsewhere = sentences.map((s, i) => (i === 0 ? { start: s.start, end: s.end - 5 } : i === 1 ? { start: s.start - 5, end: s.end } : s));
+    expect(unpackTerms(bytes, index, elsewhere)).toBeUndefined();
     expect(unpackTerms(bytes, index, sentences)).toBeDefined();
   });
 

@@ -13,13 +13,14 @@
  * Layout, unsigned varints: format; the check as two 16-bit halves; the title's term count and
  * ids; the text's term count and ids (of `passageText`); the sentence count, then for each
  * sentence the terms between the previous sentence's end and its start, and the terms in it. The
- * check folds the vocabulary's hash of each id's term, then the sentence figures.
+ * check folds the vocabulary's hash of each id's term, the sentence figures, then the sentences'
+ * offsets in the text (so the ranges are used only with the sentences they were made for).
  */
 import { forEachToken } from './analyze';
 import type { SearchIndex } from './index';
 
 /** Raised whenever what is packed, or the analysis behind it, changes. */
-export const TERMS_FORMAT = 1;
+export const TERMS_FORMAT = 2;
 
 /** An article's terms as ids, with each sentence's range of them. */
 export interface ArticleTerms {
@@ -68,7 +69,6 @@ export interface PackedTerms {
 export function packTerms(index: SearchIndex, title: string, text: string, passage: string, sentences: readonly { start: number; end: number }[]): PackedTerms {
   const titleIds: number[] = [];
   forEachToken(title, false, (term) => void titleIds.push(index.internTerm(term)));
-  if (passage !== text) forEachToken(text, false, (term) => void index.internTerm(term));
   const textIds: number[] = [];
   const starts: number[] = [];
   forEachToken(passage, false, (term, start) => {
@@ -86,6 +86,7 @@ export function packTerms(index: SearchIndex, title: string, text: string, passa
     end = ranges[i + 1];
   }
   for (const v of tail) check = fold(check, v);
+  for (const { start, end: to } of sentences) check = fold(fold(check, start), to);
   const packed = encode([TERMS_FORMAT, check & 0xffff, check >>> 16, titleIds.length, ...titleIds, textIds.length, ...textIds, ...tail]);
   // The index's body is the text; the passage is the title when there is no text.
   return { packed, title: titleIds, body: passage === text ? textIds : [] };
@@ -159,7 +160,7 @@ function readIds(bytes: Uint8Array, out: Uint32Array, hashes: Uint32Array, limit
  * (the passage text's sentences in use); undefined otherwise (another format, another
  * vocabulary, damaged bytes), and the article is then analysed from its text.
  */
-export function unpackTerms(packed: unknown, index: SearchIndex, sentences: readonly unknown[]): ArticleTerms | undefined {
+export function unpackTerms(packed: unknown, index: SearchIndex, sentences: readonly { start: number; end: number }[]): ArticleTerms | undefined {
   if (!(packed instanceof Uint8Array)) return undefined;
   at = 0;
   if (readVarint(packed) !== TERMS_FORMAT) return undefined;
@@ -189,5 +190,6 @@ export function unpackTerms(packed: unknown, index: SearchIndex, sentences: read
     ranges[2 * i] = start;
     ranges[2 * i + 1] = end;
   }
+  for (let i = 0; i < n; i++) h = fold(fold(h, sentences[i].start), sentences[i].end);
   return at === packed.length && h === check ? { title, text, ranges } : undefined;
 }

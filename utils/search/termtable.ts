@@ -17,6 +17,9 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** Characters of a term turned into a string at once (see TermTable.term). */
+const TERM_PIECE = 4096;
+
 export interface TermTableData {
   count: number;
   charLen: number;
@@ -121,7 +124,12 @@ export class TermTable {
 
   /** The text of a term. */
   term(id: number): string {
-    return String.fromCharCode(...this.chars.subarray(this.offsets[id], this.offsets[id + 1]));
+    const start = this.offsets[id];
+    const end = this.offsets[id + 1];
+    // In pieces: a call with a very long word's every character as arguments overflows the stack.
+    let text = '';
+    for (let at = start; at < end; at += TERM_PIECE) text += String.fromCharCode(...this.chars.subarray(at, Math.min(end, at + TERM_PIECE)));
+    return text;
   }
 
   private rehash(capacity: number): void {
