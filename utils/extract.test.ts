@@ -84,6 +84,26 @@ ${[1, 2, 3, 4, 5, 6].map(para).join('\n')}
   });
 });
 
+describe('folded blocks', () => {
+  it('leaves out a folded <details> block (a newsletter offer) and keeps one the page shows open', () => {
+    const story = `<!doctype html><html><head><title>Harbour vote | The Ledger</title></head><body>
+<article>
+<h1>Harbour authority votes to close the old pier</h1>
+${[1, 2, 3].map(para).join('\n')}
+<details><summary>Get the morning briefing</summary><p>Sign up to receive the day's most important stories from the harbour every morning, free of charge.</p></details>
+${[4, 5].map(para).join('\n')}
+<details open><summary>How the vote went</summary><p>Seven members voted to close the pier and two voted against the plan on Tuesday.</p></details>
+${[6].map(para).join('\n')}
+</article></body></html>`;
+    document.documentElement.innerHTML = new DOMParser().parseFromString(story, 'text/html').documentElement.innerHTML;
+    const text = extractArticle(document)!.text;
+    expect(text).toContain('Paragraph 5 of the report');
+    expect(text).not.toContain('morning briefing');
+    expect(text).not.toContain('Sign up to receive');
+    expect(text).toContain('Seven members voted to close the pier');
+  });
+});
+
 describe('a story in sections of the same kind', () => {
   const words = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `<p>The ${topic} plan ${i + 1} says the council will spend ${i + 2} million crowns on the work, officials said on Monday after the vote.</p>`).join('\n');
   const page = (sections: string) => `<!doctype html><html><head><title>Harbour plan | The Ledger</title></head><body>

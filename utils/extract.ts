@@ -72,10 +72,12 @@ function meta(doc: Document, selector: string, attr = 'content'): string | null 
 
 /**
  * Elements that are never the story on a news page, whatever the page calls them: page chrome,
- * asides, embedded ad and share widgets (including AMP's), dialogs such as consent banners.
+ * asides, embedded ad and share widgets (including AMP's), dialogs such as consent banners, and
+ * blocks folded away until the reader opens them (a `<details>` not shown open: newsletter offers,
+ * notes, "read more" boxes).
  */
 const NOT_STORY_SELECTOR = [
-  'nav', 'aside', 'figure', 'figcaption', 'dialog', 'form', 'button', 'noscript', 'template',
+  'nav', 'aside', 'figure', 'figcaption', 'dialog', 'form', 'button', 'noscript', 'template', 'details:not([open])',
   '[role="complementary"]', '[role="navigation"]', '[role="dialog"]', '[role="alertdialog"]', '[aria-modal="true"]',
   'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-social-share', 'amp-sidebar', 'amp-consent', 'amp-iframe',
 ].join(',');
