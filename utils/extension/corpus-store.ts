@@ -39,6 +39,14 @@ export const DEFAULT_COMPACTION: CompactionPolicy = {
 const LOAD_PAGE = 1_000;
 
 /** The in-memory index and how it relates to what is saved. */
+/**
+ * Rows whose stored term ids are written again after a load, at most (a rebuild of a large corpus
+ * after articles were removed could list every row: the others keep being read from their text),
+ * and how many per write.
+ */
+const MAX_RESTAMP = 20_000;
+const RESTAMP_BATCH = 1_000;
+
 interface IndexState {
   index: SearchIndex;
   /** The base snapshot covers articles up to this id (0: no snapshot). */
@@ -128,10 +136,10 @@ export class CorpusStore {
     return this.state;
   }
 
-  /** Stores articles' terms as given again at load (see `load`); a failure only costs their speed-up. */
+  /** Stores articles' terms as given again at load (see `load`), a part at a time; a failure only costs their speed-up. */
   private async writeTerms(changes: { key: number; changes: Pick<ArticleRow, 'terms'> }[]): Promise<void> {
     try {
-      await this.writing(() => this.db.articles.bulkUpdate(changes));
+      for (let i = 0; i < changes.length; i += RESTAMP_BATCH) await this.writing(() => this.db.articles.bulkUpdate(changes.slice(i, i + RESTAMP_BATCH)));
     } catch (error) {
       console.warn('Crosscheck: could not store articles\' terms again', error);
     }
@@ -177,7 +185,7 @@ export class CorpusStore {
         const passage = passageText(row);
         const terms = packTerms(state.index, row.title, row.text, passage, unpackSentences(row.sentences, passage) ?? sentencesOf(passage));
         state.index.addTermIds(row, terms.title, terms.body);
-        if (!sameBytes(row.terms, terms.packed)) restamp.push({ key: row.id, changes: { terms: terms.packed } });
+        if (restamp.length < MAX_RESTAMP && !sameBytes(row.terms, terms.packed)) restamp.push({ key: row.id, changes: { terms: terms.packed } });
       }
       state.tail += rows.length;
       if (rows.length < LOAD_PAGE) break;
