@@ -24,6 +24,14 @@ export interface RetrieveOptions {
   excludeCopiesOf?: readonly number[];
   /** Leave out this outlet's articles. */
   excludeOutlet?: string;
+  /**
+   * At most this many hits from one outlet (by name, whatever its case), so that a site with many
+   * stored articles on a story (the reader's own captures of it) does not take every place from
+   * the other outlets. No limit when absent.
+   */
+  perOutlet?: number;
+  /** At most this many hits from one story with its syndicated copies (`copyOf`): verdicts count them as one source. */
+  perStory?: number;
 }
 
 export interface Retriever {
@@ -47,6 +55,25 @@ export interface StoredArticle extends CorpusArticle {
   signature?: readonly number[];
   /** The title's and text's terms as the search index's ids (termseq.ts packTerms), as stored; used when they fit the index in hand. */
   terms?: Uint8Array;
+}
+
+/** Counts hits by outlet and by story, for RetrieveOptions.perOutlet and perStory. */
+class Crowding {
+  private readonly outlets = new Map<string, number>();
+  private readonly stories = new Map<number, number>();
+  constructor(private readonly opts: RetrieveOptions) {}
+
+  /** Whether one more hit of this article keeps within the limits; counts it when it does. */
+  admit(a: StoredArticle): boolean {
+    const { perOutlet, perStory } = this.opts;
+    const outlet = a.outlet.trim().toLowerCase();
+    const story = a.copyOf ?? a.id;
+    if (perOutlet !== undefined && (this.outlets.get(outlet) ?? 0) >= perOutlet) return false;
+    if (perStory !== undefined && (this.stories.get(story) ?? 0) >= perStory) return false;
+    this.outlets.set(outlet, (this.outlets.get(outlet) ?? 0) + 1);
+    this.stories.set(story, (this.stories.get(story) ?? 0) + 1);
+    return true;
+  }
 }
 
 /** Whether an article is the page being read: at its address, or a copy of its text (see RetrieveOptions). */
@@ -151,8 +178,8 @@ interface Plan {
   excluded?: Set<number>;
 }
 
-/** Rounds of asking the index again without the copies of the page found among a query's candidates. */
-const PAGE_COPY_ROUNDS = 3;
+/** Rounds of asking the index again without the unwanted candidates found (copies of the page, articles beyond the limits). */
+const REASK_ROUNDS = 3;
 
 /** How many articles' analysed text (sentences, and terms once needed) a retriever keeps for later queries. */
 const ANALYSED_CACHE = 256;
@@ -255,24 +282,28 @@ export function createIndexRetriever(
       // here measured no different: the request goes out when it is made).
       firstReads.push(readInto(known, asked, candidateIds(group)));
     }
+    const limited = opts.perOutlet !== undefined || opts.perStory !== undefined;
     /**
      * Copies of the page's own text rank first for its claims (the wire story it republishes,
-     * other outlets' copies, the page itself when it was captured): once a group's candidates are
-     * read, the index is asked again without those found, so that they do not take the places of
-     * other outlets' evidence.
+     * other outlets' copies, the page itself when it was captured), and one outlet's or one story's
+     * many articles can fill the list: once a group's candidates are read, the index is asked
+     * again without the copies and the articles beyond the limits (perOutlet, perStory), so that
+     * they do not take the places of other outlets' evidence.
      */
-    const dropPageCopies = async (group: readonly (Plan | null)[]) => {
-      for (let round = 0; round < PAGE_COPY_ROUNDS; round++) {
+    const dropUnwanted = async (group: readonly (Plan | null)[]) => {
+      for (let round = 0; round < REASK_ROUNDS; round++) {
         const again: Plan[] = [];
         for (const plan of group) {
           if (!plan) continue;
-          const copies = plan.candidates.filter((c) => {
+          const crowding = new Crowding(opts);
+          const unwanted = plan.candidates.filter((c) => {
             const a = known.get(c.id);
-            return a !== undefined && !plan.excluded?.has(c.id) && isThePage(a, opts);
+            if (a === undefined || plan.excluded?.has(c.id)) return false;
+            return isThePage(a, opts) || (limited && !crowding.admit(a));
           });
-          if (copies.length === 0) continue;
+          if (unwanted.length === 0) continue;
           plan.excluded ??= new Set();
-          for (const c of copies) plan.excluded.add(c.id);
+          for (const c of unwanted) plan.excluded.add(c.id);
           plan.first = index.searchKeeping(plan.weighted, depth, { ...searchOpts, excludeIds: plan.excluded });
           plan.candidates = plan.first.hits;
           again.push(plan);
@@ -287,7 +318,7 @@ export function createIndexRetriever(
     for (let g = 0; g * READ_GROUP < plans.length; g++) {
       await firstReads[g];
       const group = plans.slice(g * READ_GROUP, (g + 1) * READ_GROUP);
-      if (opts.excludeCopiesOf?.length) await dropPageCopies(group);
+      if (opts.excludeCopiesOf?.length || limited) await dropUnwanted(group);
       if (RERANK.feedbackDocs > 0) {
         for (const plan of group) {
           if (!plan || plan.candidates.length < 2) continue;
@@ -313,11 +344,13 @@ export function createIndexRetriever(
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     };
     return plans.map((plan) => {
-      if (!plan) return [];
+      // (Asking again without unwanted candidates can leave none.)
+      if (!plan || plan.candidates.length === 0) return [];
       const { candidates, query, weighted } = plan;
       const prepared = prepareQuery(query, idf, weighted, (term) => index.termId(term));
       const top = candidates[0].score || 1;
       const scored: { hit: EvidenceHit; score: number }[] = [];
+      const crowding = new Crowding(opts);
       for (let i = 0; i < candidates.length; i++) {
         if (!rerank && scored.length >= k) break;
         const c = candidates[i];
@@ -325,6 +358,7 @@ export function createIndexRetriever(
         if (!a || a.id !== c.id) continue;
         if (isThePage(a, opts)) continue;
         if (opts.excludeOutlet !== undefined && a.outlet === opts.excludeOutlet) continue;
+        if (limited && !crowding.admit(a)) continue;
         const p = bestPassage(passageText(a), prepared, undefined, forPassage(analysed, a, prepared));
         const score = c.score / top + RERANK.passageWeight * Math.min(p.score, 1.5);
         const hit: EvidenceHit = {

@@ -392,6 +392,45 @@ describe('passages from the words that may be query terms', () => {
 const ARTICLES: StoredArticle[] = DOCS.map((d) => ({ id: d.id, url: `https://${d.outlet.toLowerCase().replace(/ /g, '')}.example/${d.id}`, outlet: d.outlet, title: d.title, published: null, text: d.text }));
 
 describe('retrievers', () => {
+  it('answer nothing, without failing, when every article found is left out as a copy of the page', async () => {
+    const story = 'Rebel fighters seized the Kandar valley on Monday after two days of fighting, the army said, and thousands of residents fled towards the coast before the roads were closed by the rebels.';
+    const text = `${story} ${story.replace('Monday', 'Sunday')} Officials said aid would arrive within days, and that the roads to the coast would open again soon.`;
+    const rows: StoredArticle[] = [1, 2, 3].map((id) => ({ id, url: `https://copy${id}.example/`, outlet: `Copy ${id}`, title: 'Kandar valley', published: null, text, signature: copySignature(text) }));
+    const retriever = createMemoryRetriever(rows);
+    const opts = { k: 5, excludeCopiesOf: copySignature(text) };
+    expect(opts.excludeCopiesOf.length).toBeGreaterThan(0);
+    expect(await retriever.searchMany!([{ text: 'Rebels seized the Kandar valley' }], opts)).toEqual([[]]);
+    expect(await retriever.search({ text: 'Rebels seized the Kandar valley' }, opts)).toEqual([]);
+  });
+
+  it('keep to perOutlet and perStory, asking the index again so that other outlets fill the places', async () => {
+    const report = (i: number) => `Rebel fighters seized the Kandar valley on Monday, report number ${i} said, after two days of fighting near the river.`;
+    const rows: StoredArticle[] = [
+      // One outlet's six reports, then one story run by four outlets (an original and three copies).
+      ...Array.from({ length: 6 }, (_, i) => ({ id: 100 + i, url: `https://ledger.example/${i}`, outlet: i % 2 ? 'daily ledger' : 'Daily Ledger', title: 'Kandar valley seized', published: null, text: report(i) })),
+      { id: 200, url: 'https://wire.example/1', outlet: 'Wire', title: 'Kandar valley seized by rebels', published: null, text: report(99) },
+      ...[1, 2, 3].map((i) => ({ id: 200 + i, url: `https://copy${i}.example/1`, outlet: `Copy ${i}`, title: 'Kandar valley seized by rebels', published: null, text: report(99), copyOf: 200, copyOfOutlet: 'Wire' })),
+      ...ARTICLES,
+      // Other news, so that the valley's words are not in most articles.
+      ...Array.from({ length: 30 }, (_, i) => ({ id: 300 + i, url: `https://town${i}.example/`, outlet: `Town ${i}`, title: `Council budget ${i}`, published: null, text: `The council met on Tuesday to discuss budget item ${i} and the new library.` })),
+    ];
+    const retriever = createMemoryRetriever(rows);
+    const query = { text: 'Rebels seized the Kandar valley' };
+    // (ARTICLES has two Daily Ledger reports of its own.)
+    const ledger = (hits: { outlet: string }[]) => hits.filter((h) => h.outlet.toLowerCase() === 'daily ledger');
+    const story = (hits: { articleId: number; copyOf?: number }[]) => hits.filter((h) => h.articleId === 200 || h.copyOf === 200);
+    // Without limits the ten crowd out the valley's other reports.
+    const open = await retriever.search(query, { k: 10 });
+    expect(ledger(open).length + story(open).length).toBeGreaterThanOrEqual(9);
+    const opts = { k: 10, perOutlet: 3, perStory: 2 };
+    const limited = await retriever.search(query, opts);
+    expect(ledger(limited)).toHaveLength(3);
+    expect(story(limited)).toHaveLength(2);
+    // The places freed go to the other outlets' reports of the valley.
+    expect(limited.map((h) => h.articleId)).toEqual(expect.arrayContaining([2]));
+    expect(await retriever.searchMany!([query, { text: 'floods damaged 1,200 homes' }], opts)).toEqual([limited, await retriever.search({ text: 'floods damaged 1,200 homes' }, opts)]);
+  });
+
   it('answer several queries at once as they answer each, reading the articles together', async () => {
     const index = SearchIndex.create();
     for (const a of ARTICLES) index.add(a);
