@@ -78,3 +78,31 @@ describe('checkAgainst: the page republishes a story the corpus holds', () => {
     expect(checked.some((c) => c.outlets.length > 0)).toBe(true);
   });
 });
+
+describe('checkAgainst: one site with many articles on the story', () => {
+  it('leaves other outlets their places: a site whose pages the reader captured does not push out the outlets that dispute the claim', async () => {
+    const demo = readFileSync(join(PROJECT_ROOT, 'demo/corpus.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CorpusArticle);
+    const claim = 'The army has taken full control of the Sarrow Valley after an eight-day offensive.';
+    const topics = ['the bus timetable', 'the price of bread', 'a school play', 'the river ferry', 'a football match', 'the town library', 'a new bakery', 'the winter market', 'a bridge repair'];
+    // Nine different pages of one site, each repeating the claim and then about something else.
+    const captured = topics.map((topic, i): CorpusArticle => ({
+      url: `http://127.0.0.1:8418/live/${i}.html`,
+      outlet: '127.0.0.1',
+      title: `Live: Sarrow Valley, update ${i + 1}`,
+      published: null,
+      text: `${claim} The army said so on Monday. Elsewhere, residents of Keld talked about ${topic} for most of the evening, and the council said ${i + 2} people would look into ${topic} next week.`,
+    }));
+    const corpus = [...demo, ...captured].map((a, i) => ({ ...a, id: i + 1 }));
+    const text = `${claim} Ministers in Orlen spent the week thanking the troops.`;
+    const [checked] = await checkAgainst(corpus, text, { url: 'https://lantern.example/valley', outlet: 'The Evening Lantern' });
+    expect(checked.text).toBe(claim);
+    const outlets = new Map(checked.outlets.map((o) => [o.outlet, o.stance]));
+    expect(outlets.get('127.0.0.1')).toBe('confirm');
+    expect(outlets.get('The Northern Ledger')).toBe('dispute');
+    expect(outlets.get('Valley Observer')).toBe('dispute');
+    expect(checked.verdict).toBe('conflicting');
+  });
+});

@@ -34,12 +34,18 @@ export interface PipelineSteps {
   stance(claim: string, evidence: string, opts: { structure?: ClaimStructure }): StanceResult;
 }
 
-/** What evidence is looked for: `k` articles at most, none of them the page being read (its address, or a copy of its text). */
+/**
+ * What evidence is looked for: `k` articles at most, none of them the page being read (its
+ * address, or a copy of its text), at most `perOutlet` from one outlet and `perStory` from one
+ * story with its syndicated copies.
+ */
 export interface EvidenceOptions {
   k: number;
   excludeUrl?: string;
   /** The page's copy signature (utils/syndication copySignature). */
   excludeCopiesOf?: readonly number[];
+  perOutlet?: number;
+  perStory?: number;
 }
 
 /** What the spotter is asked for (see PipelineSteps.spot). */
@@ -82,6 +88,14 @@ export const DEFAULT_EVIDENCE_PER_CLAIM = 12;
  * 22 at 0.25, 20 at 0.2.
  */
 export const MIN_EVIDENCE_MATCH = 0.3;
+/**
+ * Places in a claim's evidence one outlet, and one story with its syndicated copies, may take:
+ * an outlet counts once in a verdict (its latest article that takes a side speaks for it), and so
+ * does a story however many outlets ran it, so more of either would only push other outlets out
+ * (a site whose pages the reader captured as they read has many articles on its stories).
+ */
+export const EVIDENCE_PER_OUTLET = 3;
+export const EVIDENCE_PER_STORY = 2;
 export const DEFAULT_MAX_CLAIMS = 60;
 
 /** Cross-checks one claim against the corpus. */
@@ -99,6 +113,8 @@ function searchOptions(page: PageInfo, opts: CheckOptions): EvidenceOptions {
   return {
     k: opts.evidencePerClaim ?? DEFAULT_EVIDENCE_PER_CLAIM,
     excludeUrl: page.url ?? undefined,
+    perOutlet: EVIDENCE_PER_OUTLET,
+    perStory: EVIDENCE_PER_STORY,
     ...(page.signature?.length ? { excludeCopiesOf: page.signature } : {}),
   };
 }
