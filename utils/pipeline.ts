@@ -2,6 +2,7 @@ import type { CheckedClaim, ClaimStructure, EvidenceHit, SpottedClaim, StanceRes
 import { decideVerdict, outletFindings, type JudgedEvidence } from './verdict';
 import { mostCheckWorthy } from './spot';
 import { hasRest, OPENING_CHARS } from './claim-parts';
+import { EVIDENCE_PER_OUTLET, EVIDENCE_PER_STORY } from './evidence-limits';
 
 /**
  * The steps of a check, each behind its own module so that any one can be replaced:
@@ -88,14 +89,7 @@ export const DEFAULT_EVIDENCE_PER_CLAIM = 12;
  * 22 at 0.25, 20 at 0.2.
  */
 export const MIN_EVIDENCE_MATCH = 0.3;
-/**
- * Places in a claim's evidence one outlet, and one story with its syndicated copies, may take:
- * an outlet counts once in a verdict (its latest article that takes a side speaks for it), and so
- * does a story however many outlets ran it, so more of either would only push other outlets out
- * (a site whose pages the reader captured as they read has many articles on its stories).
- */
-export const EVIDENCE_PER_OUTLET = 3;
-export const EVIDENCE_PER_STORY = 2;
+
 export const DEFAULT_MAX_CLAIMS = 60;
 
 /** Cross-checks one claim against the corpus. */

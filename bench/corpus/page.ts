@@ -10,6 +10,7 @@ import { Charset, Index as FlexIndex } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { openDb } from '../../utils/extension/db';
 import { CorpusStore } from '../../utils/extension/corpus-store';
+import { EVIDENCE_PER_OUTLET, EVIDENCE_PER_STORY } from '../../utils/evidence-limits';
 import { generateArticle } from './generate';
 import type { CorpusArticle } from '../../utils/types';
 import { percentile } from '../stats';
@@ -18,6 +19,8 @@ export type Engine = 'crosscheck' | 'flexsearch' | 'minisearch';
 
 /** Evidence per claim, as the product asks (utils/pipeline DEFAULT_EVIDENCE_PER_CLAIM). */
 const K = 12;
+/** The product's other evidence options: at most so many articles per outlet and per story (utils/evidence-limits). */
+const LIMITS = { perOutlet: EVIDENCE_PER_OUTLET, perStory: EVIDENCE_PER_STORY };
 const FLEX_OPTIONS = { tokenize: 'strict' as const, resolution: 9, encoder: Charset.LatinBalance };
 const MINI_OPTIONS = { fields: ['title', 'text'], storeFields: [] as string[] };
 
@@ -112,9 +115,9 @@ async function start(engine: Engine): Promise<Engine_> {
     }) as typeof table.bulkGet;
     const index = await store.getIndex();
     return {
-      answer: async (claim) => (await store.search({ text: claim }, { k: K })).length,
+      answer: async (claim) => (await store.search({ text: claim }, { k: K, ...LIMITS })).length,
       ids: (claim) => index.search({ text: claim }, K).length,
-      answerMany: async (claims) => (await store.searchMany(claims.map((text) => ({ text })), { k: K })).reduce((n, hits) => n + hits.length, 0),
+      answerMany: async (claims) => (await store.searchMany(claims.map((text) => ({ text })), { k: K, ...LIMITS })).reduce((n, hits) => n + hits.length, 0),
     };
   }
   const db = peerDb(engine);
