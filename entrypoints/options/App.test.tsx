@@ -22,6 +22,7 @@ const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
+  vi.unstubAllGlobals();
   render(null, root);
   root.remove();
   if (typeof stopHandling === 'function') stopHandling();
@@ -151,5 +152,38 @@ describe('options page, accessibility', () => {
     await act(async () => render(<ImportReport progress={{ bytesRead: 5, totalBytes: 10, added: 1, duplicates: 0, repeated: 0, copies: 0, errors: [], skipped: 0 }} />, root));
     const bar = root.querySelector('progress')!;
     expect(bar.getAttribute('aria-label')).toBe('Import progress');
+  });
+});
+
+describe('options page, removing by date', () => {
+  it("sends the reader's time zone, in which the table shows dates, with the days chosen and with the statistics asked for", async () => {
+    const asked: { stats: unknown[]; removed: unknown[] } = { stats: [], removed: [] };
+    stopHandling = handleMessages<BackgroundProtocol>(
+      {
+        corpusSize: () => ({ articles: 1, outlets: 1 }),
+        outletStats: (req) => (asked.stats.push(req), []),
+        deletePublishedBetween: (req) => (asked.removed.push(req), { removed: 1 }),
+      },
+      { accept: () => true },
+    );
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<App />, root));
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    await vi.waitFor(() => expect(asked.stats).toEqual([{ timeZone: zone }]));
+    const form = root.querySelector<HTMLFormElement>('[data-testid="delete-range"]')!;
+    const [from, to] = [...form.querySelectorAll('input')];
+    await act(async () => {
+      from.value = '2026-10-08';
+      from.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      to.value = '2026-10-08';
+      to.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    vi.stubGlobal('confirm', () => true);
+    await act(async () => void form.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    await vi.waitFor(() => expect(asked.removed).toEqual([{ from: '2026-10-08', to: '2026-10-08', timeZone: zone }]));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toContain('published from 2026-10-08 to 2026-10-08'));
   });
 });

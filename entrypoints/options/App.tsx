@@ -201,7 +201,7 @@ function CorpusSection() {
   const [oneUrl, setOneUrl] = useState('');
 
   const refresh = async () => {
-    const [s, o] = await Promise.all([toBackground('corpusSize', {}), toBackground('outletStats', {})]);
+    const [s, o] = await Promise.all([toBackground('corpusSize', {}), toBackground('outletStats', { timeZone: readerTimeZone() })]);
     if (s.ok) setSize(s.value);
     if (o.ok) setStats(o.value);
     if (!s.ok) setMessage(s.error);
@@ -257,7 +257,7 @@ function CorpusSection() {
     }
     if (!confirm(`Remove every article published from ${from} to ${to}?`)) return;
     void (async () => {
-      const answer = await toBackground('deletePublishedBetween', { from, to });
+      const answer = await toBackground('deletePublishedBetween', { from, to, timeZone: readerTimeZone() });
       setMessage(answer.ok ? `Removed ${answer.value.removed} articles published from ${from} to ${to}.` : `Failed: ${answer.error}`);
       void refresh();
     })();
@@ -401,6 +401,14 @@ function CorpusSection() {
       </table>
     </section>
   );
+}
+
+/**
+ * The reader's time zone, in which dates are shown (formatDate) and so days are chosen: removing
+ * by date and the statistics' first and last days go by it.
+ */
+function readerTimeZone(): string | undefined {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
 }
 
 /** Errors listed one by one under an import; the count says how many more there were. */

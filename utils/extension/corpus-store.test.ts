@@ -155,6 +155,51 @@ describe('CorpusStore', () => {
     );
     expect(await store.outletStats()).toEqual([{ outlet: 'Ledger', articles: 2, oldest: '2026-03-01', newest: '2026-03-04', copies: 0 }]);
   });
+
+  it('removes by the days a reader sees in their time zone, daylight-saving changes included', async () => {
+    const dated = (path: string, published: string) => article(`https://ledger.example/${path}`, 'Ledger', `Story ${path} about the harbour.`, published);
+    await store.addArticles(
+      [
+        dated('evening', '2026-10-09T05:30:00.000Z'), // Oct 8, 22:30 in Los Angeles
+        dated('day-only', '2026-10-08'),
+        dated('noon', '2026-10-08T19:00:00.000Z'), // Oct 8 in Los Angeles
+        dated('next', '2026-10-09T12:00:00.000Z'), // Oct 9 in Los Angeles
+        dated('before', '2026-10-08T06:30:00.000Z'), // Oct 7, 23:30 in Los Angeles
+      ],
+      'import',
+    );
+    const left = async () => (await store.exportPage(0, 100)).articles.map((a) => a.url.split('/').pop());
+    expect(await store.removePublishedBetween('2026-10-08', '2026-10-08', 'America/Los_Angeles')).toBe(3);
+    expect(await left()).toEqual(['next', 'before']);
+    expect(await store.removePublishedBetween('2026-10-07', '2026-10-07', 'America/Los_Angeles')).toBe(1);
+    expect(await left()).toEqual(['next']);
+
+    // Berlin leaves summer time on Oct 25: Oct 25 runs from 22:00 UTC on the 24th to 23:00 UTC on the 25th.
+    await store.addArticles(
+      [dated('b1', '2026-10-24T21:30:00.000Z'), dated('b2', '2026-10-24T22:30:00.000Z'), dated('b3', '2026-10-25T22:30:00.000Z'), dated('b4', '2026-10-25T23:30:00.000Z')],
+      'import',
+    );
+    expect(await store.removePublishedBetween('2026-10-25', '2026-10-25', 'Europe/Berlin')).toBe(2);
+    expect(await left()).toEqual(['next', 'b1', 'b4']);
+    // Without a time zone, days are UTC days.
+    expect(await store.removePublishedBetween('2026-10-24', '2026-10-24')).toBe(1);
+    expect(await left()).toEqual(['next', 'b4']);
+  });
+
+  it("gives each outlet's first and last days as the reader sees them", async () => {
+    const dated = (path: string, published: string) => article(`https://ledger.example/${path}`, 'Ledger', `Story ${path} about the harbour.`, published);
+    await store.addArticles(
+      [dated('a', '2026-10-09'), dated('b', '2026-10-09T05:30:00.000Z'), dated('c', '2026-10-20T03:00:00.000Z'), dated('d', '2026-10-19')],
+      'import',
+    );
+    // In Los Angeles the first is Oct 8 (b), the last Oct 19 (c at 20:00 on the 19th, or d: the later stored value).
+    expect(await store.outletStats('America/Los_Angeles')).toEqual([{ outlet: 'Ledger', articles: 4, oldest: '2026-10-09T05:30:00.000Z', newest: '2026-10-20T03:00:00.000Z', copies: 0 }]);
+    // In UTC the first is Oct 9 and the last Oct 20.
+    expect(await store.outletStats('UTC')).toEqual([{ outlet: 'Ledger', articles: 4, oldest: '2026-10-09', newest: '2026-10-20T03:00:00.000Z', copies: 0 }]);
+    // In Singapore a (Oct 9) comes first, b is at 13:30 the same day; d is Oct 19, c Oct 20 at 11:00.
+    await store.addArticles([dated('e', '2026-10-20')], 'import');
+    expect((await store.outletStats('Asia/Singapore'))[0]).toMatchObject({ oldest: '2026-10-09', newest: '2026-10-20T03:00:00.000Z' });
+  });
 });
 
 /** Articles with distinct words, so each one has its own best query. */

@@ -12,6 +12,7 @@ import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type 
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
 import { diskFullError, isQuotaError } from './storage-errors';
 import { validateArticle } from '../import/article';
+import { addDays, dayShown } from '../local-day';
 
 /** When the saved index is brought up to date (a new base snapshot written). */
 export interface CompactionPolicy {
@@ -635,14 +636,22 @@ export class CorpusStore {
   }
 
   /**
-   * Removes the articles published between two dates, both included (`YYYY-MM-DD`, or full
-   * ISO date-times). Articles without a date are kept.
+   * Removes the articles published between two days, both included (`YYYY-MM-DD`), as a reader
+   * in `timeZone` sees them (utils/local-day): a moment counts on the day it was there, a date
+   * alone on that day. Articles without a date are kept.
    */
-  async removePublishedBetween(from: string, to: string): Promise<number> {
+  async removePublishedBetween(from: string, to: string, timeZone = 'UTC'): Promise<number> {
     if (!from || !to || from > to) return 0;
-    // A date-only upper bound takes in every time of that day.
-    const ids = await this.db.articles.where('published').between(from, `${to}\uffff`, true, true).primaryKeys();
-    return this.removeArticles(ids as number[]);
+    // A moment is on its UTC day, the day before or the day after, wherever the reader is.
+    const ids: number[] = [];
+    await this.db.articles
+      .where('published')
+      .between(addDays(from, -1), `${addDays(to, 1)}\uffff`, true, true)
+      .eachKey((key, cursor) => {
+        const day = dayShown(String(key), timeZone);
+        if (day !== null && day >= from && day <= to) ids.push(cursor.primaryKey as number);
+      });
+    return this.removeArticles(ids);
   }
 
   /** Removes one article, named by its id or by its address (any URL variant of it). */
@@ -683,10 +692,28 @@ export class CorpusStore {
     return { articles, outlets: outlets.length };
   }
 
-  /** Per-outlet counts and date range, for the options page; from the indexes only (no article is read). */
-  async outletStats(): Promise<OutletStats[]> {
+  /**
+   * Per-outlet counts and date range, for the options page; from the indexes only (no article is
+   * read). The first and last dates are those shown on the first and last days for a reader in
+   * `timeZone` (utils/local-day), which the order of the stored values alone does not give: a
+   * date alone sorts before the moments of its UTC day, and a moment may be shown a day earlier
+   * or later than its UTC day.
+   */
+  async outletStats(timeZone = 'UTC'): Promise<OutletStats[]> {
     const articles = this.db.articles;
     const outlets = (await articles.orderBy('outlet').uniqueKeys()) as string[];
+    const published = (keys: unknown[]) => keys.map((k) => (k as [string, string])[1]);
+    /** Of stored dates, the one shown on the earliest (or latest) day; the first of those in order. */
+    const edge = (dates: string[], latest: boolean): string | null => {
+      let best: string | null = null;
+      let bestDay: string | null = null;
+      for (const d of latest ? [...dates].reverse() : dates) {
+        const day = dayShown(d, timeZone);
+        if (day === null) continue;
+        if (bestDay === null || (latest ? day > bestDay : day < bestDay)) [best, bestDay] = [d, day];
+      }
+      return best ?? (latest ? dates[dates.length - 1] : dates[0]) ?? null;
+    };
     return Promise.all(
       outlets.map(async (outlet) => {
         const range = () => articles.where('[outlet+published]').between([outlet, ''], [outlet, '\uffff']);
@@ -696,8 +723,21 @@ export class CorpusStore {
           range().reverse().limit(1).keys(),
           articles.where('[outlet+copyOf]').between([outlet, -Infinity], [outlet, Infinity]).count(),
         ]);
-        const date = (keys: unknown[]) => ((keys[0] as [string, string] | undefined)?.[1] ?? null);
-        return { outlet, articles: count, oldest: date(first), newest: date(last), copies };
+        const [oldest] = published(first);
+        const [newest] = published(last);
+        // Dates whose day may be shown before the first value's (or after the last's): those of
+        // the same UTC day and the next one (the previous one).
+        const near = async (value: string | undefined, latest: boolean) => {
+          if (value === undefined) return null;
+          const day = value.slice(0, 10);
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return value;
+          const keys = latest
+            ? await articles.where('[outlet+published]').between([outlet, addDays(day, -1)], [outlet, value], true, true).keys()
+            : await articles.where('[outlet+published]').between([outlet, value], [outlet, addDays(day, 2)], true, false).keys();
+          return edge(published(keys), latest);
+        };
+        const [from, to] = await Promise.all([near(oldest, false), near(newest, true)]);
+        return { outlet, articles: count, oldest: from, newest: to, copies };
       }),
     );
   }
