@@ -121,6 +121,28 @@ describe('options page, import report', () => {
   });
 });
 
+describe('options page, import report words', () => {
+  const report = async (progress: Parameters<typeof ImportReport>[0]['progress']) => {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<ImportReport progress={progress} />, root));
+    return root.querySelector('[data-testid="import-report"]')!;
+  };
+
+  it('says one line and one syndicated copy in the singular, and shows the copies linked', async () => {
+    const shown = await report({ bytesRead: 10, totalBytes: 10, added: 3, duplicates: 0, repeated: 0, copies: 1, errors: [{ line: 2, error: 'not valid JSON' }], skipped: 1 });
+    expect(shown.textContent).toContain('100% · 3 added · 0 already stored · 1 syndicated copy linked · 1 line skipped');
+    expect(shown.textContent).not.toMatch(/1 lines|1 syndicated copies/);
+  });
+
+  it('reports a file that could not be imported without counting lines, and an empty file as read whole', async () => {
+    const shown = await report({ bytesRead: 0, totalBytes: 0, added: 0, duplicates: 0, repeated: 0, copies: 0, errors: [], skipped: 0, fileProblem: 'the file is empty' });
+    expect(shown.textContent).toBe('100% · the file could not be imported');
+    expect(shown.querySelector('progress')!.getAttribute('value')).toBe('100');
+    expect(shown.querySelector('[data-testid="import-errors"]')).toBeNull();
+  });
+});
+
 describe('options page, accessibility', () => {
   const table = () => root.querySelector<HTMLTableElement>('[data-testid="outlet-stats"]');
   const withTwoOutlets = async () => {
@@ -171,6 +193,7 @@ describe('options page, removing by date', () => {
     await act(async () => render(<App />, root));
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     await vi.waitFor(() => expect(asked.stats).toEqual([{ timeZone: zone }]));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-size"]')?.textContent).toBe('1 article from 1 outlet, stored in this browser only.'));
     const form = root.querySelector<HTMLFormElement>('[data-testid="delete-range"]')!;
     const [from, to] = [...form.querySelectorAll('input')];
     await act(async () => {
@@ -184,6 +207,6 @@ describe('options page, removing by date', () => {
     vi.stubGlobal('confirm', () => true);
     await act(async () => void form.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
     await vi.waitFor(() => expect(asked.removed).toEqual([{ from: '2026-10-08', to: '2026-10-08', timeZone: zone }]));
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toContain('published from 2026-10-08 to 2026-10-08'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toBe('Removed 1 article published from 2026-10-08 to 2026-10-08.'));
   });
 });
