@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
 import { captureSitesItem } from '@/utils/extension/capture';
+import { siteSettingsItem } from '@/utils/extension/settings';
 import { App, ImportReport } from './App';
 
 let root: HTMLElement;
@@ -23,6 +24,7 @@ const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   render(null, root);
   root.remove();
   if (typeof stopHandling === 'function') stopHandling();
@@ -103,6 +105,35 @@ describe('options page, "Add the articles I read"', () => {
     await settle();
     expect(await captureSitesItem.getValue()).toEqual([]);
     expect(area().value).toBe('');
+  });
+});
+
+describe('options page, where Crosscheck runs', () => {
+  it('counts only the allowed sites the deny list leaves readable when it says what was saved', async () => {
+    await siteSettingsItem.setValue({ mode: 'listed', allow: [], deny: [] });
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(undefined as never);
+    await openOptions();
+    const form = () => root.querySelector<HTMLFormElement>('[data-testid="site-settings"]')!;
+    await vi.waitFor(() => expect(form()).toBeTruthy());
+    const fill = async (name: string, value: string) => {
+      const box = form().querySelector<HTMLTextAreaElement>(`textarea[name="${name}"]`)!;
+      await act(async () => {
+        box.value = value;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    };
+    const save = async () => {
+      await act(async () => void form().dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+      await settle();
+      return form().querySelector('.message')?.textContent;
+    };
+    await fill('allow', '127.0.0.1\nnews.example');
+    await fill('deny', '127.0.0.1');
+    expect(await save()).toBe('Saved: Crosscheck may read 1 site. Open tabs follow at once.');
+    await fill('allow', '127.0.0.1');
+    expect(await save()).toBe('Saved: Crosscheck reads no site (add one to the allow list, and not to the deny list).');
+    expect(await siteSettingsItem.getValue()).toEqual({ mode: 'listed', allow: ['127.0.0.1'], deny: ['127.0.0.1'] });
   });
 });
 

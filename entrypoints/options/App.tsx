@@ -6,7 +6,7 @@ import { formatDate } from '@/components/OutletList';
 import { siteSettingsItem } from '@/utils/extension/settings';
 import { captureSitesItem } from '@/utils/extension/capture';
 import { toBackground, type CorpusSize, type ImportState, type OutletStats } from '@/utils/extension/messages';
-import { normalizeSitePattern, type SiteSettings } from '@/utils/site-settings';
+import { allowedSites, normalizeSitePattern, type SiteSettings } from '@/utils/site-settings';
 import { originsForSettings, originsNoLongerNeeded } from '@/utils/site-access';
 import { isHttpUrl } from '@/utils/url';
 import { serializeJsonLines } from '@/utils/import/jsonl';
@@ -90,10 +90,14 @@ function SiteSettingsForm() {
     if (unneeded.length) await browser.permissions.remove({ origins: unneeded }).catch(() => false);
     setDraft({ ...draft, allow: allow.good.join('\n'), deny: deny.good.join('\n') });
     setDirty(false);
+    // Sites on both lists are denied: they are not counted.
+    const readable = allowedSites(next).length;
     setMessage(
       next.mode === 'everywhere'
         ? 'Saved: Crosscheck may read every site you open, except those on the deny list.'
-        : `Saved: Crosscheck may read ${allow.good.length} site${allow.good.length === 1 ? '' : 's'}. Open tabs follow at once.`,
+        : readable === 0
+          ? 'Saved: Crosscheck reads no site (add one to the allow list, and not to the deny list).'
+          : `Saved: Crosscheck may read ${counted(readable, 'site')}. Open tabs follow at once.`,
     );
   };
 
