@@ -186,6 +186,27 @@ describe('CorpusStore', () => {
     expect(await left()).toEqual(['next', 'b4']);
   });
 
+  it('counts and removes names differing only in case as one outlet, as the verdicts do', async () => {
+    await store.addArticles(
+      [
+        article('https://www.capital-courier.example/1', 'Capital Courier', 'The army took the valley on Monday.', '2026-10-12T10:00:00.000Z'),
+        article('https://www.capital-courier.example/2', 'capital courier ', 'Flooding closed the northern road.', '2026-10-13T10:00:00.000Z'),
+        article('https://www.capital-courier.example/3', 'CAPITAL COURIER', 'The council voted on the budget.', '2026-10-14T10:00:00.000Z'),
+        article('https://www.capital-courier.example/4', 'Capital Courier', 'Schools reopened after the storm.', '2026-10-11'),
+        article('https://daily-compass.example/1', 'Daily Compass', 'The bank kept its rate unchanged.', '2026-10-15T10:00:00.000Z'),
+      ],
+      'import',
+    );
+    expect(await store.outletStats('UTC')).toEqual([
+      { outlet: 'Capital Courier', articles: 4, oldest: '2026-10-11', newest: '2026-10-14T10:00:00.000Z', copies: 0 },
+      { outlet: 'Daily Compass', articles: 1, oldest: '2026-10-15T10:00:00.000Z', newest: '2026-10-15T10:00:00.000Z', copies: 0 },
+    ]);
+    expect(await store.size()).toEqual({ articles: 5, outlets: 2 });
+    expect(await store.removeOutlet('capital COURIER')).toBe(4);
+    expect(await store.size()).toEqual({ articles: 1, outlets: 1 });
+    expect(await store.removeOutlet('Nobody')).toBe(0);
+  });
+
   it("gives each outlet's first and last days as the reader sees them", async () => {
     const dated = (path: string, published: string) => article(`https://ledger.example/${path}`, 'Ledger', `Story ${path} about the harbour.`, published);
     await store.addArticles(

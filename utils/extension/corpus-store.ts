@@ -13,6 +13,7 @@ import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } fro
 import { diskFullError, isQuotaError } from './storage-errors';
 import { validateArticle } from '../import/article';
 import { addDays, dayShown } from '../local-day';
+import { outletKey } from '../verdict';
 
 /** When the saved index is brought up to date (a new base snapshot written). */
 export interface CompactionPolicy {
@@ -630,9 +631,20 @@ export class CorpusStore {
     return this.removeArticles((await this.db.articles.where('source').equals(source).primaryKeys()) as number[]);
   }
 
-  /** Removes every article of one outlet. */
+  /**
+   * Removes every article of one outlet, under any of its names that differ only in case or
+   * surrounding spaces (one outlet to the verdicts: utils/verdict outletKey).
+   */
   async removeOutlet(outlet: string): Promise<number> {
-    return this.removeArticles((await this.db.articles.where('outlet').equals(outlet).primaryKeys()) as number[]);
+    const names = await this.outletNames(outlet);
+    if (names.length === 0) return 0;
+    return this.removeArticles((await this.db.articles.where('outlet').anyOf(names).primaryKeys()) as number[]);
+  }
+
+  /** The stored names of an outlet (see removeOutlet). */
+  private async outletNames(outlet: string): Promise<string[]> {
+    const key = outletKey(outlet);
+    return ((await this.db.articles.orderBy('outlet').uniqueKeys()) as string[]).filter((name) => outletKey(name) === key);
   }
 
   /**
@@ -689,7 +701,7 @@ export class CorpusStore {
   /** Number of articles and outlets. */
   async size(): Promise<CorpusSize> {
     const [articles, outlets] = await Promise.all([this.db.articles.count(), this.db.articles.orderBy('outlet').uniqueKeys()]);
-    return { articles, outlets: outlets.length };
+    return { articles, outlets: new Set((outlets as string[]).map(outletKey)).size };
   }
 
   /**
@@ -714,30 +726,52 @@ export class CorpusStore {
       }
       return best ?? (latest ? dates[dates.length - 1] : dates[0]) ?? null;
     };
+    const one = async (outlet: string) => {
+      const range = () => articles.where('[outlet+published]').between([outlet, ''], [outlet, '\uffff']);
+      const [count, first, last, copies] = await Promise.all([
+        articles.where('outlet').equals(outlet).count(),
+        range().limit(1).keys(),
+        range().reverse().limit(1).keys(),
+        articles.where('[outlet+copyOf]').between([outlet, -Infinity], [outlet, Infinity]).count(),
+      ]);
+      const [oldest] = published(first);
+      const [newest] = published(last);
+      // Dates whose day may be shown before the first value's (or after the last's): those of
+      // the same UTC day and the next one (the previous one).
+      const near = async (value: string | undefined, latest: boolean) => {
+        if (value === undefined) return null;
+        const day = value.slice(0, 10);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return value;
+        const keys = latest
+          ? await articles.where('[outlet+published]').between([outlet, addDays(day, -1)], [outlet, value], true, true).keys()
+          : await articles.where('[outlet+published]').between([outlet, value], [outlet, addDays(day, 2)], true, false).keys();
+        return edge(published(keys), latest);
+      };
+      const [from, to] = await Promise.all([near(oldest, false), near(newest, true)]);
+      return { outlet, articles: count, oldest: from, newest: to, copies };
+    };
+    // Names differing only in case or surrounding spaces are one outlet, as to the verdicts
+    // (utils/verdict outletKey): one row, under the name most of its articles carry.
+    const groups = new Map<string, string[]>();
+    for (const outlet of outlets) {
+      const key = outletKey(outlet);
+      const names = groups.get(key);
+      if (names) names.push(outlet);
+      else groups.set(key, [outlet]);
+    }
     return Promise.all(
-      outlets.map(async (outlet) => {
-        const range = () => articles.where('[outlet+published]').between([outlet, ''], [outlet, '\uffff']);
-        const [count, first, last, copies] = await Promise.all([
-          articles.where('outlet').equals(outlet).count(),
-          range().limit(1).keys(),
-          range().reverse().limit(1).keys(),
-          articles.where('[outlet+copyOf]').between([outlet, -Infinity], [outlet, Infinity]).count(),
-        ]);
-        const [oldest] = published(first);
-        const [newest] = published(last);
-        // Dates whose day may be shown before the first value's (or after the last's): those of
-        // the same UTC day and the next one (the previous one).
-        const near = async (value: string | undefined, latest: boolean) => {
-          if (value === undefined) return null;
-          const day = value.slice(0, 10);
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return value;
-          const keys = latest
-            ? await articles.where('[outlet+published]').between([outlet, addDays(day, -1)], [outlet, value], true, true).keys()
-            : await articles.where('[outlet+published]').between([outlet, value], [outlet, addDays(day, 2)], true, false).keys();
-          return edge(published(keys), latest);
+      [...groups.values()].map(async (names) => {
+        const rows = await Promise.all(names.map(one));
+        if (rows.length === 1) return rows[0];
+        const named = rows.reduce((a, b) => (b.articles > a.articles ? b : a));
+        const dates = (pick: (r: OutletStats) => string | null) => rows.map(pick).filter((d): d is string => d !== null).sort();
+        return {
+          outlet: named.outlet,
+          articles: rows.reduce((n, r) => n + r.articles, 0),
+          oldest: edge(dates((r) => r.oldest), false),
+          newest: edge(dates((r) => r.newest), true),
+          copies: rows.reduce((n, r) => n + r.copies, 0),
         };
-        const [from, to] = await Promise.all([near(oldest, false), near(newest, true)]);
-        return { outlet, articles: count, oldest: from, newest: to, copies };
       }),
     );
   }
