@@ -127,6 +127,25 @@ describe('CorpusStore', () => {
     expect(await store.search({ text: 'harbour' }, { k: 5 })).toEqual([]);
   });
 
+  it("keeps the reader's import of an article first stored from the demo corpus when the demo corpus is removed", async () => {
+    await store.addArticles(
+      [article('https://ledger.example/1', 'Ledger', wire), article('https://post.example/2', 'Post', 'The harbour bridge reopened after repairs lasting two years.')],
+      'demo',
+    );
+    const mine = await store.addArticles(
+      [article('https://ledger.example/1?utm_source=feed', 'Ledger', wire), article('https://post.example/3', 'Post', 'The ferry timetable changes in spring.')],
+      'import',
+    );
+    expect(mine).toMatchObject({ added: 1, duplicates: 1 });
+    expect(await store.removeSource('demo')).toBe(1);
+    expect((await store.exportPage(0, 10)).articles.map((a) => a.url)).toEqual(['https://ledger.example/1', 'https://post.example/3']);
+    expect((await store.search({ text: 'Arven valley' }, { k: 5 }))[0]?.outlet).toBe('Ledger');
+    // Loading the demo corpus again leaves the reader's article theirs.
+    await store.addArticles([article('https://ledger.example/1', 'Ledger', wire)], 'demo');
+    expect(await store.removeSource('demo')).toBe(0);
+    expect((await store.size()).articles).toBe(2);
+  });
+
   it('removes by source and by outlet, with the index', async () => {
     await store.addArticles([article('https://ledger.example/1', 'Ledger', wire)], 'demo');
     await store.addArticles([article('https://post.example/2', 'Post', 'The harbour bridge reopened after repairs lasting two years.')], 'import');

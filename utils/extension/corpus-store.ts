@@ -363,6 +363,13 @@ export class CorpusStore {
         const keys = [...new Set(prepared.map((p) => p.key))];
         const found = await Promise.all(keys.map((k) => db.articles.where('canonicalUrl').equals(k).primaryKeys()));
         const existing = new Map(keys.map((k, i) => [k, found[i] as number[]]).filter(([, ids]) => ids.length > 0) as [string, number[]][]);
+        // The reader's own import (or capture) of an article stored from the demo corpus makes it
+        // theirs: removing the demo corpus keeps it.
+        if (source !== 'demo' && existing.size) {
+          const demo = new Set((await db.articles.where('source').equals('demo').primaryKeys()) as number[]);
+          const theirs = [...existing.values()].flat().filter((id) => demo.has(id));
+          if (theirs.length) await db.articles.bulkUpdate(theirs.map((key) => ({ key, changes: { source } })));
+        }
         const seen = new Set<string>();
         const rows: Omit<ArticleRow, 'id'>[] = [];
         for (const p of prepared) {
