@@ -203,6 +203,14 @@ describe('CorpusStore', () => {
     // Without a time zone, days are UTC days.
     expect(await store.removePublishedBetween('2026-10-24', '2026-10-24')).toBe(1);
     expect(await left()).toEqual(['next', 'b4']);
+    // A range of several days: the days inside it whole, its first and last as seen in the time zone.
+    await store.addArticles(
+      [dated('r1', '2026-11-01T06:30:00.000Z'), dated('r2', '2026-11-02T12:00:00.000Z'), dated('r3', '2026-11-03'), dated('r4', '2026-11-04T07:30:00.000Z'), dated('r5', '2026-11-04T08:30:00.000Z')],
+      'import',
+    );
+    // In Los Angeles (UTC-7 until Nov 1 09:00 UTC, then UTC-8): r1 is Oct 31 23:30, r4 Nov 3 23:30, r5 Nov 4 00:30.
+    expect(await store.removePublishedBetween('2026-11-01', '2026-11-03', 'America/Los_Angeles')).toBe(3);
+    expect(await left()).toEqual(['next', 'b4', 'r1', 'r5']);
   });
 
   it('counts and removes names differing only in case as one outlet, as the verdicts do', async () => {

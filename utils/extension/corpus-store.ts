@@ -667,7 +667,10 @@ export class CorpusStore {
       .where('published')
       .between(addDays(from, -1), `${addDays(to, 1)}\uffff`, true, true)
       .eachKey((key, cursor) => {
-        const day = dayShown(String(key), timeZone);
+        const value = String(key);
+        // A value of a UTC day strictly inside the range is inside it in every time zone.
+        const utcDay = value.slice(0, 10);
+        const day = utcDay > from && utcDay < to && /^\d{4}-\d{2}-\d{2}/.test(value) ? utcDay : dayShown(value, timeZone);
         if (day !== null && day >= from && day <= to) ids.push(cursor.primaryKey as number);
       });
     return this.removeArticles(ids);
