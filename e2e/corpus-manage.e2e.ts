@@ -84,7 +84,7 @@ describe('corpus: capture, resume, delete', () => {
     await options.locator('[data-testid="delete-range"] input').nth(1).fill('2100-12-31');
     options.once('dialog', (d) => void d.accept());
     await options.locator('[data-testid="delete-range"] button').click();
-    const message = await waitFor(async () => (await options.getByTestId('corpus-message').textContent())?.match(/Removed (\d+) articles published/) ?? null);
+    const message = await waitFor(async () => (await options.getByTestId('corpus-message').textContent())?.match(/Removed (\d+) articles? published/) ?? null);
     expect(Number(message[1])).toBeGreaterThan(0);
     expect(await size(options)).toBe(before - Number(message[1]));
     await options.close();

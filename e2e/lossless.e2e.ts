@@ -182,7 +182,7 @@ describe('nothing lost when the service worker stops', () => {
     // An image saved under a .jsonl name.
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
     expect(await importAndWait('photo.jsonl', png, /photo\.jsonl/)).toBe(
-      'Import of photo.jsonl stopped at line 1: this looks like a binary file, not JSON Lines text (a NUL byte on line 3); the file was not read. If it is UTF-16 text, save it as UTF-8 and import it again. Nothing was stored.',
+      'Could not import photo.jsonl: this looks like a binary file, not JSON Lines text (a NUL byte on line 3); the file was not read. If it is UTF-16 text, save it as UTF-8 and import it again. Nothing was stored.',
     );
 
     // A Latin-1 CSV with a repeated address and a javascript: link.

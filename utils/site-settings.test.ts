@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SITE_SETTINGS,
+  allowedSites,
   isSiteEnabled,
   matchesSitePattern,
   normalizeSitePattern,
@@ -290,5 +291,17 @@ describe('the www. form of a site', () => {
       }
       expect(matchesSitePattern(`www.${host}`, host), host).toBe(form !== null);
     }
+  });
+});
+
+describe('allowedSites', () => {
+  it('leaves out the allowed sites the deny list covers, and only those', () => {
+    expect(allowedSites(listed(['127.0.0.1'], ['127.0.0.1']))).toEqual([]);
+    expect(allowedSites(listed(['news.example', 'daily.example'], ['*.news.example']))).toEqual(['daily.example']);
+    expect(allowedSites(listed(['news.example', 'daily.example'], ['www.news.example']))).toEqual(['daily.example']);
+    // A wildcard still has sites left when only one of them is denied, and not when a wildcard covers it.
+    expect(allowedSites(listed(['*.news.example'], ['news.example']))).toEqual(['*.news.example']);
+    expect(allowedSites(listed(['*.a.news.example', '*.news.example'], ['*.news.example']))).toEqual([]);
+    expect(allowedSites(listed(['news.example', '*.daily.example'], []))).toEqual(['news.example', '*.daily.example']);
   });
 });

@@ -148,6 +148,20 @@ export function isSiteEnabled(url: string, settings: SiteSettings): boolean {
   return (settings.allow ?? []).some((pattern) => matchesSitePattern(host, pattern));
 }
 
+/**
+ * The allow list's patterns that the deny list leaves some site of: `example.com` is left out
+ * when `example.com` or `*.example.com` is denied, `*.example.com` when a wildcard over it is.
+ */
+export function allowedSites(settings: SiteSettings): string[] {
+  const deny = settings.deny ?? [];
+  return (settings.allow ?? []).filter((pattern) => {
+    const wildcard = pattern.startsWith('*.');
+    const host = wildcard ? pattern.slice(2) : pattern;
+    // A plain deny pattern names one host (and its www. form), never a wildcard's subdomains.
+    return !deny.some((d) => (wildcard ? d.startsWith('*.') : true) && matchesSitePattern(host, d));
+  });
+}
+
 /** Whether a host is on under these settings (the host-only part of isSiteEnabled). */
 function hostEnabled(host: string, settings: SiteSettings): boolean {
   return isSiteEnabled(`https://${host}/`, settings);

@@ -73,7 +73,9 @@ function outletNames(related: readonly JudgedEvidence[], page: PageContext): { n
   };
 }
 
-const nameKey = (name: string) => name.trim().toLowerCase();
+/** The key under which names count as one outlet: "Capital Courier" and "capital courier " are one. */
+export const outletKey = (name: string) => name.trim().toLowerCase();
+const nameKey = outletKey;
 
 /**
  * Turns judged evidence into one finding per outlet, in date order.

@@ -242,7 +242,7 @@ export default defineBackground(() => {
       await store.forgetImport(req.fileKey);
       return null;
     },
-    deletePublishedBetween: async (req) => ({ removed: await store.removePublishedBetween(req.from, req.to) }),
+    deletePublishedBetween: async (req) => ({ removed: await store.removePublishedBetween(req.from, req.to, req.timeZone) }),
     deleteArticle: async (req) => ({ removed: await store.removeArticle(req) }),
     async removeDemoCorpus() {
       const removed = await store.removeSource('demo');
@@ -259,9 +259,9 @@ export default defineBackground(() => {
       await demoReady;
       return store.size();
     },
-    outletStats: async () => {
+    outletStats: async (req) => {
       await demoReady;
-      return store.outletStats();
+      return store.outletStats(req.timeZone);
     },
   };
   handleMessages(handlers);

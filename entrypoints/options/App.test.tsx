@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
 import { captureSitesItem } from '@/utils/extension/capture';
+import { siteSettingsItem } from '@/utils/extension/settings';
 import { App, ImportReport } from './App';
 
 let root: HTMLElement;
@@ -22,6 +23,8 @@ const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   render(null, root);
   root.remove();
   if (typeof stopHandling === 'function') stopHandling();
@@ -105,6 +108,35 @@ describe('options page, "Add the articles I read"', () => {
   });
 });
 
+describe('options page, where Crosscheck runs', () => {
+  it('counts only the allowed sites the deny list leaves readable when it says what was saved', async () => {
+    await siteSettingsItem.setValue({ mode: 'listed', allow: [], deny: [] });
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(undefined as never);
+    await openOptions();
+    const form = () => root.querySelector<HTMLFormElement>('[data-testid="site-settings"]')!;
+    await vi.waitFor(() => expect(form()).toBeTruthy());
+    const fill = async (name: string, value: string) => {
+      const box = form().querySelector<HTMLTextAreaElement>(`textarea[name="${name}"]`)!;
+      await act(async () => {
+        box.value = value;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    };
+    const save = async () => {
+      await act(async () => void form().dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+      await settle();
+      return form().querySelector('.message')?.textContent;
+    };
+    await fill('allow', '127.0.0.1\nnews.example');
+    await fill('deny', '127.0.0.1');
+    expect(await save()).toBe('Saved: Crosscheck may read 1 site. Open tabs follow at once.');
+    await fill('allow', '127.0.0.1');
+    expect(await save()).toBe('Saved: Crosscheck reads no site (add one to the allow list, and not to the deny list).');
+    expect(await siteSettingsItem.getValue()).toEqual({ mode: 'listed', allow: ['127.0.0.1'], deny: ['127.0.0.1'] });
+  });
+});
+
 describe('options page, import report', () => {
   it('counts the lines skipped before a resume, and says how many are not listed', async () => {
     root = document.createElement('div');
@@ -117,6 +149,28 @@ describe('options page, import report', () => {
     const items = [...root.querySelectorAll('[data-testid="import-errors"] li')].map((li) => li.textContent);
     expect(items).toHaveLength(201);
     expect(items.at(-1)).toBe('…and 100 more.');
+  });
+});
+
+describe('options page, import report words', () => {
+  const report = async (progress: Parameters<typeof ImportReport>[0]['progress']) => {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<ImportReport progress={progress} />, root));
+    return root.querySelector('[data-testid="import-report"]')!;
+  };
+
+  it('says one line and one syndicated copy in the singular, and shows the copies linked', async () => {
+    const shown = await report({ bytesRead: 10, totalBytes: 10, added: 3, duplicates: 0, repeated: 0, copies: 1, errors: [{ line: 2, error: 'not valid JSON' }], skipped: 1 });
+    expect(shown.textContent).toContain('100% · 3 added · 0 already stored · 1 syndicated copy linked · 1 line skipped');
+    expect(shown.textContent).not.toMatch(/1 lines|1 syndicated copies/);
+  });
+
+  it('reports a file that could not be imported without counting lines, and an empty file as read whole', async () => {
+    const shown = await report({ bytesRead: 0, totalBytes: 0, added: 0, duplicates: 0, repeated: 0, copies: 0, errors: [], skipped: 0, fileProblem: 'the file is empty' });
+    expect(shown.textContent).toBe('100% · the file could not be imported');
+    expect(shown.querySelector('progress')!.getAttribute('value')).toBe('100');
+    expect(shown.querySelector('[data-testid="import-errors"]')).toBeNull();
   });
 });
 
@@ -151,5 +205,39 @@ describe('options page, accessibility', () => {
     await act(async () => render(<ImportReport progress={{ bytesRead: 5, totalBytes: 10, added: 1, duplicates: 0, repeated: 0, copies: 0, errors: [], skipped: 0 }} />, root));
     const bar = root.querySelector('progress')!;
     expect(bar.getAttribute('aria-label')).toBe('Import progress');
+  });
+});
+
+describe('options page, removing by date', () => {
+  it("sends the reader's time zone, in which the table shows dates, with the days chosen and with the statistics asked for", async () => {
+    const asked: { stats: unknown[]; removed: unknown[] } = { stats: [], removed: [] };
+    stopHandling = handleMessages<BackgroundProtocol>(
+      {
+        corpusSize: () => ({ articles: 1, outlets: 1 }),
+        outletStats: (req) => (asked.stats.push(req), []),
+        deletePublishedBetween: (req) => (asked.removed.push(req), { removed: 1 }),
+      },
+      { accept: () => true },
+    );
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<App />, root));
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    await vi.waitFor(() => expect(asked.stats).toEqual([{ timeZone: zone }]));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-size"]')?.textContent).toBe('1 article from 1 outlet, stored in this browser only.'));
+    const form = root.querySelector<HTMLFormElement>('[data-testid="delete-range"]')!;
+    const [from, to] = [...form.querySelectorAll('input')];
+    await act(async () => {
+      from.value = '2026-10-08';
+      from.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      to.value = '2026-10-08';
+      to.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    vi.stubGlobal('confirm', () => true);
+    await act(async () => void form.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    await vi.waitFor(() => expect(asked.removed).toEqual([{ from: '2026-10-08', to: '2026-10-08', timeZone: zone }]));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toBe('Removed 1 article published from 2026-10-08 to 2026-10-08.'));
   });
 });

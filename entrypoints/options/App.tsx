@@ -6,10 +6,11 @@ import { formatDate } from '@/components/OutletList';
 import { siteSettingsItem } from '@/utils/extension/settings';
 import { captureSitesItem } from '@/utils/extension/capture';
 import { toBackground, type CorpusSize, type ImportState, type OutletStats } from '@/utils/extension/messages';
-import { normalizeSitePattern, type SiteSettings } from '@/utils/site-settings';
+import { allowedSites, normalizeSitePattern, type SiteSettings } from '@/utils/site-settings';
 import { originsForSettings, originsNoLongerNeeded } from '@/utils/site-access';
 import { isHttpUrl } from '@/utils/url';
 import { serializeJsonLines } from '@/utils/import/jsonl';
+import { counted } from '@/utils/plural';
 import { exportCorpus, fileKey, importFile, type ImportProgress } from './import-file';
 
 /** The options page: where Crosscheck runs, and the reader's corpus. */
@@ -89,10 +90,14 @@ function SiteSettingsForm() {
     if (unneeded.length) await browser.permissions.remove({ origins: unneeded }).catch(() => false);
     setDraft({ ...draft, allow: allow.good.join('\n'), deny: deny.good.join('\n') });
     setDirty(false);
+    // Sites on both lists are denied: they are not counted.
+    const readable = allowedSites(next).length;
     setMessage(
       next.mode === 'everywhere'
         ? 'Saved: Crosscheck may read every site you open, except those on the deny list.'
-        : `Saved: Crosscheck may read ${allow.good.length} site${allow.good.length === 1 ? '' : 's'}. Open tabs follow at once.`,
+        : readable === 0
+          ? 'Saved: Crosscheck reads no site (add one to the allow list, and not to the deny list).'
+          : `Saved: Crosscheck may read ${counted(readable, 'site')}. Open tabs follow at once.`,
     );
   };
 
@@ -201,7 +206,7 @@ function CorpusSection() {
   const [oneUrl, setOneUrl] = useState('');
 
   const refresh = async () => {
-    const [s, o] = await Promise.all([toBackground('corpusSize', {}), toBackground('outletStats', {})]);
+    const [s, o] = await Promise.all([toBackground('corpusSize', {}), toBackground('outletStats', { timeZone: readerTimeZone() })]);
     if (s.ok) setSize(s.value);
     if (o.ok) setStats(o.value);
     if (!s.ok) setMessage(s.error);
@@ -231,7 +236,7 @@ function CorpusSection() {
       setProgress(result);
       setMessage(
         result.stopped ??
-          `Imported ${file.name}: ${result.added} added, ${duplicatesText(result)}, ${result.copies} syndicated copies linked, ${result.skipped} lines skipped.`,
+          `Imported ${file.name}: ${result.added} added, ${duplicatesText(result)}, ${copiesText(result)}, ${counted(result.skipped, 'line')} skipped.`,
       );
     } catch (error) {
       setMessage(`Import failed: ${error instanceof Error ? error.message : String(error)}. Articles stored before the failure were kept.`);
@@ -257,8 +262,8 @@ function CorpusSection() {
     }
     if (!confirm(`Remove every article published from ${from} to ${to}?`)) return;
     void (async () => {
-      const answer = await toBackground('deletePublishedBetween', { from, to });
-      setMessage(answer.ok ? `Removed ${answer.value.removed} articles published from ${from} to ${to}.` : `Failed: ${answer.error}`);
+      const answer = await toBackground('deletePublishedBetween', { from, to, timeZone: readerTimeZone() });
+      setMessage(answer.ok ? `Removed ${counted(answer.value.removed, 'article')} published from ${from} to ${to}.` : `Failed: ${answer.error}`);
       void refresh();
     })();
   };
@@ -302,7 +307,7 @@ function CorpusSection() {
     <section class="card" data-testid="corpus">
       <h2>Your corpus</h2>
       <p data-testid="corpus-size">
-        {size ? `${size.articles.toLocaleString()} articles from ${size.outlets.toLocaleString()} outlets, stored in this browser only.` : 'Reading…'}
+        {size ? `${counted(size.articles, 'article')} from ${counted(size.outlets, 'outlet')}, stored in this browser only.` : 'Reading…'}
       </p>
 
       <div class="actions">
@@ -329,8 +334,7 @@ function CorpusSection() {
       {resumable && (
         <div class="import" data-testid="import-resume" role="alert">
           <p>
-            An earlier import of {resumable.state.name} stopped after line {resumable.state.line.toLocaleString()} ({resumable.state.added.toLocaleString()} articles
-            stored). Resume from there, or start over (articles already stored are recognised and not added twice)?
+            An earlier import of {resumable.state.name} stopped after line {resumable.state.line.toLocaleString()} ({counted(resumable.state.added, 'article')} stored). Resume from there, or start over (articles already stored are recognised and not added twice)?
           </p>
           <button type="button" onClick={() => void runImport(resumable.file, resumable.input, resumable.state)} data-testid="resume-import">
             Resume after line {resumable.state.line.toLocaleString()}
@@ -390,7 +394,7 @@ function CorpusSection() {
                 <button
                   type="button"
                   aria-label={`Remove ${s.outlet}`}
-                  onClick={() => confirm(`Remove all ${s.articles} articles from ${s.outlet}?`) && void run(() => toBackground('deleteOutlet', { outlet: s.outlet }), `Removed ${s.outlet}.`)}
+                  onClick={() => confirm(s.articles === 1 ? `Remove the one article from ${s.outlet}?` : `Remove all ${s.articles} articles from ${s.outlet}?`) && void run(() => toBackground('deleteOutlet', { outlet: s.outlet }), `Removed ${s.outlet}.`)}
                 >
                   Remove
                 </button>
@@ -403,19 +407,30 @@ function CorpusSection() {
   );
 }
 
+/**
+ * The reader's time zone, in which dates are shown (formatDate) and so days are chosen: removing
+ * by date and the statistics' first and last days go by it.
+ */
+function readerTimeZone(): string | undefined {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+}
+
 /** Errors listed one by one under an import; the count says how many more there were. */
 const LISTED_ERRORS = 200;
 
 /** How far an import got, what it stored and the lines it skipped. */
 export function ImportReport({ progress }: { progress: ImportProgress }) {
-  const percent = progress.totalBytes ? Math.round((progress.bytesRead / progress.totalBytes) * 100) : 0;
+  // An empty file is read whole at once, as a file of blank lines is.
+  const percent = progress.totalBytes ? Math.round((progress.bytesRead / progress.totalBytes) * 100) : 100;
   const listed = progress.errors.slice(0, LISTED_ERRORS);
   return (
     <div class="import" data-testid="import-report">
       <progress max={100} value={percent} aria-label="Import progress" />
       <span>
         {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
-        {percent}% · {progress.added} added · {duplicatesText(progress, ' · ')} · {progress.skipped} lines skipped
+        {progress.fileProblem
+          ? `${percent}% · the file could not be imported`
+          : `${percent}% · ${progress.added} added · ${duplicatesText(progress, ' · ')} · ${copiesText(progress)} · ${counted(progress.skipped, 'line')} skipped`}
       </span>
       {progress.skipped > 0 && (
         <ul class="errors" data-testid="import-errors">
@@ -429,6 +444,11 @@ export function ImportReport({ progress }: { progress: ImportProgress }) {
       )}
     </div>
   );
+}
+
+/** "1 syndicated copy linked", "2 syndicated copies linked". */
+function copiesText(p: Pick<ImportProgress, 'copies'>): string {
+  return `${counted(p.copies, 'syndicated copy', 'syndicated copies')} linked`;
 }
 
 /** "3 already stored" and, when some URLs came twice in the file, "2 repeated within the file". */

@@ -232,15 +232,27 @@ describe('importFile: faults and bad files', () => {
     expect(result.stopped).toBe(
       'Import of feed.jsonl stopped at line 8: this looks like a binary file, not JSON Lines text (a NUL byte on line 8); the rest of the file was not read. If it is UTF-16 text, save it as UTF-8 and import it again. The 7 articles before it were stored.',
     );
+    expect(result.fileProblem).toBeUndefined();
     expect(result.errors).toEqual([{ line: 8, error: expect.stringMatching(/^this looks like a binary file/) }]);
     expect(await db.articles.count()).toBe(7);
     expect(forgotten).toEqual([fileKey(file)]);
     db.close();
   });
 
+  it('says "1 article" in the singular when a binary part stops the import after one', async () => {
+    const db = openDb(`import-${n++}`);
+    const store = new CorpusStore(db);
+    // One long article, so that the NUL byte comes after the first kilobyte the file is first checked by.
+    const long = JSON.stringify({ url: 'https://daily0.example/long', title: 'Long', text: 'The council met. '.repeat(100) });
+    const file = new File([`${long}\n{"url":\u0000}\n`], 'feed.jsonl', { lastModified: 3 });
+    const result = await importFile(file, () => {}, { send: sendTo(store), finished: async () => {} });
+    expect(result.stopped).toMatch(/\. The 1 article before it was stored\.$/);
+    db.close();
+  });
+
   it.each([
-    { name: 'a UTF-16 file', data: new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x7d, 0, 0x0a, 0]), message: /^Import of feed\.jsonl stopped at line 1: the file is UTF-16 text, not UTF-8: save it as UTF-8 and import it again; the file was not read\. Nothing was stored\.$/ },
-    { name: 'a gzip file', data: new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b, 0x4c]), message: /^Import of feed\.jsonl stopped at line 1: this is a gzip-compressed file, not JSON Lines text: decompress it first/ },
+    { name: 'a UTF-16 file', data: new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x7d, 0, 0x0a, 0]), message: /^Could not import feed\.jsonl: the file is UTF-16 text, not UTF-8: save it as UTF-8 and import it again; the file was not read\. Nothing was stored\.$/ },
+    { name: 'a gzip file', data: new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b, 0x4c]), message: /^Could not import feed\.jsonl: this is a gzip-compressed file, not JSON Lines text: decompress it first/ },
   ])('stops at once on $name, sending nothing', async ({ data, message }) => {
     let sent = 0;
     const result = await importFile(new File([data], 'feed.jsonl'), () => {}, { send: async () => (sent++, { ok: true, value: { added: 0, duplicates: 0, repeated: 0, copies: 0 } }), finished: async () => {} });
@@ -317,14 +329,19 @@ describe('importFile: files with nothing to import', () => {
     throw new Error('nothing should be sent');
   };
   it.each([
-    { name: 'an empty JSON Lines file', file: new File([''], 'feed.jsonl'), message: 'Import of feed.jsonl stopped at line 1: the file is empty (or holds only blank lines): no articles to import. Nothing was stored.' },
-    { name: 'a CSV file with only its header', file: new File(['url,title,text\r\n'], 'feed.csv'), message: 'Import of feed.csv stopped at line 1: the file has a header row but no articles after it. Nothing was stored.' },
-    { name: 'a CSV file without a url column', file: new File(['link,text\nhttps://a.example/1,Body.\n'], 'feed.csv'), message: 'Import of feed.csv stopped at line 1: the header row has no "url" column (columns found: "link", "text"). Nothing was stored.' },
-    { name: 'a spreadsheet saved as .xlsx under a .csv name', file: new File([new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0])], 'feed.csv'), message: /^Import of feed\.csv stopped at line 1: this is a ZIP archive, not CSV text \(a spreadsheet saved as \.xlsx or \.ods is one\): save it as CSV first; the file was not read\. Nothing was stored\.$/ },
+    { name: 'an empty JSON Lines file', file: new File([''], 'feed.jsonl'), message: 'Could not import feed.jsonl: the file is empty (or holds only blank lines): no articles to import. Nothing was stored.' },
+    { name: 'a CSV file with only its header', file: new File(['url,title,text\r\n'], 'feed.csv'), message: 'Could not import feed.csv: the file has a header row but no articles after it. Nothing was stored.' },
+    { name: 'a CSV file without a url column', file: new File(['link,text\nhttps://a.example/1,Body.\n'], 'feed.csv'), message: 'Could not import feed.csv: the header row has no "url" column (columns found: "link", "text"). Nothing was stored.' },
+    { name: 'a JSON Lines file of blank lines', file: new File(['\n\n  \n'], 'feed.jsonl'), message: 'Could not import feed.jsonl: the file is empty (or holds only blank lines): no articles to import. Nothing was stored.' },
+    { name: 'a JSON array', file: new File(['[\n  {"url": "https://a.example/1", "text": "Body."}\n]\n'], 'feed.json'), message: /^Could not import feed\.json: this is one JSON document/ },
+    { name: 'a binary file', file: new File([new Uint8Array([0x7b, 0x22, 0, 1, 2, 3, 0x0a])], 'feed.jsonl'), message: /^Could not import feed\.jsonl: this looks like a binary file/ },
+    { name: 'a spreadsheet saved as .xlsx under a .csv name', file: new File([new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0])], 'feed.csv'), message: /^Could not import feed\.csv: this is a ZIP archive, not CSV text \(a spreadsheet saved as \.xlsx or \.ods is one\): save it as CSV first; the file was not read\. Nothing was stored\.$/ },
   ])('says so for $name', async ({ file, message }) => {
     const result = await importFile(file, () => {}, { send: none, finished: async () => {} });
     if (typeof message === 'string') expect(result.stopped).toBe(message);
     else expect(result.stopped).toMatch(message);
     expect(result.added).toBe(0);
+    // A problem with the file, not with a line of it: no line is counted as skipped.
+    expect(result).toMatchObject({ skipped: 0, errors: [], fileProblem: expect.any(String) });
   });
 });

@@ -4,6 +4,7 @@ import { LIMITS } from '@/utils/extension/message-checks';
 import { toBackground, type ImportBatchResult, type ImportCheckpoint, type ImportState, type Result } from '@/utils/extension/messages';
 import { isDiskFullMessage } from '@/utils/extension/storage-errors';
 import type { CorpusArticle } from '@/utils/types';
+import { counted } from '@/utils/plural';
 
 /**
  * Articles sent to the background per batch; each batch is stored all or nothing, with the
@@ -32,6 +33,11 @@ export interface ImportProgress {
   skipped: number;
   /** Lines skipped because an earlier run of this import stored them. */
   resumedAfterLine?: number;
+  /**
+   * Why the file as a whole could not be imported (empty, not UTF-8 text, one JSON document…),
+   * found before any line of it was read: no line is counted as skipped then.
+   */
+  fileProblem?: string;
 }
 
 /** What identifies a file across browser restarts: its name, size and last modification. */
@@ -141,7 +147,7 @@ export async function importFile(
   };
   /** Why the import stopped when a batch could not be stored, and how to go on. */
   const failedMessage = (failed: string) => {
-    const kept = `the ${progress.added.toLocaleString('en')} articles stored so far are kept`;
+    const kept = `the ${counted(progress.added, 'article')} stored so far ${progress.added === 1 ? 'is' : 'are'} kept`;
     const resumeAt = storedLine ? `resume after line ${storedLine.toLocaleString('en')}` : 'start it again';
     if (isDiskFullMessage(failed)) {
       return `The disk is full: the last batch was not stored; ${kept}. Free some disk space, then pick the same file again to ${resumeAt}.`;
@@ -154,11 +160,22 @@ export async function importFile(
     return `Import stopped: ${failed}; ${kept}. Pick the same file again to ${resumeAt}.`;
   };
 
+  /** Whether the file gave anything (an article or a bad line) before. */
+  let readSome = false;
   for await (const record of records) {
     if (signal?.aborted) return stop('Import cancelled; the articles stored so far were kept. Pick the same file again to resume.');
     const line = record.line;
     if (line <= skip) continue;
     lastLine = line;
+    const first = !readSome && skip === 0;
+    readSome = true;
+    if ('error' in record && record.fatal && first) {
+      // The file itself cannot be imported (empty, UTF-16, binary, one JSON document): no line was read.
+      progress.fileProblem = record.error;
+      await finished(key);
+      onProgress({ ...progress });
+      return stop(`Could not import ${file.name}: ${record.error}. Nothing was stored.`);
+    }
     if ('error' in record) {
       const error = { line, error: record.error.slice(0, LIMITS.errorText) };
       progress.errors.push(error);
@@ -174,7 +191,7 @@ export async function importFile(
         if (failed) return stop(failedMessage(failed));
         await finished(key);
         onProgress({ ...progress });
-        const kept = progress.added ? ` The ${progress.added.toLocaleString('en')} articles before it were stored.` : ' Nothing was stored.';
+        const kept = progress.added ? ` The ${counted(progress.added, 'article')} before it ${progress.added === 1 ? 'was' : 'were'} stored.` : ' Nothing was stored.';
         return stop(`Import of ${file.name} stopped at line ${line.toLocaleString('en')}: ${record.error}.${kept}`);
       }
       // A long run of bad lines goes to the background on its own, within what a batch may carry.

@@ -9,6 +9,7 @@ import { captureSitesItem, isCaptureOn, setCaptureOn } from '@/utils/extension/c
 import { isSiteEnabled, setSiteEnabled } from '@/utils/site-settings';
 import { isGranted, originsForSite, originsNoLongerNeeded, originsToAsk } from '@/utils/site-access';
 import { countVerdicts } from '@/utils/verdict';
+import { counted } from '@/utils/plural';
 
 const STATUS_TEXT = {
   checking: 'Checking this page…',
@@ -169,7 +170,7 @@ export function App() {
       </button>
 
       <footer class="popup-foot" data-testid="corpus-size">
-        {corpus ? `${corpus.articles.toLocaleString()} articles from ${corpus.outlets.toLocaleString()} outlets in your corpus` : 'Reading corpus…'}
+        {corpus ? `${counted(corpus.articles, 'article')} from ${counted(corpus.outlets, 'outlet')} in your corpus` : 'Reading corpus…'}
       </footer>
       {message && <p class="popup-error">{message}</p>}
     </main>

@@ -127,6 +127,25 @@ describe('CorpusStore', () => {
     expect(await store.search({ text: 'harbour' }, { k: 5 })).toEqual([]);
   });
 
+  it("keeps the reader's import of an article first stored from the demo corpus when the demo corpus is removed", async () => {
+    await store.addArticles(
+      [article('https://ledger.example/1', 'Ledger', wire), article('https://post.example/2', 'Post', 'The harbour bridge reopened after repairs lasting two years.')],
+      'demo',
+    );
+    const mine = await store.addArticles(
+      [article('https://ledger.example/1?utm_source=feed', 'Ledger', wire), article('https://post.example/3', 'Post', 'The ferry timetable changes in spring.')],
+      'import',
+    );
+    expect(mine).toMatchObject({ added: 1, duplicates: 1 });
+    expect(await store.removeSource('demo')).toBe(1);
+    expect((await store.exportPage(0, 10)).articles.map((a) => a.url)).toEqual(['https://ledger.example/1', 'https://post.example/3']);
+    expect((await store.search({ text: 'Arven valley' }, { k: 5 }))[0]?.outlet).toBe('Ledger');
+    // Loading the demo corpus again leaves the reader's article theirs.
+    await store.addArticles([article('https://ledger.example/1', 'Ledger', wire)], 'demo');
+    expect(await store.removeSource('demo')).toBe(0);
+    expect((await store.size()).articles).toBe(2);
+  });
+
   it('removes by source and by outlet, with the index', async () => {
     await store.addArticles([article('https://ledger.example/1', 'Ledger', wire)], 'demo');
     await store.addArticles([article('https://post.example/2', 'Post', 'The harbour bridge reopened after repairs lasting two years.')], 'import');
@@ -154,6 +173,80 @@ describe('CorpusStore', () => {
       'import',
     );
     expect(await store.outletStats()).toEqual([{ outlet: 'Ledger', articles: 2, oldest: '2026-03-01', newest: '2026-03-04', copies: 0 }]);
+  });
+
+  it('removes by the days a reader sees in their time zone, daylight-saving changes included', async () => {
+    const dated = (path: string, published: string) => article(`https://ledger.example/${path}`, 'Ledger', `Story ${path} about the harbour.`, published);
+    await store.addArticles(
+      [
+        dated('evening', '2026-10-09T05:30:00.000Z'), // Oct 8, 22:30 in Los Angeles
+        dated('day-only', '2026-10-08'),
+        dated('noon', '2026-10-08T19:00:00.000Z'), // Oct 8 in Los Angeles
+        dated('next', '2026-10-09T12:00:00.000Z'), // Oct 9 in Los Angeles
+        dated('before', '2026-10-08T06:30:00.000Z'), // Oct 7, 23:30 in Los Angeles
+      ],
+      'import',
+    );
+    const left = async () => (await store.exportPage(0, 100)).articles.map((a) => a.url.split('/').pop());
+    expect(await store.removePublishedBetween('2026-10-08', '2026-10-08', 'America/Los_Angeles')).toBe(3);
+    expect(await left()).toEqual(['next', 'before']);
+    expect(await store.removePublishedBetween('2026-10-07', '2026-10-07', 'America/Los_Angeles')).toBe(1);
+    expect(await left()).toEqual(['next']);
+
+    // Berlin leaves summer time on Oct 25: Oct 25 runs from 22:00 UTC on the 24th to 23:00 UTC on the 25th.
+    await store.addArticles(
+      [dated('b1', '2026-10-24T21:30:00.000Z'), dated('b2', '2026-10-24T22:30:00.000Z'), dated('b3', '2026-10-25T22:30:00.000Z'), dated('b4', '2026-10-25T23:30:00.000Z')],
+      'import',
+    );
+    expect(await store.removePublishedBetween('2026-10-25', '2026-10-25', 'Europe/Berlin')).toBe(2);
+    expect(await left()).toEqual(['next', 'b1', 'b4']);
+    // Without a time zone, days are UTC days.
+    expect(await store.removePublishedBetween('2026-10-24', '2026-10-24')).toBe(1);
+    expect(await left()).toEqual(['next', 'b4']);
+    // A range of several days: the days inside it whole, its first and last as seen in the time zone.
+    await store.addArticles(
+      [dated('r1', '2026-11-01T06:30:00.000Z'), dated('r2', '2026-11-02T12:00:00.000Z'), dated('r3', '2026-11-03'), dated('r4', '2026-11-04T07:30:00.000Z'), dated('r5', '2026-11-04T08:30:00.000Z')],
+      'import',
+    );
+    // In Los Angeles (UTC-7 until Nov 1 09:00 UTC, then UTC-8): r1 is Oct 31 23:30, r4 Nov 3 23:30, r5 Nov 4 00:30.
+    expect(await store.removePublishedBetween('2026-11-01', '2026-11-03', 'America/Los_Angeles')).toBe(3);
+    expect(await left()).toEqual(['next', 'b4', 'r1', 'r5']);
+  });
+
+  it('counts and removes names differing only in case as one outlet, as the verdicts do', async () => {
+    await store.addArticles(
+      [
+        article('https://www.capital-courier.example/1', 'Capital Courier', 'The army took the valley on Monday.', '2026-10-12T10:00:00.000Z'),
+        article('https://www.capital-courier.example/2', 'capital courier ', 'Flooding closed the northern road.', '2026-10-13T10:00:00.000Z'),
+        article('https://www.capital-courier.example/3', 'CAPITAL COURIER', 'The council voted on the budget.', '2026-10-14T10:00:00.000Z'),
+        article('https://www.capital-courier.example/4', 'Capital Courier', 'Schools reopened after the storm.', '2026-10-11'),
+        article('https://daily-compass.example/1', 'Daily Compass', 'The bank kept its rate unchanged.', '2026-10-15T10:00:00.000Z'),
+      ],
+      'import',
+    );
+    expect(await store.outletStats('UTC')).toEqual([
+      { outlet: 'Capital Courier', articles: 4, oldest: '2026-10-11', newest: '2026-10-14T10:00:00.000Z', copies: 0 },
+      { outlet: 'Daily Compass', articles: 1, oldest: '2026-10-15T10:00:00.000Z', newest: '2026-10-15T10:00:00.000Z', copies: 0 },
+    ]);
+    expect(await store.size()).toEqual({ articles: 5, outlets: 2 });
+    expect(await store.removeOutlet('capital COURIER')).toBe(4);
+    expect(await store.size()).toEqual({ articles: 1, outlets: 1 });
+    expect(await store.removeOutlet('Nobody')).toBe(0);
+  });
+
+  it("gives each outlet's first and last days as the reader sees them", async () => {
+    const dated = (path: string, published: string) => article(`https://ledger.example/${path}`, 'Ledger', `Story ${path} about the harbour.`, published);
+    await store.addArticles(
+      [dated('a', '2026-10-09'), dated('b', '2026-10-09T05:30:00.000Z'), dated('c', '2026-10-20T03:00:00.000Z'), dated('d', '2026-10-19')],
+      'import',
+    );
+    // In Los Angeles the first is Oct 8 (b), the last Oct 19 (c at 20:00 on the 19th, or d: the later stored value).
+    expect(await store.outletStats('America/Los_Angeles')).toEqual([{ outlet: 'Ledger', articles: 4, oldest: '2026-10-09T05:30:00.000Z', newest: '2026-10-20T03:00:00.000Z', copies: 0 }]);
+    // In UTC the first is Oct 9 and the last Oct 20.
+    expect(await store.outletStats('UTC')).toEqual([{ outlet: 'Ledger', articles: 4, oldest: '2026-10-09', newest: '2026-10-20T03:00:00.000Z', copies: 0 }]);
+    // In Singapore a (Oct 9) comes first, b is at 13:30 the same day; d is Oct 19, c Oct 20 at 11:00.
+    await store.addArticles([dated('e', '2026-10-20')], 'import');
+    expect((await store.outletStats('Asia/Singapore'))[0]).toMatchObject({ oldest: '2026-10-09', newest: '2026-10-20T03:00:00.000Z' });
   });
 });
 

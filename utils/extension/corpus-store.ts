@@ -12,6 +12,8 @@ import { SIG_KEYS, type ArticleRow, type ArticleSource, type CrosscheckDb, type 
 import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } from './messages';
 import { diskFullError, isQuotaError } from './storage-errors';
 import { validateArticle } from '../import/article';
+import { addDays, dayShown } from '../local-day';
+import { outletKey } from '../verdict';
 
 /** When the saved index is brought up to date (a new base snapshot written). */
 export interface CompactionPolicy {
@@ -361,6 +363,13 @@ export class CorpusStore {
         const keys = [...new Set(prepared.map((p) => p.key))];
         const found = await Promise.all(keys.map((k) => db.articles.where('canonicalUrl').equals(k).primaryKeys()));
         const existing = new Map(keys.map((k, i) => [k, found[i] as number[]]).filter(([, ids]) => ids.length > 0) as [string, number[]][]);
+        // The reader's own import (or capture) of an article stored from the demo corpus makes it
+        // theirs: removing the demo corpus keeps it.
+        if (source !== 'demo' && existing.size) {
+          const demo = new Set((await db.articles.where('source').equals('demo').primaryKeys()) as number[]);
+          const theirs = [...existing.values()].flat().filter((id) => demo.has(id));
+          if (theirs.length) await db.articles.bulkUpdate(theirs.map((key) => ({ key, changes: { source } })));
+        }
         const seen = new Set<string>();
         const rows: Omit<ArticleRow, 'id'>[] = [];
         for (const p of prepared) {
@@ -629,20 +638,42 @@ export class CorpusStore {
     return this.removeArticles((await this.db.articles.where('source').equals(source).primaryKeys()) as number[]);
   }
 
-  /** Removes every article of one outlet. */
+  /**
+   * Removes every article of one outlet, under any of its names that differ only in case or
+   * surrounding spaces (one outlet to the verdicts: utils/verdict outletKey).
+   */
   async removeOutlet(outlet: string): Promise<number> {
-    return this.removeArticles((await this.db.articles.where('outlet').equals(outlet).primaryKeys()) as number[]);
+    const names = await this.outletNames(outlet);
+    if (names.length === 0) return 0;
+    return this.removeArticles((await this.db.articles.where('outlet').anyOf(names).primaryKeys()) as number[]);
+  }
+
+  /** The stored names of an outlet (see removeOutlet). */
+  private async outletNames(outlet: string): Promise<string[]> {
+    const key = outletKey(outlet);
+    return ((await this.db.articles.orderBy('outlet').uniqueKeys()) as string[]).filter((name) => outletKey(name) === key);
   }
 
   /**
-   * Removes the articles published between two dates, both included (`YYYY-MM-DD`, or full
-   * ISO date-times). Articles without a date are kept.
+   * Removes the articles published between two days, both included (`YYYY-MM-DD`), as a reader
+   * in `timeZone` sees them (utils/local-day): a moment counts on the day it was there, a date
+   * alone on that day. Articles without a date are kept.
    */
-  async removePublishedBetween(from: string, to: string): Promise<number> {
+  async removePublishedBetween(from: string, to: string, timeZone = 'UTC'): Promise<number> {
     if (!from || !to || from > to) return 0;
-    // A date-only upper bound takes in every time of that day.
-    const ids = await this.db.articles.where('published').between(from, `${to}\uffff`, true, true).primaryKeys();
-    return this.removeArticles(ids as number[]);
+    // A moment is on its UTC day, the day before or the day after, wherever the reader is.
+    const ids: number[] = [];
+    await this.db.articles
+      .where('published')
+      .between(addDays(from, -1), `${addDays(to, 1)}\uffff`, true, true)
+      .eachKey((key, cursor) => {
+        const value = String(key);
+        // A value of a UTC day strictly inside the range is inside it in every time zone.
+        const utcDay = value.slice(0, 10);
+        const day = utcDay > from && utcDay < to && /^\d{4}-\d{2}-\d{2}/.test(value) ? utcDay : dayShown(value, timeZone);
+        if (day !== null && day >= from && day <= to) ids.push(cursor.primaryKey as number);
+      });
+    return this.removeArticles(ids);
   }
 
   /** Removes one article, named by its id or by its address (any URL variant of it). */
@@ -680,24 +711,77 @@ export class CorpusStore {
   /** Number of articles and outlets. */
   async size(): Promise<CorpusSize> {
     const [articles, outlets] = await Promise.all([this.db.articles.count(), this.db.articles.orderBy('outlet').uniqueKeys()]);
-    return { articles, outlets: outlets.length };
+    return { articles, outlets: new Set((outlets as string[]).map(outletKey)).size };
   }
 
-  /** Per-outlet counts and date range, for the options page; from the indexes only (no article is read). */
-  async outletStats(): Promise<OutletStats[]> {
+  /**
+   * Per-outlet counts and date range, for the options page; from the indexes only (no article is
+   * read). The first and last dates are those shown on the first and last days for a reader in
+   * `timeZone` (utils/local-day), which the order of the stored values alone does not give: a
+   * date alone sorts before the moments of its UTC day, and a moment may be shown a day earlier
+   * or later than its UTC day.
+   */
+  async outletStats(timeZone = 'UTC'): Promise<OutletStats[]> {
     const articles = this.db.articles;
     const outlets = (await articles.orderBy('outlet').uniqueKeys()) as string[];
+    const published = (keys: unknown[]) => keys.map((k) => (k as [string, string])[1]);
+    /** Of stored dates, the one shown on the earliest (or latest) day; the first of those in order. */
+    const edge = (dates: string[], latest: boolean): string | null => {
+      let best: string | null = null;
+      let bestDay: string | null = null;
+      for (const d of latest ? [...dates].reverse() : dates) {
+        const day = dayShown(d, timeZone);
+        if (day === null) continue;
+        if (bestDay === null || (latest ? day > bestDay : day < bestDay)) [best, bestDay] = [d, day];
+      }
+      return best ?? (latest ? dates[dates.length - 1] : dates[0]) ?? null;
+    };
+    const one = async (outlet: string) => {
+      const range = () => articles.where('[outlet+published]').between([outlet, ''], [outlet, '\uffff']);
+      const [count, first, last, copies] = await Promise.all([
+        articles.where('outlet').equals(outlet).count(),
+        range().limit(1).keys(),
+        range().reverse().limit(1).keys(),
+        articles.where('[outlet+copyOf]').between([outlet, -Infinity], [outlet, Infinity]).count(),
+      ]);
+      const [oldest] = published(first);
+      const [newest] = published(last);
+      // Dates whose day may be shown before the first value's (or after the last's): those of
+      // the same UTC day and the next one (the previous one).
+      const near = async (value: string | undefined, latest: boolean) => {
+        if (value === undefined) return null;
+        const day = value.slice(0, 10);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return value;
+        const keys = latest
+          ? await articles.where('[outlet+published]').between([outlet, addDays(day, -1)], [outlet, value], true, true).keys()
+          : await articles.where('[outlet+published]').between([outlet, value], [outlet, addDays(day, 2)], true, false).keys();
+        return edge(published(keys), latest);
+      };
+      const [from, to] = await Promise.all([near(oldest, false), near(newest, true)]);
+      return { outlet, articles: count, oldest: from, newest: to, copies };
+    };
+    // Names differing only in case or surrounding spaces are one outlet, as to the verdicts
+    // (utils/verdict outletKey): one row, under the name most of its articles carry.
+    const groups = new Map<string, string[]>();
+    for (const outlet of outlets) {
+      const key = outletKey(outlet);
+      const names = groups.get(key);
+      if (names) names.push(outlet);
+      else groups.set(key, [outlet]);
+    }
     return Promise.all(
-      outlets.map(async (outlet) => {
-        const range = () => articles.where('[outlet+published]').between([outlet, ''], [outlet, '\uffff']);
-        const [count, first, last, copies] = await Promise.all([
-          articles.where('outlet').equals(outlet).count(),
-          range().limit(1).keys(),
-          range().reverse().limit(1).keys(),
-          articles.where('[outlet+copyOf]').between([outlet, -Infinity], [outlet, Infinity]).count(),
-        ]);
-        const date = (keys: unknown[]) => ((keys[0] as [string, string] | undefined)?.[1] ?? null);
-        return { outlet, articles: count, oldest: date(first), newest: date(last), copies };
+      [...groups.values()].map(async (names) => {
+        const rows = await Promise.all(names.map(one));
+        if (rows.length === 1) return rows[0];
+        const named = rows.reduce((a, b) => (b.articles > a.articles ? b : a));
+        const dates = (pick: (r: OutletStats) => string | null) => rows.map(pick).filter((d): d is string => d !== null).sort();
+        return {
+          outlet: named.outlet,
+          articles: rows.reduce((n, r) => n + r.articles, 0),
+          oldest: edge(dates((r) => r.oldest), false),
+          newest: edge(dates((r) => r.newest), true),
+          copies: rows.reduce((n, r) => n + r.copies, 0),
+        };
       }),
     );
   }

@@ -36,14 +36,14 @@ const GOOD: { [K in keyof BackgroundProtocol]: Req<BackgroundProtocol, K> } & { 
   },
   importState: { fileKey: 'feed.jsonl|120|1000' },
   forgetImport: { fileKey: 'feed.jsonl|120|1000' },
-  deletePublishedBetween: { from: '2026-01-01', to: '2026-02-01' },
+  deletePublishedBetween: { from: '2026-01-01', to: '2026-02-01', timeZone: 'America/Los_Angeles' },
   deleteArticle: { url: 'https://news.example/story?utm_source=x' },
   removeDemoCorpus: {},
   loadDemoCorpus: {},
   deleteOutlet: { outlet: 'News Example' },
   exportPage: { afterId: 0, limit: 500 },
   corpusSize: {},
-  outletStats: {},
+  outletStats: { timeZone: 'Europe/Berlin' },
   hello: {},
   checkOnce: {},
   showClaim: { index: 2 },
@@ -55,6 +55,8 @@ const GOOD: { [K in keyof BackgroundProtocol]: Req<BackgroundProtocol, K> } & { 
 const OPTIONAL: Partial<Record<keyof typeof GOOD, string[]>> = {
   checkPage: ['published'],
   importBatch: ['checkpoint'],
+  deletePublishedBetween: ['timeZone'],
+  outletStats: ['timeZone'],
 };
 
 const NAMES = Object.keys(GOOD) as (keyof typeof GOOD)[];
@@ -167,6 +169,9 @@ describe('refuses wrong values and sizes, saying why', () => {
     { name: 'forgetImport', data: { fileKey: '' }, error: '"data.fileKey" is empty' },
     { name: 'deletePublishedBetween', data: { from: '2026-02-01', to: '2026-01-01' }, error: '"data.from" is after "data.to"' },
     { name: 'deletePublishedBetween', data: { from: 'yesterday', to: '2026-01-01' }, error: '"data.from" must be a date like 2026-03-05' },
+    { name: 'deletePublishedBetween', data: { from: '2026-01-01', to: '2026-01-01', timeZone: 'Mars/Olympus' }, error: '"data.timeZone" is not a time zone' },
+    { name: 'outletStats', data: { timeZone: 3 }, error: '"data.timeZone" must be text' },
+    { name: 'outletStats', data: {}, error: null },
     { name: 'deleteArticle', data: {}, error: '"data" must name the article by "url" or "id"' },
     { name: 'deleteArticle', data: { url: 'javascript:alert(1)' }, error: '"data.url" must be an http or https address' },
     { name: 'deleteArticle', data: { id: 0 }, error: '"data.id" must be between 1 and' },

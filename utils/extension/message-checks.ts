@@ -9,6 +9,7 @@ import type { BackgroundProtocol, ContentProtocol, Req } from './messages';
 import { isHttpUrl, MAX_URL_CHARS } from '../url';
 import { MAX_ARTICLE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS } from '../import/limits';
 import { describeType } from '../json-type';
+import { isTimeZone } from '../local-day';
 
 /** Size limits of what a message may carry, in characters or items. */
 export const LIMITS = {
@@ -192,6 +193,8 @@ export type ProtocolChecks<P> = { [K in keyof P]-?: MessageCheck<Req<P, K>> };
 const pageUrl = address();
 const webUrl = address({ web: true });
 const DAY = /^\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A time zone name the runtime knows ("America/Los_Angeles"). */
+const timeZone = shape<string>((value, path) => text(100).check(value, path) ?? (isTimeZone(value as string) ? null : `"${path}" is not a time zone`));
 const day = shape<string>((value, path) => text(40).check(value, path) ?? (DAY.test(value as string) ? null : `"${path}" must be a date like 2026-03-05`));
 
 const article = record({
@@ -247,7 +250,7 @@ export const BACKGROUND_CHECKS: ProtocolChecks<BackgroundProtocol> = {
   forgetImport: { from: 'extension', data: record({ fileKey: text(LIMITS.fileKey, { nonEmpty: true }) }) },
   deletePublishedBetween: {
     from: 'extension',
-    data: record({ from: day, to: day }, (v, path) => (v.from > v.to ? `"${path}.from" is after "${path}.to"` : null)),
+    data: record({ from: day, to: day, timeZone: optional(timeZone) }, (v, path) => (v.from > v.to ? `"${path}.from" is after "${path}.to"` : null)),
   },
   deleteArticle: {
     from: 'extension',
@@ -260,7 +263,7 @@ export const BACKGROUND_CHECKS: ProtocolChecks<BackgroundProtocol> = {
   deleteOutlet: { from: 'extension', data: record({ outlet: text(LIMITS.outlet, { nonEmpty: true }) }) },
   exportPage: { from: 'extension', data: record({ afterId: int(0), limit: int(1, LIMITS.exportPage) }) },
   corpusSize: { from: 'any', data: nothing },
-  outletStats: { from: 'extension', data: nothing },
+  outletStats: { from: 'extension', data: record({ timeZone: optional(timeZone) }) },
 };
 
 /** Messages to a tab's content script (from the background and the side panel only). */

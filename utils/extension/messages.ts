@@ -138,8 +138,11 @@ export interface BackgroundProtocol {
   importState(req: { fileKey: string }): ImportState | null;
   /** Options page: the import of this file finished, or the reader starts it over: forget its progress. */
   forgetImport(req: { fileKey: string }): null;
-  /** Options page: remove the articles published between two dates (YYYY-MM-DD, both included). */
-  deletePublishedBetween(req: { from: string; to: string }): { removed: number };
+  /**
+   * Options page: remove the articles published between two days (YYYY-MM-DD, both included), the
+   * days as the reader sees them in their time zone (an IANA name; UTC when left out): see utils/local-day.
+   */
+  deletePublishedBetween(req: { from: string; to: string; timeZone?: string }): { removed: number };
   /** Options page: remove one article, by its address or id. */
   deleteArticle(req: { url?: string; id?: number }): { removed: number };
   /** Options page: remove the demo corpus. */
@@ -152,8 +155,8 @@ export interface BackgroundProtocol {
   exportPage(req: { afterId: number; limit: number }): { articles: CorpusArticle[]; lastId: number | null };
   /** Any page: how big the corpus is. */
   corpusSize(req: Record<string, never>): CorpusSize;
-  /** Options page: articles per outlet. */
-  outletStats(req: Record<string, never>): OutletStats[];
+  /** Options page: articles per outlet, their first and last days as seen in the reader's time zone (UTC when left out). */
+  outletStats(req: { timeZone?: string }): OutletStats[];
 }
 
 /** Messages to a tab's content script, from the background and the side panel. */
