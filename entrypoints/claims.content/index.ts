@@ -664,7 +664,7 @@ class PageClaims {
     if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
     const point = caretAt(doc, event.clientX, event.clientY, this.shadowRoots());
     const hit = point && this.claimAt(point.node, point.offset);
-    if (hit?.range && !hit.pending) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
+    if (hit?.range && !hit.pending) void this.popover.open(hit.claim, hit.range, { point: { y: event.clientY }, onDismiss: () => this.dismiss(hit) });
     else this.popover.close();
   }
 
@@ -674,7 +674,9 @@ class PageClaims {
     // A link or control within a claim, not an element that holds claims (a skip link's target
     // <main tabindex="-1">, a page focusing its main area on a new route).
     const hit = this.anchored.find((a) => !a.pending && a.range?.intersectsNode(el) && !holdsRange(el, a.range));
-    if (hit?.range && !this.popover.isOpenFor(hit.claim)) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
+    if (!hit?.range || this.popover.isOpenFor(hit.claim)) return;
+    const box = el.getBoundingClientRect();
+    void this.popover.open(hit.claim, hit.range, { point: { y: box.top + box.height / 2 }, onDismiss: () => this.dismiss(hit) });
   }
 
   /** The text the reader selected: in the page, or in the same-origin frame that holds the story. */

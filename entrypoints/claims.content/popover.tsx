@@ -19,6 +19,9 @@ const GAP = 8;
 const MARGIN = 8;
 /** Below the claim is preferred when at least this much room is there. */
 const MIN_HEIGHT = 320;
+/** The popover is given at least this height, and at most MAX_HEIGHT. */
+const MIN_ROOM = 120;
+const MAX_HEIGHT = 560;
 
 /**
  * The popover next to a claim, in a shadow root. One at a time; closed by the page script on
@@ -50,9 +53,12 @@ export class PopoverContainer {
   }
 
   /** Shows the popover for a claim next to its range; focuses it when asked (keyboard use). */
-  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean; onDismiss?: () => void } = {}): Promise<void> {
+  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean; point?: { y: number }; onDismiss?: () => void } = {}): Promise<void> {
     const ui = await this.mount();
     this.openFor = claim;
+    // Where the reader clicked, kept as a distance from the claim's top (it moves with the claim).
+    const top = range.getClientRects()[0]?.top;
+    this.pointOffset = opts.point && top !== undefined ? opts.point.y - top : null;
     const container = ui.uiContainer;
     const dismiss = opts.onDismiss;
     render(
@@ -113,6 +119,9 @@ export class PopoverContainer {
 
   private unfollow: () => void = () => {};
 
+  /** Where the reader clicked (or the element focused) in the open claim: its distance below the claim's first line's top. */
+  private pointOffset: number | null = null;
+
   /** The element that had the keyboard when the popover took it (see open's `focus`). */
   private returnFocus: HTMLElement | null = null;
 
@@ -159,27 +168,63 @@ export class PopoverContainer {
 
   /**
    * Positions the popover below the claim (above it when there is no room), inside the viewport.
+   * A claim too tall for a useful popover beside it (a sentence longer than the window) has it
+   * beside the line the reader clicked (or the first of its lines in view), not beyond its far end.
    * The element placed is inside the shadow root: the host itself is reset with `all: initial`
    * by the shadow root's own stylesheet, which outranks any style set on it from outside.
    */
   private place(box: HTMLElement, range: Range) {
     const rects = pageRects(range);
-    const anchor = rects[rects.length - 1] ?? pageRects(range, true)[0];
-    const first = rects[0] ?? anchor;
+    const lines = rects.length > 0 ? rects : pageRects(range, true);
+    const first = lines[0];
+    const vh = window.innerHeight;
+    const y = this.pointOffset === null ? null : first.top + this.pointOffset;
+    const band = popoverBand(lines, vh, y);
     const width = Math.min(420, window.innerWidth - 16);
-    const left = Math.max(8, Math.min(first.left, window.innerWidth - width - 8));
-    const below = anchor.bottom + GAP;
-    const spaceBelow = window.innerHeight - below - MARGIN;
-    const spaceAbove = first.top - GAP - MARGIN;
+    const left = Math.max(8, Math.min(band.left, window.innerWidth - width - 8));
     Object.assign(box.style, { position: 'fixed', zIndex: '2147483647', left: `${left}px`, width: `${width}px` });
-    // Below the claim when there is room for a useful popover there, else on the roomier side;
-    // its height is capped to the room it has, and it scrolls inside.
-    const downwards = spaceBelow >= MIN_HEIGHT || spaceBelow >= spaceAbove;
-    const room = Math.max(downwards ? spaceBelow : spaceAbove, 120);
-    box.style.setProperty('--cc-max-height', `${Math.min(room, 560)}px`);
-    if (downwards) Object.assign(box.style, { bottom: 'auto', top: `${below}px` });
-    else Object.assign(box.style, { top: 'auto', bottom: `${window.innerHeight - first.top + GAP}px` });
+    const spot = popoverSpot(band, vh);
+    box.style.setProperty('--cc-max-height', `${spot.maxHeight}px`);
+    if (spot.top !== undefined) Object.assign(box.style, { bottom: 'auto', top: `${spot.top}px` });
+    else Object.assign(box.style, { top: 'auto', bottom: `${spot.bottom}px` });
   }
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/**
+ * What the popover is placed beside: the whole claim when there is room for a useful popover
+ * above or below it, or when it is short; else (a claim taller than that room) the line at `y`
+ * (where the reader clicked), or without one the first line in the window.
+ */
+export function popoverBand(lines: Box[], viewportHeight: number, y: number | null): Box {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  const whole = { left: first.left, top: first.top, right: Math.max(...lines.map((l) => l.right)), bottom: last.bottom };
+  const spaceBelow = viewportHeight - last.bottom - GAP - MARGIN;
+  const spaceAbove = first.top - GAP - MARGIN;
+  if (Math.max(spaceBelow, spaceAbove) >= MIN_HEIGHT || last.bottom - first.top <= viewportHeight / 3) return whole;
+  const distance = (l: Box, at: number) => (at < l.top ? l.top - at : at > l.bottom ? at - l.bottom : 0);
+  const nearest = (at: number) => lines.reduce((best, l) => (distance(l, at) < distance(best, at) ? l : best));
+  if (y !== null) return nearest(y);
+  return lines.find((l) => l.bottom > MARGIN && l.top < viewportHeight - MARGIN) ?? nearest(viewportHeight / 2);
+}
+
+/**
+ * Where the popover goes beside a band: below it when there is room for a useful popover there,
+ * else on the roomier side; its height capped to that room (it scrolls inside), and kept inside
+ * the viewport whatever the band's position (a band above or below the window, or taller than it).
+ */
+export function popoverSpot(band: Box, viewportHeight: number): { top?: number; bottom?: number; maxHeight: number } {
+  const below = band.bottom + GAP;
+  const spaceBelow = viewportHeight - below - MARGIN;
+  const spaceAbove = band.top - GAP - MARGIN;
+  const downwards = spaceBelow >= MIN_HEIGHT || spaceBelow >= spaceAbove;
+  const most = Math.max(0, viewportHeight - 2 * MARGIN);
+  const maxHeight = Math.min(Math.max(downwards ? spaceBelow : spaceAbove, MIN_ROOM), most, MAX_HEIGHT);
+  const within = (v: number) => Math.max(MARGIN, Math.min(v, viewportHeight - MARGIN - maxHeight));
+  if (downwards) return { top: within(below), maxHeight };
+  return { bottom: within(viewportHeight - band.top + GAP), maxHeight };
 }
 
 /**
