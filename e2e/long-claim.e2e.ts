@@ -106,4 +106,28 @@ describe('a claim taller than the window', () => {
     await closePopover(page);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('"Not a claim" on the long sentence is remembered after a reload', async () => {
+    await page.evaluate(() => scrollTo(0, 0));
+    const click = await lineOfLongClaim(page, 'first', 100);
+    await page.mouse.click(click.x, click.y);
+    await waitFor(() => popoverBox(page), { message: 'no popover' });
+    await page.evaluate(() => {
+      const host = document.querySelector('[data-crosscheck="popover"]') as HTMLElement | null;
+      (host?.shadowRoot?.querySelector('.cc-dismiss') as HTMLButtonElement | null)?.click();
+    });
+    const painted = async () => Object.values(await highlights(page)).flat();
+    await waitFor(async () => !(await painted()).some((t) => t.startsWith(LONG_START)), { message: 'the long sentence is still highlighted' });
+    const tabId = await tabIdOf(ext, page.url());
+    const checkedAt = (await tabState(ext, tabId))?.checkedAt;
+    await page.reload();
+    // The check of the reloaded page, done and painted.
+    const after = await waitFor(async () => {
+      const s = await tabState(ext, tabId);
+      const live = await painted();
+      return s?.status === 'done' && s.checkedAt !== checkedAt && live.length === s.claims.length && live.length > 0 ? { s, live } : null;
+    }, { timeout: 30_000, message: 'the page was not checked again' });
+    expect(after.live.some((t) => t.startsWith(LONG_START))).toBe(false);
+    expect(after.s.claims.some((c) => c.text.startsWith(LONG_START))).toBe(false);
+  });
 });
