@@ -107,6 +107,43 @@ describe('a claim taller than the window', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('a popover opened by tabbing to a link in a claim is next in the tab order, and Escape gives the keyboard back to the link', async () => {
+    await page.reload();
+    await waitFor(async () => Object.values(await highlights(page)).flat().some((t) => flat(t) === LINKED), { timeout: 30_000, message: 'the claim with a link was not highlighted' });
+    // From the page's World link, Tab: the link inside the first claim.
+    await page.locator('nav a').nth(1).focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('a:full control');
+    const text = await waitFor(() => popoverText(page), { message: 'focusing the link did not open the popover' });
+    expect(flat(text!)).toContain(LINKED);
+    // The next Tab goes into the popover, not to the page's last links.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('popover');
+    // Shift+Tab from there goes back to the link; Tab through the popover goes on to the page's next link.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('a:full control');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('popover');
+    let tabs = 0;
+    while ((await focused(page)) === 'popover' && tabs++ < 30) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('a:About us');
+    // Back to the link, into the popover, and Escape: the keyboard is on the link again.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    await waitFor(() => popoverText(page), { message: 'focusing the link again did not open the popover' });
+    expect(await focused(page)).toBe('a:full control');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('popover');
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await focused(page)) === 'a:full control', { message: 'Escape did not give the keyboard back to the link' });
+    // And the popover, opened from the link, closed with Escape while the link has the keyboard, leaves it there.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await waitFor(() => popoverText(page), { message: 'focusing the link again did not open the popover' });
+    await page.keyboard.press('Escape');
+    expect(await focused(page)).toBe('a:full control');
+  });
+
   it('"Not a claim" on the long sentence is remembered after a reload', async () => {
     await page.evaluate(() => scrollTo(0, 0));
     const click = await lineOfLongClaim(page, 'first', 100);

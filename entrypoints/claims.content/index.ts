@@ -677,7 +677,8 @@ class PageClaims {
     const hit = this.anchored.find((a) => !a.pending && a.range?.intersectsNode(el) && !holdsRange(el, a.range));
     if (!hit?.range || this.popover.isOpenFor(hit.claim)) return;
     const box = el.getBoundingClientRect();
-    void this.popover.open(hit.claim, hit.range, { point: { y: box.top + box.height / 2 }, onDismiss: () => this.dismiss(hit) });
+    // The keyboard comes back to the element when the popover closes, and Tab from it goes into the popover.
+    void this.popover.open(hit.claim, hit.range, { from: el as HTMLElement, point: { y: box.top + box.height / 2 }, onDismiss: () => this.dismiss(hit) });
   }
 
   /** The text the reader selected: in the page, or in the same-origin frame that holds the story. */

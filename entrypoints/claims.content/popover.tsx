@@ -8,7 +8,9 @@ import type { CheckedClaim } from '@/utils/types';
 import sharedCss from '@/components/claims.css?raw';
 import popoverCss from './popover.css?raw';
 
-export { POPOVER_SELECTOR } from './popover-host';
+import { POPOVER_SELECTOR } from './popover-host';
+
+export { POPOVER_SELECTOR };
 
 /** A custom element name no page can have taken. */
 export function popoverTagName(random: () => number = Math.random): string {
@@ -52,8 +54,12 @@ export class PopoverContainer {
     return !!this.ui && event.composedPath().includes(this.ui.shadowHost);
   }
 
-  /** Shows the popover for a claim next to its range; focuses it when asked (keyboard use). */
-  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean; point?: { y: number }; onDismiss?: () => void } = {}): Promise<void> {
+  /**
+   * Shows the popover for a claim next to its range; focuses it when asked (keyboard use). `from`:
+   * the element inside the claim whose focus opened it (a link the reader tabbed to): the next Tab
+   * from it goes into the popover, and the keyboard goes back to it when the popover closes.
+   */
+  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean; from?: HTMLElement; point?: { y: number }; onDismiss?: () => void } = {}): Promise<void> {
     const ui = await this.mount();
     this.openFor = claim;
     // Where the reader clicked, kept as a distance from the claim's top (it moves with the claim).
@@ -78,6 +84,13 @@ export class PopoverContainer {
     this.place(container, range);
     container.style.display = 'block';
     this.follow(container, range);
+    this.untab();
+    // Opened by a click: the keyboard stays where it is, and nothing is to be given back.
+    if (!opts.from && !opts.focus) this.returnFocus = null;
+    if (opts.from) {
+      this.returnFocus = opts.from;
+      this.tabThrough(container, opts.from);
+    }
     if (opts.focus) {
       // Where the keyboard was, to go back to when the popover closes (not the popover itself).
       const active = document.activeElement as HTMLElement | null;
@@ -122,13 +135,59 @@ export class PopoverContainer {
   /** Where the reader clicked (or the element focused) in the open claim: its distance below the claim's first line's top. */
   private pointOffset: number | null = null;
 
-  /** The element that had the keyboard when the popover took it (see open's `focus`). */
+  /** The element that had the keyboard when the popover took it (see open's `focus` and `from`). */
   private returnFocus: HTMLElement | null = null;
+
+  /**
+   * Puts the popover in the tab order right after `from` (the popover itself is at the end of the
+   * page): Tab on `from` goes into the popover, Shift+Tab from the popover's start back to `from`,
+   * and Tab from its last control on to what follows `from` in the page (the popover closes).
+   */
+  private tabThrough(container: HTMLElement, from: HTMLElement) {
+    const plainTab = (e: KeyboardEvent) => e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey;
+    const box = () => container.querySelector('.cc-popover') as HTMLElement | null;
+    const onFrom = (e: Event) => {
+      const key = e as KeyboardEvent;
+      if (!plainTab(key) || key.shiftKey || !this.openFor) return;
+      const dialog = box();
+      if (!dialog) return;
+      key.preventDefault();
+      dialog.focus();
+    };
+    const inside = (e: KeyboardEvent) => {
+      if (!plainTab(e)) return;
+      const dialog = box();
+      if (!dialog) return;
+      const controls = [...dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary, [tabindex]:not([tabindex="-1"])')];
+      const active = (container.getRootNode() as ShadowRoot).activeElement;
+      if (e.shiftKey && (active === dialog || active === controls[0])) {
+        e.preventDefault();
+        if (from.isConnected) from.focus();
+      } else if (!e.shiftKey && (active === controls[controls.length - 1] || (controls.length === 0 && active === dialog))) {
+        const next = nextTabbable(from);
+        if (!next) return;
+        e.preventDefault();
+        this.returnFocus = null;
+        this.close();
+        next.focus();
+      }
+    };
+    from.addEventListener('keydown', onFrom);
+    container.addEventListener('keydown', inside);
+    this.untab = () => {
+      from.removeEventListener('keydown', onFrom);
+      container.removeEventListener('keydown', inside);
+      this.untab = () => {};
+    };
+  }
+
+  private untab: () => void = () => {};
 
   close(): void {
     if (!this.ui) return;
     const hadFocus = document.activeElement === this.ui.shadowHost;
     this.unfollow();
+    this.untab();
     render(null, this.ui.uiContainer);
     this.ui.uiContainer.style.display = 'none';
     this.openFor = null;
@@ -140,6 +199,7 @@ export class PopoverContainer {
 
   destroy(): void {
     this.unfollow();
+    this.untab();
     if (this.ui) render(null, this.ui.uiContainer);
     this.ui?.remove();
     this.ui = null;
@@ -188,6 +248,25 @@ export class PopoverContainer {
     if (spot.top !== undefined) Object.assign(box.style, { bottom: 'auto', top: `${spot.top}px` });
     else Object.assign(box.style, { top: 'auto', bottom: `${spot.bottom}px` });
   }
+}
+
+/**
+ * The element the keyboard reaches after `from` in its page, in document order: one that takes
+ * Tab (a link, a control, tabindex 0 or more), enabled and shown, not ours. (Positive tabindex
+ * orders and elements inside shadow roots or frames are not followed.)
+ */
+function nextTabbable(from: HTMLElement): HTMLElement | null {
+  const doc = from.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  walker.currentNode = from;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as HTMLElement;
+    if (from.contains(el) || el.closest(POPOVER_SELECTOR)) continue;
+    if (typeof el.tabIndex !== 'number' || el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert]')) continue;
+    if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    return el;
+  }
+  return null;
 }
 
 type Box = { left: number; top: number; right: number; bottom: number };
