@@ -1,6 +1,7 @@
 import type { CheckedClaim } from '@/utils/types';
 import { OutletList } from './OutletList';
 import { VerdictBadge } from './VerdictBadge';
+import { stanceSummary } from './stance-summary';
 
 type Props = {
   /** The claim the reader clicked or focused. */
@@ -24,14 +25,11 @@ export function shownClaim(text: string, max = SHOWN_CLAIM_CHARS): string {
 
 /** What outlets say about one highlighted claim, shown next to it on the page. */
 export function ClaimPopover({ claim, onClose, onDismiss }: Props) {
-  const counted = claim.outlets.filter((o) => !o.sameOutlet && !o.copyOf).length;
   return (
     <div class="cc-popover" role="dialog" aria-label="What other outlets say about this claim" tabIndex={-1}>
       <header class="cc-popover-head">
         <VerdictBadge verdict={claim.verdict} />
-        <span class="cc-popover-sub">
-          {counted} independent outlet{counted === 1 ? '' : 's'}
-        </span>
+        <span class="cc-popover-sub">{stanceSummary(claim.outlets)}</span>
         <button type="button" class="cc-close" aria-label="Close" onClick={onClose}>
           ×
         </button>
