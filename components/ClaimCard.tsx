@@ -1,6 +1,7 @@
 import type { CheckedClaim } from '@/utils/types';
 import { OutletList } from './OutletList';
 import { VerdictBadge } from './VerdictBadge';
+import { stanceSummary } from './stance-summary';
 
 type Props = {
   /** The claim and what the outlets say about it. */
@@ -13,15 +14,11 @@ type Props = {
 
 /** One claim: its verdict, its text, and the outlets behind the verdict. */
 export function ClaimCard({ claim, onShow, collapsed = false }: Props) {
-  const counted = claim.outlets.filter((o) => !o.sameOutlet && !o.copyOf);
-  const tally = (s: string) => counted.filter((o) => o.stance === s).length;
   return (
     <article class={`cc-claim cc-claim-${claim.verdict}`} data-verdict={claim.verdict}>
       <header class="cc-claim-head">
         <VerdictBadge verdict={claim.verdict} />
-        <span class="cc-tally">
-          {tally('confirm')} confirm · {tally('dispute')} dispute · {tally('discuss')} mention
-        </span>
+        <span class="cc-tally">{stanceSummary(claim.outlets)}</span>
       </header>
       {onShow ? (
         <button type="button" class="cc-claim-text cc-show" onClick={onShow} title="Show on the page">

@@ -1,6 +1,7 @@
 import type { CheckedClaim } from '@/utils/types';
 import { OutletList } from './OutletList';
 import { VerdictBadge } from './VerdictBadge';
+import { stanceSummary } from './stance-summary';
 
 type Props = {
   /** The claim the reader clicked or focused. */
@@ -11,21 +12,29 @@ type Props = {
   onDismiss?: () => void;
 };
 
+/** Characters of a claim shown in the popover: a very long sentence is cut, so the outlets show without scrolling through it. */
+export const SHOWN_CLAIM_CHARS = 300;
+
+/** A claim's text as the popover shows it: cut after about SHOWN_CLAIM_CHARS characters, at a space when there is one near, with an ellipsis. */
+export function shownClaim(text: string, max = SHOWN_CLAIM_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** What outlets say about one highlighted claim, shown next to it on the page. */
 export function ClaimPopover({ claim, onClose, onDismiss }: Props) {
-  const counted = claim.outlets.filter((o) => !o.sameOutlet && !o.copyOf).length;
   return (
     <div class="cc-popover" role="dialog" aria-label="What other outlets say about this claim" tabIndex={-1}>
       <header class="cc-popover-head">
         <VerdictBadge verdict={claim.verdict} />
-        <span class="cc-popover-sub">
-          {counted} independent outlet{counted === 1 ? '' : 's'}
-        </span>
+        <span class="cc-popover-sub">{stanceSummary(claim.outlets)}</span>
         <button type="button" class="cc-close" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </header>
-      <p class="cc-popover-claim">{claim.text}</p>
+      <p class="cc-popover-claim">{shownClaim(claim.text)}</p>
       <OutletList outlets={claim.outlets} />
       <footer class="cc-popover-foot">
         <span>Crosscheck · from your local corpus · Esc to close</span>

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckedClaim, OutletFinding, Verdict } from '@/utils/types';
 import { expectInert, HOSTILE_TEXTS, HOSTILE_URLS } from '@/tests/hostile-inputs';
 import { ClaimCard } from './ClaimCard';
-import { ClaimPopover } from './ClaimPopover';
+import { ClaimPopover, shownClaim } from './ClaimPopover';
 import { OutletList } from './OutletList';
 import { VerdictBadge } from './VerdictBadge';
 import { VerdictCounts } from './VerdictCounts';
@@ -120,7 +120,8 @@ describe('claim views show claim and outlet text as text', () => {
     const hostile = claim({ text }, [finding({ outlet: text, evidence: text, title: text }), finding({ outlet: 'Other', url: HOSTILE_URLS[1] })]);
     const root = mount(<ClaimPopover claim={hostile} onClose={() => {}} onDismiss={() => {}} />);
     expectInert(root, ALLOWED_TAGS);
-    expect(root.querySelector('.cc-popover-claim')!.textContent).toBe(text);
+    // Shown as text (a very long one cut, with an ellipsis).
+    expect(root.querySelector('.cc-popover-claim')!.textContent).toBe(shownClaim(text));
     expect(root.querySelector('.cc-evidence')!.textContent).toBe(text);
     expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://harbour-gazette.example/story']);
   });

@@ -5,6 +5,7 @@ import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { TabStates } from '@/utils/extension/tab-states';
+import { dismissalKey } from '@/utils/dismissal';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
@@ -114,7 +115,7 @@ export default defineBackground(() => {
     const rest = part === 'opening' ? [] : (entry.rest ??= restClaims(text, steps, { sensitivity }, opening));
     const claims = part === 'opening' ? opening : part === 'rest' ? rest : inTextOrder([...opening, ...rest]);
     const dismissed = new Set(dismissedAll[pageKey(pageUrl)] ?? []);
-    return claims.filter((c) => !dismissed.has(c.text));
+    return dismissed.size === 0 ? claims : claims.filter((c) => !dismissed.has(dismissalKey(c.text)));
   }
 
   /**
@@ -214,12 +215,12 @@ export default defineBackground(() => {
         const { [key]: current = [], ...others } = all;
         // Re-inserted last, so the most recently used pages are the ones kept.
         const kept = Object.entries(others).slice(-(MAX_DISMISSED_PAGES - 1));
-        await dismissedClaimsItem.setValue({ ...Object.fromEntries(kept), [key]: [...new Set([...current, req.text])] });
+        await dismissedClaimsItem.setValue({ ...Object.fromEntries(kept), [key]: [...new Set([...current, req.key])] });
       });
       dismissals = write.catch(() => undefined);
       await write;
       if (sender.tabId !== undefined) {
-        await tabs.update(sender.tabId, (state) => state && { ...state, claims: state.claims.filter((c) => c.text !== req.text) });
+        await tabs.update(sender.tabId, (state) => state && { ...state, claims: state.claims.filter((c) => dismissalKey(c.text) !== req.key) });
       }
       return null;
     },

@@ -4,6 +4,7 @@ import { handleMessages, toBackground, type ContentProtocol } from '@/utils/exte
 import { LIMITS } from '@/utils/extension/message-checks';
 import { absoluteHttpUrl } from '@/utils/url';
 import { hasRest } from '@/utils/claim-parts';
+import { dismissalKey } from '@/utils/dismissal';
 import { isSiteEnabled } from '@/utils/site-settings';
 import { extractArticleSteps, type ExtractedArticle } from '@/utils/extract';
 import { runToEnd } from '@/utils/run-to-end';
@@ -664,7 +665,7 @@ class PageClaims {
     if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
     const point = caretAt(doc, event.clientX, event.clientY, this.shadowRoots());
     const hit = point && this.claimAt(point.node, point.offset);
-    if (hit?.range && !hit.pending) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
+    if (hit?.range && !hit.pending) void this.popover.open(hit.claim, hit.range, { point: { y: event.clientY }, onDismiss: () => this.dismiss(hit) });
     else this.popover.close();
   }
 
@@ -674,7 +675,10 @@ class PageClaims {
     // A link or control within a claim, not an element that holds claims (a skip link's target
     // <main tabindex="-1">, a page focusing its main area on a new route).
     const hit = this.anchored.find((a) => !a.pending && a.range?.intersectsNode(el) && !holdsRange(el, a.range));
-    if (hit?.range && !this.popover.isOpenFor(hit.claim)) void this.popover.open(hit.claim, hit.range, { onDismiss: () => this.dismiss(hit) });
+    if (!hit?.range || this.popover.isOpenFor(hit.claim)) return;
+    const box = el.getBoundingClientRect();
+    // The keyboard comes back to the element when the popover closes, and Tab from it goes into the popover.
+    void this.popover.open(hit.claim, hit.range, { from: el as HTMLElement, point: { y: box.top + box.height / 2 }, onDismiss: () => this.dismiss(hit) });
   }
 
   /** The text the reader selected: in the page, or in the same-origin frame that holds the story. */
@@ -722,13 +726,25 @@ class PageClaims {
 
   /**
    * "Not a claim": stop highlighting it here, and remember that for this page. The sentence is
-   * remembered by its words, so every place the page repeats it goes, as the background drops
-   * every claim with those words (the side panel's list stays in step with the highlights).
+   * remembered by its words (a very long one by a key standing for them: utils/dismissal), so
+   * every place the page repeats it goes, as the background drops every claim with those words
+   * (the side panel's list stays in step with the highlights). Not remembered after all (the
+   * background refused or failed): said in the console, and highlighted again, as it will be on
+   * the page's next visit.
    */
   private dismiss(target: Anchored) {
-    this.anchored = this.anchored.filter((a) => a.claim.text !== target.claim.text);
+    const text = target.claim.text;
+    const removed = this.anchored.filter((a) => a.claim.text === text);
+    this.anchored = this.anchored.filter((a) => a.claim.text !== text);
     this.repaint();
-    void toBackground('dismissClaim', { pageUrl: this.pageUrl, text: target.claim.text });
+    const generation = this.generation;
+    void toBackground('dismissClaim', { pageUrl: this.pageUrl, key: dismissalKey(text) }).then((result) => {
+      if (result.ok) return;
+      console.warn('Crosscheck: "Not a claim" could not be remembered for this page:', result.error);
+      if (generation !== this.generation || this.ctx.isInvalid) return;
+      this.anchored = [...this.anchored, ...removed].sort((a, b) => a.claim.start - b.claim.start);
+      this.repaint();
+    });
   }
 }
 

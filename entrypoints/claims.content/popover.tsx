@@ -8,7 +8,9 @@ import type { CheckedClaim } from '@/utils/types';
 import sharedCss from '@/components/claims.css?raw';
 import popoverCss from './popover.css?raw';
 
-export { POPOVER_SELECTOR } from './popover-host';
+import { POPOVER_SELECTOR } from './popover-host';
+
+export { POPOVER_SELECTOR };
 
 /** A custom element name no page can have taken. */
 export function popoverTagName(random: () => number = Math.random): string {
@@ -19,6 +21,9 @@ const GAP = 8;
 const MARGIN = 8;
 /** Below the claim is preferred when at least this much room is there. */
 const MIN_HEIGHT = 320;
+/** The popover is given at least this height, and at most MAX_HEIGHT. */
+const MIN_ROOM = 120;
+const MAX_HEIGHT = 560;
 
 /**
  * The popover next to a claim, in a shadow root. One at a time; closed by the page script on
@@ -49,10 +54,17 @@ export class PopoverContainer {
     return !!this.ui && event.composedPath().includes(this.ui.shadowHost);
   }
 
-  /** Shows the popover for a claim next to its range; focuses it when asked (keyboard use). */
-  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean; onDismiss?: () => void } = {}): Promise<void> {
+  /**
+   * Shows the popover for a claim next to its range; focuses it when asked (keyboard use). `from`:
+   * the element inside the claim whose focus opened it (a link the reader tabbed to): the next Tab
+   * from it goes into the popover, and the keyboard goes back to it when the popover closes.
+   */
+  async open(claim: CheckedClaim, range: Range, opts: { focus?: boolean; from?: HTMLElement; point?: { y: number }; onDismiss?: () => void } = {}): Promise<void> {
     const ui = await this.mount();
     this.openFor = claim;
+    // Where the reader clicked, kept as a distance from the claim's top (it moves with the claim).
+    const top = range.getClientRects()[0]?.top;
+    this.pointOffset = opts.point && top !== undefined ? opts.point.y - top : null;
     const container = ui.uiContainer;
     const dismiss = opts.onDismiss;
     render(
@@ -72,6 +84,13 @@ export class PopoverContainer {
     this.place(container, range);
     container.style.display = 'block';
     this.follow(container, range);
+    this.untab();
+    // Opened by a click: the keyboard stays where it is, and nothing is to be given back.
+    if (!opts.from && !opts.focus) this.returnFocus = null;
+    if (opts.from) {
+      this.returnFocus = opts.from;
+      this.tabThrough(container, opts.from);
+    }
     if (opts.focus) {
       // Where the keyboard was, to go back to when the popover closes (not the popover itself).
       const active = document.activeElement as HTMLElement | null;
@@ -113,13 +132,62 @@ export class PopoverContainer {
 
   private unfollow: () => void = () => {};
 
-  /** The element that had the keyboard when the popover took it (see open's `focus`). */
+  /** Where the reader clicked (or the element focused) in the open claim: its distance below the claim's first line's top. */
+  private pointOffset: number | null = null;
+
+  /** The element that had the keyboard when the popover took it (see open's `focus` and `from`). */
   private returnFocus: HTMLElement | null = null;
+
+  /**
+   * Puts the popover in the tab order right after `from` (the popover itself is at the end of the
+   * page): Tab on `from` goes into the popover, Shift+Tab from the popover's start back to `from`,
+   * and Tab from its last control on to what follows `from` in the page (the popover closes).
+   */
+  private tabThrough(container: HTMLElement, from: HTMLElement) {
+    const plainTab = (e: KeyboardEvent) => e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey;
+    const box = () => container.querySelector('.cc-popover') as HTMLElement | null;
+    const onFrom = (e: Event) => {
+      const key = e as KeyboardEvent;
+      if (!plainTab(key) || key.shiftKey || !this.openFor) return;
+      const dialog = box();
+      if (!dialog) return;
+      key.preventDefault();
+      dialog.focus();
+    };
+    const inside = (e: KeyboardEvent) => {
+      if (!plainTab(e)) return;
+      const dialog = box();
+      if (!dialog) return;
+      const controls = [...dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary, [tabindex]:not([tabindex="-1"])')];
+      const active = (container.getRootNode() as ShadowRoot).activeElement;
+      if (e.shiftKey && (active === dialog || active === controls[0])) {
+        e.preventDefault();
+        if (from.isConnected) from.focus();
+      } else if (!e.shiftKey && (active === controls[controls.length - 1] || (controls.length === 0 && active === dialog))) {
+        const next = nextTabbable(from);
+        if (!next) return;
+        e.preventDefault();
+        this.returnFocus = null;
+        this.close();
+        next.focus();
+      }
+    };
+    from.addEventListener('keydown', onFrom);
+    container.addEventListener('keydown', inside);
+    this.untab = () => {
+      from.removeEventListener('keydown', onFrom);
+      container.removeEventListener('keydown', inside);
+      this.untab = () => {};
+    };
+  }
+
+  private untab: () => void = () => {};
 
   close(): void {
     if (!this.ui) return;
     const hadFocus = document.activeElement === this.ui.shadowHost;
     this.unfollow();
+    this.untab();
     render(null, this.ui.uiContainer);
     this.ui.uiContainer.style.display = 'none';
     this.openFor = null;
@@ -131,6 +199,7 @@ export class PopoverContainer {
 
   destroy(): void {
     this.unfollow();
+    this.untab();
     if (this.ui) render(null, this.ui.uiContainer);
     this.ui?.remove();
     this.ui = null;
@@ -159,27 +228,82 @@ export class PopoverContainer {
 
   /**
    * Positions the popover below the claim (above it when there is no room), inside the viewport.
+   * A claim too tall for a useful popover beside it (a sentence longer than the window) has it
+   * beside the line the reader clicked (or the first of its lines in view), not beyond its far end.
    * The element placed is inside the shadow root: the host itself is reset with `all: initial`
    * by the shadow root's own stylesheet, which outranks any style set on it from outside.
    */
   private place(box: HTMLElement, range: Range) {
     const rects = pageRects(range);
-    const anchor = rects[rects.length - 1] ?? pageRects(range, true)[0];
-    const first = rects[0] ?? anchor;
+    const lines = rects.length > 0 ? rects : pageRects(range, true);
+    const first = lines[0];
+    const vh = window.innerHeight;
+    const y = this.pointOffset === null ? null : first.top + this.pointOffset;
+    const band = popoverBand(lines, vh, y);
     const width = Math.min(420, window.innerWidth - 16);
-    const left = Math.max(8, Math.min(first.left, window.innerWidth - width - 8));
-    const below = anchor.bottom + GAP;
-    const spaceBelow = window.innerHeight - below - MARGIN;
-    const spaceAbove = first.top - GAP - MARGIN;
+    const left = Math.max(8, Math.min(band.left, window.innerWidth - width - 8));
     Object.assign(box.style, { position: 'fixed', zIndex: '2147483647', left: `${left}px`, width: `${width}px` });
-    // Below the claim when there is room for a useful popover there, else on the roomier side;
-    // its height is capped to the room it has, and it scrolls inside.
-    const downwards = spaceBelow >= MIN_HEIGHT || spaceBelow >= spaceAbove;
-    const room = Math.max(downwards ? spaceBelow : spaceAbove, 120);
-    box.style.setProperty('--cc-max-height', `${Math.min(room, 560)}px`);
-    if (downwards) Object.assign(box.style, { bottom: 'auto', top: `${below}px` });
-    else Object.assign(box.style, { top: 'auto', bottom: `${window.innerHeight - first.top + GAP}px` });
+    const spot = popoverSpot(band, vh);
+    box.style.setProperty('--cc-max-height', `${spot.maxHeight}px`);
+    if (spot.top !== undefined) Object.assign(box.style, { bottom: 'auto', top: `${spot.top}px` });
+    else Object.assign(box.style, { top: 'auto', bottom: `${spot.bottom}px` });
   }
+}
+
+/**
+ * The element the keyboard reaches after `from` in its page, in document order: one that takes
+ * Tab (a link, a control, tabindex 0 or more), enabled and shown, not ours. (Positive tabindex
+ * orders and elements inside shadow roots or frames are not followed.)
+ */
+function nextTabbable(from: HTMLElement): HTMLElement | null {
+  const doc = from.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  walker.currentNode = from;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as HTMLElement;
+    if (from.contains(el) || el.closest(POPOVER_SELECTOR)) continue;
+    if (typeof el.tabIndex !== 'number' || el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert]')) continue;
+    if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    return el;
+  }
+  return null;
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/**
+ * What the popover is placed beside: the whole claim when there is room for a useful popover
+ * above or below it, or when it is short; else (a claim taller than that room) the line at `y`
+ * (where the reader clicked), or without one the first line in the window.
+ */
+export function popoverBand(lines: Box[], viewportHeight: number, y: number | null): Box {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  const whole = { left: first.left, top: first.top, right: Math.max(...lines.map((l) => l.right)), bottom: last.bottom };
+  const spaceBelow = viewportHeight - last.bottom - GAP - MARGIN;
+  const spaceAbove = first.top - GAP - MARGIN;
+  if (Math.max(spaceBelow, spaceAbove) >= MIN_HEIGHT || last.bottom - first.top <= viewportHeight / 3) return whole;
+  const distance = (l: Box, at: number) => (at < l.top ? l.top - at : at > l.bottom ? at - l.bottom : 0);
+  const nearest = (at: number) => lines.reduce((best, l) => (distance(l, at) < distance(best, at) ? l : best));
+  if (y !== null) return nearest(y);
+  return lines.find((l) => l.bottom > MARGIN && l.top < viewportHeight - MARGIN) ?? nearest(viewportHeight / 2);
+}
+
+/**
+ * Where the popover goes beside a band: below it when there is room for a useful popover there,
+ * else on the roomier side; its height capped to that room (it scrolls inside), and kept inside
+ * the viewport whatever the band's position (a band above or below the window, or taller than it).
+ */
+export function popoverSpot(band: Box, viewportHeight: number): { top?: number; bottom?: number; maxHeight: number } {
+  const below = band.bottom + GAP;
+  const spaceBelow = viewportHeight - below - MARGIN;
+  const spaceAbove = band.top - GAP - MARGIN;
+  const downwards = spaceBelow >= MIN_HEIGHT || spaceBelow >= spaceAbove;
+  const most = Math.max(0, viewportHeight - 2 * MARGIN);
+  const maxHeight = Math.min(Math.max(downwards ? spaceBelow : spaceAbove, MIN_ROOM), most, MAX_HEIGHT);
+  const within = (v: number) => Math.max(MARGIN, Math.min(v, viewportHeight - MARGIN - maxHeight));
+  if (downwards) return { top: within(below), maxHeight };
+  return { bottom: within(viewportHeight - band.top + GAP), maxHeight };
 }
 
 /**

@@ -27,7 +27,7 @@ const GOOD: { [K in keyof BackgroundProtocol]: Req<BackgroundProtocol, K> } & { 
   pageIdle: { url: 'file:///home/reader/saved.html', status: 'no-article' },
   checkTyped: { tabId: 12, text: 'The bridge cost 3 million.' },
   checkSelection: { text: 'The bridge cost 3 million.', url: 'https://news.example/story' },
-  dismissClaim: { pageUrl: 'https://news.example/story', text: 'The bridge opened.' },
+  dismissClaim: { pageUrl: 'https://news.example/story', key: 'The bridge opened.' },
   openSidePanel: { tabId: 3 },
   checkTabOnce: { tabId: 3 },
   importBatch: {

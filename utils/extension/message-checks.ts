@@ -239,7 +239,7 @@ export const BACKGROUND_CHECKS: ProtocolChecks<BackgroundProtocol> = {
   pageIdle: { from: 'tab', data: record({ url: pageUrl, status: oneOf('off', 'no-article', 'error'), error: optional(text(LIMITS.shortText)), pageId: optional(text(LIMITS.pageId)) }) },
   checkTyped: { from: 'extension', data: record({ tabId: nullable(int(0)), text: text(LIMITS.shortText, { nonEmpty: true }) }) },
   checkSelection: { from: 'tab', data: record({ text: text(LIMITS.shortText, { nonEmpty: true }), url: pageUrl }) },
-  dismissClaim: { from: 'tab', data: record({ pageUrl, text: text(LIMITS.shortText, { nonEmpty: true }) }) },
+  dismissClaim: { from: 'tab', data: record({ pageUrl, key: text(LIMITS.shortText, { nonEmpty: true }) }) },
   openSidePanel: { from: 'extension', data: record({ tabId: int(0) }) },
   checkTabOnce: { from: 'extension', data: record({ tabId: int(0) }) },
   importBatch: {

@@ -126,8 +126,12 @@ export interface BackgroundProtocol {
   checkTyped(req: { tabId: number | null; text: string }): SelectionCheck;
   /** Content script (keyboard shortcut in the page): check the reader's selection. */
   checkSelection(req: { text: string; url: string }): SelectionCheck;
-  /** Content script (popover): the reader says this sentence is not a claim; forget it on this page. */
-  dismissClaim(req: { pageUrl: string; text: string }): null;
+  /**
+   * Content script (popover): the reader says this sentence is not a claim; forget it on this
+   * page. `key` is the sentence's dismissalKey (utils/dismissal): its words, or for a very long
+   * sentence a short key standing for them.
+   */
+  dismissClaim(req: { pageUrl: string; key: string }): null;
   /** Popup: check the page in this tab once, without switching its site on (activeTab). */
   checkTabOnce(req: { tabId: number }): null;
   /** Popup: open the side panel for a tab (needs the click's user gesture, so the popup asks). */

@@ -1,0 +1,26 @@
+import type { OutletFinding } from '@/utils/types';
+
+/**
+ * What the independent outlets (not the page's own, not copies: those the verdict counts) say of a
+ * claim, in words that say what is counted: "2 outlets confirm it, 1 disputes it · 1 only
+ * mentions it", or "3 outlets mention it, none takes a side" — never a bare "3 outlets", which
+ * reads as if they all backed it.
+ */
+export function stanceSummary(outlets: OutletFinding[]): string {
+  const counted = outlets.filter((o) => !o.sameOutlet && !o.copyOf);
+  const count = (stance: OutletFinding['stance']) => counted.filter((o) => o.stance === stance).length;
+  const confirm = count('confirm');
+  const dispute = count('dispute');
+  const mention = count('discuss');
+  const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+  if (confirm + dispute === 0) {
+    if (mention === 0) return 'No independent outlet confirms or disputes it';
+    return `${mention} outlet${verb(mention, '', 's')} ${verb(mention, 'mentions', 'mention')} it, none takes a side`;
+  }
+  const outletsWord = (n: number) => `${n} outlet${verb(n, '', 's')}`;
+  const sides: string[] = [];
+  if (confirm > 0) sides.push(`${outletsWord(confirm)} ${verb(confirm, 'confirms', 'confirm')} it`);
+  if (dispute > 0) sides.push(`${confirm > 0 ? dispute : outletsWord(dispute)} ${verb(dispute, 'disputes', 'dispute')} it`);
+  const mentions = mention > 0 ? ` · ${mention} only ${verb(mention, 'mentions', 'mention')} it` : '';
+  return `${sides.join(', ')}${mentions}`;
+}
