@@ -4,19 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutletFinding } from '@/utils/types';
 import { formatDate, OutletList } from './OutletList';
-
-const finding = (outlet: string, over: Partial<OutletFinding> = {}): OutletFinding => ({
-  outlet,
-  stance: 'confirm',
-  confidence: 0.9,
-  url: `https://${outlet.toLowerCase().replace(/\W/g, '')}.example/story`,
-  title: `${outlet} story`,
-  published: '2026-03-02',
-  evidence: 'The bridge will close on Monday.',
-  sameOutlet: false,
-  copies: [],
-  ...over,
-});
+import { finding } from './test-findings';
 
 let root: HTMLElement;
 afterEach(() => {

@@ -6,19 +6,10 @@ import type { CheckedClaim, OutletFinding, Stance } from '@/utils/types';
 import { ClaimCard } from './ClaimCard';
 import { ClaimPopover } from './ClaimPopover';
 import { stanceSummary } from './stance-summary';
+import { finding as outletFinding } from './test-findings';
 
-const finding = (outlet: string, stance: Stance, over: Partial<OutletFinding> = {}): OutletFinding => ({
-  outlet,
-  stance,
-  confidence: 0.9,
-  url: `https://${outlet.toLowerCase().replace(/\W/g, '')}.example/story`,
-  title: `${outlet} story`,
-  published: '2026-03-02',
-  evidence: 'The bridge will close on Monday.',
-  sameOutlet: false,
-  copies: [],
-  ...over,
-});
+/** `test-findings`' finding with its stance given. */
+const finding = (outlet: string, stance: Stance, over: Partial<OutletFinding> = {}): OutletFinding => outletFinding(outlet, { stance, ...over });
 
 const claim = (outlets: OutletFinding[]): CheckedClaim => ({ start: 0, end: 30, text: 'The bridge will close on Monday.', score: 0.9, verdict: 'unverified', outlets });
 
