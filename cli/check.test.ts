@@ -105,4 +105,24 @@ describe('checkAgainst: one site with many articles on the story', () => {
     expect(outlets.get('Valley Observer')).toBe('dispute');
     expect(checked.verdict).toBe('conflicting');
   });
+
+  it('keeps a place for a story\'s original when its copies rank above it (copies count only through it)', async () => {
+    const demo = readFileSync(join(PROJECT_ROOT, 'demo/corpus.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CorpusArticle);
+    const claim = 'The army has taken full control of the Sarrow Valley after an eight-day offensive.';
+    const disputing = demo.filter((a) => (a.outlet === 'The Northern Ledger' || a.outlet === 'Valley Observer') && /Sarrow|Sorel|valley/i.test(a.title ?? ''));
+    expect(disputing.length).toBeGreaterThan(0);
+    // Two sites run each disputing report word for word, under a headline closer to the claim.
+    const reprints = disputing.flatMap((a, i) => [1, 2].map((n): CorpusArticle => ({ ...a, url: `https://reprint${i}${n}.example/story`, outlet: `Reprint ${i}-${n}`, title: `Army control of the Sarrow Valley after eight-day offensive disputed (${n})` })));
+    const verdict = async (rows: CorpusArticle[]) => {
+      const [checked] = await checkAgainst(rows.map((a, i) => ({ ...a, id: i + 1 })), `${claim} Ministers in Orlen spent the week thanking the troops.`, { url: 'https://lantern.example/valley', outlet: 'The Evening Lantern' });
+      return checked;
+    };
+    expect((await verdict(demo)).verdict).toBe('conflicting');
+    const checked = await verdict([...demo, ...reprints]);
+    expect(checked.verdict).toBe('conflicting');
+    expect(checked.outlets.find((o) => o.outlet === 'The Northern Ledger')?.stance).toBe('dispute');
+  });
 });

@@ -1,5 +1,6 @@
 import type { EvidenceHit, OutletFinding, Stance, StanceResult, Verdict } from './types';
 import { outletFromUrl } from './url';
+import { outletKey } from './outlet-key';
 
 /** One retrieved passage with the stance decided for it. */
 export interface JudgedEvidence {
@@ -74,7 +75,6 @@ function outletNames(related: readonly JudgedEvidence[], page: PageContext): { n
 }
 
 /** The key under which names count as one outlet: "Capital Courier" and "capital courier " are one. */
-export const outletKey = (name: string) => name.trim().toLowerCase();
 const nameKey = outletKey;
 
 /**

@@ -13,7 +13,7 @@ import type { CorpusSize, ImportBatchResult, ImportCheckpoint, OutletStats } fro
 import { diskFullError, isQuotaError } from './storage-errors';
 import { validateArticle } from '../import/article';
 import { addDays, dayShown } from '../local-day';
-import { outletKey } from '../verdict';
+import { outletKey } from '../outlet-key';
 
 /** When the saved index is brought up to date (a new base snapshot written). */
 export interface CompactionPolicy {
@@ -640,7 +640,7 @@ export class CorpusStore {
 
   /**
    * Removes every article of one outlet, under any of its names that differ only in case or
-   * surrounding spaces (one outlet to the verdicts: utils/verdict outletKey).
+   * surrounding spaces (one outlet to the verdicts: utils/outlet-key).
    */
   async removeOutlet(outlet: string): Promise<number> {
     const names = await this.outletNames(outlet);
@@ -761,7 +761,7 @@ export class CorpusStore {
       return { outlet, articles: count, oldest: from, newest: to, copies };
     };
     // Names differing only in case or surrounding spaces are one outlet, as to the verdicts
-    // (utils/verdict outletKey): one row, under the name most of its articles carry.
+    // (utils/outlet-key): one row, under the name most of its articles carry.
     const groups = new Map<string, string[]>();
     for (const outlet of outlets) {
       const key = outletKey(outlet);

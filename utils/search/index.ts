@@ -14,6 +14,7 @@
 import type { ClaimStructure } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { TermTable } from './termtable';
+import { outletKey } from '../outlet-key';
 
 export interface IndexedDoc {
   id: number;
@@ -31,6 +32,11 @@ export interface SearchQuery {
 export interface SearchOptions {
   excludeIds?: ReadonlySet<number>;
   excludeOutlet?: string;
+  /**
+   * Outlets (by `outletKey`: name without surrounding spaces, whatever its case) whose articles are
+   * left out, but for the ids in `keep`: outlets that have their share of a claim's places already.
+   */
+  fullOutlets?: { outlets: ReadonlySet<string>; keep: ReadonlySet<number> };
 }
 
 export interface ScoredId {
@@ -234,8 +240,9 @@ function clearScores(list: Int32Array, n: number, acc: Float32Array, done: Uint8
 
 /**
  * The k best of the listed articles that may be returned (not removed, not of outlet id
- * `excludeOutlet`, not in `excludeIds`), best first, into `slots` and `scores` (empty on entry):
- * a small sorted insertion (k is small); equal scores in article order.
+ * `excludeOutlet`, not in `excludeIds`, not of an outlet id flagged in `full` unless in `keep`),
+ * best first, into `slots` and `scores` (empty on entry): a small sorted insertion (k is small);
+ * equal scores in article order.
  */
 function topK(
   list: Int32Array,
@@ -247,6 +254,8 @@ function topK(
   excludeOutlet: number,
   docId: Float64Array,
   excludeIds: ReadonlySet<number> | undefined,
+  full: Uint8Array | undefined,
+  keep: ReadonlySet<number> | undefined,
   slots: number[],
   scores: number[],
 ): void {
@@ -255,6 +264,7 @@ function topK(
     const score = acc[s];
     if (scores.length === k && (score < scores[k - 1] || (score === scores[k - 1] && s > slots[k - 1]))) continue;
     if (dead[s] || (excludeOutlet !== -1 && outletOf[s] === excludeOutlet) || (excludeIds && excludeIds.has(docId[s]))) continue;
+    if (full && full[outletOf[s]] === 1 && !keep!.has(docId[s])) continue;
     let j = scores.length < k ? scores.length : k - 1;
     while (j > 0 && (scores[j - 1] < score || (scores[j - 1] === score && slots[j - 1] > s))) {
       scores[j] = scores[j - 1];
@@ -805,6 +815,22 @@ export class SearchIndex {
     return opts.excludeOutlet === undefined ? -1 : (this.outletIds.get(opts.excludeOutlet) ?? -2);
   }
 
+  /** Per outlet id, 1 for the outlets of `SearchOptions.fullOutlets` (worked out once per such object and outlet count). */
+  private fullFlags = new WeakMap<object, { outlets: number; flags: Uint8Array }>();
+
+  private fullOutletFlags(opts: SearchOptions): Uint8Array | undefined {
+    const full = opts.fullOutlets;
+    if (!full || full.outlets.size === 0) return undefined;
+    const known = this.fullFlags.get(full);
+    if (known && known.outlets === this.outlets.length) return known.flags;
+    const flags = new Uint8Array(this.outlets.length);
+    this.outlets.forEach((name, id) => {
+      if (full.outlets.has(outletKey(name))) flags[id] = 1;
+    });
+    this.fullFlags.set(full, { outlets: this.outlets.length, flags });
+    return flags;
+  }
+
   /** The k-th best score so far among the touched articles that may be returned; 0 when fewer. */
   private kthBest(n: number, k: number, opts: SearchOptions): number {
     const { scores } = this.best(this.touched, n, k, opts);
@@ -965,7 +991,7 @@ export class SearchIndex {
   private best(list: Int32Array, n: number, k: number, opts: SearchOptions): { slots: number[]; scores: number[] } {
     const slots: number[] = [];
     const scores: number[] = [];
-    topK(list, n, k, this.acc, this.docDead, this.docOutlet, this.excludedOutlet(opts), this.docId, opts.excludeIds, slots, scores);
+    topK(list, n, k, this.acc, this.docDead, this.docOutlet, this.excludedOutlet(opts), this.docId, opts.excludeIds, this.fullOutletFlags(opts), opts.fullOutlets?.keep, slots, scores);
     return { slots, scores };
   }
 

@@ -6,7 +6,8 @@
  */
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
-import { SearchIndex, type SearchQuery } from './index';
+import { SearchIndex, type SearchOptions, type SearchQuery } from './index';
+import { outletKey } from '../outlet-key';
 import { analysedFromIds, analyseForQuery, analyseText, bestPassage, passageText, prepareQuery, sentencesOf, unpackSentences, type AnalysedText, type PreparedQuery } from './passages';
 import { unpackTerms } from './termseq';
 import { canonicalUrl } from '../url';
@@ -59,20 +60,38 @@ export interface StoredArticle extends CorpusArticle {
 
 /** Counts hits by outlet and by story, for RetrieveOptions.perOutlet and perStory. */
 class Crowding {
-  private readonly outlets = new Map<string, number>();
+  /** The articles let in, by outlet key. */
+  private readonly outlets = new Map<string, number[]>();
   private readonly stories = new Map<number, number>();
+  private readonly originals = new Set<number>();
   constructor(private readonly opts: RetrieveOptions) {}
 
   /** Whether one more hit of this article keeps within the limits; counts it when it does. */
   admit(a: StoredArticle): boolean {
     const { perOutlet, perStory } = this.opts;
-    const outlet = a.outlet.trim().toLowerCase();
+    const outlet = outletKey(a.outlet);
     const story = a.copyOf ?? a.id;
-    if (perOutlet !== undefined && (this.outlets.get(outlet) ?? 0) >= perOutlet) return false;
-    if (perStory !== undefined && (this.stories.get(story) ?? 0) >= perStory) return false;
-    this.outlets.set(outlet, (this.outlets.get(outlet) ?? 0) + 1);
+    const ofOutlet = this.outlets.get(outlet) ?? [];
+    if (perOutlet !== undefined && ofOutlet.length >= perOutlet) return false;
+    // A story's original keeps a place of its own: copies do not count in the verdicts without it.
+    const reserved = a.copyOf !== undefined && !this.originals.has(story) ? 1 : 0;
+    if (perStory !== undefined && (this.stories.get(story) ?? 0) >= perStory - reserved) return false;
+    if (a.copyOf === undefined) this.originals.add(story);
+    ofOutlet.push(a.id);
+    this.outlets.set(outlet, ofOutlet);
     this.stories.set(story, (this.stories.get(story) ?? 0) + 1);
     return true;
+  }
+
+  /** Adds the outlets that have all their places, and the articles they were given, to `into`. */
+  full(into: { outlets: Set<string>; keep: Set<number> }): void {
+    const { perOutlet } = this.opts;
+    if (perOutlet === undefined) return;
+    for (const [outlet, ids] of this.outlets) {
+      if (ids.length < perOutlet) continue;
+      into.outlets.add(outlet);
+      for (const id of ids) into.keep.add(id);
+    }
   }
 }
 
@@ -174,8 +193,19 @@ interface Plan {
   weighted: WeightedTerm[];
   first: ReturnType<SearchIndex['searchKeeping']>;
   candidates: { id: number; score: number }[];
-  /** Articles found to be the page itself (see RetrieveOptions.excludeCopiesOf), left out of the index's answers. */
+  /** Articles left out of the index's answers: the page itself (RetrieveOptions.excludeCopiesOf) and articles beyond the limits. */
   excluded?: Set<number>;
+  /**
+   * Outlets with all their places (RetrieveOptions.perOutlet): the index leaves out their other
+   * articles, so that an outlet with many more cannot fill the places again round after round.
+   */
+  fullOutlets?: { outlets: Set<string>; keep: Set<number> };
+}
+
+/** What the index is asked with for a plan: its exclusions added to `base`. */
+function planOptions(plan: Plan, base: SearchOptions): SearchOptions {
+  if (!plan.excluded && !plan.fullOutlets) return base;
+  return { ...base, excludeIds: plan.excluded, fullOutlets: plan.fullOutlets };
 }
 
 /** Rounds of asking the index again without the unwanted candidates found (copies of the page, articles beyond the limits). */
@@ -304,7 +334,8 @@ export function createIndexRetriever(
           if (unwanted.length === 0) continue;
           plan.excluded ??= new Set();
           for (const c of unwanted) plan.excluded.add(c.id);
-          plan.first = index.searchKeeping(plan.weighted, depth, { ...searchOpts, excludeIds: plan.excluded });
+          if (opts.perOutlet !== undefined) crowding.full((plan.fullOutlets ??= { outlets: new Set(), keep: new Set() }));
+          plan.first = index.searchKeeping(plan.weighted, depth, planOptions(plan, searchOpts));
           plan.candidates = plan.first.hits;
           again.push(plan);
         }
@@ -332,7 +363,7 @@ export function createIndexRetriever(
           }
           const extra = feedbackTerms(fb, index, weighted);
           // Only the added terms are scored: the first pass's scores are kept.
-          if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, plan.excluded ? { ...searchOpts, excludeIds: plan.excluded } : searchOpts);
+          if (extra.length > 0) plan.candidates = index.searchMore(first.state, extra, depth, planOptions(plan, searchOpts));
         }
       }
       moreReads.push(readInto(known, asked, candidateIds(group)));

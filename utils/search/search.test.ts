@@ -403,6 +403,17 @@ describe('retrievers', () => {
     expect(await retriever.search({ text: 'Rebels seized the Kandar valley' }, opts)).toEqual([]);
   });
 
+  it('keep to perOutlet when one outlet has far more matching articles than the places (its others are left out at once)', async () => {
+    const rows: StoredArticle[] = [
+      ...Array.from({ length: 60 }, (_, i) => ({ id: 1 + i, url: `https://wire.example/${i}`, outlet: i % 2 ? 'Big Wire' : ' big wire', title: 'Kandar valley seized by rebels', published: null, text: `Rebels seized the Kandar valley; the Kandar valley fell, update ${i}.` })),
+      ...Array.from({ length: 12 }, (_, i) => ({ id: 500 + i, url: `https://o${i}.example/`, outlet: `Other ${i}`, title: `Report ${i}`, published: null, text: `Rebels seized the Kandar valley on Monday, report ${i} said, with other news of the town ${'and more '.repeat(i)}.` })),
+      ...Array.from({ length: 200 }, (_, i) => ({ id: 1000 + i, url: `https://t${i}.example/`, outlet: `Town ${i}`, title: `Council ${i}`, published: null, text: `The council met to discuss item ${i}.` })),
+    ];
+    const hits = await createMemoryRetriever(rows).search({ text: 'Rebels seized the Kandar valley' }, { k: 12, perOutlet: 3, perStory: 2 });
+    expect(hits).toHaveLength(12);
+    expect(hits.filter((h) => h.outlet.trim().toLowerCase() === 'big wire')).toHaveLength(3);
+  });
+
   it('keep to perOutlet and perStory, asking the index again so that other outlets fill the places', async () => {
     const report = (i: number) => `Rebel fighters seized the Kandar valley on Monday, report number ${i} said, after two days of fighting near the river.`;
     const rows: StoredArticle[] = [
