@@ -119,7 +119,9 @@ describe('a claim taller than the window', () => {
     // The next Tab goes into the popover, not to the page's last links.
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('popover');
-    // Shift+Tab from there goes back to the link; Tab through the popover goes on to the page's next link.
+    // Shift+Tab from there goes back to the link; Tab through the popover goes on to the page's next
+    // link, past an anchor without an address (which the browser gives a tab index but never focuses).
+    await page.evaluate(() => document.querySelector('footer')!.insertAdjacentHTML('afterbegin', '<a id="comments">Comments</a> '));
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe('a:full control');
     await page.keyboard.press('Tab');
@@ -136,12 +138,17 @@ describe('a claim taller than the window', () => {
     expect(await focused(page)).toBe('popover');
     await page.keyboard.press('Escape');
     await waitFor(async () => (await focused(page)) === 'a:full control', { message: 'Escape did not give the keyboard back to the link' });
+    // Closed for good: the focus given back to the link does not open it again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await popoverText(page)).toBeNull();
     // And the popover, opened from the link, closed with Escape while the link has the keyboard, leaves it there.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     await waitFor(() => popoverText(page), { message: 'focusing the link again did not open the popover' });
     await page.keyboard.press('Escape');
     expect(await focused(page)).toBe('a:full control');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await popoverText(page)).toBeNull();
   });
 
   it('"Not a claim" on the long sentence is remembered after a reload', async () => {

@@ -671,7 +671,7 @@ class PageClaims {
 
   private onFocus(event: FocusEvent) {
     const el = event.target;
-    if (!(el instanceof Element) || this.anchored.length === 0 || this.popover.contains(event)) return;
+    if (!(el instanceof Element) || this.anchored.length === 0 || this.popover.contains(event) || el === this.popover.givingBack) return;
     // A link or control within a claim, not an element that holds claims (a skip link's target
     // <main tabindex="-1">, a page focusing its main area on a new route).
     const hit = this.anchored.find((a) => !a.pending && a.range?.intersectsNode(el) && !holdsRange(el, a.range));
@@ -763,6 +763,10 @@ class LazyPopover {
 
   contains(event: Event): boolean {
     return this.loaded?.contains(event) ?? false;
+  }
+
+  get givingBack(): HTMLElement | null {
+    return this.loaded?.givingBack ?? null;
   }
 
   isOpen(): boolean {

@@ -164,12 +164,17 @@ export class PopoverContainer {
         e.preventDefault();
         if (from.isConnected) from.focus();
       } else if (!e.shiftKey && (active === controls[controls.length - 1] || (controls.length === 0 && active === dialog))) {
-        const next = nextTabbable(from);
-        if (!next) return;
+        const after = tabbablesAfter(from);
+        let next = after.next();
+        if (next.done) return;
         e.preventDefault();
         this.returnFocus = null;
         this.close();
-        next.focus();
+        // The first that takes the keyboard (an element may look tabbable and not take it).
+        for (; !next.done; next = after.next()) {
+          next.value.focus();
+          if (from.ownerDocument.activeElement === next.value) break;
+        }
       }
     };
     from.addEventListener('keydown', onFrom);
@@ -194,8 +199,18 @@ export class PopoverContainer {
     // The keyboard goes back to where it was, not to the end of the page.
     const back = this.returnFocus;
     this.returnFocus = null;
-    if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
+    if (hadFocus && back?.isConnected) {
+      // Its focus event may come after focus() returns: forgotten once the page's next task runs.
+      this.givingBack = back;
+      back.focus({ preventScroll: true });
+      setTimeout(() => {
+        if (this.givingBack === back) this.givingBack = null;
+      }, 0);
+    }
   }
+
+  /** The element the keyboard is being given back to as the popover closes (its focus must not open the popover again). */
+  givingBack: HTMLElement | null = null;
 
   destroy(): void {
     this.unfollow();
@@ -255,18 +270,20 @@ export class PopoverContainer {
  * Tab (a link, a control, tabindex 0 or more), enabled and shown, not ours. (Positive tabindex
  * orders and elements inside shadow roots or frames are not followed.)
  */
-function nextTabbable(from: HTMLElement): HTMLElement | null {
+function* tabbablesAfter(from: HTMLElement): Generator<HTMLElement> {
   const doc = from.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
   walker.currentNode = from;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node as HTMLElement;
     if (from.contains(el) || el.closest(POPOVER_SELECTOR)) continue;
-    if (typeof el.tabIndex !== 'number' || el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert]')) continue;
+    if (typeof el.tabIndex !== 'number' || el.tabIndex < 0 || el.matches(':disabled') || el.closest('[inert]')) continue;
+    // Elements the browser gives a tab index that the keyboard does not stop at.
+    if ((el.localName === 'a' || el.localName === 'area') && !el.hasAttribute('href')) continue;
+    if (el instanceof HTMLInputElement && el.type === 'hidden') continue;
     if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-    return el;
+    yield el;
   }
-  return null;
 }
 
 type Box = { left: number; top: number; right: number; bottom: number };
