@@ -2,6 +2,7 @@ import type { CheckedClaim } from '@/utils/types';
 import { OutletList } from './OutletList';
 import { VerdictBadge } from './VerdictBadge';
 import { stanceSummary } from './stance-summary';
+import { cutText } from '@/utils/text/cut';
 
 type Props = {
   /** The claim the reader clicked or focused. */
@@ -18,7 +19,7 @@ export const SHOWN_CLAIM_CHARS = 300;
 /** A claim's text as the popover shows it: cut after about SHOWN_CLAIM_CHARS characters, at a space when there is one near, with an ellipsis. */
 export function shownClaim(text: string, max = SHOWN_CLAIM_CHARS): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max);
+  const cut = cutText(text, max);
   const space = cut.lastIndexOf(' ');
   return `${(space >= max * 0.7 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -13,6 +13,13 @@ describe('dismissalKey', () => {
     expect(dismissalKey(longest)).toBe(longest);
   });
 
+  it('is well-formed text whatever character its opening words end on (storage would change half a character)', () => {
+    for (let at = 55; at < 65; at++) {
+      const text = `${'a'.repeat(at)}😀 ${long(DISMISSAL_TEXT_MAX + 10)}`;
+      expect(dismissalKey(text).isWellFormed()).toBe(true);
+    }
+  });
+
   it('fits in a message for a sentence of any length', () => {
     for (const n of [DISMISSAL_TEXT_MAX + 1, 28_404, 1_000_000]) {
       const key = dismissalKey(long(n));

@@ -3,6 +3,7 @@
  * they are short enough (what every dismissal saved so far holds: a message carried at most
  * 20,000 characters), else by a key of its length, two hashes of its words and its opening words.
  */
+import { cutText } from './text/cut';
 
 /** Sentences up to this length are remembered by their words themselves. */
 export const DISMISSAL_TEXT_MAX = 20_000;
@@ -22,7 +23,7 @@ const OPENING_CHARS = 60;
  */
 export function dismissalKey(text: string): string {
   if (text.length <= DISMISSAL_TEXT_MAX && !text.startsWith(KEYED)) return text;
-  return `${KEYED}${text.length}:${hex(fnv1a(text))}${hex(mixHash(text))}:${text.slice(0, OPENING_CHARS)}`;
+  return `${KEYED}${text.length}:${hex(fnv1a(text))}${hex(mixHash(text))}:${cutText(text, OPENING_CHARS)}`;
 }
 
 function hex(n: number): string {

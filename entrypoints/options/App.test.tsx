@@ -240,4 +240,26 @@ describe('options page, removing by date', () => {
     await vi.waitFor(() => expect(asked.removed).toEqual([{ from: '2026-10-08', to: '2026-10-08', timeZone: zone }]));
     await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toBe('Removed 1 article published from 2026-10-08 to 2026-10-08.'));
   });
+
+  it('asks in UTC when the browser cannot tell its time zone (a zone the checks would refuse is not sent)', async () => {
+    const asked: { stats: unknown[] } = { stats: [] };
+    const real = Intl.DateTimeFormat;
+    vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => {
+      const format = new real(...args);
+      const resolved = format.resolvedOptions();
+      return Object.assign(format, { resolvedOptions: () => ({ ...resolved, timeZone: 'Etc/Unknown' }) });
+    }) as unknown as typeof Intl.DateTimeFormat);
+    try {
+      stopHandling = handleMessages<BackgroundProtocol>(
+        { corpusSize: () => ({ articles: 1, outlets: 1 }), outletStats: (req) => (asked.stats.push(req), []) },
+        { accept: () => true },
+      );
+      root = document.createElement('div');
+      document.body.append(root);
+      await act(async () => render(<App />, root));
+      await vi.waitFor(() => expect(asked.stats).toEqual([{}]));
+    } finally {
+      vi.mocked(Intl.DateTimeFormat).mockRestore();
+    }
+  });
 });

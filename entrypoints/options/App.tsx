@@ -12,6 +12,7 @@ import { isHttpUrl } from '@/utils/url';
 import { serializeJsonLines } from '@/utils/import/jsonl';
 import { counted } from '@/utils/plural';
 import { exportCorpus, fileKey, importFile, type ImportProgress } from './import-file';
+import { isTimeZone } from '@/utils/local-day';
 
 /** The options page: where Crosscheck runs, and the reader's corpus. */
 export function App() {
@@ -412,7 +413,10 @@ function CorpusSection() {
  * by date and the statistics' first and last days go by it.
  */
 function readerTimeZone(): string | undefined {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  // A browser that cannot tell its zone may name one that is none ("Etc/Unknown"): UTC then, as
+  // the messages' checks would refuse it.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : undefined;
 }
 
 /** Errors listed one by one under an import; the count says how many more there were. */

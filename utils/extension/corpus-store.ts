@@ -40,7 +40,6 @@ export const DEFAULT_COMPACTION: CompactionPolicy = {
 /** Tail articles read from the database per query while indexing them at load. */
 const LOAD_PAGE = 1_000;
 
-/** The in-memory index and how it relates to what is saved. */
 /**
  * Rows whose stored term ids are written again after a load, at most (a rebuild of a large corpus
  * after articles were removed could list every row: the others keep being read from their text),
@@ -49,6 +48,7 @@ const LOAD_PAGE = 1_000;
 const MAX_RESTAMP = 20_000;
 const RESTAMP_BATCH = 1_000;
 
+/** The in-memory index and how it relates to what is saved. */
 interface IndexState {
   index: SearchIndex;
   /** The base snapshot covers articles up to this id (0: no snapshot). */

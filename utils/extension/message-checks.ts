@@ -192,7 +192,7 @@ export type ProtocolChecks<P> = { [K in keyof P]-?: MessageCheck<Req<P, K>> };
 
 const pageUrl = address();
 const webUrl = address({ web: true });
-const DAY = /^\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A time zone name the runtime knows ("America/Los_Angeles"). */
 const timeZone = shape<string>((value, path) => text(100).check(value, path) ?? (isTimeZone(value as string) ? null : `"${path}" is not a time zone`));
 const day = shape<string>((value, path) => text(40).check(value, path) ?? (DAY.test(value as string) ? null : `"${path}" must be a date like 2026-03-05`));
