@@ -2,6 +2,7 @@ import type { CheckedClaim } from '@/utils/types';
 import { OutletList } from './OutletList';
 import { VerdictBadge } from './VerdictBadge';
 import { stanceSummary } from './stance-summary';
+import { counted } from '@/utils/plural';
 
 type Props = {
   /** The claim and what the outlets say about it. */
@@ -29,7 +30,7 @@ export function ClaimCard({ claim, onShow, collapsed = false }: Props) {
       )}
       {collapsed ? (
         <details class="cc-details">
-          <summary>{claim.outlets.length} outlet{claim.outlets.length === 1 ? '' : 's'}</summary>
+          <summary>{counted(claim.outlets.length, 'outlet')}</summary>
           <OutletList outlets={claim.outlets} />
         </details>
       ) : (

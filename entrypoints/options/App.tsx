@@ -175,7 +175,7 @@ function CaptureForm() {
     setDraft(unique.join('\n'));
     setEditedFrom(null);
     const also = keptFromElsewhere.length ? ` Also kept, switched on elsewhere meanwhile: ${keptFromElsewhere.join(', ')}.` : '';
-    setMessage(unique.length ? `Articles you read on ${unique.length} site${unique.length === 1 ? '' : 's'} are added to your corpus.${also}` : 'Capture is off.');
+    setMessage(unique.length ? `Articles you read on ${counted(unique.length, 'site')} are added to your corpus.${also}` : 'Capture is off.');
   };
 
   return (
