@@ -170,10 +170,12 @@ export class PopoverContainer {
         e.preventDefault();
         this.returnFocus = null;
         this.close();
-        // The first that takes the keyboard (an element may look tabbable and not take it).
+        // The first that takes the keyboard (an element may look tabbable and not take it; a page
+        // that moves the keyboard elsewhere on its focus is left to do so).
+        const doc = from.ownerDocument;
         for (; !next.done; next = after.next()) {
           next.value.focus();
-          if (from.ownerDocument.activeElement === next.value) break;
+          if (doc.activeElement && doc.activeElement !== doc.body) break;
         }
       }
     };
@@ -202,10 +204,13 @@ export class PopoverContainer {
     if (hadFocus && back?.isConnected) {
       // Its focus event may come after focus() returns: forgotten once the page's next task runs.
       this.givingBack = back;
-      back.focus({ preventScroll: true });
-      setTimeout(() => {
-        if (this.givingBack === back) this.givingBack = null;
-      }, 0);
+      try {
+        back.focus({ preventScroll: true });
+      } finally {
+        setTimeout(() => {
+          if (this.givingBack === back) this.givingBack = null;
+        }, 0);
+      }
     }
   }
 
@@ -279,7 +284,7 @@ function* tabbablesAfter(from: HTMLElement): Generator<HTMLElement> {
     if (from.contains(el) || el.closest(POPOVER_SELECTOR)) continue;
     if (typeof el.tabIndex !== 'number' || el.tabIndex < 0 || el.matches(':disabled') || el.closest('[inert]')) continue;
     // Elements the browser gives a tab index that the keyboard does not stop at.
-    if ((el.localName === 'a' || el.localName === 'area') && !el.hasAttribute('href')) continue;
+    if ((el.localName === 'a' || el.localName === 'area') && !el.hasAttribute('href') && !el.hasAttribute('tabindex')) continue;
     if (el instanceof HTMLInputElement && el.type === 'hidden') continue;
     if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
     yield el;

@@ -815,19 +815,20 @@ export class SearchIndex {
     return opts.excludeOutlet === undefined ? -1 : (this.outletIds.get(opts.excludeOutlet) ?? -2);
   }
 
-  /** Per outlet id, 1 for the outlets of `SearchOptions.fullOutlets` (worked out once per such object and outlet count). */
-  private fullFlags = new WeakMap<object, { outlets: number; flags: Uint8Array }>();
+  /** Per outlet id, 1 for the outlets of `SearchOptions.fullOutlets` (worked out again when the index's outlets or the set change). */
+  private fullFlags = new WeakMap<object, { outlets: number; full: number; flags: Uint8Array }>();
 
   private fullOutletFlags(opts: SearchOptions): Uint8Array | undefined {
     const full = opts.fullOutlets;
     if (!full || full.outlets.size === 0) return undefined;
+    // (The caller's set may grow between searches: a plan adds the outlets filled in each round.)
     const known = this.fullFlags.get(full);
-    if (known && known.outlets === this.outlets.length) return known.flags;
+    if (known && known.outlets === this.outlets.length && known.full === full.outlets.size) return known.flags;
     const flags = new Uint8Array(this.outlets.length);
     this.outlets.forEach((name, id) => {
       if (full.outlets.has(outletKey(name))) flags[id] = 1;
     });
-    this.fullFlags.set(full, { outlets: this.outlets.length, flags });
+    this.fullFlags.set(full, { outlets: this.outlets.length, full: full.outlets.size, flags });
     return flags;
   }
 

@@ -64,6 +64,8 @@ class Crowding {
   private readonly outlets = new Map<string, number[]>();
   private readonly stories = new Map<number, number>();
   private readonly originals = new Set<number>();
+  /** Outlets with an article of their own (not a copy) let in. */
+  private readonly ownOutlets = new Set<string>();
   constructor(private readonly opts: RetrieveOptions) {}
 
   /** Whether one more hit of this article keeps within the limits; counts it when it does. */
@@ -72,11 +74,15 @@ class Crowding {
     const outlet = outletKey(a.outlet);
     const story = a.copyOf ?? a.id;
     const ofOutlet = this.outlets.get(outlet) ?? [];
-    if (perOutlet !== undefined && ofOutlet.length >= perOutlet) return false;
-    // A story's original keeps a place of its own: copies do not count in the verdicts without it.
-    const reserved = a.copyOf !== undefined && !this.originals.has(story) ? 1 : 0;
-    if (perStory !== undefined && (this.stories.get(story) ?? 0) >= perStory - reserved) return false;
-    if (a.copyOf === undefined) this.originals.add(story);
+    // Copies count in the verdicts only through their original: a story's original keeps a place
+    // among its copies, and an outlet's own article a place among the copies it ran.
+    const copy = a.copyOf !== undefined;
+    if (perOutlet !== undefined && ofOutlet.length >= perOutlet - (copy && !this.ownOutlets.has(outlet) ? 1 : 0)) return false;
+    if (perStory !== undefined && (this.stories.get(story) ?? 0) >= perStory - (copy && !this.originals.has(story) ? 1 : 0)) return false;
+    if (!copy) {
+      this.originals.add(story);
+      this.ownOutlets.add(outlet);
+    }
     ofOutlet.push(a.id);
     this.outlets.set(outlet, ofOutlet);
     this.stories.set(story, (this.stories.get(story) ?? 0) + 1);

@@ -414,6 +414,32 @@ describe('retrievers', () => {
     expect(hits.filter((h) => h.outlet.trim().toLowerCase() === 'big wire')).toHaveLength(3);
   });
 
+  it("keep a place for an outlet's own article among the copies it ran (copies count in verdicts only through their original)", async () => {
+    const wire = (i: number) => `Rebels seized the Kandar valley on Monday, wire story ${i} said, after fighting near the river.`;
+    const rows: StoredArticle[] = [
+      ...[0, 1, 2].map((i) => ({ id: 10 + i, url: `https://wire.example/${i}`, outlet: 'Wire', title: `Kandar valley seized ${i}`, published: null, text: wire(i) })),
+      ...[0, 1, 2].map((i) => ({ id: 20 + i, url: `https://metro.example/w${i}`, outlet: 'Metro Daily', title: `Kandar valley seized ${i}`, published: null, text: wire(i), copyOf: 10 + i, copyOfOutlet: 'Wire' })),
+      { id: 30, url: 'https://metro.example/own', outlet: 'Metro Daily', title: 'Army denies the valley fell', published: null, text: 'The army denied that rebels seized the Kandar valley; its troops hold the river crossing, Metro Daily was told.' },
+      ...Array.from({ length: 200 }, (_, i) => ({ id: 1000 + i, url: `https://t${i}.example/`, outlet: `Town ${i}`, title: `Council ${i}`, published: null, text: `The council met to discuss item ${i}.` })),
+    ];
+    const hits = await createMemoryRetriever(rows).search({ text: 'Rebels seized the Kandar valley' }, { k: 12, perOutlet: 3, perStory: 2 });
+    expect(hits.map((h) => h.articleId)).toContain(30);
+    expect(hits.filter((h) => h.outlet === 'Metro Daily')).toHaveLength(3);
+  });
+
+  it('leave out the other articles of every outlet that fills its places, also of one filled in a later round', async () => {
+    const rows: StoredArticle[] = [
+      ...Array.from({ length: 60 }, (_, i) => ({ id: 1 + i, url: `https://x.example/${i}`, outlet: 'X Wire', title: 'Kandar valley seized by rebels', published: null, text: `Rebels seized the Kandar valley; the Kandar valley fell to rebels, update ${i}.` })),
+      ...Array.from({ length: 60 }, (_, i) => ({ id: 100 + i, url: `https://y.example/${i}`, outlet: 'Y Post', title: 'Kandar valley seized', published: null, text: `Rebels seized the Kandar valley, Y Post report ${i} said on Monday.` })),
+      ...Array.from({ length: 12 }, (_, i) => ({ id: 500 + i, url: `https://o${i}.example/`, outlet: `Other ${i}`, title: `Report ${i}`, published: null, text: `Rebels seized the Kandar valley on Monday, report ${i} said, with other news of the town ${'and more '.repeat(i + 2)}.` })),
+      ...Array.from({ length: 300 }, (_, i) => ({ id: 1000 + i, url: `https://t${i}.example/`, outlet: `Town ${i}`, title: `Council ${i}`, published: null, text: `The council met to discuss item ${i}.` })),
+    ];
+    const hits = await createMemoryRetriever(rows).search({ text: 'Rebels seized the Kandar valley' }, { k: 12, perOutlet: 3, perStory: 2 });
+    expect(hits).toHaveLength(12);
+    expect(hits.filter((h) => h.outlet === 'X Wire')).toHaveLength(3);
+    expect(hits.filter((h) => h.outlet === 'Y Post')).toHaveLength(3);
+  });
+
   it('keep to perOutlet and perStory, asking the index again so that other outlets fill the places', async () => {
     const report = (i: number) => `Rebel fighters seized the Kandar valley on Monday, report number ${i} said, after two days of fighting near the river.`;
     const rows: StoredArticle[] = [
