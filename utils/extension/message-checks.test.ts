@@ -171,6 +171,8 @@ describe('refuses wrong values and sizes, saying why', () => {
     { name: 'deletePublishedBetween', data: { from: 'yesterday', to: '2026-01-01' }, error: '"data.from" must be a date like 2026-03-05' },
     // A day, not a moment: days are the reader's, worked out with their time zone.
     { name: 'deletePublishedBetween', data: { from: '2026-01-01T10:00:00Z', to: '2026-01-02' }, error: '"data.from" must be a date like 2026-03-05' },
+    { name: 'deletePublishedBetween', data: { from: '2026-01-01', to: '2026-13-45' }, error: '"data.to" must be a date like 2026-03-05' },
+    { name: 'deletePublishedBetween', data: { from: '2026-02-30', to: '2026-03-01' }, error: '"data.from" must be a date like 2026-03-05' },
     { name: 'deletePublishedBetween', data: { from: '2026-01-01', to: '2026-01-01', timeZone: 'Mars/Olympus' }, error: '"data.timeZone" is not a time zone' },
     { name: 'outletStats', data: { timeZone: 3 }, error: '"data.timeZone" must be text' },
     { name: 'outletStats', data: {}, error: null },

@@ -195,7 +195,13 @@ const webUrl = address({ web: true });
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A time zone name the runtime knows ("America/Los_Angeles"). */
 const timeZone = shape<string>((value, path) => text(100).check(value, path) ?? (isTimeZone(value as string) ? null : `"${path}" is not a time zone`));
-const day = shape<string>((value, path) => text(40).check(value, path) ?? (DAY.test(value as string) ? null : `"${path}" must be a date like 2026-03-05`));
+/** A day of the calendar: "2026-02-30" is none. */
+function isDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+const day = shape<string>((value, path) => text(40).check(value, path) ?? (isDay(value as string) ? null : `"${path}" must be a date like 2026-03-05`));
 
 const article = record({
   url: webUrl,
