@@ -13,6 +13,13 @@ const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { dir } = writeMarinkaCorpus('check-cli-', ['{"broken"']);
 writeFileSync(join(dir, 'page.txt'), 'The army has taken control of the eastern city of Marinka. What happens next is anyone\u2019s guess.');
 
+/** The demo corpus's articles. */
+const demoCorpus = (): CorpusArticle[] =>
+  readFileSync(join(PROJECT_ROOT, 'demo/corpus.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as CorpusArticle);
+
 describe('check --corpus FILE PAGE', () => {
   it('prints one JSON object with each claim, its offsets, verdict and outlets', async () => {
     const { io, out, err } = memoryIo();
@@ -57,10 +64,7 @@ describe('check --corpus FILE PAGE', () => {
 
 describe('checkAgainst: the page republishes a story the corpus holds', () => {
   it('does not count the stored original (or its copies) as evidence for the page that copies it', async () => {
-    const corpus = readFileSync(join(PROJECT_ROOT, 'demo/corpus.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line, i) => ({ ...(JSON.parse(line) as CorpusArticle), id: i + 1 }));
+    const corpus = demoCorpus().map((a, i) => ({ ...a, id: i + 1 }));
     const wire = corpus.find((a) => a.outlet === 'Meridian Wire')!;
     const page = { url: 'https://portal.example/army-valley', outlet: 'Portal News' };
     // The wire story and every stored copy of it (other outlets that ran it).
@@ -81,10 +85,7 @@ describe('checkAgainst: the page republishes a story the corpus holds', () => {
 
 describe('checkAgainst: one site with many articles on the story', () => {
   it('leaves other outlets their places: a site whose pages the reader captured does not push out the outlets that dispute the claim', async () => {
-    const demo = readFileSync(join(PROJECT_ROOT, 'demo/corpus.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as CorpusArticle);
+    const demo = demoCorpus();
     const claim = 'The army has taken full control of the Sarrow Valley after an eight-day offensive.';
     const topics = ['the bus timetable', 'the price of bread', 'a school play', 'the river ferry', 'a football match', 'the town library', 'a new bakery', 'the winter market', 'a bridge repair'];
     // Nine different pages of one site, each repeating the claim and then about something else.
@@ -107,10 +108,7 @@ describe('checkAgainst: one site with many articles on the story', () => {
   });
 
   it('keeps a place for a story\'s original when its copies rank above it (copies count only through it)', async () => {
-    const demo = readFileSync(join(PROJECT_ROOT, 'demo/corpus.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as CorpusArticle);
+    const demo = demoCorpus();
     const claim = 'The army has taken full control of the Sarrow Valley after an eight-day offensive.';
     const disputing = demo.filter((a) => (a.outlet === 'The Northern Ledger' || a.outlet === 'Valley Observer') && /Sarrow|Sorel|valley/i.test(a.title ?? ''));
     expect(disputing.length).toBeGreaterThan(0);
