@@ -22,7 +22,7 @@ export async function prepare(dir: string, size: number, k: number): Promise<voi
     const row = { id: i + 1, url: a.url, outlet: a.outlet ?? '', title: a.title ?? '', published: a.published ?? null, text: a.text ?? '' };
     // Stored rows carry their terms as the index's ids, given before the article is added (as CorpusStore does).
     const passage = passageText(row);
-    articles.set(row.id, { ...row, terms: [...packTerms(ix, row.title, row.text, passage, sentencesOf(passage)).packed] });
+    articles.set(row.id, { ...row, terms: [...packTerms(ix, row.title, row.text, sentencesOf(passage)).packed] });
     ix.add(row);
   }
   const bytes = ix.toBytes();

@@ -2,6 +2,8 @@ import { Fragment } from 'preact';
 import type { OutletFinding } from '@/utils/types';
 import { safeHref } from '@/utils/url';
 import { STANCE_LABELS } from './VerdictBadge';
+import { outletKey } from '@/utils/outlet-key';
+import { isDateOnly } from '@/utils/local-day';
 
 type Props = {
   /** Findings in date order, as the pipeline returns them. */
@@ -19,7 +21,7 @@ export function formatDate(iso: string | null, timeZone?: string): string {
   if (!iso) return 'undated';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return 'undated';
-  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso.trim());
+  const dayOnly = isDateOnly(iso);
   return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: dayOnly ? 'UTC' : timeZone });
 }
 
@@ -30,7 +32,7 @@ export function formatDate(iso: string | null, timeZone?: string): string {
 export function OutletList({ outlets, emptyText = 'No other outlet in your corpus reports on this.' }: Props) {
   const independent = outlets.filter((o) => !o.sameOutlet);
   const own = outlets.filter((o) => o.sameOutlet);
-  const listed = new Map(outlets.map((o) => [nameKey(o.outlet), o]));
+  const listed = new Map(outlets.map((o) => [outletKey(o.outlet), o]));
   if (outlets.length === 0) return <p class="cc-empty">{emptyText}</p>;
   return (
     <div class="cc-outlets">
@@ -55,7 +57,6 @@ export function OutletList({ outlets, emptyText = 'No other outlet in your corpu
   );
 }
 
-const nameKey = (name: string) => name.trim().toLowerCase();
 
 /**
  * What the small print says about counting a finding that is a syndicated copy, or that others
@@ -70,7 +71,7 @@ function copyNotes(finding: OutletFinding, listed: ReadonlyMap<string, OutletFin
     notes.copies = counts ? '(counted once)' : finding.sameOutlet ? "(not counted: this page's own outlet's story)" : '(not counted)';
   }
   if (finding.copyOf) {
-    const original = listed.get(nameKey(finding.copyOf));
+    const original = listed.get(outletKey(finding.copyOf));
     if (finding.sameOutlet) notes.copyOf = '';
     else if (!original) notes.copyOf = ": not counted (a copy is not an independent report), and that outlet's own article is not among these";
     else if (original.sameOutlet) notes.copyOf = " (this page's own outlet: not counted)";

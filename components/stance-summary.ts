@@ -1,4 +1,5 @@
 import type { OutletFinding } from '@/utils/types';
+import { counted } from '@/utils/plural';
 
 /**
  * What the independent outlets (not the page's own, not copies: those the verdict counts) say of a
@@ -7,20 +8,19 @@ import type { OutletFinding } from '@/utils/types';
  * reads as if they all backed it.
  */
 export function stanceSummary(outlets: OutletFinding[]): string {
-  const counted = outlets.filter((o) => !o.sameOutlet && !o.copyOf);
-  const count = (stance: OutletFinding['stance']) => counted.filter((o) => o.stance === stance).length;
+  const independent = outlets.filter((o) => !o.sameOutlet && !o.copyOf);
+  const count = (stance: OutletFinding['stance']) => independent.filter((o) => o.stance === stance).length;
   const confirm = count('confirm');
   const dispute = count('dispute');
   const mention = count('discuss');
   const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
   if (confirm + dispute === 0) {
     if (mention === 0) return 'No independent outlet confirms or disputes it';
-    return `${mention} outlet${verb(mention, '', 's')} ${verb(mention, 'mentions', 'mention')} it, none takes a side`;
+    return `${counted(mention, 'outlet')} ${verb(mention, 'mentions', 'mention')} it, none takes a side`;
   }
-  const outletsWord = (n: number) => `${n} outlet${verb(n, '', 's')}`;
   const sides: string[] = [];
-  if (confirm > 0) sides.push(`${outletsWord(confirm)} ${verb(confirm, 'confirms', 'confirm')} it`);
-  if (dispute > 0) sides.push(`${confirm > 0 ? dispute : outletsWord(dispute)} ${verb(dispute, 'disputes', 'dispute')} it`);
+  if (confirm > 0) sides.push(`${counted(confirm, 'outlet')} ${verb(confirm, 'confirms', 'confirm')} it`);
+  if (dispute > 0) sides.push(`${confirm > 0 ? dispute : counted(dispute, 'outlet')} ${verb(dispute, 'disputes', 'dispute')} it`);
   const mentions = mention > 0 ? ` · ${mention} only ${verb(mention, 'mentions', 'mention')} it` : '';
   return `${sides.join(', ')}${mentions}`;
 }

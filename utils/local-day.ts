@@ -9,6 +9,18 @@
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Whether `value` is a date alone ("2026-10-08"), not a moment. */
+export function isDateOnly(value: string): boolean {
+  return DAY_ONLY.test(value.trim());
+}
+
+/** Whether `value` is a date alone that the calendar has ("2026-02-30" is none). */
+export function isCalendarDay(value: string): boolean {
+  if (!DAY_ONLY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** Whether `timeZone` is a time zone name this runtime knows ("Europe/Paris", "UTC"). */
 export function isTimeZone(timeZone: string): boolean {
   try {

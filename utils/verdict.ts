@@ -53,29 +53,27 @@ export function nameFitsSite(name: string, site: string): boolean {
  * that is the one name of that site (see nameFitsSite) among the evidence or the page.
  */
 function outletNames(related: readonly JudgedEvidence[], page: PageContext): { name(outlet: string): string; isSite(outlet: string, url: string | null | undefined): boolean } {
-  const isSite = (outlet: string, url: string | null | undefined) => !!url && nameKey(outlet) === outletFromUrl(url);
+  const isSite = (outlet: string, url: string | null | undefined) => !!url && outletKey(outlet) === outletFromUrl(url);
   const proper = new Map<string, Map<string, string>>();
   const add = (outlet: string | null | undefined, url: string | null | undefined) => {
     if (!outlet?.trim() || !url || isSite(outlet, url)) return;
     const site = outletFromUrl(url);
     if (!site || !nameFitsSite(outlet, site)) return;
     const names = proper.get(site) ?? new Map<string, string>();
-    if (!names.has(nameKey(outlet))) names.set(nameKey(outlet), outlet.trim());
+    if (!names.has(outletKey(outlet))) names.set(outletKey(outlet), outlet.trim());
     proper.set(site, names);
   };
   for (const j of related) add(j.hit.outlet, j.hit.url);
   add(page.outlet, page.url);
   return {
     name(outlet) {
-      const names = proper.get(nameKey(outlet));
+      const names = proper.get(outletKey(outlet));
       return names?.size === 1 ? [...names.values()][0] : outlet;
     },
     isSite,
   };
 }
 
-/** The key under which names count as one outlet: "Capital Courier" and "capital courier " are one. */
-const nameKey = outletKey;
 
 /**
  * Turns judged evidence into one finding per outlet, in date order.
@@ -96,7 +94,7 @@ export function outletFindings(judged: readonly JudgedEvidence[], page: PageCont
   const names = outletNames(related, page);
   const byOutlet = new Map<string, JudgedEvidence>();
   for (const j of related) {
-    const key = nameKey(names.name(j.hit.outlet));
+    const key = outletKey(names.name(j.hit.outlet));
     const current = byOutlet.get(key);
     if (!current || isBetter(j, current)) byOutlet.set(key, j);
   }
@@ -124,14 +122,14 @@ export function outletFindings(judged: readonly JudgedEvidence[], page: PageCont
       finding.copyOf = original;
       copies.push({ finding, originalOutlet: original });
     }
-    findings.set(nameKey(outlet), finding);
+    findings.set(outletKey(outlet), finding);
   }
   // Fold copies into the outlet they copy when that outlet has a finding of its own.
   for (const { finding, originalOutlet } of copies) {
-    const original = findings.get(nameKey(originalOutlet));
+    const original = findings.get(outletKey(originalOutlet));
     if (original && original !== finding) {
       original.copies.push(finding.outlet);
-      findings.delete(nameKey(finding.outlet));
+      findings.delete(outletKey(finding.outlet));
     }
   }
   return [...findings.values()].sort((a, b) => timeOf(a.published) - timeOf(b.published) || a.outlet.localeCompare(b.outlet));

@@ -185,7 +185,7 @@ export class CorpusStore {
       const rows = await db.articles.where(':id').above(after).limit(LOAD_PAGE).toArray();
       for (const row of rows) {
         const passage = passageText(row);
-        const terms = packTerms(state.index, row.title, row.text, passage, unpackSentences(row.sentences, passage) ?? sentencesOf(passage));
+        const terms = packTerms(state.index, row.title, row.text, unpackSentences(row.sentences, passage) ?? sentencesOf(passage));
         state.index.addTermIds(row, terms.title, terms.body);
         if (restamp.length < MAX_RESTAMP && !sameBytes(row.terms, terms.packed)) restamp.push({ key: row.id, changes: { terms: terms.packed } });
       }
@@ -337,7 +337,6 @@ export class CorpusStore {
         key: canonicalUrl(a.url),
         signature,
         copyKeys: signature.slice(0, SIG_KEYS),
-        passage,
         sentenceList: sentences,
         sentences: packSentences(passage, sentences),
       };
@@ -383,7 +382,7 @@ export class CorpusStore {
           }
           seen.add(p.key);
           // Its terms as the index's ids, given now in the order the index adds them once the batch is stored.
-          const terms = packTerms(state.index, p.article.title, p.article.text, p.passage, p.sentenceList);
+          const terms = packTerms(state.index, p.article.title, p.article.text, p.sentenceList);
           batchTerms.push(terms);
           rows.push({
             url: p.article.url,

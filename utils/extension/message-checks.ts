@@ -9,7 +9,7 @@ import type { BackgroundProtocol, ContentProtocol, Req } from './messages';
 import { isHttpUrl, MAX_URL_CHARS } from '../url';
 import { MAX_ARTICLE_CHARS, MAX_OUTLET_CHARS, MAX_TITLE_CHARS } from '../import/limits';
 import { describeType } from '../json-type';
-import { isTimeZone } from '../local-day';
+import { isCalendarDay, isTimeZone } from '../local-day';
 
 /** Size limits of what a message may carry, in characters or items. */
 export const LIMITS = {
@@ -192,16 +192,9 @@ export type ProtocolChecks<P> = { [K in keyof P]-?: MessageCheck<Req<P, K>> };
 
 const pageUrl = address();
 const webUrl = address({ web: true });
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A time zone name the runtime knows ("America/Los_Angeles"). */
 const timeZone = shape<string>((value, path) => text(100).check(value, path) ?? (isTimeZone(value as string) ? null : `"${path}" is not a time zone`));
-/** A day of the calendar: "2026-02-30" is none. */
-function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-const day = shape<string>((value, path) => text(40).check(value, path) ?? (isDay(value as string) ? null : `"${path}" must be a date like 2026-03-05`));
+const day = shape<string>((value, path) => text(40).check(value, path) ?? (isCalendarDay(value as string) ? null : `"${path}" must be a date like 2026-03-05`));
 
 const article = record({
   url: webUrl,

@@ -474,12 +474,7 @@ export class SearchIndex {
     return this.vocab.term(id);
   }
 
-  /** The hash of the term with id `id`, as stored with the vocabulary (to check ids stored elsewhere). */
-  termHash(id: number): number {
-    return this.vocab.hashes[id];
-  }
-
-  /** Every term's hash by id (`termHash`), read-only; valid until the next term is added. */
+  /** Every term's hash by id, as stored with the vocabulary (to check ids stored elsewhere), read-only; valid until the next term is added. */
   get termHashes(): Uint32Array {
     return this.vocab.hashes;
   }

@@ -63,10 +63,12 @@ export interface PackedTerms {
 /**
  * Packs an article's terms, adding new ones to `index`'s vocabulary in the order `index.add`
  * would (the title's, then the text's): call it before the article is added, with `addTermIds`
- * and the ids returned (or with `add`). `passage` is the text passages are found in
- * (`passageText`: the text, or the title when there is no text), `sentences` its sentences.
+ * and the ids returned (or with `add`). `sentences` are those of the text passages are found in
+ * (`passageText`: the text, or the title when there is no text).
  */
-export function packTerms(index: SearchIndex, title: string, text: string, passage: string, sentences: readonly { start: number; end: number }[]): PackedTerms {
+export function packTerms(index: SearchIndex, title: string, text: string, sentences: readonly { start: number; end: number }[]): PackedTerms {
+  // The text passages are found in (passages.ts passageText): the text, or the title when there is none.
+  const passage = text || title;
   const titleIds: number[] = [];
   forEachToken(title, false, (term) => void titleIds.push(index.internTerm(term)));
   const textIds: number[] = [];
@@ -75,9 +77,10 @@ export function packTerms(index: SearchIndex, title: string, text: string, passa
     textIds.push(index.internTerm(term));
     starts.push(start);
   });
+  const hashes = index.termHashes;
   let check = FOLD_START;
-  for (const id of titleIds) check = fold(check, index.termHash(id));
-  for (const id of textIds) check = fold(check, index.termHash(id));
+  for (const id of titleIds) check = fold(check, hashes[id]);
+  for (const id of textIds) check = fold(check, hashes[id]);
   const ranges = sentenceRanges(starts, sentences);
   const tail: number[] = [sentences.length];
   let end = 0;
