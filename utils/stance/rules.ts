@@ -54,14 +54,18 @@ export interface RuleFinding {
 }
 
 const DENIAL =
-  /\b(den(?:y|ies|ied|ying|ial|ials)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?|rebuff(?:ed|s)?|contradict(?:ed|s)?|disput(?:e|ed|es|ing)|(?:is|was|are|were|be|been) (?:completely |entirely |simply )?(?:not true|untrue|false|baseless|unfounded|fake|wrong|incorrect|inaccurate|a hoax|fabricated|nonsense)|no (?:evidence|truth|basis)|never happened|(?:a |the )?hoax|fabricat(?:ed|ion)|retract(?:ed|ion|s)?|not the case|made up|laughed off|shot down|false (?:reports?|claims?|rumou?rs?))\b/i;
+  /\b(den(?:y|ies|ied|ying|ial|ials)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?|rebuff(?:ed|s)?|contradict(?:ed|s)?|disput(?:e|ed|es|ing)|(?:is|was|are|were|be|been) (?:completely |entirely |simply )?(?:an? )?(?:not true|untrue|false|baseless|unfounded|fake|wrong|incorrect|inaccurate|a hoax|fabricated|nonsense)|no (?:evidence|truth|basis|proof|indication)|no signs? (?:of|that)|never happened|(?:a |the )?hoax|fabricat(?:ed|ion)|retract(?:ed|ion|s)?|not the case|made up|laughed off|shot down|false (?:reports?|claims?|rumou?rs?))\b/i;
 /** What the sentence reports set against someone's claim: "despite the army's claim that", "contrary to reports that" ("that" needed: "despite reports of losses" contests nothing in particular). */
 const CONTESTED =
   /\b(?:despite|in spite of|contrary to|belying|contradicting)\s+(?:(?:the|an?|its|their|his|her|official|earlier|repeated)\s+)*(?:[\p{L}'’.-]+\s+){0,4}?(?:claims?|assertions?|insistence|statements?|assurances?|announcements?|reports?|boasts?)\s+that\b/iu;
 const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to|declined to|declines to)\b/i;
 const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|alleges|allege|told|stated|states|asserted|asserts|insisted|insists|announced|announces|according to|reported|reports)\b/i;
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
-const SELF_REPORT = /\b(?:said|says|say|claimed|claims|claim|insisted|insists|stated|states|announced|told \w+)\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
+/** The party speaks about itself: "the army said it took", "said on Monday that it had", "claims to have". */
+const SELF_REPORT =
+  /\b(?:said|says|say|claimed|claims|claim|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
+/** Another outlet's report passed on: "the weekly Plainsman reported on Monday that", "according to a report". */
+const MEDIA_REPORT = /\b(?:reported|reports)(?:\s+[a-z0-9-]+){0,3}?\s+that\b|\baccording to (?:an? |the )?(?:\w+ )?(?:reports?|media|newspaper|broadcaster)\b/i;
 const HEDGE =
   /\b(reportedly|allegedly|supposedly|purportedly|apparently|(?:may|might|could) (?:have|be)|possibly|perhaps|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:is|are|was|were) (?:said|believed|thought|reported|rumou?red) to|it is (?:believed|thought|unclear|not clear)|appears? to|seems? to|suspected|not (?:yet )?(?:been )?(?:confirmed|verified)|could not (?:be )?(?:confirmed|verified)|if true)\b/i;
 const SUPERSEDE =
@@ -91,7 +95,13 @@ export interface Quantity {
   high: number;
   noun: string;
   raw: string;
+  /** A death toll with no noun after it ("the toll has risen to 14"): a count of the dead only. */
+  toll?: boolean;
+  /** The text speaks of deaths ("died", "killed", "toll"): its counts of people may be of the dead. */
+  deadly?: boolean;
 }
+
+const DEATH_WORDS = /\b(?:died|dies|dead|deaths?|killed|killing|kills|tolls?|fatalit(?:y|ies)|lives|bodies)\b/i;
 
 function singular(w: string): string {
   if (w === 'people' || w === 'persons') return 'person';
@@ -111,8 +121,9 @@ export function quantities(text: string): Quantity[] {
     .toLowerCase()
     .replace(/%/g, ' percent')
     .replace(/[’']/g, "'")
-    .match(/[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?/g);
+    .match(/[a-z]+(?:'[a-z]+)?|\d+(?:,\d{3})*(?:\.\d+)?|[,;:]/g);
   if (!toks) return [];
+  const deadly = DEATH_WORDS.test(text);
   const out: Quantity[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -148,9 +159,12 @@ export function quantities(text: string): Quantity[] {
     if (!range) continue;
     while (j < toks.length && SKIP_AFTER.has(toks[j])) j++;
     const noun = toks[j];
-    if (!noun || NOT_NOUNS.has(noun) || /^\d/.test(noun) || SMALL[noun] !== undefined) {
-      // "the death toll rose to 14", "the toll stood at 14": a count of people with no noun after it
-      if (toks.slice(Math.max(0, i - 4), i).includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' ') });
+    if (!noun || NOT_NOUNS.has(noun) || /^[\d,;:]/.test(noun) || SMALL[noun] !== undefined) {
+      // "the death toll rose to 14", "the toll from the floods has risen to 14, officials said": a
+      // count of people with no noun after it, in the clause that names the toll
+      const before = toks.slice(Math.max(0, i - 12), i);
+      const clause = before.slice(before.findLastIndex((t) => /^[,;:]$/.test(t)) + 1);
+      if (clause.includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' '), toll: true, deadly: true });
       continue;
     }
     // allow one adjective: "eight rural districts" → take the next word when it is a plural noun
@@ -162,7 +176,7 @@ export function quantities(text: string): Quantity[] {
       i = j;
       continue;
     }
-    out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' ') });
+    out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' '), deadly });
     i = j; // "four of seven districts" is one quantity, not also "seven districts"
   }
   return out;
@@ -178,7 +192,8 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
   let agree = false;
   let conflict = false;
   for (const c of claim) {
-    const same = evidence.filter((e) => e.noun === c.noun);
+    // a death toll counts the dead, not the people evacuated or left homeless
+    const same = evidence.filter((e) => e.noun === c.noun && (!e.toll || c.deadly) && (!c.toll || e.deadly));
     if (!same.length) continue;
     if (same.some((e) => compatible(c, e))) agree = true;
     else conflict = true;
@@ -215,6 +230,40 @@ function contestsClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: n
   const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
   const clauseCover = coverage(claim, tf, idf);
   return clauseCover >= 0.3 && clauseCover >= 0.6 * cover;
+}
+
+/** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
+const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradict|disput|no |laughed|shot)/i;
+
+/**
+ * Whether the sentence's denial is of the claim: a denial word, and when the word names what it
+ * denies after it ("rejected reports that it had won the contract"), that part holds a fair share
+ * of what the sentence has of the claim. A sentence that states the claim and denies something
+ * else ("Brightline, which is co-owned by Mink, rejected reports that it won without competition";
+ * "the fire broke out on Sunday …, while police said there was no sign it was started
+ * deliberately") does not deny the claim.
+ */
+function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
+  const m = DENIAL.exec(s.text);
+  if (!m) return false;
+  if (!DENIES_WHAT_FOLLOWS.test(m[0]) || cover === 0) return true;
+  const denied = s.text.slice(m.index);
+  const tf = new Map(contentStems(tokenize(denied)).map((w) => [w, 1]));
+  return coverage(claim, tf, idf) >= 0.3 * cover;
+}
+
+/**
+ * Whether the sentence passes on another outlet's report of the claim ("the weekly Plainsman
+ * reported on Monday that the contract was worth …"): the reported clause holds most of what the
+ * sentence shares with the claim — not a sentence stating the claim "a day after reports that"
+ * something else came out.
+ */
+function passesOnReport(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
+  const m = MEDIA_REPORT.exec(s.text);
+  if (!m) return false;
+  const clause = s.text.slice(m.index + m[0].length);
+  const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
+  return coverage(claim, tf, idf) >= 0.7 * cover;
 }
 
 /** How surely a sentence is about the claim, from the share of the claim it covers (scales a rule's strength). */
@@ -328,10 +377,10 @@ export function findPattern(
     const text = s.text;
     const fit = fitOf(cover);
     // what the sentence's wording says, read once
-    const denial = DENIAL.test(text);
+    const denial = deniesClaim(s, claim, idf, cover);
     const hedge = HEDGE.test(text);
     const supersede = SUPERSEDE.test(text);
-    const selfClaim = SELF_REPORT.test(text) || CLAIMING.test(text);
+    const selfClaim = SELF_REPORT.test(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover);
     // figures first: they are the most specific evidence
     const figures = figuresIn(s) === 'conflict' && someAgree && !supersede ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
@@ -358,7 +407,9 @@ export function findPattern(
       negHere === claimNegated &&
       denial === flags.denial &&
       hedge === flags.hedged &&
-      (REPORTING.test(text) || selfClaim) === flags.attributed &&
+      // an official's word passed on as the news ("…, officials said") asserts it; a party
+      // speaking of itself or another outlet's report only reports it, unless the claim does too
+      (flags.attributed || !selfClaim) &&
       !(supersede && oldFrame)
     )
       consider({ stance: 'confirm', strength: 0.6 * fit, rule: 'assertion', sentence: text });
