@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStance } from './index';
-import { compareFigures, quantities } from './rules';
+import { classifyStance, stanceModel } from './index';
+import { analyze } from './features';
+import { applyRules, compareFigures, onlyProspect, quantities, topStance } from './rules';
 import { claimStructure } from '../spot/structure';
 
 /** The stance of a passage towards a claim, with the claim's structure as the extension gives it. */
@@ -57,5 +58,67 @@ describe('death tolls', () => {
   it('does not compare a toll with a count of people that is not of the dead', () => {
     expect(compareFigures(quantities('About 3,000 people were evacuated from the coast.'), quantities('The death toll has risen to 12, officials said.'))).toBeNull();
     expect(compareFigures(quantities('Nine people have died in the floods.'), quantities('The death toll has risen to 12, officials said.'))).toBe('conflict');
+  });
+});
+
+describe('done, wanted or expected', () => {
+  it('reads the claim\'s action only asked for, expected or promised as discuss', () => {
+    const claim = 'The government declared a national day of mourning.';
+    expect(stanceOf(claim, 'The opposition asked the government to declare a national day of mourning.')).toBe('discuss');
+    expect(stanceOf(claim, 'The president said he would declare a national day of mourning.')).toBe('discuss');
+    expect(stanceOf(claim, 'The government declared a national day of mourning on Friday.')).toBe('confirm');
+  });
+
+  it('does not take an action someone had to do, or did, for one only wanted', () => {
+    const info = (t: string) => analyze(t, stanceModel().idf);
+    const claim = info('The minister resigned after the vote.');
+    expect(onlyProspect(info('The minister was forced to resign after the vote.').sents[0], claim)).toBe(false);
+    expect(onlyProspect(info('The minister, asked to resign by the party, resigned after the vote.').sents[0], claim)).toBe(false);
+    expect(onlyProspect(info('The minister will resign after the vote.').sents[0], claim)).toBe(true);
+  });
+});
+
+describe('a figure set against the claim', () => {
+  it('reads "far less than the company says" as dispute', () => {
+    expect(
+      stanceOf('The reservoir holds 40 million cubic metres of water.', 'The reservoir may hold far less water than the water board says, according to independent engineers.'),
+    ).toBe('dispute');
+  });
+
+  it('does not read a report that first gave the claim\'s own figure as superseding it', () => {
+    expect(
+      stanceOf(
+        'The stadium contract was worth 12 million euros.',
+        'The mayor resigned on Tuesday, a day after the local paper first reported that the stadium contract, worth 12 million euros, had been signed without a tender.',
+      ),
+    ).not.toBe('dispute');
+  });
+
+  it('confirms a sentence with the claim\'s figure and most of its words, credited to a source, against a model leaning to discuss', () => {
+    const m = stanceModel();
+    const info = (t: string) => analyze(t, m.idf);
+    const claim = 'About 5,000 people have left the island since the eruption began on Monday night.';
+    const evidence = 'About 5,000 people have left the island since the start of the eruption, according to the Red Cross, and the ferries were full on Tuesday.';
+    const leaning = { confirm: 0.1, dispute: 0.05, discuss: 0.8, unrelated: 0.05 };
+    expect(topStance(applyRules(claim, info(claim), info(evidence), m.idf, leaning, claimStructure(claim)))).toBe('confirm');
+    expect(stanceOf(claim, evidence)).toBe('confirm');
+  });
+});
+
+describe('negated claims', () => {
+  it('reads "without" in the claim as its negation, contradicted only by a sentence about the negated words', () => {
+    const claim = 'The water board opened the Selby dam without warning residents downstream.';
+    expect(stanceOf(claim, 'The water board said it had opened the gates of the Selby dam on Monday to relieve pressure on the structure.')).not.toBe('dispute');
+    expect(stanceOf('The ferry did not stop at Marrick on Sunday.', 'The ferry stopped at Marrick on Sunday.')).toBe('dispute');
+  });
+
+  it('turns a dispute with no sign of one to the model\'s next choice, confirm as well as discuss', () => {
+    const m = stanceModel();
+    const info = (t: string) => analyze(t, m.idf);
+    const claim = 'The concert hall is due to open in 2031 with 1,800 seats.';
+    const evidence = "The concert hall, the region's largest building project, is due to open in 2031.";
+    const leaning = { confirm: 0.35, dispute: 0.45, discuss: 0.15, unrelated: 0.05 };
+    expect(topStance(applyRules(claim, info(claim), info(evidence), m.idf, leaning, claimStructure(claim)))).toBe('confirm');
+    expect(topStance(applyRules(claim, info(claim), info(evidence), m.idf, { ...leaning, confirm: 0.1, discuss: 0.4 }, claimStructure(claim)))).toBe('discuss');
   });
 });

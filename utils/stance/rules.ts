@@ -48,7 +48,9 @@ export interface RuleFinding {
     | 'hedged-claim'
     | 'no-sign-of-dispute'
     | 'denial-shared'
-    | 'opening-denial';
+    | 'opening-denial'
+    | 'prospect'
+    | 'comparison';
   /** The evidence sentence the rule read. */
   sentence: string;
 }
@@ -70,6 +72,12 @@ const HEDGE =
   /\b(reportedly|allegedly|supposedly|purportedly|apparently|(?:may|might|could) (?:have|be)|possibly|perhaps|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:is|are|was|were) (?:said|believed|thought|reported|rumou?red) to|it is (?:believed|thought|unclear|not clear)|appears? to|seems? to|suspected|not (?:yet )?(?:been )?(?:confirmed|verified)|could not (?:be )?(?:confirmed|verified)|if true)\b/i;
 const SUPERSEDE =
   /\b(initially|originally|earlier reports?|first reported|previously reported|had (?:initially |earlier )?been reported|(?:has|have|had) since|since (?:risen|fallen|climbed|dropped|increased|decreased|grown)|(?:rose|risen|climbed|jumped|increased|grew|fell|dropped|revised|corrected|updated|lowered|raised) (?:to|upward|downward)|later (?:said|revised|corrected|confirmed|found|turned)|turned out|correction|now (?:says?|stands|puts)|in fact|actually)\b/i;
+/** A figure set against someone's: "far smaller than the company says", "fewer books than first feared". */
+const COMPARED_WITH_CLAIM =
+  /\b(?:smaller|lower|fewer|less|larger|higher|bigger|greater)(?:\s+[\p{L}-]+)?\s+than\s+(?:(?:the|its|their|his|her|first|initially|originally|previously|officially|earlier|had been|was)\s+)*(?:[\p{L}'’-]+\s+){0,3}?(?:says?|said|claims?|claimed|reported|announced|feared|thought|estimated|stated|suggested|believed|expected)\b/iu;
+/** Words after which "to <verb>" is only wanted, expected or asked for, not done ("asked the government to declare"). */
+const PROSPECT_BEFORE_TO = /^(?:expect|hope|plan|ask|want|urg|call|demand|intend|aim|seek|sought|propos|threaten|promis|pledg|prepar|due|set|likely|going|about|ready|wish|request|press|push|vow)/;
+const MODALS = new Set(['would', 'will', 'could', 'may', 'might', 'should', 'shall', 'can', "'ll"]);
 const OLD_FRAME = /\b(initially|originally|earlier|first reported|previously|had been reported|at first)\b/i;
 
 // ---- figures ---------------------------------------------------------------------------------
@@ -232,6 +240,48 @@ function contestsClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: n
   return clauseCover >= 0.3 && clauseCover >= 0.6 * cover;
 }
 
+/**
+ * Whether the sentence has the claim's action only as something wanted, expected or asked for:
+ * the claim says it was done ("the government declared a state of emergency"), the sentence that
+ * someone would do it, or asked, expected or planned for it to be done ("asked the government to
+ * declare a state of emergency", "expected the ministry to grant it a licence").
+ */
+export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
+  // the claim's verbs in the past ("declared"), not themselves wanted or expected in the claim
+  const done = new Map<string, string>();
+  for (const c of claim.sents) {
+    c.tokens.forEach((t, i) => {
+      if (!c.stems[i] || !/^[a-z]{3,}ed$/.test(t)) return;
+      const before = c.tokens[i - 1] ?? '';
+      if (before === 'to' || MODALS.has(before)) return;
+      done.set(c.stems[i], t);
+    });
+  }
+  if (!done.size) return false;
+  let prospect = false;
+  for (let j = 0; j < s.tokens.length; j++) {
+    const past = done.get(s.stems[j]);
+    if (!past) continue;
+    // the same verb in the past in the sentence: it says it was done
+    if (s.tokens[j] === past) return false;
+    const before = s.tokens[j - 1] ?? '';
+    if (MODALS.has(before)) prospect = true;
+    else if (before === 'to' && s.tokens.slice(Math.max(0, j - 7), j - 1).some((t) => PROSPECT_BEFORE_TO.test(t))) prospect = true;
+  }
+  return prospect;
+}
+
+/** The stems of the words a claim's negation stands before ("without warning" → warn), when its wording has one. */
+function negatedStems(claimText: string): Set<string> {
+  const out = new Set<string>();
+  const re = new RegExp(NEGATION.source, 'gi');
+  for (const m of claimText.matchAll(re)) {
+    const after = contentStems(tokenize(claimText.slice((m.index ?? 0) + m[0].length))).slice(0, 2);
+    for (const w of after) out.add(w);
+  }
+  return out;
+}
+
 /** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
 const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradict|disput|no |laughed|shot)/i;
 
@@ -312,7 +362,8 @@ function coreStems(structure?: ClaimStructure): CoreStems | null {
 
 function claimFlags(claimText: string, structure?: ClaimStructure) {
   return {
-    negated: structure?.negated ?? NEGATION.test(claimText),
+    // the spotter's negation, or the wording's ("without warning", "failed to")
+    negated: structure?.negated || NEGATION.test(claimText),
     hedged: structure?.hedged ?? HEDGE.test(claimText),
     attributed: structure?.attribution !== undefined ? true : REPORTING.test(claimText),
     denial: DENIAL.test(claimText),
@@ -369,10 +420,29 @@ export function findPattern(
   if (!flags.denial) {
     for (const { s, cover } of top) if (contestsClaim(s, claim, idf, cover)) consider({ stance: 'dispute', strength: 0.85 * fitOf(cover), rule: 'contested', sentence: s.text });
   }
+  // "asked the government to declare …", "would declare …": the claim's action not (yet) done.
+  // Read on the best sentences that share less with the claim too: the claim's own verb carries it.
+  for (const { s, cover } of top) {
+    if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && !DENIAL.test(s.text) && onlyProspect(s, claim))
+      consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'prospect', sentence: s.text });
+  }
+  // "far smaller than the company says", "fewer books than first feared": a claimed amount set
+  // against the sentence's own account (read, like figures, on sentences sharing less wording)
+  if (claimQty.length && !COMPARED_WITH_CLAIM.test(claimText)) {
+    for (const { s, cover } of top) {
+      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && COMPARED_WITH_CLAIM.test(s.text))
+        consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
+    }
+  }
   const someAgree = near.some((s) => figuresIn(s) === 'agree');
   // The claim's negation, read as the evidence's is: its wording ("not", "never") or a negation
   // word standing before its own words ("There was no independent figure").
   const claimNegated = flags.negated || claim.sents.some((c) => negationNearClaim(c, claim));
+  // what the claim's negation stands before ("without warning"): a sentence without a negation
+  // contradicts it only if it has those words ("the authority said it had opened the gates" says
+  // nothing about warning)
+  const negatedWords = negatedStems(claimText);
+  const hasNegatedWord = (s: SentenceInfo) => !negatedWords.size || s.stems.some((w) => negatedWords.has(w));
   for (const { s, cover } of bearing) {
     const text = s.text;
     const fit = fitOf(cover);
@@ -385,20 +455,24 @@ export function findPattern(
     const figures = figuresIn(s) === 'conflict' && someAgree && !supersede ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
     if (figures === 'conflict') consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'figures', sentence: text });
-    if (supersede && (figures === 'conflict' || (oldFrame && !claimNegated))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
+    // a sentence whose figures all agree with the claim's does not supersede it ("first reported
+    // that the contract, worth 48 million, …" against a claim of 48 million)
+    if (supersede && (figures === 'conflict' || (oldFrame && !claimNegated && figures !== 'agree'))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
     if (denial && !flags.denial) consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'denial', sentence: text });
     const negNear = negationNearClaim(s, claim);
     const negHere = negNear || NEGATION.test(text);
-    if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated))) {
+    if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated && hasNegatedWord(s)))) {
       // a negation on the claim's own words that the claim does not have, or the reverse
       consider({ stance: 'dispute', strength: 0.75 * fit, rule: 'negation', sentence: text });
     }
     if (!flags.attributed && selfClaim) consider({ stance: 'discuss', strength: 0.75 * fit, rule: 'attribution', sentence: text });
+
     if (hedge && !flags.hedged) consider({ stance: 'discuss', strength: 0.7 * fit, rule: 'hedge', sentence: text });
     if (flags.hedged && !hedge && !negHere && !denial && !REPORTING.test(text) && cover >= 0.6)
       consider({ stance: 'confirm', strength: 0.5 * fit, rule: 'hedged-claim', sentence: text });
     if (figures === 'agree' && !negHere && !denial && !hedge && !oldFrame)
-      consider({ stance: 'confirm', strength: (supersede ? 0.7 : 0.45) * fit, rule: 'figures-agree', sentence: text });
+      // the claim's own figure with most of its words restates it as much as a sentence of its words
+      consider({ stance: 'confirm', strength: (supersede ? 0.7 : cover >= 0.6 ? 0.6 : 0.45) * fit, rule: 'figures-agree', sentence: text });
     // the sentence restates the claim with the same framing: same negation, denial, hedging and
     // attribution, and no conflicting figure → it asserts what the claim asserts
     if (
@@ -567,5 +641,8 @@ export function applyRules(
     (s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text) && !contestsClaim(s, claim, idf, coverage(claim, s.tf, idf)),
   );
   if (!silent) return mixed;
-  return mixFinding(mixed, { stance: 'discuss', strength: 0.6, rule: 'no-sign-of-dispute', sentence: '' }, true);
+  // turned to the model's next choice between confirm and discuss (the prior correction for
+  // dispute can put a confirmation the model favoured over the dispute's raw score below it)
+  const next = mixed.confirm > mixed.discuss ? 'confirm' : 'discuss';
+  return mixFinding(mixed, { stance: next, strength: 0.6, rule: 'no-sign-of-dispute', sentence: '' }, true);
 }
