@@ -36,6 +36,8 @@ describe('what a denial denies', () => {
   it('does not read a sentence that states the claim and denies something else as a dispute', () => {
     const claim = 'The Norrvik shipyard is owned by the Varga family.';
     expect(stanceOf(claim, 'The Norrvik shipyard, which is owned by the Varga family, rejected reports that it had been paid twice for the ferry.')).not.toBe('dispute');
+    // a negation inside the denial of something else is not the sentence's: it states the claim
+    expect(stanceOf(claim, 'The Norrvik shipyard, which is owned by the Varga family, rejected reports that it had won the ferry order without a tender.')).toBe('confirm');
     // the same denial of the claim itself is one
     expect(stanceOf(claim, 'The Varga family denied that it owns the Norrvik shipyard.')).toBe('dispute');
   });

@@ -460,7 +460,10 @@ export function findPattern(
     if (supersede && (figures === 'conflict' || (oldFrame && !claimNegated && figures !== 'agree'))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
     if (denial && !flags.denial) consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'denial', sentence: text });
     const negNear = negationNearClaim(s, claim);
-    const negHere = negNear || NEGATION.test(text);
+    // a negation inside a denial of something else ("rejected reports that it won without
+    // competition") is that denial's, not the sentence's statement of the claim
+    const otherDenial = !denial && DENIAL.exec(text);
+    const negHere = negNear || NEGATION.test(otherDenial ? text.slice(0, otherDenial.index) : text);
     if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated && hasNegatedWord(s)))) {
       // a negation on the claim's own words that the claim does not have, or the reverse
       consider({ stance: 'dispute', strength: 0.75 * fit, rule: 'negation', sentence: text });
