@@ -42,6 +42,14 @@ describe('what a denial denies', () => {
     expect(stanceOf(claim, 'The Varga family denied that it owns the Norrvik shipyard.')).toBe('dispute');
   });
 
+  it('does not read a denial sharing only the claim\'s names as a dispute of it', () => {
+    const claim = 'Norvik Mining has found an estimated 2 million tonnes of copper at Skarn Ridge.';
+    expect(
+      stanceOf(claim, 'The mines ministry denied that a mining permit had been granted to Norvik Mining for its copper project at Skarn Ridge, saying the company has not yet applied for one.'),
+    ).not.toBe('dispute');
+    expect(stanceOf(claim, 'Norvik Mining denied that it had found an estimated 2 million tonnes of copper at Skarn Ridge.')).toBe('dispute');
+  });
+
   it('reads "no sign that" and "is a fake" as denials', () => {
     expect(
       stanceOf('Investigators believe the warehouse fire was started deliberately.', 'Investigators said there was no sign that the warehouse fire had been started deliberately.'),

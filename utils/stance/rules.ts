@@ -293,13 +293,44 @@ const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradi
  * "the fire broke out on Sunday …, while police said there was no sign it was started
  * deliberately") does not deny the claim.
  */
-function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
+function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number, names: ReadonlySet<string>): boolean {
   const m = DENIAL.exec(s.text);
   if (!m) return false;
   if (!DENIES_WHAT_FOLLOWS.test(m[0]) || cover === 0) return true;
   const denied = s.text.slice(m.index);
   const tf = new Map(contentStems(tokenize(denied)).map((w) => [w, 1]));
-  return coverage(claim, tf, idf) >= 0.3 * cover;
+  if (coverage(claim, tf, idf) < 0.3 * cover) return false;
+  // what it denies must hold some of what the claim says, not only whom and where it names
+  // ("denied that a licence had been granted to Greyfield at Hollin Moor" does not deny that
+  // Greyfield found lithium at Hollin Moor)
+  const said = statementCoverage(claim, tf, idf, names);
+  return said === null || said >= 0.25;
+}
+
+/** The claim's names (capitalised words past its first, and the spotter's entities), as stems. */
+function nameStems(claimText: string, structure?: ClaimStructure): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of claimText.split(/(?<=[.!?])\s+/)) {
+    const words = sentence.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+    words.forEach((w, i) => {
+      if (i > 0 && /^\p{Lu}/u.test(w)) for (const t of contentStems(tokenize(w))) out.add(t);
+    });
+  }
+  for (const e of structure?.entities ?? []) for (const t of contentStems(tokenize(e))) out.add(t);
+  return out;
+}
+
+/** Share of the claim's words other than its names found in `tf` (null when the claim is all names). */
+function statementCoverage(claim: TextInfo, tf: Map<string, number>, idf: IdfTable, names: ReadonlySet<string>): number | null {
+  let got = 0;
+  let all = 0;
+  for (const t of claim.tf.keys()) {
+    if (names.has(t)) continue;
+    const w = idfOf(idf, t);
+    all += w;
+    if (tf.has(t)) got += w;
+  }
+  return all ? got / all : null;
 }
 
 /**
@@ -389,6 +420,7 @@ export function findPattern(
   const bestCover = coverage(claim, best.tf, idf);
   if (bestCover === 0 && coverage(claim, evidence.tf, idf) === 0) return { finding: noOverlap, bestCover, order };
   const flags = claimFlags(claimText, structure);
+  const names = nameStems(claimText, structure);
   const core = coreStems(structure);
   const claimQty = quantities(claimText);
   // How a sentence's figures compare with the claim's (null: nothing to compare), once per sentence.
@@ -447,7 +479,7 @@ export function findPattern(
     const text = s.text;
     const fit = fitOf(cover);
     // what the sentence's wording says, read once
-    const denial = deniesClaim(s, claim, idf, cover);
+    const denial = deniesClaim(s, claim, idf, cover, names);
     const hedge = HEDGE.test(text);
     const supersede = SUPERSEDE.test(text);
     const selfClaim = SELF_REPORT.test(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover);
@@ -640,9 +672,19 @@ export function applyRules(
   // A sentence or two that says nothing against the claim — no denial or correction word, no
   // negation, no figure that differs — does not dispute it, whatever the model's word counts say.
   if (top !== 'dispute') return mixed;
-  const silent = evidence.sents.every(
-    (s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text) && !contestsClaim(s, claim, idf, coverage(claim, s.tf, idf)),
-  );
+  // A denial of something else ("denied that a licence had been granted", against a claim about
+  // what was found) and a negation away from the claim's words are no sign against the claim.
+  const names = nameStems(claimText, structure);
+  const silent = evidence.sents.every((s) => {
+    const cover = coverage(core, s.tf, idf);
+    const otherDenial = DENIAL.test(s.text) && !deniesClaim(s, core, idf, cover, names);
+    return (
+      (s.groups[0] === 0 || otherDenial) &&
+      (s.negations.length === 0 || (otherDenial && !negationNearClaim(s, core))) &&
+      (!DENIAL.test(s.text) || otherDenial) &&
+      !contestsClaim(s, claim, idf, coverage(claim, s.tf, idf))
+    );
+  });
   if (!silent) return mixed;
   // turned to the model's next choice between confirm and discuss (the prior correction for
   // dispute can put a confirmation the model favoured over the dispute's raw score below it)
