@@ -1,6 +1,8 @@
 // Measures the whole pipeline on the demo pages against their expected claims, verdicts and
 // stances (demo/expected/*.json): claims found vs expected, verdicts and stances right vs wrong.
-// Run: npx tsx scripts/eval-demo.ts [--verbose]
+// `--set DIR` measures another set laid out the same way (DIR/pages/*.html, DIR/expected/*.json,
+// DIR/corpus.jsonl, optional DIR/import/*.jsonl), e.g. datasets/news-heldout.
+// Run: npx tsx scripts/eval-demo.ts [--set DIR] [--verbose]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpusFile } from '../cli/corpus-file';
@@ -14,21 +16,24 @@ interface Expected {
 }
 
 const verbose = process.argv.includes('--verbose');
-const root = path.resolve(import.meta.dirname, '..');
+const setAt = process.argv.indexOf('--set');
+const setArg = setAt >= 0 ? process.argv[setAt + 1] : undefined;
+if (setAt >= 0 && !setArg) throw new Error('--set needs a folder');
+const root = setArg ? path.resolve(setArg) : path.resolve(import.meta.dirname, '../demo');
 const norm = (s: string) => s.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 const overlaps = (a: string, b: string) => norm(a).includes(norm(b)) || norm(b).includes(norm(a));
 
-const baseCorpus = await loadCorpusFile(path.join(root, 'demo/corpus.jsonl'));
+const baseCorpus = await loadCorpusFile(path.join(root, 'corpus.jsonl'));
 const totals = { expected: 0, found: 0, spotted: 0, notClaims: 0, notClaimsFlagged: 0, verdictRight: 0, verdictWrong: 0, stanceRight: 0, stanceWrong: 0 };
 const confusion: Record<string, Record<string, number>> = {};
 
-for (const file of readdirSync(path.join(root, 'demo/expected')).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(path.join(root, 'expected')).filter((f) => f.endsWith('.json')).sort()) {
   const slug = file.replace(/\.json$/, '');
-  const expected = JSON.parse(readFileSync(path.join(root, 'demo/expected', file), 'utf8')) as Expected;
-  const importFile = path.join(root, 'demo/import', `${slug}.jsonl`);
+  const expected = JSON.parse(readFileSync(path.join(root, 'expected', file), 'utf8')) as Expected;
+  const importFile = path.join(root, 'import', `${slug}.jsonl`);
   const extra = existsSync(importFile) ? await loadCorpusFile(importFile) : [];
   const corpus = [...baseCorpus, ...extra.map((a, i) => ({ ...a, id: baseCorpus.length + i }))];
-  const page = await readPage(path.join(root, 'demo/pages', `${slug}.html`));
+  const page = await readPage(path.join(root, 'pages', `${slug}.html`));
   const outlet = page.siteName ?? (page.url ? outletFromUrl(page.url) : null);
   const claims = await checkAgainst(corpus, page.text, { url: page.url, outlet });
   const row = { expected: expected.claims.length, found: 0, spotted: claims.length, flagged: 0, verdictRight: 0, stanceRight: 0, stanceTotal: 0 };

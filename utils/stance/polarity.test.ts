@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Stance } from '../types';
 import { stanceModel } from './index';
 import { analyze } from './features';
-import { applyRules, articleDenials, claimDenies, polarityFinding, topStance } from './rules';
+import { applyRules, articleDenials, claimDenies, findPattern, polarityFinding, topStance } from './rules';
 
 const m = stanceModel();
 const info = (text: string) => analyze(text, m.idf);
@@ -79,14 +79,15 @@ describe('polarity of claim and article', () => {
     expect(polarityFinding(plain, info(plain), info(late), m.idf)).toBeNull();
     const denying = 'No, a bird did not soil the coat of Interior Minister Halvard Brenn during his parade speech';
     expect(polarityFinding(denying, info(denying), info(telling), m.idf)).toBeNull();
-    // a passage of four sentences is read by the sentence rules, not this one: the article's
-    // opening alone, where the rule would turn a model leaning to discuss into dispute, is left as it is
+    // a passage of four sentences is read by the sentence rules, not this one: on the article's
+    // opening alone the sentence rules find its denial ("is a fake") themselves
     const passage = debunking.split(/(?<=\.) /).slice(0, 4).join(' ');
     expect(info(passage).sents).toHaveLength(4);
     expect(polarityFinding(plain, info(plain), info(passage), m.idf)).toMatchObject({ stance: 'dispute', rule: 'opening-denial' });
     const leaning = { confirm: 0.1, dispute: 0.3, discuss: 0.55, unrelated: 0.05 };
     expect(after(plain, debunking, leaning)).toBe('dispute');
-    expect(after(plain, passage, leaning)).toBe('discuss');
+    expect(after(plain, passage, leaning)).toBe('dispute');
+    expect(findPattern(plain, info(plain), info(passage), m.idf).finding).toMatchObject({ stance: 'dispute', rule: 'denial' });
     // the model takes the article as unrelated: nothing changes
     expect(after(denying, debunking, { confirm: 0.1, dispute: 0.1, discuss: 0.1, unrelated: 0.7 })).toBe('unrelated');
   });

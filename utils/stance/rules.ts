@@ -48,24 +48,36 @@ export interface RuleFinding {
     | 'hedged-claim'
     | 'no-sign-of-dispute'
     | 'denial-shared'
-    | 'opening-denial';
+    | 'opening-denial'
+    | 'prospect'
+    | 'comparison';
   /** The evidence sentence the rule read. */
   sentence: string;
 }
 
 const DENIAL =
-  /\b(den(?:y|ies|ied|ying|ial|ials)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?|rebuff(?:ed|s)?|contradict(?:ed|s)?|disput(?:e|ed|es|ing)|(?:is|was|are|were|be|been) (?:completely |entirely |simply )?(?:not true|untrue|false|baseless|unfounded|fake|wrong|incorrect|inaccurate|a hoax|fabricated|nonsense)|no (?:evidence|truth|basis)|never happened|(?:a |the )?hoax|fabricat(?:ed|ion)|retract(?:ed|ion|s)?|not the case|made up|laughed off|shot down|false (?:reports?|claims?|rumou?rs?))\b/i;
+  /\b(den(?:y|ies|ied|ying|ial|ials)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|debunk(?:ed|s|ing)?|rebuff(?:ed|s)?|contradict(?:ed|s)?|disput(?:e|ed|es|ing)|(?:is|was|are|were|be|been) (?:completely |entirely |simply )?(?:an? )?(?:not true|untrue|false|baseless|unfounded|fake|wrong|incorrect|inaccurate|a hoax|fabricated|nonsense)|no (?:evidence|truth|basis|proof|indication)|no signs? (?:of|that)|never happened|(?:a |the )?hoax|fabricat(?:ed|ion)|retract(?:ed|ion|s)?|not the case|made up|laughed off|shot down|false (?:reports?|claims?|rumou?rs?))\b/i;
 /** What the sentence reports set against someone's claim: "despite the army's claim that", "contrary to reports that" ("that" needed: "despite reports of losses" contests nothing in particular). */
 const CONTESTED =
   /\b(?:despite|in spite of|contrary to|belying|contradicting)\s+(?:(?:the|an?|its|their|his|her|official|earlier|repeated)\s+)*(?:[\p{L}'’.-]+\s+){0,4}?(?:claims?|assertions?|insistence|statements?|assurances?|announcements?|reports?|boasts?)\s+that\b/iu;
 const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to|declined to|declines to)\b/i;
 const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|alleges|allege|told|stated|states|asserted|asserts|insisted|insists|announced|announces|according to|reported|reports)\b/i;
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
-const SELF_REPORT = /\b(?:said|says|say|claimed|claims|claim|insisted|insists|stated|states|announced|told \w+)\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
+/** The party speaks about itself: "the army said it took", "said on Monday that it had", "claims to have". */
+const SELF_REPORT =
+  /\b(?:said|says|say|claimed|claims|claim|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
+/** Another outlet's report passed on: "the weekly Plainsman reported on Monday that", "according to a report". */
+const MEDIA_REPORT = /\b(?:reported|reports)(?:\s+[a-z0-9-]+){0,3}?\s+that\b|\baccording to (?:an? |the )?(?:\w+ )?(?:reports?|media|newspaper|broadcaster)\b/i;
 const HEDGE =
   /\b(reportedly|allegedly|supposedly|purportedly|apparently|(?:may|might|could) (?:have|be)|possibly|perhaps|unconfirmed|unverified|rumou?r(?:s|ed)?|(?:is|are|was|were) (?:said|believed|thought|reported|rumou?red) to|it is (?:believed|thought|unclear|not clear)|appears? to|seems? to|suspected|not (?:yet )?(?:been )?(?:confirmed|verified)|could not (?:be )?(?:confirmed|verified)|if true)\b/i;
 const SUPERSEDE =
   /\b(initially|originally|earlier reports?|first reported|previously reported|had (?:initially |earlier )?been reported|(?:has|have|had) since|since (?:risen|fallen|climbed|dropped|increased|decreased|grown)|(?:rose|risen|climbed|jumped|increased|grew|fell|dropped|revised|corrected|updated|lowered|raised) (?:to|upward|downward)|later (?:said|revised|corrected|confirmed|found|turned)|turned out|correction|now (?:says?|stands|puts)|in fact|actually)\b/i;
+/** A figure set against someone's: "far smaller than the company says", "fewer books than first feared". */
+const COMPARED_WITH_CLAIM =
+  /\b(?:smaller|lower|fewer|less|larger|higher|bigger|greater)(?:\s+[\p{L}-]+)?\s+than\s+(?:(?:the|its|their|his|her|first|initially|originally|previously|officially|earlier|had been|was)\s+)*(?:[\p{L}'’-]+\s+){0,3}?(?:says?|said|claims?|claimed|reported|announced|feared|thought|estimated|stated|suggested|believed|expected)\b/iu;
+/** Words after which "to <verb>" is only wanted, expected or asked for, not done ("asked the government to declare"). */
+const PROSPECT_BEFORE_TO = /^(?:expect|hope|plan|ask|want|urg|call|demand|intend|aim|seek|sought|propos|threaten|promis|pledg|prepar|due|set|likely|going|about|ready|wish|request|press|push|vow)/;
+const MODALS = new Set(['would', 'will', 'could', 'may', 'might', 'should', 'shall', 'can', "'ll"]);
 const OLD_FRAME = /\b(initially|originally|earlier|first reported|previously|had been reported|at first)\b/i;
 
 // ---- figures ---------------------------------------------------------------------------------
@@ -91,7 +103,13 @@ export interface Quantity {
   high: number;
   noun: string;
   raw: string;
+  /** A death toll with no noun after it ("the toll has risen to 14"): a count of the dead only. */
+  toll?: boolean;
+  /** The text speaks of deaths ("died", "killed", "toll"): its counts of people may be of the dead. */
+  deadly?: boolean;
 }
+
+const DEATH_WORDS = /\b(?:died|dies|dead|deaths?|killed|killing|kills|tolls?|fatalit(?:y|ies)|lives|bodies)\b/i;
 
 function singular(w: string): string {
   if (w === 'people' || w === 'persons') return 'person';
@@ -111,8 +129,9 @@ export function quantities(text: string): Quantity[] {
     .toLowerCase()
     .replace(/%/g, ' percent')
     .replace(/[’']/g, "'")
-    .match(/[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?/g);
+    .match(/[a-z]+(?:'[a-z]+)?|\d+(?:,\d{3})*(?:\.\d+)?|[,;:]/g);
   if (!toks) return [];
+  const deadly = DEATH_WORDS.test(text);
   const out: Quantity[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -148,9 +167,12 @@ export function quantities(text: string): Quantity[] {
     if (!range) continue;
     while (j < toks.length && SKIP_AFTER.has(toks[j])) j++;
     const noun = toks[j];
-    if (!noun || NOT_NOUNS.has(noun) || /^\d/.test(noun) || SMALL[noun] !== undefined) {
-      // "the death toll rose to 14", "the toll stood at 14": a count of people with no noun after it
-      if (toks.slice(Math.max(0, i - 4), i).includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' ') });
+    if (!noun || NOT_NOUNS.has(noun) || /^[\d,;:]/.test(noun) || SMALL[noun] !== undefined) {
+      // "the death toll rose to 14", "the toll from the floods has risen to 14, officials said": a
+      // count of people with no noun after it, in the clause that names the toll
+      const before = toks.slice(Math.max(0, i - 12), i);
+      const clause = before.slice(before.findLastIndex((t) => /^[,;:]$/.test(t)) + 1);
+      if (clause.includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' '), toll: true, deadly: true });
       continue;
     }
     // allow one adjective: "eight rural districts" → take the next word when it is a plural noun
@@ -162,7 +184,7 @@ export function quantities(text: string): Quantity[] {
       i = j;
       continue;
     }
-    out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' ') });
+    out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' '), deadly });
     i = j; // "four of seven districts" is one quantity, not also "seven districts"
   }
   return out;
@@ -178,7 +200,8 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
   let agree = false;
   let conflict = false;
   for (const c of claim) {
-    const same = evidence.filter((e) => e.noun === c.noun);
+    // a death toll counts the dead, not the people evacuated or left homeless
+    const same = evidence.filter((e) => e.noun === c.noun && (!e.toll || c.deadly) && (!c.toll || e.deadly));
     if (!same.length) continue;
     if (same.some((e) => compatible(c, e))) agree = true;
     else conflict = true;
@@ -215,6 +238,113 @@ function contestsClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: n
   const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
   const clauseCover = coverage(claim, tf, idf);
   return clauseCover >= 0.3 && clauseCover >= 0.6 * cover;
+}
+
+/**
+ * Whether the sentence has the claim's action only as something wanted, expected or asked for:
+ * the claim says it was done ("the government declared a state of emergency"), the sentence that
+ * someone would do it, or asked, expected or planned for it to be done ("asked the government to
+ * declare a state of emergency", "expected the ministry to grant it a licence").
+ */
+export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
+  // the claim's verbs in the past ("declared"), not themselves wanted or expected in the claim
+  const done = new Map<string, string>();
+  for (const c of claim.sents) {
+    c.tokens.forEach((t, i) => {
+      if (!c.stems[i] || !/^[a-z]{3,}ed$/.test(t)) return;
+      const before = c.tokens[i - 1] ?? '';
+      if (before === 'to' || MODALS.has(before)) return;
+      done.set(c.stems[i], t);
+    });
+  }
+  if (!done.size) return false;
+  let prospect = false;
+  for (let j = 0; j < s.tokens.length; j++) {
+    const past = done.get(s.stems[j]);
+    if (!past) continue;
+    // the same verb in the past in the sentence: it says it was done
+    if (s.tokens[j] === past) return false;
+    const before = s.tokens[j - 1] ?? '';
+    if (MODALS.has(before)) prospect = true;
+    else if (before === 'to' && s.tokens.slice(Math.max(0, j - 7), j - 1).some((t) => PROSPECT_BEFORE_TO.test(t))) prospect = true;
+  }
+  return prospect;
+}
+
+/** The stems of the words a claim's negation stands before ("without warning" → warn), when its wording has one. */
+function negatedStems(claimText: string): Set<string> {
+  const out = new Set<string>();
+  const re = new RegExp(NEGATION.source, 'gi');
+  for (const m of claimText.matchAll(re)) {
+    const after = contentStems(tokenize(claimText.slice((m.index ?? 0) + m[0].length))).slice(0, 2);
+    for (const w of after) out.add(w);
+  }
+  return out;
+}
+
+/** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
+const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradict|disput|no |laughed|shot)/i;
+
+/**
+ * Whether the sentence's denial is of the claim: a denial word, and when the word names what it
+ * denies after it ("rejected reports that it had won the contract"), that part holds a fair share
+ * of what the sentence has of the claim. A sentence that states the claim and denies something
+ * else ("Brightline, which is co-owned by Mink, rejected reports that it won without competition";
+ * "the fire broke out on Sunday …, while police said there was no sign it was started
+ * deliberately") does not deny the claim.
+ */
+function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number, names: ReadonlySet<string>): boolean {
+  const m = DENIAL.exec(s.text);
+  if (!m) return false;
+  if (!DENIES_WHAT_FOLLOWS.test(m[0]) || cover === 0) return true;
+  const denied = s.text.slice(m.index);
+  const tf = new Map(contentStems(tokenize(denied)).map((w) => [w, 1]));
+  if (coverage(claim, tf, idf) < 0.3 * cover) return false;
+  // what it denies must hold some of what the claim says, not only whom and where it names
+  // ("denied that a licence had been granted to Greyfield at Hollin Moor" does not deny that
+  // Greyfield found lithium at Hollin Moor)
+  const said = statementCoverage(claim, tf, idf, names);
+  return said === null || said >= 0.25;
+}
+
+/** The claim's names (capitalised words past its first, and the spotter's entities), as stems. */
+function nameStems(claimText: string, structure?: ClaimStructure): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of claimText.split(/(?<=[.!?])\s+/)) {
+    const words = sentence.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+    words.forEach((w, i) => {
+      if (i > 0 && /^\p{Lu}/u.test(w)) for (const t of contentStems(tokenize(w))) out.add(t);
+    });
+  }
+  for (const e of structure?.entities ?? []) for (const t of contentStems(tokenize(e))) out.add(t);
+  return out;
+}
+
+/** Share of the claim's words other than its names found in `tf` (null when the claim is all names). */
+function statementCoverage(claim: TextInfo, tf: Map<string, number>, idf: IdfTable, names: ReadonlySet<string>): number | null {
+  let got = 0;
+  let all = 0;
+  for (const t of claim.tf.keys()) {
+    if (names.has(t)) continue;
+    const w = idfOf(idf, t);
+    all += w;
+    if (tf.has(t)) got += w;
+  }
+  return all ? got / all : null;
+}
+
+/**
+ * Whether the sentence passes on another outlet's report of the claim ("the weekly Plainsman
+ * reported on Monday that the contract was worth …"): the reported clause holds most of what the
+ * sentence shares with the claim — not a sentence stating the claim "a day after reports that"
+ * something else came out.
+ */
+function passesOnReport(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
+  const m = MEDIA_REPORT.exec(s.text);
+  if (!m) return false;
+  const clause = s.text.slice(m.index + m[0].length);
+  const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
+  return coverage(claim, tf, idf) >= 0.7 * cover;
 }
 
 /** How surely a sentence is about the claim, from the share of the claim it covers (scales a rule's strength). */
@@ -263,7 +393,8 @@ function coreStems(structure?: ClaimStructure): CoreStems | null {
 
 function claimFlags(claimText: string, structure?: ClaimStructure) {
   return {
-    negated: structure?.negated ?? NEGATION.test(claimText),
+    // the spotter's negation, or the wording's ("without warning", "failed to")
+    negated: structure?.negated || NEGATION.test(claimText),
     hedged: structure?.hedged ?? HEDGE.test(claimText),
     attributed: structure?.attribution !== undefined ? true : REPORTING.test(claimText),
     denial: DENIAL.test(claimText),
@@ -289,6 +420,7 @@ export function findPattern(
   const bestCover = coverage(claim, best.tf, idf);
   if (bestCover === 0 && coverage(claim, evidence.tf, idf) === 0) return { finding: noOverlap, bestCover, order };
   const flags = claimFlags(claimText, structure);
+  const names = nameStems(claimText, structure);
   const core = coreStems(structure);
   const claimQty = quantities(claimText);
   // How a sentence's figures compare with the claim's (null: nothing to compare), once per sentence.
@@ -320,36 +452,62 @@ export function findPattern(
   if (!flags.denial) {
     for (const { s, cover } of top) if (contestsClaim(s, claim, idf, cover)) consider({ stance: 'dispute', strength: 0.85 * fitOf(cover), rule: 'contested', sentence: s.text });
   }
+  // "asked the government to declare …", "would declare …": the claim's action not (yet) done.
+  // Read on the best sentences that share less with the claim too: the claim's own verb carries it.
+  for (const { s, cover } of top) {
+    if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && !DENIAL.test(s.text) && onlyProspect(s, claim))
+      consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'prospect', sentence: s.text });
+  }
+  // "far smaller than the company says", "fewer books than first feared": a claimed amount set
+  // against the sentence's own account (read, like figures, on sentences sharing less wording)
+  if (claimQty.length && !COMPARED_WITH_CLAIM.test(claimText)) {
+    for (const { s, cover } of top) {
+      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && COMPARED_WITH_CLAIM.test(s.text))
+        consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
+    }
+  }
   const someAgree = near.some((s) => figuresIn(s) === 'agree');
   // The claim's negation, read as the evidence's is: its wording ("not", "never") or a negation
   // word standing before its own words ("There was no independent figure").
   const claimNegated = flags.negated || claim.sents.some((c) => negationNearClaim(c, claim));
+  // what the claim's negation stands before ("without warning"): a sentence without a negation
+  // contradicts it only if it has those words ("the authority said it had opened the gates" says
+  // nothing about warning)
+  const negatedWords = negatedStems(claimText);
+  const hasNegatedWord = (s: SentenceInfo) => !negatedWords.size || s.stems.some((w) => negatedWords.has(w));
   for (const { s, cover } of bearing) {
     const text = s.text;
     const fit = fitOf(cover);
     // what the sentence's wording says, read once
-    const denial = DENIAL.test(text);
+    const denial = deniesClaim(s, claim, idf, cover, names);
     const hedge = HEDGE.test(text);
     const supersede = SUPERSEDE.test(text);
-    const selfClaim = SELF_REPORT.test(text) || CLAIMING.test(text);
+    const selfClaim = SELF_REPORT.test(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover);
     // figures first: they are the most specific evidence
     const figures = figuresIn(s) === 'conflict' && someAgree && !supersede ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
     if (figures === 'conflict') consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'figures', sentence: text });
-    if (supersede && (figures === 'conflict' || (oldFrame && !claimNegated))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
+    // a sentence whose figures all agree with the claim's does not supersede it ("first reported
+    // that the contract, worth 48 million, …" against a claim of 48 million)
+    if (supersede && (figures === 'conflict' || (oldFrame && !claimNegated && figures !== 'agree'))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
     if (denial && !flags.denial) consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'denial', sentence: text });
     const negNear = negationNearClaim(s, claim);
-    const negHere = negNear || NEGATION.test(text);
-    if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated))) {
+    // a negation inside a denial of something else ("rejected reports that it won without
+    // competition") is that denial's, not the sentence's statement of the claim
+    const otherDenial = !denial && DENIAL.exec(text);
+    const negHere = negNear || NEGATION.test(otherDenial ? text.slice(0, otherDenial.index) : text);
+    if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated && hasNegatedWord(s)))) {
       // a negation on the claim's own words that the claim does not have, or the reverse
       consider({ stance: 'dispute', strength: 0.75 * fit, rule: 'negation', sentence: text });
     }
     if (!flags.attributed && selfClaim) consider({ stance: 'discuss', strength: 0.75 * fit, rule: 'attribution', sentence: text });
+
     if (hedge && !flags.hedged) consider({ stance: 'discuss', strength: 0.7 * fit, rule: 'hedge', sentence: text });
     if (flags.hedged && !hedge && !negHere && !denial && !REPORTING.test(text) && cover >= 0.6)
       consider({ stance: 'confirm', strength: 0.5 * fit, rule: 'hedged-claim', sentence: text });
     if (figures === 'agree' && !negHere && !denial && !hedge && !oldFrame)
-      consider({ stance: 'confirm', strength: (supersede ? 0.7 : 0.45) * fit, rule: 'figures-agree', sentence: text });
+      // the claim's own figure with most of its words restates it as much as a sentence of its words
+      consider({ stance: 'confirm', strength: (supersede ? 0.7 : cover >= 0.6 ? 0.6 : 0.45) * fit, rule: 'figures-agree', sentence: text });
     // the sentence restates the claim with the same framing: same negation, denial, hedging and
     // attribution, and no conflicting figure → it asserts what the claim asserts
     if (
@@ -358,7 +516,9 @@ export function findPattern(
       negHere === claimNegated &&
       denial === flags.denial &&
       hedge === flags.hedged &&
-      (REPORTING.test(text) || selfClaim) === flags.attributed &&
+      // an official's word passed on as the news ("…, officials said") asserts it; a party
+      // speaking of itself or another outlet's report only reports it, unless the claim does too
+      (flags.attributed || !selfClaim) &&
       !(supersede && oldFrame)
     )
       consider({ stance: 'confirm', strength: 0.6 * fit, rule: 'assertion', sentence: text });
@@ -512,9 +672,22 @@ export function applyRules(
   // A sentence or two that says nothing against the claim — no denial or correction word, no
   // negation, no figure that differs — does not dispute it, whatever the model's word counts say.
   if (top !== 'dispute') return mixed;
-  const silent = evidence.sents.every(
-    (s) => s.groups[0] === 0 && s.negations.length === 0 && !DENIAL.test(s.text) && !contestsClaim(s, claim, idf, coverage(claim, s.tf, idf)),
-  );
+  // A denial of something else ("denied that a licence had been granted", against a claim about
+  // what was found) and a negation away from the claim's words are no sign against the claim.
+  const names = nameStems(claimText, structure);
+  const silent = evidence.sents.every((s) => {
+    const cover = coverage(core, s.tf, idf);
+    const otherDenial = DENIAL.test(s.text) && !deniesClaim(s, core, idf, cover, names);
+    return (
+      (s.groups[0] === 0 || otherDenial) &&
+      (s.negations.length === 0 || (otherDenial && !negationNearClaim(s, core))) &&
+      (!DENIAL.test(s.text) || otherDenial) &&
+      !contestsClaim(s, claim, idf, coverage(claim, s.tf, idf))
+    );
+  });
   if (!silent) return mixed;
-  return mixFinding(mixed, { stance: 'discuss', strength: 0.6, rule: 'no-sign-of-dispute', sentence: '' }, true);
+  // turned to the model's next choice between confirm and discuss (the prior correction for
+  // dispute can put a confirmation the model favoured over the dispute's raw score below it)
+  const next = mixed.confirm > mixed.discuss ? 'confirm' : 'discuss';
+  return mixFinding(mixed, { stance: next, strength: 0.6, rule: 'no-sign-of-dispute', sentence: '' }, true);
 }

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { classifyStance, stanceModel } from './index';
+import { analyze } from './features';
+import { applyRules, compareFigures, onlyProspect, quantities, topStance } from './rules';
+import { claimStructure } from '../spot/structure';
+
+/** The stance of a passage towards a claim, with the claim's structure as the extension gives it. */
+const stanceOf = (claim: string, evidence: string) => classifyStance(claim, evidence, { structure: claimStructure(claim) }).stance;
+
+describe('who is speaking in the evidence', () => {
+  it('reads a party speaking of itself as discuss, with a day or a time between the verb and the party', () => {
+    const claim = 'The shipping company found a crack in the hull of the ferry.';
+    expect(stanceOf(claim, 'The shipping company said it had found a crack in the hull of the ferry.')).toBe('discuss');
+    expect(stanceOf(claim, 'The shipping company said on Monday it had found a crack in the hull of the ferry.')).toBe('discuss');
+    expect(stanceOf(claim, 'The shipping company said late on Monday that it had found a crack in the hull of the ferry.')).toBe('discuss');
+  });
+
+  it('reads an official statement passed on as the news as confirm', () => {
+    expect(
+      stanceOf("A fire broke out on Friday night in the museum's north wing.", 'A fire broke out on Friday night in the north wing of the city museum, destroying part of the roof, officials said on Saturday.'),
+    ).toBe('confirm');
+  });
+
+  it("reads another outlet's report passed on as discuss, but not a claim stated next to a report of something else", () => {
+    expect(
+      stanceOf(
+        'The new harbour bridge cost 30 million euros.',
+        'The weekly Tribune reported on Monday that the new harbour bridge, which cost 30 million euros according to documents it had seen, was built without a tender.',
+      ),
+    ).toBe('discuss');
+    expect(stanceOf('Mayor Tilde Aronsen resigned on Friday.', 'Mayor Tilde Aronsen resigned on Friday, a day after reports that her husband had won a city contract.')).toBe('confirm');
+  });
+});
+
+describe('what a denial denies', () => {
+  it('does not read a sentence that states the claim and denies something else as a dispute', () => {
+    const claim = 'The Norrvik shipyard is owned by the Varga family.';
+    expect(stanceOf(claim, 'The Norrvik shipyard, which is owned by the Varga family, rejected reports that it had been paid twice for the ferry.')).not.toBe('dispute');
+    // a negation inside the denial of something else is not the sentence's: it states the claim
+    expect(stanceOf(claim, 'The Norrvik shipyard, which is owned by the Varga family, rejected reports that it had won the ferry order without a tender.')).toBe('confirm');
+    // the same denial of the claim itself is one
+    expect(stanceOf(claim, 'The Varga family denied that it owns the Norrvik shipyard.')).toBe('dispute');
+  });
+
+  it('does not read a denial sharing only the claim\'s names as a dispute of it', () => {
+    const claim = 'Norvik Mining has found an estimated 2 million tonnes of copper at Skarn Ridge.';
+    expect(
+      stanceOf(claim, 'The mines ministry denied that a mining permit had been granted to Norvik Mining for its copper project at Skarn Ridge, saying the company has not yet applied for one.'),
+    ).not.toBe('dispute');
+    expect(stanceOf(claim, 'Norvik Mining denied that it had found an estimated 2 million tonnes of copper at Skarn Ridge.')).toBe('dispute');
+  });
+
+  it('reads "no sign that" and "is a fake" as denials', () => {
+    expect(
+      stanceOf('Investigators believe the warehouse fire was started deliberately.', 'Investigators said there was no sign that the warehouse fire had been started deliberately.'),
+    ).toBe('dispute');
+    expect(stanceOf('The photo shows a wolf in the town square.', 'The photo of a wolf in the town square is a fake, the town council said.')).toBe('dispute');
+  });
+});
+
+describe('death tolls', () => {
+  it('reads a toll stated before a comma as a count of the dead', () => {
+    const toll = quantities('The death toll from the storm in the north has risen to 20, regional officials said.');
+    expect(toll).toEqual([expect.objectContaining({ low: 20, high: 20, noun: 'person', toll: true })]);
+    expect(stanceOf('At least 20 people have died in the storm.', 'The death toll from the storm in the north has risen to 20, regional officials said on Friday.')).toBe('confirm');
+  });
+
+  it('does not compare a toll with a count of people that is not of the dead', () => {
+    expect(compareFigures(quantities('About 3,000 people were evacuated from the coast.'), quantities('The death toll has risen to 12, officials said.'))).toBeNull();
+    expect(compareFigures(quantities('Nine people have died in the floods.'), quantities('The death toll has risen to 12, officials said.'))).toBe('conflict');
+  });
+});
+
+describe('done, wanted or expected', () => {
+  it('reads the claim\'s action only asked for, expected or promised as discuss', () => {
+    const claim = 'The government declared a national day of mourning.';
+    expect(stanceOf(claim, 'The opposition asked the government to declare a national day of mourning.')).toBe('discuss');
+    expect(stanceOf(claim, 'The president said he would declare a national day of mourning.')).toBe('discuss');
+    expect(stanceOf(claim, 'The government declared a national day of mourning on Friday.')).toBe('confirm');
+  });
+
+  it('does not take an action someone had to do, or did, for one only wanted', () => {
+    const info = (t: string) => analyze(t, stanceModel().idf);
+    const claim = info('The minister resigned after the vote.');
+    expect(onlyProspect(info('The minister was forced to resign after the vote.').sents[0], claim)).toBe(false);
+    expect(onlyProspect(info('The minister, asked to resign by the party, resigned after the vote.').sents[0], claim)).toBe(false);
+    expect(onlyProspect(info('The minister will resign after the vote.').sents[0], claim)).toBe(true);
+  });
+});
+
+describe('a figure set against the claim', () => {
+  it('reads "far less than the company says" as dispute', () => {
+    expect(
+      stanceOf('The reservoir holds 40 million cubic metres of water.', 'The reservoir may hold far less water than the water board says, according to independent engineers.'),
+    ).toBe('dispute');
+  });
+
+  it('does not read a report that first gave the claim\'s own figure as superseding it', () => {
+    expect(
+      stanceOf(
+        'The stadium contract was worth 12 million euros.',
+        'The mayor resigned on Tuesday, a day after the local paper first reported that the stadium contract, worth 12 million euros, had been signed without a tender.',
+      ),
+    ).not.toBe('dispute');
+  });
+
+  it('confirms a sentence with the claim\'s figure and most of its words, credited to a source, against a model leaning to discuss', () => {
+    const m = stanceModel();
+    const info = (t: string) => analyze(t, m.idf);
+    const claim = 'About 5,000 people have left the island since the eruption began on Monday night.';
+    const evidence = 'About 5,000 people have left the island since the start of the eruption, according to the Red Cross, and the ferries were full on Tuesday.';
+    const leaning = { confirm: 0.1, dispute: 0.05, discuss: 0.8, unrelated: 0.05 };
+    expect(topStance(applyRules(claim, info(claim), info(evidence), m.idf, leaning, claimStructure(claim)))).toBe('confirm');
+    expect(stanceOf(claim, evidence)).toBe('confirm');
+  });
+});
+
+describe('negated claims', () => {
+  it('reads "without" in the claim as its negation, contradicted only by a sentence about the negated words', () => {
+    const claim = 'The water board opened the Selby dam without warning residents downstream.';
+    expect(stanceOf(claim, 'The water board said it had opened the gates of the Selby dam on Monday to relieve pressure on the structure.')).not.toBe('dispute');
+    expect(stanceOf('The ferry did not stop at Marrick on Sunday.', 'The ferry stopped at Marrick on Sunday.')).toBe('dispute');
+  });
+
+  it('turns a dispute with no sign of one to the model\'s next choice, confirm as well as discuss', () => {
+    const m = stanceModel();
+    const info = (t: string) => analyze(t, m.idf);
+    const claim = 'The concert hall is due to open in 2031 with 1,800 seats.';
+    const evidence = "The concert hall, the region's largest building project, is due to open in 2031.";
+    const leaning = { confirm: 0.35, dispute: 0.45, discuss: 0.15, unrelated: 0.05 };
+    expect(topStance(applyRules(claim, info(claim), info(evidence), m.idf, leaning, claimStructure(claim)))).toBe('confirm');
+    expect(topStance(applyRules(claim, info(claim), info(evidence), m.idf, { ...leaning, confirm: 0.1, discuss: 0.4 }, claimStructure(claim)))).toBe('discuss');
+  });
+});
