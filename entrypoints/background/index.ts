@@ -225,7 +225,13 @@ export default defineBackground(() => {
       return null;
     },
     checkTyped: (req) => runSelectionCheck(req.tabId, req.text, 'typed'),
-    checkSelection: (req, sender) => runSelectionCheck(sender.tabId ?? null, req.text, 'selection', req.url),
+    checkSelection: (req, sender) => {
+      // The reader pressed the keys on the page (the browser's own shortcut did not take them):
+      // the answer is shown in the side panel, opened now, while the key press still counts as
+      // the reader's gesture, as the browser's shortcut and the context menu open it.
+      void openPanel(sender.tabId);
+      return runSelectionCheck(sender.tabId ?? null, req.text, 'selection', req.url);
+    },
     async checkTabOnce(req) {
       await checkTabOnce(req.tabId);
       return null;
