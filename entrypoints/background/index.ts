@@ -13,7 +13,7 @@ import { defaultSteps } from '@/utils/steps';
 import { OPENING_CHARS } from '@/utils/claim-parts';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { copySignature } from '@/utils/syndication';
-import { ensureDemoCorpus, loadDemoCorpus, warmUpTexts } from './demo';
+import { ensureDemoCorpus, loadDemoCorpus, removeDemoCorpus, warmUpTexts } from './demo';
 import { checkTabOnce, settingsOnGrant, settingsOnRevoke, startIfGranted, startInOpenTabs, syncContentScript, watchGrants } from './access';
 
 const MENU_ID = 'crosscheck-selection';
@@ -251,11 +251,7 @@ export default defineBackground(() => {
     },
     deletePublishedBetween: async (req) => ({ removed: await store.removePublishedBetween(req.from, req.to, req.timeZone) }),
     deleteArticle: async (req) => ({ removed: await store.removeArticle(req) }),
-    async removeDemoCorpus() {
-      const removed = await store.removeSource('demo');
-      await store.db.meta.put({ key: 'demoCorpus', value: 'removed' });
-      return { removed };
-    },
+    removeDemoCorpus: async () => ({ removed: await removeDemoCorpus(store) }),
     async loadDemoCorpus() {
       return { added: await loadDemoCorpus(store) };
     },
