@@ -194,6 +194,11 @@ export default defineBackground(() => {
         throw error;
       }
     },
+    async capturePage(req) {
+      // Capture switched on while the reader was on the page: the article they are reading counts too.
+      await captureIfOn(req, req.siteName?.trim() || safeOutlet(req.url));
+      return null;
+    },
     async pageIdle(req, sender) {
       if (sender.tabId === undefined) return null;
       const tabId = sender.tabId;
