@@ -98,6 +98,7 @@ function SelectionResult({ check }: { check: SelectionCheck }) {
   return (
     <div class="panel-check" data-source={check.source}>
       <p class="panel-check-label">{check.source === 'typed' ? 'You typed' : 'You selected'}: “<span dir="auto">{check.text.length > 160 ? `${check.text.slice(0, 160)}…` : check.text}</span>”</p>
+      {check.claims.length === 0 && <p class="cc-empty">Not checked: a word or a name alone states nothing that outlets could confirm or dispute. Check a whole sentence.</p>}
       {check.claims.map((claim) => (
         <ClaimCard key={`${claim.start}-${claim.end}`} claim={claim} />
       ))}
