@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import type { TabState } from '@/utils/extension/messages';
+import { toBackground, type CorpusSize, type TabState } from '@/utils/extension/messages';
 import { tabStateKey } from '@/utils/extension/settings';
 
 /** The current value of a storage item, kept up to date; undefined until first read. */
@@ -75,4 +75,17 @@ export function useActiveTab(follow: boolean): { id: number | null; url: string 
     };
   }, [follow]);
   return tab;
+}
+
+/** The corpus's size, asked of the background again whenever `refresh` changes; undefined until known. */
+export function useCorpusSize(refresh: unknown): CorpusSize | undefined {
+  const [size, setSize] = useState<CorpusSize | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void toBackground('corpusSize', {}).then((r) => live && r.ok && setSize(r.value));
+    return () => {
+      live = false;
+    };
+  }, [refresh]);
+  return size;
 }

@@ -175,3 +175,13 @@ describe('switching a site on from the popup', () => {
     for (const w of writes) expect(w).toEqual({ mode: 'listed', allow: ['valley-observer.example'], deny: [] });
   });
 });
+
+describe('the popup\'s corpus line', () => {
+  it('says an empty corpus is why every claim shows as unverified', async () => {
+    stop?.();
+    stop = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles: 0, outlets: 0 }) }, { accept: () => true });
+    fakeBrowserSide([], () => false);
+    const { root } = await openPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-size"]')?.textContent).toMatch(/corpus is empty, so every claim shows as Unverified/));
+  });
+});

@@ -170,7 +170,11 @@ export function App() {
       </button>
 
       <footer class="popup-foot" data-testid="corpus-size">
-        {corpus ? `${counted(corpus.articles, 'article')} from ${counted(corpus.outlets, 'outlet')} in your corpus` : 'Reading corpus…'}
+        {!corpus
+          ? 'Reading corpus…'
+          : corpus.articles === 0
+            ? 'Your corpus is empty, so every claim shows as Unverified. Add articles from Settings and corpus.'
+            : `${counted(corpus.articles, 'article')} from ${counted(corpus.outlets, 'outlet')} in your corpus`}
       </footer>
       {message && <p class="popup-error">{message}</p>}
     </main>

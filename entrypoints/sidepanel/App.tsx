@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { ClaimCard } from '@/components/ClaimCard';
 import { VerdictCounts } from '@/components/VerdictCounts';
-import { useActiveTab, useTabState } from '@/components/hooks';
+import { useActiveTab, useCorpusSize, useTabState } from '@/components/hooks';
 import { toBackground, toTab, type SelectionCheck } from '@/utils/extension/messages';
 import { LIMITS } from '@/utils/extension/message-checks';
 import { countVerdicts } from '@/utils/verdict';
@@ -13,17 +14,30 @@ import { countVerdicts } from '@/utils/verdict';
 export function App() {
   const tab = useActiveTab(true);
   const state = useTabState(tab.id);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is about the tab it was given on: another tab in front does not show it.
+  const [notice, setNotice] = useState<{ tabId: number; text: string } | null>(null);
+  // Asked again whenever a check finishes (the corpus may have changed meanwhile).
+  const corpus = useCorpusSize(`${state?.checkedAt ?? ''}|${state?.selections[0]?.id ?? ''}`);
 
   const show = async (index: number, text: string) => {
-    if (tab.id === null) return;
-    const answer = await toTab(tab.id, 'showClaim', { index, text: text.slice(0, LIMITS.shortText) });
-    setNotice(answer.ok && answer.value ? null : 'That claim could not be found on the page any more.');
+    const tabId = tab.id;
+    if (tabId === null) return;
+    const answer = await toTab(tabId, 'showClaim', { index, text: text.slice(0, LIMITS.shortText) });
+    setNotice(answer.ok && answer.value ? null : { tabId, text: 'That claim could not be found on the page any more.' });
   };
 
   return (
     <main class="panel">
       <TypedCheck tabId={tab.id} />
+
+      {corpus?.articles === 0 && (
+        <p class="panel-notice panel-empty" data-testid="empty-corpus">
+          Your corpus is empty, so every claim shows as Unverified: there is no other outlet to confirm or dispute it.{' '}
+          <button type="button" class="panel-link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Add articles
+          </button>
+        </p>
+      )}
 
       {state?.selections && state.selections.length > 0 && (
         <section class="panel-section" data-testid="selection-checks">
@@ -36,7 +50,7 @@ export function App() {
 
       <section class="panel-section" data-testid="page-claims">
         <h2>Claims on this page</h2>
-        {notice && <p class="panel-notice">{notice}</p>}
+        {notice && notice.tabId === tab.id && <p class="panel-notice">{notice.text}</p>}
         {(!state || state.status === 'unchecked') && <p class="panel-status">This page has not been checked (Crosscheck may be off here, or it is not an article).</p>}
         {state?.status === 'checking' && <p class="panel-status">Checking this page…</p>}
         {state?.status === 'off' && <p class="panel-status">Crosscheck is off on this site. Switch it on from the toolbar button.</p>}

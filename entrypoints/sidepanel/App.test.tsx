@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
+import { handleMessages, type BackgroundProtocol, type TabState } from '@/utils/extension/messages';
+import { tabStateKey } from '@/utils/extension/settings';
+import type { CheckedClaim } from '@/utils/types';
+import { App } from './App';
+
+/** What the side panel says about the tab in front: its claims, the reader's checks, an empty corpus. */
+
+const claim: CheckedClaim = { text: 'The bridge cost 3 million crowns.', start: 0, end: 33, score: 0.9, verdict: 'unverified', outlets: [] };
+const done = (tabId: number, over: Partial<TabState> = {}): TabState => ({
+  tabId, url: `https://news.example/${tabId}`, title: `Story ${tabId}`, outlet: 'News Example', status: 'done', claims: [claim], selections: [], checkedAt: '2026-03-02T10:00:00Z', ...over,
+});
+
+let container: HTMLElement | null = null;
+let stop: (() => void) | null = null;
+let articles = 3;
+
+async function openPanel(): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  container = root;
+  document.body.append(root);
+  await act(async () => render(<App />, root));
+  return root;
+}
+
+const text = (root: HTMLElement) => root.textContent ?? '';
+
+/** A tab of the panel's window (the browser's window in front). */
+async function newTab(n: number, active: boolean): Promise<number> {
+  const current = (await fakeBrowser.windows.getCurrent()) ?? (await fakeBrowser.windows.create({ focused: true }));
+  const tab = await fakeBrowser.tabs.create({ url: `https://news.example/${n}`, active, windowId: current.id });
+  return tab.id!;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  history.replaceState(null, '', '?');
+  articles = 3;
+  stop = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles, outlets: articles ? 2 : 0 }) }, { accept: () => true });
+});
+
+afterEach(() => {
+  if (container) {
+    act(() => render(null, container!));
+    container.remove();
+    container = null;
+  }
+  stop?.();
+  stop = null;
+  vi.restoreAllMocks();
+});
+
+describe('the side panel', () => {
+  it('says the corpus is empty, the reason every claim is unverified, and only then', async () => {
+    const tab = { id: await newTab(1, true) };
+    await storage.setItem(tabStateKey(tab.id!), done(tab.id!));
+    articles = 0;
+    const root = await openPanel();
+    await vi.waitFor(() => expect(text(root)).toContain('Story'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="empty-corpus"]')?.textContent).toMatch(/corpus is empty.*Unverified/));
+    // Articles added meanwhile: the next check finishing asks again, and the notice goes.
+    articles = 5;
+    await act(async () => storage.setItem(tabStateKey(tab.id!), done(tab.id!, { checkedAt: '2026-03-02T10:05:00Z' })));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="empty-corpus"]')).toBeNull());
+  });
+
+  it('a claim not found on one tab: the notice is not shown on the next tab in front', async () => {
+    const first = { id: await newTab(1, true) };
+    const second = { id: await newTab(2, false) };
+    await storage.setItem(tabStateKey(first.id!), done(first.id!));
+    await storage.setItem(tabStateKey(second.id!), done(second.id!));
+    // The page does not answer (the claim is gone from it).
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection.'));
+    const root = await openPanel();
+    await vi.waitFor(() => expect(text(root)).toContain(`Story ${first.id}`));
+    await act(async () => root.querySelector<HTMLButtonElement>('.cc-show')!.click());
+    await vi.waitFor(() => expect(text(root)).toContain('could not be found on the page'));
+    await act(async () => {
+      await fakeBrowser.tabs.update(second.id!, { active: true });
+    });
+    await vi.waitFor(() => expect(text(root)).toContain(`Story ${second.id}`));
+    expect(text(root)).not.toContain('could not be found on the page');
+  });
+
+  it('a selection of a word, not checked, says why', async () => {
+    const tab = { id: await newTab(1, true) };
+    await storage.setItem(tabStateKey(tab.id!), done(tab.id!, { selections: [{ id: 'a', source: 'selection', text: 'army', checkedAt: '2026-03-02T10:00:00Z', claims: [] }] }));
+    const root = await openPanel();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="selection-checks"]')?.textContent).toMatch(/“army”.*Not checked: a word or a name alone/));
+  });
+});
