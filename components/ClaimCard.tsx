@@ -22,11 +22,13 @@ export function ClaimCard({ claim, onShow, collapsed = false }: Props) {
         <span class="cc-tally">{stanceSummary(claim.outlets)}</span>
       </header>
       {onShow ? (
-        <button type="button" class="cc-claim-text cc-show" onClick={onShow} title="Show on the page">
+        <button type="button" class="cc-claim-text cc-show" onClick={onShow} title="Show on the page" dir="auto">
           {claim.text}
         </button>
       ) : (
-        <p class="cc-claim-text">{claim.text}</p>
+        <p class="cc-claim-text" dir="auto">
+          {claim.text}
+        </p>
       )}
       {collapsed ? (
         <details class="cc-details">

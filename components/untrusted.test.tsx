@@ -126,6 +126,18 @@ describe('claim views show claim and outlet text as text', () => {
     expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://harbour-gazette.example/story']);
   });
 
+  it('isolates the claim\'s text and gives it its own direction (a right-to-left claim reads right to left)', () => {
+    const rtl = claim({ text: 'قال الجيش إنه سيطر على الوادي.' });
+    for (const node of [<ClaimCard claim={rtl} />, <ClaimCard claim={rtl} collapsed onShow={() => {}} />]) {
+      const root = mount(node);
+      expect(root.querySelector('.cc-claim-text')!.getAttribute('dir')).toBe('auto');
+      render(null, root);
+      root.remove();
+    }
+    const root = mount(<ClaimPopover claim={rtl} onClose={() => {}} />);
+    expect(root.querySelector('.cc-popover-claim')!.getAttribute('dir')).toBe('auto');
+  });
+
   it('a verdict or stance that is not one of ours adds no markup', () => {
     const verdict = '<img src=x onerror=alert(1)>' as Verdict;
     const root = mount(
