@@ -87,6 +87,15 @@ describe('the side panel', () => {
     expect(text(root)).not.toContain('could not be found on the page');
   });
 
+  it('names the page by its outlet and title, without a dangling dash when it has no title', async () => {
+    const first = await newTab(1, true);
+    await storage.setItem(tabStateKey(first), done(first));
+    const root = await openPanel();
+    await vi.waitFor(() => expect(root.querySelector('.panel-page')?.textContent).toBe(`News Example — Story ${first}`));
+    await act(async () => storage.setItem(tabStateKey(first), done(first, { title: ' ' })));
+    await vi.waitFor(() => expect(root.querySelector('.panel-page')?.textContent).toBe('News Example'));
+  });
+
   it('a selection of a word, not checked, says why', async () => {
     const tab = { id: await newTab(1, true) };
     await storage.setItem(tabStateKey(tab.id!), done(tab.id!, { selections: [{ id: 'a', source: 'selection', text: 'army', checkedAt: '2026-03-02T10:00:00Z', claims: [] }] }));

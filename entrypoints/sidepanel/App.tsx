@@ -59,7 +59,13 @@ export function App() {
         {state?.status === 'done' && (
           <>
             <p class="panel-page">
-              <b dir="auto">{state.outlet ?? 'This page'}</b> — <span dir="auto">{state.title}</span>
+              <b dir="auto">{state.outlet ?? 'This page'}</b>
+              {state.title.trim() && (
+                <>
+                  {' — '}
+                  <span dir="auto">{state.title}</span>
+                </>
+              )}
             </p>
             <VerdictCounts counts={countVerdicts(state.claims)} />
             {state.claims.length === 0 && <p class="panel-status">No check-worthy claims found on this page.</p>}
