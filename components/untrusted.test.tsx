@@ -108,7 +108,8 @@ describe('claim views show claim and outlet text as text', () => {
     for (const node of [<ClaimCard claim={hostile} />, <ClaimCard claim={hostile} collapsed onShow={() => {}} />]) {
       const root = mount(node);
       expectInert(root, ALLOWED_TAGS);
-      expect(root.querySelector('.cc-claim-text')!.textContent).toBe(text);
+      // Shown as text (a very long one cut, with an ellipsis, as in the popover).
+      expect(root.querySelector('.cc-claim-text')!.textContent).toBe(shownClaim(text));
       expect(root.querySelector('.cc-outlet-name')!.textContent).toBe(text);
       expect(root.querySelectorAll('a')).toHaveLength(0);
       render(null, root);

@@ -96,6 +96,18 @@ describe('the side panel', () => {
     await vi.waitFor(() => expect(root.querySelector('.panel-page')?.textContent).toBe('News Example'));
   });
 
+  it('cuts a claim thousands of characters long, as the popover does, so the claims after it are in reach', async () => {
+    const tab = await newTab(1, true);
+    const long = `The resistance said ${'that shelling went on in the village, '.repeat(700)}officials said.`;
+    await storage.setItem(tabStateKey(tab), done(tab, { claims: [{ ...claim, text: long, end: long.length }, { ...claim, start: long.length + 1, end: long.length + 34 }] }));
+    const root = await openPanel();
+    await vi.waitFor(() => expect(root.querySelectorAll('.cc-claim-text')).toHaveLength(2));
+    const shown = root.querySelector('.cc-claim-text')!.textContent!;
+    expect(shown.length).toBeLessThanOrEqual(301);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(long.startsWith(shown.slice(0, -1))).toBe(true);
+  });
+
   it('a selection of a word, not checked, says why', async () => {
     const tab = { id: await newTab(1, true) };
     await storage.setItem(tabStateKey(tab.id!), done(tab.id!, { selections: [{ id: 'a', source: 'selection', text: 'army', checkedAt: '2026-03-02T10:00:00Z', claims: [] }] }));
