@@ -108,6 +108,60 @@ describe('the side panel', () => {
     expect(long.startsWith(shown.slice(0, -1))).toBe(true);
   });
 
+  it('a typed check whose answer is lost (the background stopped in the middle) is asked again, and the text is kept until answered', async () => {
+    const tab = await newTab(1, true);
+    await storage.setItem(tabStateKey(tab), done(tab));
+    let calls = 0;
+    stop?.();
+    stop = handleMessages<BackgroundProtocol>(
+      {
+        corpusSize: () => ({ articles: 3, outlets: 2 }),
+        async checkTyped({ tabId, text }) {
+          if (++calls === 1) throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+          const check = { id: 'c1', source: 'typed' as const, text, checkedAt: '2026-03-02T10:00:00Z', claims: [claim] };
+          await storage.setItem(tabStateKey(tabId!), done(tabId!, { selections: [check] }));
+          return check;
+        },
+      },
+      { accept: () => true },
+    );
+    const root = await openPanel();
+    const box = root.querySelector<HTMLTextAreaElement>('#typed')!;
+    await act(async () => {
+      box.value = 'The bridge cost 3 million crowns.';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => root.querySelector<HTMLFormElement>('form')!.requestSubmit());
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="selection-checks"]')?.textContent).toContain('You typed'));
+    expect(calls).toBe(2);
+    expect(root.querySelector('.panel-error')).toBeNull();
+    expect(box.value).toBe('');
+  });
+
+  it('a typed check that fails twice says so and keeps the text', async () => {
+    const tab = await newTab(1, true);
+    await storage.setItem(tabStateKey(tab), done(tab));
+    stop?.();
+    stop = handleMessages<BackgroundProtocol>(
+      {
+        corpusSize: () => ({ articles: 3, outlets: 2 }),
+        checkTyped() {
+          throw new Error('the disk is on fire');
+        },
+      },
+      { accept: () => true },
+    );
+    const root = await openPanel();
+    const box = root.querySelector<HTMLTextAreaElement>('#typed')!;
+    await act(async () => {
+      box.value = 'The bridge cost 3 million crowns.';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => root.querySelector<HTMLFormElement>('form')!.requestSubmit());
+    await vi.waitFor(() => expect(root.querySelector('.panel-error')?.textContent).toBe('It could not be checked: the disk is on fire'));
+    expect(box.value).toBe('The bridge cost 3 million crowns.');
+  });
+
   it('a selection of a word, not checked, says why', async () => {
     const tab = { id: await newTab(1, true) };
     await storage.setItem(tabStateKey(tab.id!), done(tab.id!, { selections: [{ id: 'a', source: 'selection', text: 'army', checkedAt: '2026-03-02T10:00:00Z', claims: [] }] }));

@@ -90,10 +90,13 @@ function TypedCheck({ tabId }: { tabId: number | null }) {
     if (!text.trim()) return;
     setBusy(true);
     setError(null);
-    const answer = await toBackground('checkTyped', { tabId, text });
+    let answer = await toBackground('checkTyped', { tabId, text });
+    // The browser may stop Crosscheck's background in the middle of a check, which then has no
+    // answer: asked once more, a new one checks it (a check already kept is not made twice).
+    if (!answer.ok) answer = await toBackground('checkTyped', { tabId, text });
     setBusy(false);
     if (answer.ok) setText('');
-    else setError(answer.error);
+    else setError(`It could not be checked: ${answer.error}`);
   };
   return (
     <form class="panel-typed" onSubmit={(e) => void submit(e)}>
