@@ -723,7 +723,12 @@ class PageClaims {
       const text = this.selectedText().trim().slice(0, LIMITS.shortText);
       if (!text) return;
       event.preventDefault();
-      void toBackground('checkSelection', { text, url: pageAddress() });
+      const check = () => toBackground('checkSelection', { text, url: pageAddress() });
+      // A background stopped in the middle of the check leaves no answer (and no check kept):
+      // asked once more, a new one checks it (the background does not keep a repeat twice).
+      void check().then((answer) => {
+        if (!answer.ok) void check();
+      });
       return;
     }
     if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;
