@@ -162,6 +162,29 @@ describe('the side panel', () => {
     expect(box.value).toBe('The bridge cost 3 million crowns.');
   });
 
+  it('brings a check that comes in into view, not the checks already there when it opens or moves to another tab', async () => {
+    const first = await newTab(1, true);
+    const second = await newTab(2, false);
+    const check = (id: string) => ({ id, source: 'selection' as const, text: `Check ${id} of the bridge`, checkedAt: '2026-03-02T10:00:00Z', claims: [claim] });
+    await storage.setItem(tabStateKey(first), done(first, { selections: [check('a')] }));
+    await storage.setItem(tabStateKey(second), done(second, { selections: [check('b')] }));
+    const scrolled: string[] = [];
+    vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
+      scrolled.push(this.textContent ?? '');
+    });
+    const root = await openPanel();
+    await vi.waitFor(() => expect(text(root)).toContain('Check a of the bridge'));
+    await act(async () => storage.setItem(tabStateKey(first), done(first, { selections: [check('c'), check('a')] })));
+    await vi.waitFor(() => expect(scrolled).toHaveLength(1));
+    expect(scrolled[0]).toContain('Check c of the bridge');
+    await act(async () => {
+      await fakeBrowser.tabs.update(second, { active: true });
+    });
+    await vi.waitFor(() => expect(text(root)).toContain('Check b of the bridge'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(scrolled).toHaveLength(1);
+  });
+
   it('a selection of a word, not checked, says why', async () => {
     const tab = { id: await newTab(1, true) };
     await storage.setItem(tabStateKey(tab.id!), done(tab.id!, { selections: [{ id: 'a', source: 'selection', text: 'army', checkedAt: '2026-03-02T10:00:00Z', claims: [] }] }));

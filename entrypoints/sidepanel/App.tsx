@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ClaimCard } from '@/components/ClaimCard';
 import { VerdictCounts } from '@/components/VerdictCounts';
@@ -18,6 +18,21 @@ export function App() {
   const [notice, setNotice] = useState<{ tabId: number; text: string } | null>(null);
   // Asked again whenever a check finishes (the corpus may have changed meanwhile).
   const corpus = useCorpusSize(`${state?.checkedAt ?? ''}|${state?.selections[0]?.id ?? ''}`);
+
+  // A check that comes in while the panel is open is brought into view: the reader may be scrolled
+  // down among the page's claims, far from "Your checks" at the top. (Not the checks already there
+  // when the panel opens or moves to another tab.)
+  const checks = useRef<HTMLElement>(null);
+  const newest = state?.selections[0]?.id;
+  const seen = useRef<{ tabId: number | null; id: string | undefined } | null>(null);
+  const loaded = state !== undefined;
+  useEffect(() => {
+    if (!loaded) return;
+    const before = seen.current;
+    seen.current = { tabId: tab.id, id: newest };
+    if (!before || before.tabId !== tab.id || !newest || newest === before.id) return;
+    checks.current?.querySelector('.panel-check')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [loaded, tab.id, newest]);
 
   const show = async (index: number, text: string) => {
     const tabId = tab.id;
@@ -40,7 +55,7 @@ export function App() {
       )}
 
       {state?.selections && state.selections.length > 0 && (
-        <section class="panel-section" data-testid="selection-checks">
+        <section class="panel-section" data-testid="selection-checks" ref={checks}>
           <h2>Your checks</h2>
           {state.selections.map((check) => (
             <SelectionResult key={check.id} check={check} />
@@ -51,7 +66,7 @@ export function App() {
       <section class="panel-section" data-testid="page-claims">
         <h2>Claims on this page</h2>
         {notice && notice.tabId === tab.id && <p class="panel-notice">{notice.text}</p>}
-        {(!state || state.status === 'unchecked') && <p class="panel-status">This page has not been checked (Crosscheck may be off here, or it is not an article).</p>}
+        {(state === null || state?.status === 'unchecked') && <p class="panel-status">This page has not been checked (Crosscheck may be off here, or it is not an article).</p>}
         {state?.status === 'checking' && <p class="panel-status">Checking this page…</p>}
         {state?.status === 'off' && <p class="panel-status">Crosscheck is off on this site. Switch it on from the toolbar button.</p>}
         {state?.status === 'no-article' && <p class="panel-status">No article found on this page. Select text and choose “Cross-check selection” to check it.</p>}
