@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
 import { siteSettingsItem } from '@/utils/extension/settings';
+import { captureSitesItem } from '@/utils/extension/capture';
 import type { SiteSettings } from '@/utils/site-settings';
 import { settingsOnGrant } from '@/entrypoints/background/access';
 import { App } from './App';
@@ -183,5 +184,18 @@ describe('the popup\'s corpus line', () => {
     fakeBrowserSide([], () => false);
     const { root } = await openPopup();
     await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-size"]')?.textContent).toMatch(/corpus is empty, so every claim shows as Unverified/));
+  });
+});
+
+describe('the popup\'s capture switch', () => {
+  it('says capture is paused where Crosscheck is off, and not where it is on', async () => {
+    await captureSitesItem.setValue(['valley-observer.example']);
+    // The browser lets Crosscheck read the site; the reader's settings have it off.
+    fakeBrowserSide([...SITE], () => true);
+    const { root } = await openPopup();
+    const label = () => root.querySelector('[data-testid="capture-switch"]')!.closest('label')!.textContent;
+    await vi.waitFor(() => expect(label()).toMatch(/paused: Crosscheck is off on this site/));
+    await act(async () => siteSettingsItem.setValue({ mode: 'listed', allow: ['valley-observer.example'], deny: [] }));
+    await vi.waitFor(() => expect(label()).toBe('Add articles I read on valley-observer.example to my corpus'));
   });
 });

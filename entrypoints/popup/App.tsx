@@ -160,7 +160,17 @@ export function App() {
           onChange={(e) => void toggleCapture((e.currentTarget as HTMLInputElement).checked)}
           data-testid="capture-switch"
         />
-        <span>{host ? <>Add articles I read on <b>{host}</b> to my corpus</> : 'Capture not available on this page'}</span>
+        <span>
+          {host ? (
+            <>
+              Add articles I read on <b>{host}</b> to my corpus
+              {/* Articles are added as Crosscheck reads them: not while it is off here. */}
+              {capturing && !enabled && <span class="popup-note"> (paused: Crosscheck is off on this site)</span>}
+            </>
+          ) : (
+            'Capture not available on this page'
+          )}
+        </span>
       </label>
 
       <SensitivityControl />
