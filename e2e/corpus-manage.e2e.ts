@@ -69,6 +69,8 @@ describe('corpus: capture, resume, delete', () => {
     expect(await capture.isChecked()).toBe(false);
     await capture.click();
     await waitFor(async () => (await size(options)) === before + 1 || null, { timeout: 10_000, message: 'the article being read was not added' });
+    // The popup, still open, counts it.
+    await waitFor(async () => (await popup.getByTestId('corpus-size').textContent())?.startsWith(`${before + 1} articles`) || null, { message: 'the popup did not count the article added' });
     await popup.close();
     await page.close();
     await options.close();

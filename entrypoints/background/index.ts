@@ -6,7 +6,7 @@ import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type Sel
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { TabStates } from '@/utils/extension/tab-states';
 import { dismissalKey } from '@/utils/dismissal';
-import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
+import { corpusCapturedItem, dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
@@ -88,7 +88,7 @@ export default defineBackground(() => {
     const article = pageToArticle(page, outlet);
     if (!article) return;
     await demoReady;
-    await store.captureArticle(article);
+    if (await store.captureArticle(article)) await corpusCapturedItem.setValue(Date.now());
   }
 
   /** Opens the side panel; must be called before any await in a user-gesture handler. */

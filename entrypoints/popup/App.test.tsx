@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
-import { siteSettingsItem } from '@/utils/extension/settings';
+import { corpusCapturedItem, siteSettingsItem } from '@/utils/extension/settings';
 import { captureSitesItem } from '@/utils/extension/capture';
 import type { SiteSettings } from '@/utils/site-settings';
 import { settingsOnGrant } from '@/entrypoints/background/access';
@@ -178,6 +178,21 @@ describe('switching a site on from the popup', () => {
 });
 
 describe('the popup\'s corpus line', () => {
+  it('counts an article captured while the popup is open', async () => {
+    let articles = 3;
+    stop?.();
+    stop = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles, outlets: 2 }) }, { accept: () => true });
+    fakeBrowserSide([], () => false);
+    const { root } = await openPopup();
+    const line = () => root.querySelector('[data-testid="corpus-size"]')?.textContent;
+    await vi.waitFor(() => expect(line()).toBe('3 articles from 2 outlets in your corpus'));
+    // The background stores the article being read (capture switched on) and says so.
+    articles = 4;
+    await act(async () => corpusCapturedItem.setValue(Date.now()));
+    await vi.waitFor(() => expect(line()).toBe('4 articles from 2 outlets in your corpus'));
+  });
+
+
   it('says an empty corpus is why every claim shows as unverified', async () => {
     stop?.();
     stop = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles: 0, outlets: 0 }) }, { accept: () => true });

@@ -4,7 +4,7 @@ import { VerdictCounts } from '@/components/VerdictCounts';
 import { SensitivityControl } from '@/components/SensitivityControl';
 import { useActiveTab, useStorageItem, useTabState } from '@/components/hooks';
 import { toBackground, type CorpusSize } from '@/utils/extension/messages';
-import { siteSettingsItem } from '@/utils/extension/settings';
+import { corpusCapturedItem, siteSettingsItem } from '@/utils/extension/settings';
 import { captureSitesItem, isCaptureOn, setCaptureOn } from '@/utils/extension/capture';
 import { isSiteEnabled, setSiteEnabled } from '@/utils/site-settings';
 import { isGranted, originsForSite, originsNoLongerNeeded, originsToAsk } from '@/utils/site-access';
@@ -27,9 +27,11 @@ export function App() {
   const [corpus, setCorpus] = useState<CorpusSize | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
+  // Asked again when an article is captured while the popup is open (capture just switched on).
+  const captured = useStorageItem(corpusCapturedItem);
   useEffect(() => {
     void toBackground('corpusSize', {}).then((r) => (r.ok ? setCorpus(r.value) : setMessage(r.error)));
-  }, []);
+  }, [captured]);
 
   const granted = useGrantedOrigins();
   const [asking, setAsking] = useState(false);

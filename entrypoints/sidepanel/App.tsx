@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ClaimCard } from '@/components/ClaimCard';
 import { VerdictCounts } from '@/components/VerdictCounts';
-import { useActiveTab, useCorpusSize, useTabState } from '@/components/hooks';
+import { useActiveTab, useCorpusSize, useStorageItem, useTabState } from '@/components/hooks';
+import { corpusCapturedItem } from '@/utils/extension/settings';
 import { toBackground, toTab, type SelectionCheck } from '@/utils/extension/messages';
 import { LIMITS } from '@/utils/extension/message-checks';
 import { countVerdicts } from '@/utils/verdict';
@@ -16,8 +17,9 @@ export function App() {
   const state = useTabState(tab.id);
   // A notice is about the tab it was given on: another tab in front does not show it.
   const [notice, setNotice] = useState<{ tabId: number; text: string } | null>(null);
-  // Asked again whenever a check finishes (the corpus may have changed meanwhile).
-  const corpus = useCorpusSize(`${state?.checkedAt ?? ''}|${state?.selections[0]?.id ?? ''}`);
+  // Asked again whenever a check finishes or an article is captured (the corpus may have changed meanwhile).
+  const captured = useStorageItem(corpusCapturedItem);
+  const corpus = useCorpusSize(`${state?.checkedAt ?? ''}|${state?.selections[0]?.id ?? ''}|${captured ?? ''}`);
 
   // A check that comes in while the panel is open is brought into view: the reader may be scrolled
   // down among the page's claims, far from "Your checks" at the top. (Not the checks already there
