@@ -6,7 +6,8 @@ import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type Sel
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { TabStates } from '@/utils/extension/tab-states';
 import { dismissalKey } from '@/utils/dismissal';
-import { corpusCapturedItem, dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
+import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
+import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';

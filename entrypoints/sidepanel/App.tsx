@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ClaimCard } from '@/components/ClaimCard';
 import { VerdictCounts } from '@/components/VerdictCounts';
 import { useActiveTab, useCorpusSize, useStorageItem, useTabState } from '@/components/hooks';
-import { corpusCapturedItem } from '@/utils/extension/settings';
+import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
 import { toBackground, toTab, type SelectionCheck } from '@/utils/extension/messages';
 import { LIMITS } from '@/utils/extension/message-checks';
 import { countVerdicts } from '@/utils/verdict';

@@ -13,12 +13,6 @@ export const sensitivityItem = storage.defineItem<number>('local:sensitivity', {
   version: 1,
 });
 
-/**
- * When an article was last added to the corpus as the reader read (capture): the popup and side
- * panel, open meanwhile, ask the corpus's size again.
- */
-export const corpusCapturedItem = storage.defineItem<number>('session:corpusCaptured', { fallback: 0 });
-
 /** Per-tab state, for the popup and the side panel (session storage: gone when the browser closes). */
 export const tabStateKey = (tabId: number) => `session:tab:${tabId}` as const;
 
