@@ -329,6 +329,21 @@ export default defineBackground(() => {
     if (change.status === 'complete' && tab.url) {
       void startIfGranted(tabId, tab.url).catch((error) => console.warn('Crosscheck: could not start on', tab.url, error));
     }
+    // The page loaded again at the same address (a reload): what was found on it no longer shows
+    // there unless its page script is still the one that checked it (a page checked once, on a site
+    // that is off, is not checked again). The claims go; the reader's own checks stay with the page.
+    if (change.status === 'loading' && !change.url) {
+      void (async () => {
+        const state = await tabs.get(tabId);
+        if (!state?.pageId || state.status === 'unchecked') return;
+        const answer = await toTab(tabId, 'hello', {});
+        if (answer.ok && answer.value === state.pageId) return;
+        await tabs.update(tabId, (current) => {
+          if (!current || current.pageId !== state.pageId || current.status === 'unchecked') return undefined;
+          return current.selections.length ? { ...emptyTab(tabId, current.url), status: 'unchecked', selections: current.selections } : null;
+        });
+      })().catch((error) => console.warn('Crosscheck: could not follow the tab\'s reload', error));
+    }
     // A new page in the tab: what was found on the old one no longer applies. The browser reports
     // an address changed by the page itself (a fragment, history.pushState) the same way; there the
     // page script still holds its claims, so the state stays, under the new address (the page
