@@ -2,6 +2,7 @@ import type { CheckedClaim } from '@/utils/types';
 import { OutletList } from './OutletList';
 import { VerdictBadge } from './VerdictBadge';
 import { stanceSummary } from './stance-summary';
+import { shownClaim } from './ClaimPopover';
 import { counted } from '@/utils/plural';
 
 type Props = {
@@ -13,7 +14,7 @@ type Props = {
   collapsed?: boolean;
 };
 
-/** One claim: its verdict, its text, and the outlets behind the verdict. */
+/** One claim: its verdict, its text (a very long sentence cut, as in the popover), and the outlets behind the verdict. */
 export function ClaimCard({ claim, onShow, collapsed = false }: Props) {
   return (
     <article class={`cc-claim cc-claim-${claim.verdict}`} data-verdict={claim.verdict}>
@@ -22,11 +23,13 @@ export function ClaimCard({ claim, onShow, collapsed = false }: Props) {
         <span class="cc-tally">{stanceSummary(claim.outlets)}</span>
       </header>
       {onShow ? (
-        <button type="button" class="cc-claim-text cc-show" onClick={onShow} title="Show on the page">
-          {claim.text}
+        <button type="button" class="cc-claim-text cc-show" onClick={onShow} title="Show on the page" dir="auto">
+          {shownClaim(claim.text)}
         </button>
       ) : (
-        <p class="cc-claim-text">{claim.text}</p>
+        <p class="cc-claim-text" dir="auto">
+          {shownClaim(claim.text)}
+        </p>
       )}
       {collapsed ? (
         <details class="cc-details">

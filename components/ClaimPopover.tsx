@@ -35,7 +35,9 @@ export function ClaimPopover({ claim, onClose, onDismiss }: Props) {
           ×
         </button>
       </header>
-      <p class="cc-popover-claim">{shownClaim(claim.text)}</p>
+      <p class="cc-popover-claim" dir="auto">
+        {shownClaim(claim.text)}
+      </p>
       <OutletList outlets={claim.outlets} />
       <footer class="cc-popover-foot">
         <span>Crosscheck · from your local corpus · Esc to close</span>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import type { TabState } from '@/utils/extension/messages';
+import { toBackground, type CorpusSize, type TabState } from '@/utils/extension/messages';
 import { tabStateKey } from '@/utils/extension/settings';
 
 /** The current value of a storage item, kept up to date; undefined until first read. */
@@ -20,24 +20,27 @@ export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown
   return value;
 }
 
-/** What the background found on a tab, kept up to date; null when nothing is known. */
+/**
+ * What the background found on a tab, kept up to date; null when nothing is known, undefined
+ * until read (also just after `tabId` changed: the last tab's state is not passed off as this one's).
+ */
 export function useTabState(tabId: number | null): TabState | null | undefined {
-  const [state, setState] = useState<TabState | null | undefined>(undefined);
+  const [read, setRead] = useState<{ tabId: number | null; state: TabState | null } | undefined>(undefined);
   useEffect(() => {
     if (tabId === null) {
-      setState(null);
+      setRead({ tabId, state: null });
       return;
     }
     let live = true;
     const key = tabStateKey(tabId);
-    void storage.getItem<TabState>(key).then((v) => live && setState(v));
-    const unwatch = storage.watch<TabState>(key, (v) => setState(v));
+    void storage.getItem<TabState>(key).then((state) => live && setRead({ tabId, state }));
+    const unwatch = storage.watch<TabState>(key, (state) => live && setRead({ tabId, state }));
     return () => {
       live = false;
       unwatch();
     };
   }, [tabId]);
-  return state;
+  return read && read.tabId === tabId ? read.state : undefined;
 }
 
 /** A tab id pinned by `?tabId=` in the page's URL (tests, links from elsewhere), or null. */
@@ -75,4 +78,17 @@ export function useActiveTab(follow: boolean): { id: number | null; url: string 
     };
   }, [follow]);
   return tab;
+}
+
+/** The corpus's size, asked of the background again whenever `refresh` changes; undefined until known. */
+export function useCorpusSize(refresh: unknown): CorpusSize | undefined {
+  const [size, setSize] = useState<CorpusSize | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void toBackground('corpusSize', {}).then((r) => live && r.ok && setSize(r.value));
+    return () => {
+      live = false;
+    };
+  }, [refresh]);
+  return size;
 }

@@ -108,7 +108,8 @@ describe('claim views show claim and outlet text as text', () => {
     for (const node of [<ClaimCard claim={hostile} />, <ClaimCard claim={hostile} collapsed onShow={() => {}} />]) {
       const root = mount(node);
       expectInert(root, ALLOWED_TAGS);
-      expect(root.querySelector('.cc-claim-text')!.textContent).toBe(text);
+      // Shown as text (a very long one cut, with an ellipsis, as in the popover).
+      expect(root.querySelector('.cc-claim-text')!.textContent).toBe(shownClaim(text));
       expect(root.querySelector('.cc-outlet-name')!.textContent).toBe(text);
       expect(root.querySelectorAll('a')).toHaveLength(0);
       render(null, root);
@@ -124,6 +125,18 @@ describe('claim views show claim and outlet text as text', () => {
     expect(root.querySelector('.cc-popover-claim')!.textContent).toBe(shownClaim(text));
     expect(root.querySelector('.cc-evidence')!.textContent).toBe(text);
     expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://harbour-gazette.example/story']);
+  });
+
+  it('isolates the claim\'s text and gives it its own direction (a right-to-left claim reads right to left)', () => {
+    const rtl = claim({ text: 'قال الجيش إنه سيطر على الوادي.' });
+    for (const node of [<ClaimCard claim={rtl} />, <ClaimCard claim={rtl} collapsed onShow={() => {}} />]) {
+      const root = mount(node);
+      expect(root.querySelector('.cc-claim-text')!.getAttribute('dir')).toBe('auto');
+      render(null, root);
+      root.remove();
+    }
+    const root = mount(<ClaimPopover claim={rtl} onClose={() => {}} />);
+    expect(root.querySelector('.cc-popover-claim')!.getAttribute('dir')).toBe('auto');
   });
 
   it('a verdict or stance that is not one of ours adds no markup', () => {

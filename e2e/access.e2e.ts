@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { approveSiteAccess, highlightCount, openPopupFor, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
+import { approveSiteAccess, highlightCount, openPopupFor, tabIdOf, tabState, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
 const ARTICLE = 'pages/sarrow-valley.html';
 
@@ -112,9 +112,17 @@ describe('site access: least privilege', () => {
     const state = await accessState(ext);
     expect(state.origins).toEqual([]);
     expect(state.registered).toEqual([]);
-    // A new load of the page is not checked: the site is still off.
+    // A new load of the page is not checked: the site is still off. The popup no longer counts
+    // the claims of the load before, and offers the one-off check again.
+    const tabId = await tabIdOf(ext, page.url());
+    expect((await tabState(ext, tabId))?.status).toBe('done');
     await page.reload();
     await expectNotChecked(ext, page);
+    await waitFor(async () => (await tabState(ext, tabId)) === undefined || null, { message: 'the tab still shows the claims of the page before the reload' });
+    const again = await openPopupFor(ext, page);
+    await waitFor(async () => (await again.getByTestId('check-once').count()) === 1 || null, { message: 'no "check this page once" after the reload' });
+    expect(await again.getByTestId('claim-count').count()).toBe(0);
+    await again.close();
     await page.close();
   });
 

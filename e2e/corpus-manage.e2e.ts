@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { toBackground, waitForHighlights, startSession, stopSession } from './extension';
+import { openPopupFor, tabIdOf, tabState, toBackground, waitForHighlights, startSession, stopSession } from './extension';
 
 const IMPORT_FILE = path.join(PROJECT_ROOT, 'demo/import/library-fire.jsonl');
 
@@ -48,6 +48,30 @@ describe('corpus: capture, resume, delete', () => {
     await options.locator('[data-testid="delete-article"] button').click();
     await waitFor(async () => /Removed the article/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null);
     expect(await size(options)).toBe(before);
+    await page.close();
+    await options.close();
+  });
+
+  it('capture switched on from the popup while an article is open adds that article at once, without a reload', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    await options.evaluate(() => (globalThis as any).chrome.storage.local.set({ captureSites: [] }));
+    const page = await ext.context.newPage();
+    const url = server.url('pages/hollin-moor-lithium.html');
+    await page.goto(url);
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(ext, url);
+    await waitFor(async () => (await tabState(ext, tabId))?.status === 'done' || null, { timeout: 20_000, message: 'the page was not checked' });
+    await page.waitForTimeout(500);
+    const before = await size(options);
+    const popup = await openPopupFor(ext, page);
+    const capture = popup.getByTestId('capture-switch');
+    await waitFor(() => capture.isEnabled(), { message: 'the capture switch stayed disabled' });
+    expect(await capture.isChecked()).toBe(false);
+    await capture.click();
+    await waitFor(async () => (await size(options)) === before + 1 || null, { timeout: 10_000, message: 'the article being read was not added' });
+    // The popup, still open, counts it.
+    await waitFor(async () => (await popup.getByTestId('corpus-size').textContent())?.startsWith(`${before + 1} articles`) || null, { message: 'the popup did not count the article added' });
+    await popup.close();
     await page.close();
     await options.close();
   });

@@ -62,6 +62,22 @@ export async function tabIdOf(ext: ExtensionSession, url: string): Promise<numbe
   );
 }
 
+/**
+ * Whether the browser shows Crosscheck's side panel (the real one, not `sidepanel.html` opened as
+ * a tab by a test, whose address carries `?tabId=`).
+ */
+export async function sidePanelShown(ext: ExtensionSession): Promise<boolean> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser to look for the side panel in');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.some((t) => t.url === ext.extensionUrl('sidepanel.html'));
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 /** Text of every highlighted claim on the page, by verdict (read from the CSS highlight registry). */
 export async function highlights(page: Page): Promise<Record<Verdict, string[]>> {
   return page.evaluate((verdicts) => {

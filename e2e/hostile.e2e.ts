@@ -483,7 +483,7 @@ describe('pages that fight back', () => {
     await page.close();
   });
 
-  it('hostile CSS: highlights still show, the popover opens on top with its own look, the page\'s elements named like ours do no harm', async () => {
+  it('hostile CSS: highlights still show, the popover opens on top with its own look (left to right on a right-to-left page), the page\'s elements named like ours do no harm', async () => {
     const { page, errors } = await open('css.html');
     const live = await waitForLive(page, 3);
     // What the page paints for our highlight names: ours, not the page's "transparent !important".
@@ -513,9 +513,10 @@ describe('pages that fight back', () => {
       const r = box.getBoundingClientRect();
       const style = getComputedStyle(box);
       const onTop = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(20, r.height / 2));
-      return { background: style.backgroundColor, fontSize: style.fontSize, visible: getComputedStyle(host).display !== 'none' && style.visibility === 'visible', onTop: onTop === host };
+      return { background: style.backgroundColor, fontSize: style.fontSize, direction: style.direction, visible: getComputedStyle(host).display !== 'none' && style.visibility === 'visible', onTop: onTop === host };
     });
-    expect(look).toEqual({ background: 'rgb(255, 255, 255)', fontSize: '14px', visible: true, onTop: true });
+    // Its own words laid out left to right on a right-to-left page (the claim and the outlets' sentences take their own).
+    expect(look).toEqual({ background: 'rgb(255, 255, 255)', fontSize: '14px', direction: 'ltr', visible: true, onTop: true });
     // The page's own `crosscheck-popover` element never took ours over.
     expect(await pageState<number>(page, 'upgraded')).toBe(0);
     await page.keyboard.press('Escape');

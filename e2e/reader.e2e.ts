@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT, screenshot, waitFor, type ExtensionSession, type PageServer } from './harness';
-import { clickClaim, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, tabState, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
+import { clickClaim, sidePanelShown, highlightCount, highlights, popoverOutlets, popoverText, tabIdOf, tabState, toBackground, turnOnSite, waitForHighlights, startSession, stopSession } from './extension';
 
 interface Expected {
   outlet: string;
@@ -153,7 +153,7 @@ describe('reading a demo article with Crosscheck', () => {
     await panel.close();
   });
 
-  it('checks a selection (keyboard shortcut) and shows the result in the side panel', async () => {
+  it('checks a selection (keyboard shortcut) and shows the result in the side panel, which opens', async () => {
     const sentence = expected.claims.find((c) => c.verdict === 'confirmed')!.text;
     await page.evaluate((s) => {
       const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);
@@ -170,7 +170,10 @@ describe('reading a demo article with Crosscheck', () => {
       }
       throw new Error('sentence not found');
     }, sentence);
+    expect(await sidePanelShown(ext)).toBe(false);
     await page.keyboard.press('Alt+Shift+K');
+    // The answer is where the reader is sent to look: the side panel opens by itself.
+    await waitFor(() => sidePanelShown(ext), { message: 'the side panel did not open' });
     const panel = await ext.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     const check = panel.locator('[data-testid="selection-checks"] .panel-check').first();
     await waitFor(() => check.isVisible(), { timeout: 20_000, message: 'no selection check in the side panel' });

@@ -8,6 +8,7 @@ import { handleMessages, type BackgroundProtocol, type Handlers, type TabState }
 import { tabStateKey } from '@/utils/extension/settings';
 import type { CheckedClaim, OutletFinding } from '@/utils/types';
 import { expectInert, HOSTILE_TEXTS, HOSTILE_URLS } from '@/tests/hostile-inputs';
+import { shownClaim } from '@/components/ClaimPopover';
 import { App as SidePanel } from '@/entrypoints/sidepanel/App';
 import { App as Popup } from '@/entrypoints/popup/App';
 import { App as Options } from '@/entrypoints/options/App';
@@ -86,7 +87,8 @@ describe('side panel', () => {
     expect(root.querySelector('.panel-page b')!.textContent).toBe(text);
     expect(root.querySelector('.panel-page span')!.textContent).toBe(text);
     expect(root.querySelector('.panel-page b')!.getAttribute('dir')).toBe('auto');
-    expect([...root.querySelectorAll('.cc-claim-text')].map((el) => el.textContent)).toEqual([text, text]);
+    // As text (a very long claim cut, with an ellipsis, as the popover cuts it).
+    expect([...root.querySelectorAll('.cc-claim-text')].map((el) => el.textContent)).toEqual([shownClaim(text), shownClaim(text)]);
     expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://safe.example/a', 'https://safe.example/a']);
     expect(root.querySelector('.panel-check-label span')!.textContent).toBe(text.length > 160 ? `${text.slice(0, 160)}…` : text);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSelection, checkText, openingClaims, openingLimit, restClaims, selectClaims, type PipelineSteps } from './pipeline';
+import { checkSelection, countWords, checkText, openingClaims, openingLimit, restClaims, selectClaims, type PipelineSteps } from './pipeline';
 import { OPENING_CHARS } from './claim-parts';
 import { mostCheckWorthy } from './spot';
 import type { ClaimStructure, EvidenceHit, SpottedClaim, Stance } from './types';
@@ -151,8 +151,28 @@ describe('checkSelection', () => {
     expect(actual[0].text).toBe('the valley has fallen');
     expect(actual[0].verdict).toBe('confirmed');
   });
+  it('checks nothing in a word, a name or a phrase too short to state anything, whatever the passages that name it say', async () => {
+    const steps = fakeSteps([
+      { outlet: 'ledger', passage: 'The army took the valley.', stance: 'confirm' },
+      { outlet: 'courier', passage: 'The army did not take the valley.', stance: 'dispute' },
+    ]);
+    for (const text of ['army', ' Sarrow Valley ', 'the army', '军队']) expect(await checkSelection(text, steps)).toEqual([]);
+    // Three words can state something: checked as one claim.
+    expect(await checkSelection('Sorel fled abroad', steps)).toHaveLength(1);
+    // A short sentence that reads as a claim is checked.
+    expect(await checkSelection('Up 3%.', steps)).toHaveLength(1);
+  });
   it('returns nothing for an empty selection', async () => {
     expect(await checkSelection('   ', fakeSteps([]))).toEqual([]);
+  });
+});
+
+describe('countWords', () => {
+  it('counts words in any script, not spaces or punctuation', () => {
+    expect(countWords('The army, it said, won.')).toBe(5);
+    expect(countWords('  — 12,000 ')).toBe(1);
+    expect(countWords('')).toBe(0);
+    expect(countWords('قال الجيش')).toBe(2);
   });
 });
 

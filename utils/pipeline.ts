@@ -206,8 +206,23 @@ export async function checkText(text: string, steps: PipelineSteps, page: PageIn
 }
 
 /**
+ * A text the reader chose with fewer words than this, none of it read as a claim, states nothing
+ * outlets could confirm or dispute (a word, a name, "the army"): it is not checked, rather than
+ * be given a verdict from the stances of every passage that happens to name it.
+ */
+export const MIN_SELECTION_WORDS = 3;
+
+/** The words of a text (in any script: Intl.Segmenter's word-like segments). */
+export function countWords(text: string): number {
+  let words = 0;
+  for (const segment of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) if (segment.isWordLike) words++;
+  return words;
+}
+
+/**
  * Checks a text the reader chose (a selection, a typed sentence): every sentence that reads as a
- * claim is checked, and when none does, the whole text is checked as one claim — the reader asked.
+ * claim is checked, and when none does, the whole text is checked as one claim — the reader asked
+ * — unless it is too short to state anything (see MIN_SELECTION_WORDS): then nothing is checked.
  */
 export async function checkSelection(
   text: string,
@@ -219,5 +234,6 @@ export async function checkSelection(
   if (!trimmed) return [];
   const spotted = steps.spot(trimmed, { sensitivity: 1 });
   if (spotted.length > 0) return checkText(trimmed, { ...steps, spot: () => spotted }, page, opts);
+  if (countWords(trimmed) < MIN_SELECTION_WORDS) return [];
   return [await checkClaim({ text: trimmed, start: 0, end: trimmed.length, score: 1, structure: steps.structure(trimmed) }, steps, page, opts)];
 }

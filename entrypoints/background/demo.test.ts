@@ -1,6 +1,35 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import demoCorpus from '../../demo/corpus.jsonl?raw';
-import { warmUpTexts } from './demo';
+import { openDb } from '@/utils/extension/db';
+import { CorpusStore } from '@/utils/extension/corpus-store';
+import { ensureDemoCorpus, loadDemoCorpus, removeDemoCorpus, warmUpTexts } from './demo';
+
+describe('the demo corpus', () => {
+  let n = 0;
+  const freshStore = () => new CorpusStore(openDb(`demo-test-${++n}`));
+
+  it('removed while the first-run load is still storing it: removed for good, also for the next start', async () => {
+    const store = freshStore();
+    const firstRun = ensureDemoCorpus(store);
+    await removeDemoCorpus(store);
+    await firstRun;
+    expect((await store.size()).articles).toBe(0);
+    // The next start of the background does not load it again; the reader can.
+    await ensureDemoCorpus(store);
+    expect((await store.size()).articles).toBe(0);
+    expect(await loadDemoCorpus(store)).toBeGreaterThan(10);
+    expect((await store.size()).articles).toBeGreaterThan(10);
+  });
+
+  it('removed after it loaded: every demo article goes', async () => {
+    const store = freshStore();
+    await ensureDemoCorpus(store);
+    const { articles } = await store.size();
+    expect(await removeDemoCorpus(store)).toBe(articles);
+    expect((await store.size()).articles).toBe(0);
+  });
+});
 
 describe('warmUpTexts', () => {
   const paragraphs = demoCorpus

@@ -3,8 +3,24 @@ import { parseJsonLines } from '@/utils/import/jsonl';
 import type { CorpusArticle } from '@/utils/types';
 import type { CorpusStore } from '@/utils/extension/corpus-store';
 
+/**
+ * The demo corpus's first-run load, the reader's removal and reload, one after another per
+ * store: a removal asked for while the first-run load is still storing articles (the options
+ * page opened right after install) waits for it, and is not undone by it.
+ */
+const demoWork = new WeakMap<CorpusStore, Promise<unknown>>();
+function oneAtATime<T>(store: CorpusStore, work: () => Promise<T>): Promise<T> {
+  const run = (demoWork.get(store) ?? Promise.resolve()).then(work, work);
+  demoWork.set(store, run.catch(() => undefined));
+  return run;
+}
+
 /** Loads the demo corpus shipped with the extension; returns the number of articles added. */
-export async function loadDemoCorpus(store: CorpusStore): Promise<number> {
+export function loadDemoCorpus(store: CorpusStore): Promise<number> {
+  return oneAtATime(store, () => addDemoCorpus(store));
+}
+
+async function addDemoCorpus(store: CorpusStore): Promise<number> {
   const articles: CorpusArticle[] = [];
   for await (const item of parseJsonLines([demoCorpus])) {
     if ('article' in item) articles.push(item.article);
@@ -16,10 +32,20 @@ export async function loadDemoCorpus(store: CorpusStore): Promise<number> {
 }
 
 /** Loads the demo corpus unless it was loaded before or the reader removed it. */
-export async function ensureDemoCorpus(store: CorpusStore): Promise<void> {
-  const state = await store.db.meta.get('demoCorpus');
-  if (state) return;
-  await loadDemoCorpus(store);
+export function ensureDemoCorpus(store: CorpusStore): Promise<void> {
+  return oneAtATime(store, async () => {
+    const state = await store.db.meta.get('demoCorpus');
+    if (!state) await addDemoCorpus(store);
+  });
+}
+
+/** Removes the demo corpus's articles, and remembers that the reader removed it (it is not loaded again by itself). */
+export function removeDemoCorpus(store: CorpusStore): Promise<number> {
+  return oneAtATime(store, async () => {
+    const removed = await store.removeSource('demo');
+    await store.db.meta.put({ key: 'demoCorpus', value: 'removed' });
+    return removed;
+  });
 }
 
 /**

@@ -7,13 +7,14 @@ import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/
 import { TabStates } from '@/utils/extension/tab-states';
 import { dismissalKey } from '@/utils/dismissal';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
+import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
 import { OPENING_CHARS } from '@/utils/claim-parts';
 import { canonicalUrl, outletFromUrl } from '@/utils/url';
 import { copySignature } from '@/utils/syndication';
-import { ensureDemoCorpus, loadDemoCorpus, warmUpTexts } from './demo';
+import { ensureDemoCorpus, loadDemoCorpus, removeDemoCorpus, warmUpTexts } from './demo';
 import { checkTabOnce, settingsOnGrant, settingsOnRevoke, startIfGranted, startInOpenTabs, syncContentScript, watchGrants } from './access';
 
 const MENU_ID = 'crosscheck-selection';
@@ -88,7 +89,7 @@ export default defineBackground(() => {
     const article = pageToArticle(page, outlet);
     if (!article) return;
     await demoReady;
-    await store.captureArticle(article);
+    if (await store.captureArticle(article)) await corpusCapturedItem.setValue(Date.now());
   }
 
   /** Opens the side panel; must be called before any await in a user-gesture handler. */
@@ -194,6 +195,11 @@ export default defineBackground(() => {
         throw error;
       }
     },
+    async capturePage(req) {
+      // Capture switched on while the reader was on the page: the article they are reading counts too.
+      await captureIfOn(req, req.siteName?.trim() || safeOutlet(req.url));
+      return null;
+    },
     async pageIdle(req, sender) {
       if (sender.tabId === undefined) return null;
       const tabId = sender.tabId;
@@ -225,7 +231,13 @@ export default defineBackground(() => {
       return null;
     },
     checkTyped: (req) => runSelectionCheck(req.tabId, req.text, 'typed'),
-    checkSelection: (req, sender) => runSelectionCheck(sender.tabId ?? null, req.text, 'selection', req.url),
+    checkSelection: (req, sender) => {
+      // The reader pressed the keys on the page (the browser's own shortcut did not take them):
+      // the answer is shown in the side panel, opened now, while the key press still counts as
+      // the reader's gesture, as the browser's shortcut and the context menu open it.
+      void openPanel(sender.tabId);
+      return runSelectionCheck(sender.tabId ?? null, req.text, 'selection', req.url);
+    },
     async checkTabOnce(req) {
       await checkTabOnce(req.tabId);
       return null;
@@ -245,11 +257,7 @@ export default defineBackground(() => {
     },
     deletePublishedBetween: async (req) => ({ removed: await store.removePublishedBetween(req.from, req.to, req.timeZone) }),
     deleteArticle: async (req) => ({ removed: await store.removeArticle(req) }),
-    async removeDemoCorpus() {
-      const removed = await store.removeSource('demo');
-      await store.db.meta.put({ key: 'demoCorpus', value: 'removed' });
-      return { removed };
-    },
+    removeDemoCorpus: async () => ({ removed: await removeDemoCorpus(store) }),
     async loadDemoCorpus() {
       return { added: await loadDemoCorpus(store) };
     },
@@ -320,6 +328,21 @@ export default defineBackground(() => {
     // A page loaded on a granted site: make sure the page script runs there.
     if (change.status === 'complete' && tab.url) {
       void startIfGranted(tabId, tab.url).catch((error) => console.warn('Crosscheck: could not start on', tab.url, error));
+    }
+    // The page loaded again at the same address (a reload): what was found on it no longer shows
+    // there unless its page script is still the one that checked it (a page checked once, on a site
+    // that is off, is not checked again). The claims go; the reader's own checks stay with the page.
+    if (change.status === 'loading' && !change.url) {
+      void (async () => {
+        const state = await tabs.get(tabId);
+        if (!state?.pageId || state.status === 'unchecked') return;
+        const answer = await toTab(tabId, 'hello', {});
+        if (answer.ok && answer.value === state.pageId) return;
+        await tabs.update(tabId, (current) => {
+          if (!current || current.pageId !== state.pageId || current.status === 'unchecked') return undefined;
+          return current.selections.length ? { ...emptyTab(tabId, current.url), status: 'unchecked', selections: current.selections } : null;
+        });
+      })().catch((error) => console.warn('Crosscheck: could not follow the tab\'s reload', error));
     }
     // A new page in the tab: what was found on the old one no longer applies. The browser reports
     // an address changed by the page itself (a fragment, history.pushState) the same way; there the

@@ -1,11 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sensitivityItem, siteSettingsItem } from '@/utils/extension/settings';
-import { handleMessages, toBackground, type ContentProtocol } from '@/utils/extension/messages';
+import { handleMessages, toBackground, type BackgroundProtocol, type ContentProtocol, type Req } from '@/utils/extension/messages';
 import { LIMITS } from '@/utils/extension/message-checks';
 import { absoluteHttpUrl } from '@/utils/url';
 import { hasRest } from '@/utils/claim-parts';
 import { dismissalKey } from '@/utils/dismissal';
 import { isSiteEnabled } from '@/utils/site-settings';
+import { captureSitesItem, isCaptureOn } from '@/utils/extension/capture';
 import { extractArticleSteps, type ExtractedArticle } from '@/utils/extract';
 import { runToEnd } from '@/utils/run-to-end';
 import { findQuote, quoteAt } from '@/utils/anchor/text-quote';
@@ -74,6 +75,11 @@ export default defineContentScript({
     // A change in the site settings applies at once, without a reload.
     const unwatch = siteSettingsItem.watch((settings) => apply(once || isSiteEnabled(location.href, settings)));
     ctx.onInvalidated(unwatch);
+    // Capture switched on for this site while the page is open: its article is added now, not at the next visit.
+    const unwatchCapture = captureSitesItem.watch((sites, before) => {
+      if (enabled && isCaptureOn(location.href, sites) && !isCaptureOn(location.href, before ?? [])) page.capture();
+    });
+    ctx.onInvalidated(unwatchCapture);
     // More or fewer claims: check the page again with the new sensitivity.
     const unwatchSensitivity = sensitivityItem.watch(() => {
       if (enabled) void page.start();
@@ -156,6 +162,8 @@ class PageClaims {
     maxShare: REANCHOR_MAX_SHARE,
   });
   private moved = new ReanchorScheduler(() => this.afterMove(), { delay: MOVE_DELAY_MS, maxWait: MOVE_MAX_WAIT_MS, maxShare: MOVE_MAX_SHARE });
+  /** The article as sent for the last finished check (added to the corpus if capture is switched on later). */
+  private checkedPage: Req<BackgroundProtocol, 'checkPage'> | null = null;
   /** The article text of the last finished check, and of the last check started. */
   private checkedText: string | null = null;
   private startedText: string | null = null;
@@ -410,6 +418,7 @@ class PageClaims {
       return;
     }
     this.checkedText = article.text;
+    this.checkedPage = page;
     if (answer.value.length === 0) this.awaitLateArticle();
     // Ranges found for the pending claims are kept when they still hold: no second search of the page.
     const earlier = new Map(this.anchored.map((a) => [`${a.claim.start}:${a.claim.end}`, a]));
@@ -445,6 +454,7 @@ class PageClaims {
     this.reanchor.cancel();
     this.moved.cancel();
     this.checkedText = null;
+    this.checkedPage = null;
     this.startedText = null;
     this.popover.close();
     this.highlighter?.destroy();
@@ -633,6 +643,11 @@ class PageClaims {
     }
   }
 
+  /** Asks the background to add the article last checked here to the corpus (capture just switched on for this site). */
+  capture(): void {
+    if (this.checkedPage) void toBackground('capturePage', this.checkedPage);
+  }
+
   /** Scrolls to claim `index` and flashes it (from the side panel). */
   show(index: number, text?: string): boolean {
     // By position in the tab state's list, unless the page's list changed since (a new check
@@ -708,7 +723,12 @@ class PageClaims {
       const text = this.selectedText().trim().slice(0, LIMITS.shortText);
       if (!text) return;
       event.preventDefault();
-      void toBackground('checkSelection', { text, url: pageAddress() });
+      const check = () => toBackground('checkSelection', { text, url: pageAddress() });
+      // A background stopped in the middle of the check leaves no answer (and no check kept):
+      // asked once more, a new one checks it (the background does not keep a repeat twice).
+      void check().then((answer) => {
+        if (!answer.ok) void check();
+      });
       return;
     }
     if (!event.altKey || !event.shiftKey || (event.code !== 'KeyN' && event.code !== 'KeyP')) return;

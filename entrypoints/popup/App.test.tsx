@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessages, type BackgroundProtocol } from '@/utils/extension/messages';
 import { siteSettingsItem } from '@/utils/extension/settings';
+import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
+import { captureSitesItem } from '@/utils/extension/capture';
 import type { SiteSettings } from '@/utils/site-settings';
 import { settingsOnGrant } from '@/entrypoints/background/access';
 import { App } from './App';
@@ -173,5 +175,43 @@ describe('switching a site on from the popup', () => {
     // The background writes the grant's settings; the popup, not knowing a prompt was shown, may write the same.
     expect(writes.length).toBeGreaterThan(0);
     for (const w of writes) expect(w).toEqual({ mode: 'listed', allow: ['valley-observer.example'], deny: [] });
+  });
+});
+
+describe('the popup\'s corpus line', () => {
+  it('counts an article captured while the popup is open', async () => {
+    let articles = 3;
+    stop?.();
+    stop = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles, outlets: 2 }) }, { accept: () => true });
+    fakeBrowserSide([], () => false);
+    const { root } = await openPopup();
+    const line = () => root.querySelector('[data-testid="corpus-size"]')?.textContent;
+    await vi.waitFor(() => expect(line()).toBe('3 articles from 2 outlets in your corpus'));
+    // The background stores the article being read (capture switched on) and says so.
+    articles = 4;
+    await act(async () => corpusCapturedItem.setValue(Date.now()));
+    await vi.waitFor(() => expect(line()).toBe('4 articles from 2 outlets in your corpus'));
+  });
+
+
+  it('says an empty corpus is why every claim shows as unverified', async () => {
+    stop?.();
+    stop = handleMessages<BackgroundProtocol>({ corpusSize: () => ({ articles: 0, outlets: 0 }) }, { accept: () => true });
+    fakeBrowserSide([], () => false);
+    const { root } = await openPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="corpus-size"]')?.textContent).toMatch(/corpus is empty, so every claim shows as Unverified/));
+  });
+});
+
+describe('the popup\'s capture switch', () => {
+  it('says capture is paused where Crosscheck is off, and not where it is on', async () => {
+    await captureSitesItem.setValue(['valley-observer.example']);
+    // The browser lets Crosscheck read the site; the reader's settings have it off.
+    fakeBrowserSide([...SITE], () => true);
+    const { root } = await openPopup();
+    const label = () => root.querySelector('[data-testid="capture-switch"]')!.closest('label')!.textContent;
+    await vi.waitFor(() => expect(label()).toMatch(/paused: Crosscheck is off on this site/));
+    await act(async () => siteSettingsItem.setValue({ mode: 'listed', allow: ['valley-observer.example'], deny: [] }));
+    await vi.waitFor(() => expect(label()).toBe('Add articles I read on valley-observer.example to my corpus'));
   });
 });

@@ -5,6 +5,7 @@ import { SensitivityControl } from '@/components/SensitivityControl';
 import { useActiveTab, useStorageItem, useTabState } from '@/components/hooks';
 import { toBackground, type CorpusSize } from '@/utils/extension/messages';
 import { siteSettingsItem } from '@/utils/extension/settings';
+import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
 import { captureSitesItem, isCaptureOn, setCaptureOn } from '@/utils/extension/capture';
 import { isSiteEnabled, setSiteEnabled } from '@/utils/site-settings';
 import { isGranted, originsForSite, originsNoLongerNeeded, originsToAsk } from '@/utils/site-access';
@@ -27,9 +28,11 @@ export function App() {
   const [corpus, setCorpus] = useState<CorpusSize | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
+  // Asked again when an article is captured while the popup is open (capture just switched on).
+  const captured = useStorageItem(corpusCapturedItem);
   useEffect(() => {
     void toBackground('corpusSize', {}).then((r) => (r.ok ? setCorpus(r.value) : setMessage(r.error)));
-  }, []);
+  }, [captured]);
 
   const granted = useGrantedOrigins();
   const [asking, setAsking] = useState(false);
@@ -160,7 +163,17 @@ export function App() {
           onChange={(e) => void toggleCapture((e.currentTarget as HTMLInputElement).checked)}
           data-testid="capture-switch"
         />
-        <span>{host ? <>Add articles I read on <b>{host}</b> to my corpus</> : 'Capture not available on this page'}</span>
+        <span>
+          {host ? (
+            <>
+              Add articles I read on <b>{host}</b> to my corpus
+              {/* Articles are added as Crosscheck reads them: not while it is off here. */}
+              {capturing && !enabled && <span class="popup-note"> (paused: Crosscheck is off on this site)</span>}
+            </>
+          ) : (
+            'Capture not available on this page'
+          )}
+        </span>
       </label>
 
       <SensitivityControl />
@@ -170,7 +183,11 @@ export function App() {
       </button>
 
       <footer class="popup-foot" data-testid="corpus-size">
-        {corpus ? `${counted(corpus.articles, 'article')} from ${counted(corpus.outlets, 'outlet')} in your corpus` : 'Reading corpus…'}
+        {!corpus
+          ? 'Reading corpus…'
+          : corpus.articles === 0
+            ? 'Your corpus is empty, so every claim shows as Unverified. Add articles from Settings and corpus.'
+            : `${counted(corpus.articles, 'article')} from ${counted(corpus.outlets, 'outlet')} in your corpus`}
       </footer>
       {message && <p class="popup-error">{message}</p>}
     </main>

@@ -24,6 +24,14 @@ const GOOD: { [K in keyof BackgroundProtocol]: Req<BackgroundProtocol, K> } & { 
     text: 'The bridge opened. It cost 3 million.',
     published: '2026-03-12T08:00:00Z',
   },
+  capturePage: {
+    url: 'https://news.example/story?id=1',
+    title: 'Bridge opens',
+    siteName: null,
+    canonicalUrl: 'https://news.example/story',
+    text: 'The bridge opened. It cost 3 million.',
+    pageId: '0f3c',
+  },
   pageIdle: { url: 'file:///home/reader/saved.html', status: 'no-article' },
   checkTyped: { tabId: 12, text: 'The bridge cost 3 million.' },
   checkSelection: { text: 'The bridge cost 3 million.', url: 'https://news.example/story' },
@@ -54,6 +62,7 @@ const GOOD: { [K in keyof BackgroundProtocol]: Req<BackgroundProtocol, K> } & { 
 /** Fields each message may leave out. */
 const OPTIONAL: Partial<Record<keyof typeof GOOD, string[]>> = {
   checkPage: ['published'],
+  capturePage: ['published', 'pageId'],
   importBatch: ['checkpoint'],
   deletePublishedBetween: ['timeZone'],
   outletStats: ['timeZone'],

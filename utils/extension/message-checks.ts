@@ -219,22 +219,23 @@ const batchText = (articles: { text: string }[], path: string) => {
   return total > LIMITS.batchText ? `"${path}" holds too much text: ${count(total)} characters, at most ${count(LIMITS.batchText)}` : null;
 };
 
+/** A page's article as the page script sends it, to be checked (and captured where capture is on). */
+const pageArticle = record({
+  url: pageUrl,
+  title: text(LIMITS.title),
+  siteName: nullable(text(LIMITS.outlet)),
+  canonicalUrl: nullable(webUrl),
+  text: text(LIMITS.pageText),
+  published: optional(nullable(text(LIMITS.date))),
+  pageId: optional(text(LIMITS.pageId)),
+});
+
 /** Messages to the background. */
 export const BACKGROUND_CHECKS: ProtocolChecks<BackgroundProtocol> = {
   pageReading: { from: 'tab', data: nothing },
   spotPage: { from: 'tab', data: record({ url: pageUrl, canonicalUrl: nullable(webUrl), text: text(LIMITS.pageText), part: oneOf('opening', 'rest') }) },
-  checkPage: {
-    from: 'tab',
-    data: record({
-      url: pageUrl,
-      title: text(LIMITS.title),
-      siteName: nullable(text(LIMITS.outlet)),
-      canonicalUrl: nullable(webUrl),
-      text: text(LIMITS.pageText),
-      published: optional(nullable(text(LIMITS.date))),
-      pageId: optional(text(LIMITS.pageId)),
-    }),
-  },
+  checkPage: { from: 'tab', data: pageArticle },
+  capturePage: { from: 'tab', data: pageArticle },
   pageIdle: { from: 'tab', data: record({ url: pageUrl, status: oneOf('off', 'no-article', 'error'), error: optional(text(LIMITS.shortText)), pageId: optional(text(LIMITS.pageId)) }) },
   checkTyped: { from: 'extension', data: record({ tabId: nullable(int(0)), text: text(LIMITS.shortText, { nonEmpty: true }) }) },
   checkSelection: { from: 'tab', data: record({ text: text(LIMITS.shortText, { nonEmpty: true }), url: pageUrl }) },

@@ -120,6 +120,11 @@ export interface BackgroundProtocol {
   spotPage(req: { url: string; canonicalUrl: string | null; text: string; part: 'opening' | 'rest' }): Span[];
   /** Content script: here is the article on this page; check its claims. */
   checkPage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string; published?: string | null; pageId?: string }): CheckedClaim[];
+  /**
+   * Content script: the reader switched capture on for this site after the page was checked: add
+   * the article checked (the same fields as checkPage's) to the corpus, where capture is on.
+   */
+  capturePage(req: { url: string; title: string; siteName: string | null; canonicalUrl: string | null; text: string; published?: string | null; pageId?: string }): null;
   /** Content script: this page is not being checked: switched off, no article found, or its check failed (`error` says why). */
   pageIdle(req: { url: string; status: 'off' | 'no-article' | 'error'; error?: string; pageId?: string }): null;
   /** Side panel: check a sentence typed or pasted by the reader, for the given tab. */
