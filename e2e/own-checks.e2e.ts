@@ -49,4 +49,21 @@ describe('the reader\'s own checks on a page that is not checked', () => {
     expect(done.selections.map((c) => c.text)).toEqual([typed]);
     await page.close();
   });
+
+  it('a typed text longer than what is checked: its start is checked, and the side panel says so', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('pages/sarrow-valley.html'));
+    const tabId = await ext.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true }))[0]?.id as number);
+    const panel = await ext.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const long = 'The army has taken full control of the Sarrow Valley after an eight-day offensive. '.repeat(80).trim();
+    expect(long.length).toBeGreaterThan(5_000);
+    await toBackground(panel, 'checkTyped', { tabId, text: long });
+    const kept = await tabState(ext, tabId);
+    expect(kept?.selections[0]?.text).toBe(long.slice(0, 5_000));
+    expect(kept?.selections[0]?.cut).toBe(true);
+    await panel.reload();
+    await waitFor(async () => (await panel.getByTestId('selection-checks').textContent())?.includes('Only its first 5,000 characters were checked.') || null, { message: 'the panel does not say the text was cut' });
+    await panel.close();
+    await page.close();
+  });
 });

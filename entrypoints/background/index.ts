@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { openDb } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
-import { handleMessages, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
+import { handleMessages, MAX_SELECTION_CHARS, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { TabStates } from '@/utils/extension/tab-states';
 import { dismissalKey } from '@/utils/dismissal';
@@ -20,8 +20,6 @@ import { checkTabOnce, settingsOnGrant, settingsOnRevoke, startIfGranted, startI
 const MENU_ID = 'crosscheck-selection';
 /** A page's article text is cut here; longer pages are checked on their first part. */
 const MAX_PAGE_CHARS = 400_000;
-/** A selection or typed text is cut here. */
-const MAX_SELECTION_CHARS = 5_000;
 /** Selection checks kept per tab. */
 const MAX_SELECTIONS = 20;
 
@@ -58,7 +56,8 @@ export default defineBackground(() => {
   }
 
   async function doSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string): Promise<SelectionCheck> {
-    const trimmed = text.trim().slice(0, MAX_SELECTION_CHARS);
+    const whole = text.trim();
+    const trimmed = whole.slice(0, MAX_SELECTION_CHARS);
     if (!trimmed) throw new Error('Nothing to check: the text is empty.');
     // The shortcut may reach us twice (browser command and page key); one check is enough.
     const recent = tabId === null ? undefined : (await tabs.get(tabId))?.selections[0];
@@ -70,7 +69,7 @@ export default defineBackground(() => {
     // shown apart, its own article and stored copies of it left out).
     const page = state && (pageUrl === undefined || samePageUrl(pageUrl, state.url)) ? state : null;
     const claims = await checkSelection(trimmed, steps, { url: pageUrl ?? state?.url, outlet: state?.outlet, signature: page?.signature }, { sensitivity });
-    const check: SelectionCheck = { id: crypto.randomUUID(), source, text: trimmed, checkedAt: new Date().toISOString(), claims };
+    const check: SelectionCheck = { id: crypto.randomUUID(), source, text: trimmed, ...(whole.length > trimmed.length ? { cut: true } : {}), checkedAt: new Date().toISOString(), claims };
     if (tabId !== null) {
       await tabs.update(tabId, (current) => {
         // The tab moved to another page while this was checked: the check was that page's, not this one's.

@@ -191,4 +191,16 @@ describe('the side panel', () => {
     const root = await openPanel();
     await vi.waitFor(() => expect(root.querySelector('[data-testid="selection-checks"]')?.textContent).toMatch(/“army”.*Not checked: a word or a name alone/));
   });
+
+  it('a selection longer than what is checked says that only its start was', async () => {
+    const tab = { id: await newTab(1, true) };
+    const long = { id: 'a', source: 'selection' as const, text: 'The bridge cost 3 million crowns.', cut: true, checkedAt: '2026-03-02T10:00:00Z', claims: [claim] };
+    const whole = { ...long, id: 'b', cut: undefined };
+    await storage.setItem(tabStateKey(tab.id!), done(tab.id!, { selections: [long, whole] }));
+    const root = await openPanel();
+    await vi.waitFor(() => expect(root.querySelectorAll('.panel-check')).toHaveLength(2));
+    const [first, second] = [...root.querySelectorAll('.panel-check')].map((e) => e.textContent ?? '');
+    expect(first).toContain('Only its first 5,000 characters were checked.');
+    expect(second).not.toContain('Only its first');
+  });
 });

@@ -4,7 +4,7 @@ import { ClaimCard } from '@/components/ClaimCard';
 import { VerdictCounts } from '@/components/VerdictCounts';
 import { useActiveTab, useCorpusSize, useStorageItem, useTabState } from '@/components/hooks';
 import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
-import { toBackground, toTab, type SelectionCheck } from '@/utils/extension/messages';
+import { MAX_SELECTION_CHARS, toBackground, toTab, type SelectionCheck } from '@/utils/extension/messages';
 import { LIMITS } from '@/utils/extension/message-checks';
 import { countVerdicts } from '@/utils/verdict';
 
@@ -138,6 +138,7 @@ function SelectionResult({ check }: { check: SelectionCheck }) {
   return (
     <div class="panel-check" data-source={check.source}>
       <p class="panel-check-label">{check.source === 'typed' ? 'You typed' : 'You selected'}: “<span dir="auto">{check.text.length > 160 ? `${check.text.slice(0, 160)}…` : check.text}</span>”</p>
+      {check.cut && <p class="cc-empty">Only its first {MAX_SELECTION_CHARS.toLocaleString('en')} characters were checked.</p>}
       {check.claims.length === 0 && <p class="cc-empty">Not checked: a word or a name alone states nothing that outlets could confirm or dispute. Check a whole sentence.</p>}
       {check.claims.map((claim) => (
         <ClaimCard key={`${claim.start}-${claim.end}`} claim={claim} />

@@ -15,10 +15,16 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export type SelectionSource = 'selection' | 'typed';
 
 /** A check the reader asked for (a selection or a typed sentence). */
+/** A selection or typed text is checked on its first this many characters. */
+export const MAX_SELECTION_CHARS = 5_000;
+
 export interface SelectionCheck {
   id: string;
   source: SelectionSource;
+  /** The text checked: the reader's, cut at MAX_SELECTION_CHARS. */
   text: string;
+  /** Set when the reader's text was longer than what was checked. */
+  cut?: boolean;
   checkedAt: string;
   claims: CheckedClaim[];
 }
