@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitFor, type ExtensionSession, type PageServer } from './harness';
-import { startSession, stopSession, tabIdOf, tabState, turnOnSite, waitForHighlights } from './extension';
+import { startSession, stopSession, tabIdOf, tabState, toBackground, turnOnSite, waitForHighlights } from './extension';
 
 describe('a background stopped in the middle of a selection check', () => {
   let server: PageServer;
@@ -59,6 +59,33 @@ describe('a background stopped in the middle of a selection check', () => {
       return asked.every((t) => texts.includes(t.slice(0, 5000))) ? texts : null;
     }, { timeout: 30_000, message: 'a selection check was lost when the background stopped' });
     expect(kept.length).toBe(asked.length);
+    await reader.close();
+  });
+
+  it('a check under way when the background stops, asked for by a message that is not asked again (as the context menu asks), is run at its next start', async () => {
+    const tabId = await tabIdOf(ext, page.url());
+    const reader = await ext.openExtensionPage('options.html');
+    const noted = (text: string) =>
+      reader.evaluate(async (t) => ((await (globalThis as any).chrome.storage.session.get('pendingChecks')).pendingChecks ?? []).some((p: { text: string }) => p.text === t), text);
+    const asked: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await stopWorker();
+      await page.waitForTimeout(300);
+      const text = `The army said it had taken ${i + 3} villages in the Sarrow Valley on Monday.`;
+      asked.push(text);
+      // Not awaited: the answer is lost with the background, stopped as soon as the check is under way.
+      void toBackground(reader, 'checkTyped', { tabId, text }).catch(() => undefined);
+      await waitFor(() => noted(text).then((yes) => yes || null), { timeout: 10_000, message: 'the check was not noted as under way' });
+      await stopWorker();
+    }
+    // Anything that starts the background again (here the options page asking for the corpus size).
+    await toBackground(reader, 'corpusSize', {}).catch(() => undefined);
+    const kept = await waitFor(async () => {
+      const texts = ((await tabState(ext, tabId, reader))?.selections ?? []).map((c) => c.text);
+      return asked.every((t) => texts.includes(t)) ? texts : null;
+    }, { timeout: 30_000, message: 'a typed check was lost when the background stopped' });
+    expect(kept.filter((t) => asked.includes(t))).toHaveLength(asked.length);
+    await waitFor(async () => (await noted(asked[0])) ? null : true, { message: 'an answered check stays noted as under way' });
     await reader.close();
   });
 });

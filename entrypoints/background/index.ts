@@ -8,6 +8,7 @@ import { TabStates } from '@/utils/extension/tab-states';
 import { dismissalKey } from '@/utils/dismissal';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
 import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
+import { checksToResume, pendingChecksItem, pendingKey, withoutPending, withPending, type PendingCheck } from '@/utils/extension/pending-checks';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
@@ -45,15 +46,50 @@ export default defineBackground(() => {
   /** Selection checks under way, so the same request arriving twice is answered once. */
   const inFlight = new Map<string, Promise<SelectionCheck>>();
 
-  /** Checks a text the reader chose and keeps the result with the tab, newest first. */
+  /** Updates of the checks under way kept in session storage (pendingChecksItem), in order. */
+  let pendingWrites: Promise<void> = Promise.resolve();
+  function notePending(update: (list: PendingCheck[]) => PendingCheck[]): void {
+    pendingWrites = pendingWrites
+      .then(async () => pendingChecksItem.setValue(update(await pendingChecksItem.getValue())))
+      .catch((error) => console.warn('Crosscheck: could not note a check under way', error));
+  }
+
+  /**
+   * Checks a text the reader chose and keeps the result with the tab, newest first. Noted as under
+   * way until it is answered (or fails), so a background stopped in the middle runs it at its next
+   * start (see resumeChecks).
+   */
   function runSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string): Promise<SelectionCheck> {
-    const key = `${tabId}|${source}|${text.trim()}`;
+    const pending: PendingCheck = { tabId, text: text.trim(), source, ...(pageUrl === undefined ? {} : { pageUrl }), at: Date.now() };
+    const key = pendingKey(pending);
     const running = inFlight.get(key);
     if (running) return running;
-    const check = doSelectionCheck(tabId, text, source, pageUrl).finally(() => inFlight.delete(key));
+    notePending((list) => withPending(list, pending));
+    const check = doSelectionCheck(tabId, text, source, pageUrl).finally(() => {
+      inFlight.delete(key);
+      notePending((list) => withoutPending(list, key, pending.at));
+    });
     inFlight.set(key, check);
     return check;
   }
+
+  /** The reader's checks left unanswered when the background last stopped, run again now. */
+  async function resumeChecks(): Promise<void> {
+    const list = await pendingChecksItem.getValue();
+    if (list.length === 0) return;
+    const now = Date.now();
+    const answered = new Map<number, SelectionCheck[]>();
+    for (const p of list) if (p.tabId !== null && !answered.has(p.tabId)) answered.set(p.tabId, (await tabs.get(p.tabId))?.selections ?? []);
+    const open = new Set((await browser.tabs.query({})).map((t) => t.id));
+    // Of a tab closed since, none.
+    const again = checksToResume(list, now, (p) => (p.tabId === null ? [] : (answered.get(p.tabId) ?? []))).filter((p) => p.tabId === null || open.has(p.tabId));
+    // The rest (answered, too old, of a closed tab) is forgotten; those run again are noted afresh as they start.
+    notePending((current) => current.filter((p) => p.at >= now));
+    for (const p of again) {
+      void runSelectionCheck(p.tabId, p.text, p.source, p.pageUrl).catch((error) => console.warn('Crosscheck: selection check failed', error));
+    }
+  }
+  void resumeChecks().catch((error) => console.warn('Crosscheck: could not run the checks left under way', error));
 
   async function doSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string): Promise<SelectionCheck> {
     const whole = text.trim();
