@@ -153,6 +153,22 @@ describe('reading a demo article with Crosscheck', () => {
     await panel.close();
   });
 
+  it('a key press made up by the page (Alt+Shift+K) checks nothing: only the reader\'s own keys do', async () => {
+    const before = (await tabState(ext, tabId))?.selections.length ?? 0;
+    await page.evaluate(() => {
+      const p = document.querySelector('article p')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      for (const type of ['keydown', 'keyup']) document.dispatchEvent(new KeyboardEvent(type, { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true }));
+    });
+    await page.waitForTimeout(1500);
+    expect((await tabState(ext, tabId))?.selections.length ?? 0).toBe(before);
+    expect(await sidePanelShown(ext)).toBe(false);
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+  });
+
   it('checks a selection (keyboard shortcut) and shows the result in the side panel, which opens', async () => {
     const sentence = expected.claims.find((c) => c.verdict === 'confirmed')!.text;
     await page.evaluate((s) => {

@@ -716,7 +716,9 @@ class PageClaims {
       event.stopPropagation();
       return;
     }
-    if (event.altKey && event.shiftKey && event.code === 'KeyK') {
+    // Only the reader's own keys: a page's made-up key press would check (and show in the side
+    // panel) a selection of the page's choosing as the reader's.
+    if (event.altKey && event.shiftKey && event.code === 'KeyK' && event.isTrusted) {
       // The browser's shortcut for "Cross-check selection" may be unassigned (another extension
       // took it); the same keys in the page (or the story's frame) do the same. The background
       // ignores a repeat.
