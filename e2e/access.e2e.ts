@@ -116,7 +116,21 @@ describe('site access: least privilege', () => {
     // the claims of the load before, and offers the one-off check again.
     const tabId = await tabIdOf(ext, page.url());
     expect((await tabState(ext, tabId))?.status).toBe('done');
+    // The new load's page is held back a while, as a slow site's is: meanwhile the page before is
+    // still there (and its page script answers), which must not keep its claims.
+    let held = false;
+    await page.route(`**/${ARTICLE}`, async (route) => {
+      if (!held) {
+        held = true;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+      await route.continue();
+    });
     await page.reload();
+    await page.unroute(`**/${ARTICLE}`);
+    // Left alone a while (nothing else asks about the tab), the claims of the load before are gone.
+    await page.waitForTimeout(2000);
+    expect(await tabState(ext, tabId)).toBeUndefined();
     await expectNotChecked(ext, page);
     await waitFor(async () => (await tabState(ext, tabId)) === undefined || null, { message: 'the tab still shows the claims of the page before the reload' });
     const again = await openPopupFor(ext, page);

@@ -215,6 +215,7 @@ export default defineBackground(() => {
       const withSelections = (state: TabState, current: TabState | null): TabState =>
         samePage(current) ? { ...state, url: current!.url, selections: current!.selections } : { ...state, selections: [] };
       await tabs.updateIfLatest(tabId, run, (current) => withSelections(base, current));
+      const stillAsked = (current: TabState | null) => !base.pageId || current?.pageId === base.pageId;
       // Capture as you read: added beside the check, never in its way.
       void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
       try {
@@ -222,11 +223,13 @@ export default defineBackground(() => {
         const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl, 'all');
         if (tabs.isLatest(tabId, run)) spotted.delete(tabId);
         const claims = await checkClaims(spottedClaims, steps, { url: pageUrl, outlet, signature });
-        // Written only while this is the tab's latest check: an older one finishing late is dropped.
-        await tabs.updateIfLatest(tabId, run, (current) => withSelections({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() }, current));
+        // Written only while this is the tab's latest check (an older one finishing late is
+        // dropped) and the page that asked is still the tab's (not one reloaded meanwhile, whose
+        // claims were cleared: see onUpdated).
+        await tabs.updateIfLatest(tabId, run, (current) => (stillAsked(current) ? withSelections({ ...base, status: 'done', claims, checkedAt: new Date().toISOString() }, current) : undefined));
         return claims;
       } catch (error) {
-        await tabs.updateIfLatest(tabId, run, (current) => withSelections({ ...base, status: 'error', error: error instanceof Error ? error.message : String(error) }, current));
+        await tabs.updateIfLatest(tabId, run, (current) => (stillAsked(current) ? withSelections({ ...base, status: 'error', error: error instanceof Error ? error.message : String(error) }, current) : undefined));
         throw error;
       }
     },
@@ -364,10 +367,11 @@ export default defineBackground(() => {
     if (change.status === 'complete' && tab.url) {
       void startIfGranted(tabId, tab.url).catch((error) => console.warn('Crosscheck: could not start on', tab.url, error));
     }
-    // The page loaded again at the same address (a reload): what was found on it no longer shows
-    // there unless its page script is still the one that checked it (a page checked once, on a site
-    // that is off, is not checked again). The claims go; the reader's own checks stay with the page.
-    if (change.status === 'loading' && !change.url) {
+    // A page loaded (again: a reload): what was found on the tab's page before no longer shows
+    // unless the page script that checked it still answers (a page checked once, on a site that is
+    // off, is not checked again). The claims go; the reader's own checks stay with the page. Asked
+    // once the page has loaded: while it loads, the page before may still be there to answer.
+    if (change.status === 'complete') {
       void (async () => {
         const state = await tabs.get(tabId);
         if (!state?.pageId || state.status === 'unchecked') return;
