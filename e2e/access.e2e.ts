@@ -101,6 +101,23 @@ describe('site access: least privilege', () => {
     await page.close();
   });
 
+  it('a one-off check on a site that is off adds nothing to the corpus, even with capture on there (the popup says capture is paused)', async () => {
+    await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.local.set({ captureSites: ['127.0.0.1'] }));
+    const page = await ext.context.newPage();
+    await page.goto(server.url(ARTICLE));
+    const popup = await openPopupFor(ext, page);
+    const before = await waitFor(async () => (await toBackground<{ articles: number }>(popup, 'corpusSize')).articles || null, { timeout: 20_000 });
+    await popup.getByTestId('check-once').click();
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(ext, page.url());
+    await waitFor(async () => (await tabState(ext, tabId))?.status === 'done' || null, { message: 'the one-off check did not finish' });
+    await page.waitForTimeout(1000);
+    expect((await toBackground<{ articles: number }>(popup, 'corpusSize')).articles).toBe(before);
+    await popup.close();
+    await ext.serviceWorker.evaluate(() => (globalThis as any).chrome.storage.local.set({ captureSites: [] }));
+    await page.close();
+  });
+
   it('a one-off check from the toolbar button highlights this page only, without switching the site on', async () => {
     const page = await ext.context.newPage();
     await page.goto(server.url(ARTICLE));

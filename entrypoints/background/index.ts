@@ -6,7 +6,8 @@ import { handleMessages, MAX_SELECTION_CHARS, toTab, type BackgroundProtocol, ty
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
 import { TabStates } from '@/utils/extension/tab-states';
 import { dismissalKey } from '@/utils/dismissal';
-import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, tabStateKey } from '@/utils/extension/settings';
+import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, siteSettingsItem, tabStateKey } from '@/utils/extension/settings';
+import { isSiteEnabled } from '@/utils/site-settings';
 import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
 import { checksToResume, pendingChecksItem, pendingKey, withoutPending, withPending, type PendingCheck } from '@/utils/extension/pending-checks';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
@@ -118,9 +119,14 @@ export default defineBackground(() => {
     return check;
   }
 
-  /** Adds the page's article to the corpus when capture is on for its site (once per canonical address). */
+  /**
+   * Adds the page's article to the corpus when capture is on for its site and Crosscheck is on
+   * there (once per canonical address): a page checked once on a site that is off is not added,
+   * as the popup says ("paused").
+   */
   async function captureIfOn(page: Parameters<NonNullable<Handlers<BackgroundProtocol>['checkPage']>>[0], outlet: string | null): Promise<void> {
-    if (!isCaptureOn(page.url, await captureSitesItem.getValue())) return;
+    const [captureSites, siteSettings] = await Promise.all([captureSitesItem.getValue(), siteSettingsItem.getValue()]);
+    if (!isCaptureOn(page.url, captureSites) || !isSiteEnabled(page.url, siteSettings)) return;
     const article = pageToArticle(page, outlet);
     if (!article) return;
     await demoReady;
