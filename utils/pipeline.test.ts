@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSelection, countWords, checkText, openingClaims, openingLimit, restClaims, selectClaims, type PipelineSteps } from './pipeline';
 import { OPENING_CHARS } from './claim-parts';
 import { mostCheckWorthy } from './spot';
+import { claimStructure } from './spot/structure';
 import type { ClaimStructure, EvidenceHit, SpottedClaim, Stance } from './types';
 
 const structure: ClaimStructure = { entities: [], numbers: [], negated: false, hedged: false };
@@ -161,6 +162,11 @@ describe('checkSelection', () => {
     expect(await checkSelection('Sorel fled abroad', steps)).toHaveLength(1);
     // A short sentence that reads as a claim is checked.
     expect(await checkSelection('Up 3%.', steps)).toHaveLength(1);
+  });
+  it('checks a word or two that state something: an action or a figure', async () => {
+    const steps = { ...fakeSteps([{ outlet: 'ledger', passage: 'The president resigned on Monday.', stance: 'confirm' }]), structure: claimStructure };
+    for (const text of ['Zelensky resigned.', 'Prices doubled', '3 killed']) expect(await checkSelection(text, steps), text).toHaveLength(1);
+    for (const text of ['army', 'Sarrow Valley', 'the army']) expect(await checkSelection(text, steps), text).toEqual([]);
   });
   it('returns nothing for an empty selection', async () => {
     expect(await checkSelection('   ', fakeSteps([]))).toEqual([]);
