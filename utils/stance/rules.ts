@@ -61,6 +61,10 @@ const DENIAL =
 const CONTESTED =
   /\b(?:despite|in spite of|contrary to|belying|contradicting)\s+(?:(?:the|an?|its|their|his|her|official|earlier|repeated)\s+)*(?:[\p{L}'’.-]+\s+){0,4}?(?:claims?|assertions?|insistence|statements?|assurances?|announcements?|reports?|boasts?)\s+that\b/iu;
 const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to|declined to|declines to)\b/i;
+/** Negation words that negate nothing: "not only … but also", "none other than", "nothing short of". */
+const NOT_A_NEGATION = /\b(?:not (?:only|just|merely|simply|least)|none other than|nothing (?:short of|less than|but)|no (?:less|fewer|sooner|doubt))\b/gi;
+/** Whether a text has a negation word that negates something. */
+const hasNegation = (text: string) => NEGATION.test(text.replace(NOT_A_NEGATION, ' '));
 const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|alleges|allege|told|stated|states|asserted|asserts|insisted|insists|announced|announces|according to|reported|reports)\b/i;
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
 /** The party speaks about itself: "the army said it took", "said on Monday that it had", "claims to have". */
@@ -275,12 +279,22 @@ export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
 function negatedStems(claimText: string): Set<string> {
   const out = new Set<string>();
   const re = new RegExp(NEGATION.source, 'gi');
-  for (const m of claimText.matchAll(re)) {
-    const after = contentStems(tokenize(claimText.slice((m.index ?? 0) + m[0].length))).slice(0, 2);
+  const text = claimText.replace(NOT_A_NEGATION, (w) => ' '.repeat(w.length));
+  for (const m of text.matchAll(re)) {
+    // (the next words only: a claim may be a very long sentence with many negations)
+    const end = (m.index ?? 0) + m[0].length;
+    const after = contentStems(tokenize(claimText.slice(end, end + 120))).slice(0, 2);
     for (const w of after) out.add(w);
   }
   return out;
 }
+
+/** Just before a denial word, what points back at what the sentence said first: "an allegation he (denies)", "which he", "charges he", "a claim the family has". */
+const DENIED_BEFORE = /(?:\bwhich|\b(?:an?|the|such)\s+(?:[\p{L}-]+\s+)?(?:allegations?|claims?|accusations?|charges?|reports?|account|version|suggestions?)|\b(?:allegations|claims|accusations|charges|reports))\s*,?\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
+/** A denial in the passive, of what came before: "(that …) was flatly (rejected)", "(reports that …) were (denied)". */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|has been|have been)\s+(?:[\p{L}]+ly\s+)?$/iu;
+/** What a denial word names, pointing back: "(disputed) that account", "(denied) it", "(rejected) the claims". */
+const DENIED_BACK_OBJECT = /^\s+(?:(?:that|this|the|those|these|such|his|her|their|its)\s+)?(?:[\p{L}-]+\s+)?(?:account|accounts|version|claims?|allegations?|accusations?|charges?|reports?|it|them|this|that)\s*(?:[,;.!?]|$)/iu;
 
 /** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
 const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradict|disput|no |laughed|shot)/i;
@@ -297,7 +311,12 @@ function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: num
   const m = DENIAL.exec(s.text);
   if (!m) return false;
   if (!DENIES_WHAT_FOLLOWS.test(m[0]) || cover === 0) return true;
-  const denied = s.text.slice(m.index);
+  // A denial of what came before it ("…, an allegation he denies", "…, which he denies", "that … was
+  // rejected by his lawyers", "…, though the ministry disputed that account") denies that part.
+  const before = s.text.slice(0, m.index);
+  const after = s.text.slice(m.index + m[0].length);
+  const back = DENIED_BEFORE.test(before) || PASSIVE_BEFORE.test(before) || DENIED_BACK_OBJECT.test(after);
+  const denied = back ? before : s.text.slice(m.index);
   const tf = new Map(contentStems(tokenize(denied)).map((w) => [w, 1]));
   if (coverage(claim, tf, idf) < 0.3 * cover) return false;
   // what it denies must hold some of what the claim says, not only whom and where it names
@@ -394,7 +413,7 @@ function coreStems(structure?: ClaimStructure): CoreStems | null {
 function claimFlags(claimText: string, structure?: ClaimStructure) {
   return {
     // the spotter's negation, or the wording's ("without warning", "failed to")
-    negated: structure?.negated || NEGATION.test(claimText),
+    negated: structure?.negated || hasNegation(claimText),
     hedged: structure?.hedged ?? HEDGE.test(claimText),
     attributed: structure?.attribution !== undefined ? true : REPORTING.test(claimText),
     denial: DENIAL.test(claimText),
@@ -462,7 +481,8 @@ export function findPattern(
   // against the sentence's own account (read, like figures, on sentences sharing less wording)
   if (claimQty.length && !COMPARED_WITH_CLAIM.test(claimText)) {
     for (const { s, cover } of top) {
-      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && COMPARED_WITH_CLAIM.test(s.text))
+      // (not a sentence giving the claim's own figure: "fell to 5 percent, lower than expected")
+      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && COMPARED_WITH_CLAIM.test(s.text) && figuresIn(s) !== 'agree')
         consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
     }
   }
@@ -495,7 +515,7 @@ export function findPattern(
     // a negation inside a denial of something else ("rejected reports that it won without
     // competition") is that denial's, not the sentence's statement of the claim
     const otherDenial = !denial && DENIAL.exec(text);
-    const negHere = negNear || NEGATION.test(otherDenial ? text.slice(0, otherDenial.index) : text);
+    const negHere = negNear || hasNegation(otherDenial ? text.slice(0, otherDenial.index) : text);
     if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated && hasNegatedWord(s)))) {
       // a negation on the claim's own words that the claim does not have, or the reverse
       consider({ stance: 'dispute', strength: 0.75 * fit, rule: 'negation', sentence: text });
