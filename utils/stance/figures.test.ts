@@ -80,3 +80,22 @@ describe('no comment is no denial', () => {
     expect(stanceOf(claim, 'Brandt Logistics said it had not laid off 240 warehouse workers in March.')).toBe('dispute');
   });
 });
+
+describe('counts of the dead', () => {
+  it('marks a figure as a count of the dead only when a death word stands in its clause', () => {
+    expect(quantities('At least 9 people have died in the landslide.').map((q) => q.death)).toEqual([true]);
+    expect(quantities('The landslide killed two hikers and 30 people were evacuated after it.').map((q) => q.death)).toEqual([true, false]);
+    expect(quantities('The toll from the landslide in the valley has risen to 12.').map((q) => q.death)).toEqual([true]);
+  });
+
+  it('does not compare a count of the evacuated with a count of the dead', () => {
+    expect(compare('At least 9 people have died in the landslide.', 'About 300 people were evacuated from the valley after the landslide.')).toBe(null);
+    expect(stanceOf('At least 9 people have died in the landslide.', 'About 300 people were evacuated from the valley after the landslide, and most have returned.')).not.toBe('dispute');
+  });
+
+  it('reads a death toll with few of the claim\'s words as bearing on a claim about the dead', () => {
+    const claim = 'At least 9 people have died in the landslide near Orsa.';
+    expect(stanceOf(claim, 'The toll from the landslide stood at 6 on Tuesday evening, the rescue service said.')).toBe('dispute');
+    expect(stanceOf(claim, 'The toll from the landslide stood at 9 on Tuesday evening, the rescue service said.')).not.toBe('dispute');
+  });
+});

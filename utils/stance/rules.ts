@@ -120,6 +120,8 @@ export interface Quantity {
   toll?: boolean;
   /** The text speaks of deaths ("died", "killed", "toll"): its counts of people may be of the dead. */
   deadly?: boolean;
+  /** A death word stands next to the figure, in its clause ("14 people have died", "killed 14 people", "the toll rose to 14"). */
+  death?: boolean;
   /**
    * The unit of the figure's last written digit (0.1 for "52.4", a million for "412 million"),
    * for a figure given exactly; a figure written to a decimal is compared to that precision.
@@ -147,7 +149,20 @@ function lastDigitStep(written: string): number {
   return 10 ** Math.min(zeros, Math.max(0, plain.length - 1));
 }
 
-const DEATH_WORDS = /\b(?:died|dies|dead|deaths?|killed|killing|kills|tolls?|fatalit(?:y|ies)|lives|bodies)\b/i;
+const DEATH_WORDS = /\b(?:died|dies|dead|deaths?|killed|killing|kills|tolls?|fatalit(?:y|ies)|lives|bodies|drowned|perished)\b/i;
+const DEATH_STEMS = new Set(
+  ['died', 'dies', 'dead', 'death', 'deaths', 'killed', 'kills', 'killing', 'toll', 'tolls', 'fatality', 'fatalities', 'drowned', 'perished', 'lives', 'bodies'].map(stem),
+);
+const DEATH_TOKEN = new RegExp(`^(?:${DEATH_WORDS.source.slice(5, -3)})$`);
+
+/** Whether a death word stands in the figure's clause, up to twelve words before it or five after (`from`..`to`: its tokens). */
+function deathNear(toks: string[], from: number, to: number): boolean {
+  // not past the clause, nor past another figure (whose words they are)
+  const stop = (k: number) => /^[,;:]$|^\d/.test(toks[k]) || SMALL[toks[k]] !== undefined;
+  for (let k = from - 1; k >= Math.max(0, from - 12) && !stop(k); k--) if (DEATH_TOKEN.test(toks[k])) return true;
+  for (let k = from; k <= Math.min(toks.length - 1, to + 5) && (k <= to || !stop(k)); k++) if (DEATH_TOKEN.test(toks[k])) return true;
+  return false;
+}
 
 function singular(w: string): string {
   if (w === 'people' || w === 'persons') return 'person';
@@ -223,7 +238,7 @@ export function quantities(text: string): Quantity[] {
     // a measure named before its figure: "a magnitude 6.1 earthquake", "a magnitude of 6.4"
     const unitBefore = [toks[i - 1], toks[i - 2] === undefined || toks[i - 1] !== 'of' ? undefined : toks[i - 2]].find((w) => w && UNIT_BEFORE.has(w));
     if (unitBefore) {
-      out.push({ low: range[0], high: range[1], noun: unitBefore, raw: toks.slice(i - 1, j).join(' '), deadly, ...marks });
+      out.push({ low: range[0], high: range[1], noun: unitBefore, raw: toks.slice(i - 1, j).join(' '), deadly, death: deathNear(toks, i, j - 1), ...marks });
       i = j - 1;
       continue;
     }
@@ -234,7 +249,7 @@ export function quantities(text: string): Quantity[] {
       // count of people with no noun after it, in the clause that names the toll
       const before = toks.slice(Math.max(0, i - 12), i);
       const clause = before.slice(before.findLastIndex((t) => /^[,;:]$/.test(t)) + 1);
-      if (clause.includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' '), toll: true, deadly: true, ...marks });
+      if (clause.includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' '), toll: true, deadly: true, death: true, ...marks });
       continue;
     }
     // allow one adjective: "eight rural districts" → take the next word when it is a plural noun
@@ -246,7 +261,7 @@ export function quantities(text: string): Quantity[] {
       i = j;
       continue;
     }
-    out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' '), deadly, ...marks });
+    out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' '), deadly, death: deathNear(toks, i, j), ...marks });
     i = j; // "four of seven districts" is one quantity, not also "seven districts"
   }
   return out;
@@ -273,7 +288,8 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
     // a death toll counts the dead, not the people evacuated or left homeless; a figure only
     // expected or demanded is not compared with one given as fact; a figure a change replaced
     // ("from 96 million to 81 million") is not the one the sentence gives
-    const same = evidence.filter((e) => e.noun === c.noun && !e.replaced && !e.prospect === !c.prospect && (!e.toll || c.deadly) && (!c.toll || e.deadly));
+    // ("2,400 people were evacuated" against "14 people died": only one of them is a count of the dead)
+    const same = evidence.filter((e) => e.noun === c.noun && !e.replaced && !e.prospect === !c.prospect && !e.death === !c.death && (!e.toll || c.deadly) && (!c.toll || e.deadly));
     if (!same.length) continue;
     if (same.some((e) => compatible(c, e))) agree = true;
     else conflict = true;
@@ -521,8 +537,29 @@ export function findPattern(
     if (!compared.has(s)) compared.set(s, compareFigures(claimQty, quantities(s.text)));
     return compared.get(s)!;
   };
+  // A sentence counting the dead as the claim does ("the death toll stood at 14" / "14 people have
+  // died") has the claim's death words in other words: they count as found in it.
+  // Likewise a sentence counting the dead has the claim's count of the dead in its place, if with
+  // another value ("the toll stood at 4" against "11 people have died"); not so a count of people
+  // in general ("several people were still missing" against "2,400 people were evacuated").
+  const claimDeathStems = claimQty.some((q) => q.death) ? [...claim.tf.keys()].filter((w) => DEATH_STEMS.has(w)) : [];
+  const claimNumberStems = [...claim.tf.keys()].filter((w) => /^\d/.test(w) || SMALL[w] !== undefined);
+  const coverOf = (s: SentenceInfo) => {
+    const qs = claimQty.length ? quantities(s.text) : [];
+    const extra = [
+      ...(claimDeathStems.length && qs.some((q) => q.death) ? claimDeathStems : []),
+      ...(qs.some((e) => e.death && claimQty.some((c) => c.death && c.noun === e.noun && !c.prospect === !e.prospect)) ? claimNumberStems : []),
+    ];
+    if (!extra.length) return coverage(claim, s.tf, idf);
+    const tf = new Map(s.tf);
+    for (const w of extra) tf.set(w, 1);
+    return coverage(claim, tf, idf);
+  };
+  const claimDeaths = claimQty.filter((q) => q.death && !q.prospect && !q.replaced);
+  const deathCountAgrees = (s: SentenceInfo) =>
+    claimDeaths.length > 0 && compareFigures(claimDeaths, quantities(s.text).filter((q) => q.death)) === 'agree';
   // the three sentences that match the claim best, each with the share of the claim it covers
-  const top = order.slice(0, 3).map((k) => ({ s: evidence.sents[k], cover: coverage(claim, evidence.sents[k].tf, idf) }));
+  const top = order.slice(0, 3).map((k) => ({ s: evidence.sents[k], cover: coverOf(evidence.sents[k]) }));
   // those that bear on the claim: the best one and any other that covers it nearly as well
   const bearing = top.filter(({ s, cover }, i) => {
     // a sentence that counts the same thing as the claim bears on it with less word overlap
@@ -600,8 +637,10 @@ export function findPattern(
     // forecast or demanded ("analysts had forecast a profit of 96 million"): a mention
     if (!figures && onlyProspectFigures(claimQty, s)) consider({ stance: 'discuss', strength: 0.75 * fit, rule: 'prospect', sentence: text });
     if (figures === 'agree' && !negHere && !denial && !hedge && !oldFrame)
-      // the claim's own figure with most of its words restates it as much as a sentence of its words
-      consider({ stance: 'confirm', strength: (supersede ? 0.7 : cover >= 0.6 ? 0.6 : 0.45) * fit, rule: 'figures-agree', sentence: text });
+      // the claim's own figure with most of its words restates it as much as a sentence of its
+      // words, and so does the claim's count of the dead given as a count of the dead ("the death
+      // toll stood at 14" / "14 people have died")
+      consider({ stance: 'confirm', strength: (supersede ? 0.7 : cover >= 0.6 || deathCountAgrees(s) ? 0.6 : 0.45) * fit, rule: 'figures-agree', sentence: text });
     // the sentence restates the claim with the same framing: same negation, denial, hedging and
     // attribution, and no conflicting figure → it asserts what the claim asserts
     if (
