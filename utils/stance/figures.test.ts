@@ -99,3 +99,13 @@ describe('counts of the dead', () => {
     expect(stanceOf(claim, 'The toll from the landslide stood at 9 on Tuesday evening, the rescue service said.')).not.toBe('dispute');
   });
 });
+
+describe('figures of different things in the same unit', () => {
+  it('does not compare figures more than ten times apart: they measure different things', () => {
+    expect(compare('The merger added 900 million euros to the value of the group.', 'Shares in the group closed at 38.50 euros.')).toBe(null);
+    expect(compare('The bridge contract was worth 48 million crowns.', 'The ministry signed 31 contracts worth 2.6 billion crowns this year.')).toBe(null);
+    // within that, a different figure is a conflict
+    expect(compare('The bridge contract was worth 48 million crowns.', 'The bridge contract was worth 84 million crowns.')).toBe('conflict');
+    expect(compare('Hundreds of people joined the march.', 'Dozens of people joined the march.')).toBe('conflict');
+  });
+});

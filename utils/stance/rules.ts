@@ -279,6 +279,16 @@ function compatible(a: Quantity, b: Quantity): boolean {
   return a.low <= b.high * 1.05 && b.low <= a.high * 1.05;
 }
 
+/**
+ * Whether two exact figures in the same unit can be of the same thing: not when one is more than
+ * ten times the other ("a share price of 41.20 crowns" and "700 million crowns of market value";
+ * "14 dead" and "2,400 evacuated"), which measure different things rather than disagree.
+ */
+function comparable(a: Quantity, b: Quantity): boolean {
+  if (a.step === undefined || b.step === undefined || a.low <= 0 || b.low <= 0) return true;
+  return Math.max(a.low, b.low) / Math.min(a.low, b.low) <= 10;
+}
+
 /** Compares the claim's figures with a sentence's: 'conflict', 'agree' or null (nothing comparable). */
 export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'conflict' | 'agree' | null {
   let agree = false;
@@ -289,7 +299,9 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
     // expected or demanded is not compared with one given as fact; a figure a change replaced
     // ("from 96 million to 81 million") is not the one the sentence gives
     // ("2,400 people were evacuated" against "14 people died": only one of them is a count of the dead)
-    const same = evidence.filter((e) => e.noun === c.noun && !e.replaced && !e.prospect === !c.prospect && !e.death === !c.death && (!e.toll || c.deadly) && (!c.toll || e.deadly));
+    const same = evidence.filter(
+      (e) => e.noun === c.noun && !e.replaced && !e.prospect === !c.prospect && !e.death === !c.death && (!e.toll || c.deadly) && (!c.toll || e.deadly) && comparable(c, e),
+    );
     if (!same.length) continue;
     if (same.some((e) => compatible(c, e))) agree = true;
     else conflict = true;
