@@ -109,3 +109,16 @@ describe('figures of different things in the same unit', () => {
     expect(compare('Hundreds of people joined the march.', 'Dozens of people joined the march.')).toBe('conflict');
   });
 });
+
+describe('figures of different things, given roughly', () => {
+  it('does not compare a rough total with a price ten times smaller', () => {
+    expect(compare('The rally added almost 900 million euros to the value of the group.', 'Shares in the group closed at 38.50 euros.')).toBe(null);
+    expect(compare('Thousands of people joined the march.', 'Dozens of people joined the march.')).toBe('conflict');
+  });
+});
+
+describe('bounds far from the claimed figure', () => {
+  it('still reads a bound far below the claimed figure as a conflict', () => {
+    expect(compare('About 40,000 books were lost in the flood.', 'Fewer than 3,000 books were lost in the flood.')).toBe('conflict');
+  });
+});

@@ -28,6 +28,7 @@ import { STANCES, type ClaimStructure, type Stance } from '../types';
 import { analyze, denialNear, idfOf, LOOSE_NEGATION_NEXT, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
 import { contentStems, stem, tokenize } from './text';
 import { withoutPrototype } from '../text/table';
+import { assertedPart } from '../text/asserted';
 
 /** What the rule layer found, for explanations and tests. */
 export interface RuleFinding {
@@ -127,6 +128,8 @@ export interface Quantity {
    * for a figure given exactly; a figure written to a decimal is compared to that precision.
    */
   step?: number;
+  /** A number word for a rough amount ("dozens", "hundreds", "several"). */
+  vague?: boolean;
   /** Written with a decimal ("52.4 percent", "magnitude 6.1"). */
   decimal?: boolean;
   /** The figure a change replaces ("from 96 million euros to 81 million"): not the one now given. */
@@ -228,6 +231,7 @@ export function quantities(text: string): Quantity[] {
     const marks: Partial<Quantity> = {};
     if (step !== undefined) marks.step = step;
     if (/\./.test(t)) marks.decimal = true;
+    if (value === null) marks.vague = true;
     const afterFigure = toks[j] === 'to' ? j : toks[j + 1] === 'to' ? j + 1 : -1;
     if (toks[i - 1] === 'from' && afterFigure >= 0 && /^\d|^[a-z]+$/.test(toks[afterFigure + 1] ?? '') && (/^\d/.test(toks[afterFigure + 1]) || SMALL[toks[afterFigure + 1]] !== undefined)) marks.replaced = true;
     {
@@ -280,12 +284,14 @@ function compatible(a: Quantity, b: Quantity): boolean {
 }
 
 /**
- * Whether two exact figures in the same unit can be of the same thing: not when one is more than
- * ten times the other ("a share price of 41.20 crowns" and "700 million crowns of market value";
+ * Whether two figures in the same unit can be of the same thing: not when one is more than ten
+ * times the other (figures given as bounds or rough amounts, "fewer than 5,000", "dozens", aside) ("a share price of 41.20 crowns" and "700 million crowns of market value";
  * "14 dead" and "2,400 evacuated"), which measure different things rather than disagree.
  */
 function comparable(a: Quantity, b: Quantity): boolean {
-  if (a.step === undefined || b.step === undefined || a.low <= 0 || b.low <= 0) return true;
+  // "dozens" against "thousands", "fewer than 5,000" against "about 30,000": a conflict, however far apart
+  const rough = (q: Quantity) => q.vague || q.low <= 0 || q.high > q.low * 1.5;
+  if (rough(a) || rough(b)) return true;
   return Math.max(a.low, b.low) / Math.min(a.low, b.low) <= 10;
 }
 
@@ -762,17 +768,7 @@ export function topStance(scores: Record<Stance, number>): Stance {
   return best;
 }
 
-/**
- * The claim without the source it names: "X happened, according to Y" and "According to Y, X
- * happened" give "X happened" (the claim itself when too little would be left).
- */
-export function assertedPart(text: string): string {
-  const out = text
-    .replace(/^\s*according to [^,]{1,120},\s*/i, '')
-    .replace(/,?\s+according to\b[^;]*?(?=[.!?]?\s*$)/i, '')
-    .trim();
-  return out !== text.trim() && out.split(/\s+/).length >= 3 ? out : text;
-}
+export { assertedPart };
 
 /** The last claim's asserted part, analysed: a claim is put to many passages in a row. */
 let lastAsserted: { claim: TextInfo; core: TextInfo } | null = null;
