@@ -122,3 +122,12 @@ describe('bounds far from the claimed figure', () => {
     expect(compare('About 40,000 books were lost in the flood.', 'Fewer than 3,000 books were lost in the flood.')).toBe('conflict');
   });
 });
+
+describe('a sentence stating what the claim says was not done', () => {
+  it('disputes a claim that something failed to happen with fewer of its words', () => {
+    const claim = 'The ferry company failed to report the engine fault before the crossing.';
+    expect(stanceOf(claim, 'Holm said that the ferry company had reported a fault to the port office on Friday.')).toBe('dispute');
+    expect(stanceOf(claim, 'Holm said the ferry company had reported the fault on Friday, and that crews had been on standby since Thursday.')).toBe('dispute');
+    expect(stanceOf(claim, 'The port office reported a record number of passengers on Friday.')).not.toBe('dispute');
+  });
+});

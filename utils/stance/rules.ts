@@ -642,7 +642,10 @@ export function findPattern(
     // competition") is that denial's, not the sentence's statement of the claim
     const otherDenial = !denial && DENIAL.exec(text);
     const negHere = negNear || NEGATION.test(withoutNoComment(otherDenial ? text.slice(0, otherDenial.index) : text));
-    if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated && hasNegatedWord(s)))) {
+    // (a sentence stating the very words the claim negates, "issued a warning" against "failed to
+    // issue a warning", needs less of the claim's other words)
+    const statesNegated = !negHere && claimNegated && negatedWords.size > 0 && hasNegatedWord(s);
+    if (!denial && (cover >= 0.6 || (statesNegated && cover >= 0.5)) && ((negNear && !claimNegated) || (!negHere && claimNegated && hasNegatedWord(s)))) {
       // a negation on the claim's own words that the claim does not have, or the reverse
       consider({ stance: 'dispute', strength: 0.75 * fit, rule: 'negation', sentence: text });
     }
