@@ -101,9 +101,11 @@ describe('counts of the dead', () => {
 });
 
 describe('figures of different things in the same unit', () => {
-  it('does not compare figures more than ten times apart: they measure different things', () => {
+  it('does not compare figures more than a hundred times apart: they measure different things', () => {
     expect(compare('The merger added 900 million euros to the value of the group.', 'Shares in the group closed at 38.50 euros.')).toBe(null);
-    expect(compare('The bridge contract was worth 48 million crowns.', 'The ministry signed 31 contracts worth 2.6 billion crowns this year.')).toBe(null);
+    expect(compare('The bridge contract was worth 48 million crowns.', 'The ministry signed 310 contracts worth 9.6 billion crowns this year.')).toBe(null);
+    // crowds counted by police and by organisers: far apart, and a conflict
+    expect(compare('About 40,000 people joined the march on Saturday.', 'Police said 3,000 people joined the march on Saturday.')).toBe('conflict');
     // within that, a different figure is a conflict
     expect(compare('The bridge contract was worth 48 million crowns.', 'The bridge contract was worth 84 million crowns.')).toBe('conflict');
     expect(compare('Hundreds of people joined the march.', 'Dozens of people joined the march.')).toBe('conflict');
@@ -111,7 +113,7 @@ describe('figures of different things in the same unit', () => {
 });
 
 describe('figures of different things, given roughly', () => {
-  it('does not compare a rough total with a price ten times smaller', () => {
+  it('does not compare a rough total with a price a hundred times smaller', () => {
     expect(compare('The rally added almost 900 million euros to the value of the group.', 'Shares in the group closed at 38.50 euros.')).toBe(null);
     expect(compare('Thousands of people joined the march.', 'Dozens of people joined the march.')).toBe('conflict');
   });

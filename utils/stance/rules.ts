@@ -141,7 +141,7 @@ export interface Quantity {
 /** Words written before their figure that name what it measures: "a magnitude 6.1 earthquake", "a magnitude of 6.4". */
 const UNIT_BEFORE = new Set(['magnitude']);
 /** Words that make the figures after them in their clause only expected, forecast, wanted or aimed at. */
-const PROSPECT_WORD = /^(?:expect|forecast|predict|due$|scheduled$|project(?:ed|ion|s)|anticipat|target|aim|goal|hop(?:e|ed|es|ing)$|demand|sought|seek|want|plann?(?:ed|ing|s)$|promis|pledg|propos|would$|will$|could$|might$|may$)/;
+const PROSPECT_WORD = /^(?:expect|forecast|predict|due$|scheduled$|project(?:ed|ion|s)|anticipat|target|aim|goal|hop(?:e|ed|es|ing)$|demand|sought|seek|want|plann?(?:ed|ing|s)$|promis|pledg|propos|would$|will$|could$|might$)/;
 
 /** The unit of a figure's last written digit ("2,400" → 100, "52.4" → 0.1, "14" → 1). */
 function lastDigitStep(written: string): number {
@@ -284,15 +284,17 @@ function compatible(a: Quantity, b: Quantity): boolean {
 }
 
 /**
- * Whether two figures in the same unit can be of the same thing: not when one is more than ten
- * times the other (figures given as bounds or rough amounts, "fewer than 5,000", "dozens", aside) ("a share price of 41.20 crowns" and "700 million crowns of market value";
- * "14 dead" and "2,400 evacuated"), which measure different things rather than disagree.
+ * Whether two figures in the same unit can be of the same thing: not when one is more than a
+ * hundred times the other ("a share price of 41.20 crowns" and "700 million crowns of market
+ * value"), which measure different things rather than disagree. Figures given as bounds or rough
+ * amounts ("fewer than 5,000", "dozens") are compared however far apart, and so are crowds counted
+ * by police and by organisers, which can differ tenfold.
  */
 function comparable(a: Quantity, b: Quantity): boolean {
   // "dozens" against "thousands", "fewer than 5,000" against "about 30,000": a conflict, however far apart
   const rough = (q: Quantity) => q.vague || q.low <= 0 || q.high > q.low * 1.5;
   if (rough(a) || rough(b)) return true;
-  return Math.max(a.low, b.low) / Math.min(a.low, b.low) <= 10;
+  return Math.max(a.low, b.low) / Math.min(a.low, b.low) <= 100;
 }
 
 /** Compares the claim's figures with a sentence's: 'conflict', 'agree' or null (nothing comparable). */
