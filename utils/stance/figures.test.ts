@@ -133,3 +133,10 @@ describe('a sentence stating what the claim says was not done', () => {
     expect(stanceOf(claim, 'The port office reported a record number of passengers on Friday.')).not.toBe('dispute');
   });
 });
+
+describe('no comment, and negations that only look like it', () => {
+  it('keeps a negation of the claim that shares words with "no comment"', () => {
+    expect(stanceOf('The mayor returned to work on Monday after her illness.', 'The mayor has not returned to work since her illness, her office said on Monday.')).toBe('dispute');
+    expect(stanceOf('Rescuers reached the village of Orsa on Tuesday.', 'The village of Orsa could not be reached by rescuers on Tuesday.')).toBe('dispute');
+  });
+});

@@ -64,7 +64,7 @@ const CONTESTED =
 const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to|declined to|declines to)\b/i;
 /** Someone not answering: "has not commented", "did not respond to requests for comment", "declined to comment", "could not be reached". */
 const NO_COMMENT =
-  /\b(?:(?:has|have|had|did|does|do|could|would|was|were)(?:\s+not|n't)|not)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:(?:been\s+)?(?:comment(?:ed)?|respond(?:ed)?|repl(?:y|ied)|answer(?:ed)?|return(?:ed)?)\b(?:\s+(?:to|on)\b)?|be(?:en)?\s+(?:reached|available)\b)|\b(?:declined|declines|refused|refuses)\s+to\s+(?:comment|respond)\b|\bno(?:\s+immediate)?\s+comment\b/gi;
+  /\b(?:(?:has|have|had|did|does|do|could|would|was|were)(?:\s+not|n't)|not)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:(?:been\s+)?(?:comment(?:ed)?|respond(?:ed)?|repl(?:y|ied)|answer(?:ed)?)\b(?:\s+(?:to|on)\b)?|return(?:ed)?\s+(?:calls?|messages?|e-?mails?|requests?)\b|be(?:en)?\s+(?:reached|available)\s+for\s+comment\b)|\b(?:declined|declines|refused|refuses)\s+to\s+(?:comment|respond)\b|\bno(?:\s+immediate)?\s+comment\b/gi;
 /** The sentence without what only says someone did not comment: such a "not" negates nothing of the claim. */
 function withoutNoComment(text: string): string {
   return text.replace(NO_COMMENT, ' ');
@@ -73,7 +73,9 @@ function withoutNoComment(text: string): string {
 function ownNegations(s: SentenceInfo): number[] {
   if (!s.negations.length) return s.negations;
   const next = (i: number) => s.tokens.slice(i + 1, i + 4).join(' ');
-  return s.negations.filter((i) => !/^(?:(?:yet|immediately|publicly|been) )*(?:comment|respond|repl|answer|return|be reached|been reached|be available|been available)/.test(next(i)));
+  return s.negations.filter(
+    (i) => !/^(?:(?:yet|immediately|publicly|been) )*(?:comment|respond|repl|answer|return(?:ed)? (?:call|message|e-?mail|request)|be reached for|been reached for|be available for|been available for)/.test(next(i)),
+  );
 }
 const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|alleges|allege|told|stated|states|asserted|asserts|insisted|insists|announced|announces|according to|reported|reports)\b/i;
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
