@@ -53,6 +53,13 @@ describe('checkText', () => {
     expect(steps.searched).toEqual(['The army took 4 districts.|https://page.example/a']);
   });
 
+  it('looks for what the claim asserts, without the source it names, and keeps the claim as written', async () => {
+    const steps = fakeSteps([{ outlet: 'ledger', passage: 'The army took 4 districts.', stance: 'confirm' }]);
+    const actual = await checkText('The army took 4 districts, according to posts on a forum run by veterans.', steps);
+    expect(steps.searched).toEqual(['The army took 4 districts.|']);
+    expect(actual[0].text).toBe('The army took 4 districts, according to posts on a forum run by veterans.');
+  });
+
   it('keeps only the most check-worthy claims past the limit, in text order', async () => {
     const steps = fakeSteps([]);
     const base = steps.spot;

@@ -3,6 +3,7 @@ import { decideVerdict, outletFindings, type JudgedEvidence } from './verdict';
 import { mostCheckWorthy } from './spot';
 import { hasRest, OPENING_CHARS } from './claim-parts';
 import { EVIDENCE_PER_OUTLET, EVIDENCE_PER_STORY } from './evidence-limits';
+import { assertedPart } from './text/asserted';
 
 /**
  * The steps of a check, each behind its own module so that any one can be replaced:
@@ -99,8 +100,18 @@ export async function checkClaim(
   page: PageInfo = {},
   opts: CheckOptions = {},
 ): Promise<CheckedClaim> {
-  const hits = await steps.search({ text: claim.text, structure: claim.structure }, searchOptions(page, opts));
+  const hits = await steps.search(searchQuery(claim), searchOptions(page, opts));
   return judge(claim, hits, steps, page);
+}
+
+/**
+ * What is looked for: what the claim asserts, without the source it names or a lead-in before a
+ * colon (utils/text/asserted). "…, according to messages that spread on investor forums" is not
+ * what other outlets' passages must hold, and a passage holding all of what the claim asserts
+ * should not fall below MIN_EVIDENCE_MATCH for lacking it.
+ */
+function searchQuery(claim: Pick<SpottedClaim, 'text' | 'structure'>): { text: string; structure?: ClaimStructure } {
+  return { text: assertedPart(claim.text), structure: claim.structure };
 }
 
 function searchOptions(page: PageInfo, opts: CheckOptions): EvidenceOptions {
@@ -190,7 +201,7 @@ export async function checkClaims(claims: readonly SpottedClaim[], steps: Pipeli
   if (steps.searchMany && claims.length > 1) {
     // A page's claims together: the backend reads the articles they share once.
     const hits = await steps.searchMany(
-      claims.map((c) => ({ text: c.text, structure: c.structure })),
+      claims.map(searchQuery),
       searchOptions(page, opts),
     );
     return claims.map((claim, i) => judge(claim, hits[i] ?? [], steps, page));

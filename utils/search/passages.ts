@@ -40,6 +40,50 @@ export interface PreparedQuery {
   total: number;
   /** Skips the words that cannot be query terms (made on first use). */
   filter?: TermFilter;
+  /**
+   * The query's figures by the term of what they count ("48 million crowns" → crown → the root
+   * of "48"): a sentence giving a figure for the same thing has the query's figure in its place,
+   * if perhaps with another value, and is where a passage about that figure is found.
+   */
+  figures?: Map<string, string>;
+}
+
+/** Words between a figure and what it counts: "48 million crowns", "2.4 billion euros". */
+const FIGURE_SCALES = new Set(['hundr', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
+
+/** A figure and the word after it, with a scale word between: "84 million crowns", "52.4 percent". */
+const FIGURE_IN_TEXT = /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands))\s*(?:%|(?:of\s+)?(?:(?:hundred|thousand|million|billion|trillion)\s+)?([\p{L}][\p{L}'’-]*))/giu;
+
+/** The query's figures by what they count (see PreparedQuery.figures); undefined when it has none. */
+function queryFigures(text: string, terms: Map<string, QueryTerm>): Map<string, string> | undefined {
+  let out: Map<string, string> | undefined;
+  const toks = tokenize(text);
+  toks.forEach((t, i) => {
+    if (!t.number || !/^\d/.test(t.term) || !terms.has(t.term)) return;
+    let j = i + 1;
+    while (j < toks.length && FIGURE_SCALES.has(toks[j].term)) j++;
+    if (text.slice(t.end).startsWith('%')) {
+      (out ??= new Map()).set('percent', terms.get(t.term)!.root);
+      return;
+    }
+    const unit = toks[j];
+    // what it counts must follow the figure closely: "48 million crowns", not "48 of the 70 districts"
+    if (!unit || unit.number || unit.start - t.end > 24) return;
+    if (!text.slice(t.end, unit.start).match(/^[\s\p{L}-]*$/u)) return;
+    (out ??= new Map()).set(unit.term, terms.get(t.term)!.root);
+  });
+  return out;
+}
+
+/** The query roots of figures a sentence gives for the query's counted things (see PreparedQuery.figures). */
+function figuresIn(sentence: string, figures: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(FIGURE_IN_TEXT)) {
+    const unit = m[1] === undefined ? 'percent' : tokenize(m[1])[0]?.term;
+    const root = unit === undefined ? undefined : figures.get(unit);
+    if (root) out.push(root);
+  }
+  return out;
 }
 
 /** `idOf` gives the search index's id of a term (-1 when it has none), for articles analysed as ids. */
@@ -55,6 +99,8 @@ export function prepareQuery(query: SearchQuery, idf?: (term: string) => number,
   const order: string[] = [];
   for (const tok of tokenize(query.text)) if (order[order.length - 1] !== tok.term) order.push(tok.term);
   const prepared: PreparedQuery = { terms, order, total: total || 1 };
+  const figures = queryFigures(query.text, terms);
+  if (figures) prepared.figures = figures;
   if (idOf) {
     prepared.ids = new Map();
     for (const [term, m] of terms) {
@@ -226,22 +272,44 @@ export function bestPassage(
   const sentences = a.sentences;
   if (sentences.length === 0) return { passage: '', start: 0, end: 0, score: 0 };
   const matches = matchSentences(a, q);
-  let best = { start: sentences[0].start, end: sentences[0].end, score: -1 };
-  for (let i = 0; i < matches.length; i++) {
-    const one = coverage(q, matches[i]);
-    if (one > best.score) best = { start: matches[i].start, end: matches[i].end, score: one };
-    if (i + 1 < matches.length && matches[i].roots.size > 0 && matches[i + 1].roots.size > 0) {
-      const two = coverage(q, matches[i], matches[i + 1]);
-      if (two * PAIR_WINDOW_PENALTY > best.score && matches[i + 1].end - matches[i].start <= MAX_PASSAGE) {
-        best = { start: matches[i].start, end: matches[i + 1].end, score: two * PAIR_WINDOW_PENALTY };
+  // how much of the query a passage holds, without the figures' places filled (see below)
+  let plain: SentenceMatch[] | undefined;
+  if (q.figures) {
+    plain = matches.map((m) => ({ ...m, roots: new Map(m.roots) }));
+    // a sentence giving a figure for what the query's figure counts has that figure's place filled
+    for (const m of matches) {
+      if (m.roots.size === 0) continue;
+      for (const root of figuresIn(articleText.slice(m.start, m.end), q.figures)) {
+        const w = q.terms.get(root)?.weight ?? 0;
+        if ((m.roots.get(root) ?? 0) < w) m.roots.set(root, w);
       }
     }
   }
+  let best = { start: sentences[0].start, end: sentences[0].end, score: -1 };
+  // the best match without the figures' places filled, wherever it is
+  let match = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const one = coverage(q, matches[i]);
+    if (one > best.score) best = { start: matches[i].start, end: matches[i].end, score: one };
+    if (plain) match = Math.max(match, coverage(q, plain[i]));
+    if (i + 1 < matches.length && matches[i].roots.size > 0 && matches[i + 1].roots.size > 0) {
+      const two = coverage(q, matches[i], matches[i + 1]);
+      const fits = matches[i + 1].end - matches[i].start <= MAX_PASSAGE;
+      if (two * PAIR_WINDOW_PENALTY > best.score && fits) {
+        best = { start: matches[i].start, end: matches[i + 1].end, score: two * PAIR_WINDOW_PENALTY };
+      }
+      if (plain && fits) match = Math.max(match, coverage(q, plain[i], plain[i + 1]) * PAIR_WINDOW_PENALTY);
+    }
+  }
+  if (!plain) match = best.score;
   let { start, end } = best;
   if (end - start > MAX_PASSAGE) {
     // Cut an overlong sentence at a word boundary.
     const cut = articleText.lastIndexOf(' ', start + MAX_PASSAGE);
     end = cut > start ? cut : start + MAX_PASSAGE;
   }
-  return { passage: articleText.slice(start, end), start, end, score: Math.max(best.score, 0) };
+  // The figures' places filled choose the passage but do not make the article match the query
+  // better (a figure in the same unit is no sign that it is about the same thing): the score is
+  // the best match the article has without them.
+  return { passage: articleText.slice(start, end), start, end, score: Math.max(match, 0) };
 }

@@ -28,6 +28,7 @@ import { STANCES, type ClaimStructure, type Stance } from '../types';
 import { analyze, denialNear, idfOf, LOOSE_NEGATION_NEXT, rankSentences, type IdfTable, type SentenceInfo, type TextInfo } from './features';
 import { contentStems, stem, tokenize } from './text';
 import { withoutPrototype } from '../text/table';
+import { assertedPart } from '../text/asserted';
 
 /** What the rule layer found, for explanations and tests. */
 export interface RuleFinding {
@@ -65,6 +66,21 @@ const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|
 const NOT_A_NEGATION = /\b(?:not (?:only|just|merely|simply|least)|none other than|nothing (?:short of|less than|but)|no (?:less|fewer|sooner|doubt))\b/gi;
 /** Whether a text has a negation word that negates something. */
 const hasNegation = (text: string) => NEGATION.test(text.replace(NOT_A_NEGATION, ' '));
+/** Someone not answering: "has not commented", "did not respond to requests for comment", "declined to comment", "could not be reached". */
+const NO_COMMENT =
+  /\b(?:(?:has|have|had|did|does|do|could|would|was|were)(?:\s+not|n't)|not)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:(?:been\s+)?(?:comment(?:ed)?|respond(?:ed)?|repl(?:y|ied)|answer(?:ed)?)\b(?:\s+(?:to|on)\b)?|return(?:ed)?\s+(?:calls?|messages?|e-?mails?|requests?)\b|be(?:en)?\s+(?:reached|available)\s+for\s+comment\b)|\b(?:declined|declines|refused|refuses)\s+to\s+(?:comment|respond)\b|\bno(?:\s+immediate)?\s+comment\b/gi;
+/** The sentence without what only says someone did not comment: such a "not" negates nothing of the claim. */
+function withoutNoComment(text: string): string {
+  return text.replace(NO_COMMENT, ' ');
+}
+/** Negations of the sentence other than those of someone not commenting (token positions). */
+function ownNegations(s: SentenceInfo): number[] {
+  if (!s.negations.length) return s.negations;
+  const next = (i: number) => s.tokens.slice(i + 1, i + 4).join(' ');
+  return s.negations.filter(
+    (i) => !/^(?:(?:yet|immediately|publicly|been) )*(?:comment|respond|repl|answer|return(?:ed)? (?:call|message|e-?mail|request)|be reached for|been reached for|be available for|been available for)/.test(next(i)),
+  );
+}
 const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|alleges|allege|told|stated|states|asserted|asserts|insisted|insists|announced|announces|according to|reported|reports)\b/i;
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
 /** The party speaks about itself: "the army said it took", "said on Monday that it had", "claims to have". */
@@ -111,9 +127,51 @@ export interface Quantity {
   toll?: boolean;
   /** The text speaks of deaths ("died", "killed", "toll"): its counts of people may be of the dead. */
   deadly?: boolean;
+  /** A death word stands next to the figure, in its clause ("14 people have died", "killed 14 people", "the toll rose to 14"). */
+  death?: boolean;
+  /**
+   * The unit of the figure's last written digit (0.1 for "52.4", a million for "412 million"),
+   * for a figure given exactly; a figure written to a decimal is compared to that precision.
+   */
+  step?: number;
+  /** A number word for a rough amount ("dozens", "hundreds", "several"). */
+  vague?: boolean;
+  /** Written with a decimal ("52.4 percent", "magnitude 6.1"). */
+  decimal?: boolean;
+  /** The figure a change replaces ("from 96 million euros to 81 million"): not the one now given. */
+  replaced?: boolean;
+  /** The figure is only expected, forecast, demanded or aimed at ("analysts had expected a profit of 400 million"). */
+  prospect?: boolean;
 }
 
-const DEATH_WORDS = /\b(?:died|dies|dead|deaths?|killed|killing|kills|tolls?|fatalit(?:y|ies)|lives|bodies)\b/i;
+/** Words written before their figure that name what it measures: "a magnitude 6.1 earthquake", "a magnitude of 6.4". */
+const UNIT_BEFORE = new Set(['magnitude']);
+/** Words that make the figures after them in their clause only expected, forecast, wanted or aimed at. */
+const PROSPECT_WORD = /^(?:expect|forecast|predict|due$|scheduled$|project(?:ed|ion|s)|anticipat|target|aim|goal|hop(?:e|ed|es|ing)$|demand|sought|seek|want|plann?(?:ed|ing|s)$|promis|pledg|propos|would$|will$|could$|might$)/;
+
+/** The unit of a figure's last written digit ("2,400" → 100, "52.4" → 0.1, "14" → 1). */
+function lastDigitStep(written: string): number {
+  const plain = written.replace(/,/g, '');
+  const dot = plain.indexOf('.');
+  if (dot >= 0) return 10 ** -(plain.length - dot - 1);
+  const zeros = plain.match(/0+$/)?.[0].length ?? 0;
+  return 10 ** Math.min(zeros, Math.max(0, plain.length - 1));
+}
+
+const DEATH_WORDS = /\b(?:died|dies|dead|deaths?|killed|killing|kills|tolls?|fatalit(?:y|ies)|lives|bodies|drowned|perished)\b/i;
+const DEATH_STEMS = new Set(
+  ['died', 'dies', 'dead', 'death', 'deaths', 'killed', 'kills', 'killing', 'toll', 'tolls', 'fatality', 'fatalities', 'drowned', 'perished', 'lives', 'bodies'].map(stem),
+);
+const DEATH_TOKEN = new RegExp(`^(?:${DEATH_WORDS.source.slice(5, -3)})$`);
+
+/** Whether a death word stands in the figure's clause, up to twelve words before it or five after (`from`..`to`: its tokens). */
+function deathNear(toks: string[], from: number, to: number): boolean {
+  // not past the clause, nor past another figure (whose words they are)
+  const stop = (k: number) => /^[,;:]$|^\d/.test(toks[k]) || SMALL[toks[k]] !== undefined;
+  for (let k = from - 1; k >= Math.max(0, from - 12) && !stop(k); k--) if (DEATH_TOKEN.test(toks[k])) return true;
+  for (let k = from; k <= Math.min(toks.length - 1, to + 5) && (k <= to || !stop(k)); k++) if (DEATH_TOKEN.test(toks[k])) return true;
+  return false;
+}
 
 function singular(w: string): string {
   if (w === 'people' || w === 'persons') return 'person';
@@ -141,9 +199,11 @@ export function quantities(text: string): Quantity[] {
     const t = toks[i];
     let value: number | null = null;
     let range: [number, number] | null = null;
+    let step: number | undefined;
     let j = i + 1;
     if (/^\d/.test(t)) {
       value = Number(t.replace(/,/g, ''));
+      step = lastDigitStep(t);
       if (!Number.isFinite(value)) continue;
       if (value >= 1900 && value <= 2100 && !/,/.test(t)) continue; // a year
     } else if (SMALL[t] !== undefined) value = SMALL[t];
@@ -153,22 +213,45 @@ export function quantities(text: string): Quantity[] {
       // compound: "two hundred", "3.5 million", "twenty five"
       while (j < toks.length) {
         const n = toks[j];
-        if (SCALE[n]) value *= SCALE[n];
-        else if (SMALL[n] !== undefined && SMALL[n] < 10 && value >= 20 && value % 10 === 0 && value < 100) value += SMALL[n];
+        if (SCALE[n]) {
+          value *= SCALE[n];
+          if (step !== undefined) step *= SCALE[n];
+        } else if (SMALL[n] !== undefined && SMALL[n] < 10 && value >= 20 && value % 10 === 0 && value < 100) value += SMALL[n];
         else break;
         j++;
       }
       if (t === 'one' && !SCALE[toks[i + 1]]) continue; // "one" is too often a pronoun
       range = [value, value];
+      if (step === undefined) step = value >= 100 ? 10 ** Math.floor(Math.log10(value)) : 1;
       const prev = toks[i - 1] ?? '';
       const prev2 = (toks[i - 2] ?? '') + ' ' + prev;
       if (/^(more than|greater than|at least)$/.test(prev2) || prev === 'over' || prev === 'exceeding') range = [value, value * 3];
       else if (/^(fewer than|less than|up to)$/.test(prev2) || prev === 'under') range = [0, value];
       else if (['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'estimated', 'approx'].includes(prev)) range = [value * 0.8, value * 1.2];
+      if (range[0] !== range[1]) step = undefined;
       // "four of seven districts": the count is the first number; skip "of seven"
       if (toks[j] === 'of' && toks[j + 1] && (SMALL[toks[j + 1]] !== undefined || /^\d/.test(toks[j + 1]))) j += 2;
     }
     if (!range) continue;
+    // what sets the figure apart: written to a decimal, replaced by a later one, only expected
+    const marks: Partial<Quantity> = {};
+    if (step !== undefined) marks.step = step;
+    if (/\./.test(t)) marks.decimal = true;
+    if (value === null) marks.vague = true;
+    const afterFigure = toks[j] === 'to' ? j : toks[j + 1] === 'to' ? j + 1 : -1;
+    if (toks[i - 1] === 'from' && afterFigure >= 0 && /^\d|^[a-z]+$/.test(toks[afterFigure + 1] ?? '') && (/^\d/.test(toks[afterFigure + 1]) || SMALL[toks[afterFigure + 1]] !== undefined)) marks.replaced = true;
+    {
+      const before = toks.slice(Math.max(0, i - 8), i);
+      const clause = before.slice(before.findLastIndex((w) => /^[,;:]$/.test(w)) + 1);
+      if (clause.some((w) => PROSPECT_WORD.test(w))) marks.prospect = true;
+    }
+    // a measure named before its figure: "a magnitude 6.1 earthquake", "a magnitude of 6.4"
+    const unitBefore = [toks[i - 1], toks[i - 2] === undefined || toks[i - 1] !== 'of' ? undefined : toks[i - 2]].find((w) => w && UNIT_BEFORE.has(w));
+    if (unitBefore) {
+      out.push({ low: range[0], high: range[1], noun: unitBefore, raw: toks.slice(i - 1, j).join(' '), deadly, death: deathNear(toks, i, j - 1), ...marks });
+      i = j - 1;
+      continue;
+    }
     while (j < toks.length && SKIP_AFTER.has(toks[j])) j++;
     const noun = toks[j];
     if (!noun || NOT_NOUNS.has(noun) || /^[\d,;:]/.test(noun) || SMALL[noun] !== undefined) {
@@ -176,7 +259,7 @@ export function quantities(text: string): Quantity[] {
       // count of people with no noun after it, in the clause that names the toll
       const before = toks.slice(Math.max(0, i - 12), i);
       const clause = before.slice(before.findLastIndex((t) => /^[,;:]$/.test(t)) + 1);
-      if (clause.includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' '), toll: true, deadly: true });
+      if (clause.includes('toll')) out.push({ low: range[0], high: range[1], noun: 'person', raw: toks.slice(i, j).join(' '), toll: true, deadly: true, death: true, ...marks });
       continue;
     }
     // allow one adjective: "eight rural districts" → take the next word when it is a plural noun
@@ -188,15 +271,36 @@ export function quantities(text: string): Quantity[] {
       i = j;
       continue;
     }
-    out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' '), deadly });
+    out.push({ low: range[0], high: range[1], noun: singular(n), raw: toks.slice(i, j + 1).join(' '), deadly, death: deathNear(toks, i, j), ...marks });
     i = j; // "four of seven districts" is one quantity, not also "seven districts"
   }
   return out;
 }
 
-/** Whether two quantities of the same thing can both be right (5% tolerance). */
+/**
+ * Whether two quantities of the same thing can both be right: within 5%, or, when one is written
+ * to a decimal and both are exact, within the rounding of the less precise one ("38 percent" and
+ * "38.2 percent" agree; "50.9 percent" and "52.4 percent", magnitude 6.1 and 6.4 do not).
+ */
 function compatible(a: Quantity, b: Quantity): boolean {
+  if ((a.decimal || b.decimal) && a.step !== undefined && b.step !== undefined) {
+    return Math.abs(a.low - b.low) <= Math.max(a.step, b.step) / 2 + 1e-9 * Math.max(Math.abs(a.low), Math.abs(b.low));
+  }
   return a.low <= b.high * 1.05 && b.low <= a.high * 1.05;
+}
+
+/**
+ * Whether two figures in the same unit can be of the same thing: not when one is more than a
+ * hundred times the other ("a share price of 41.20 crowns" and "700 million crowns of market
+ * value"), which measure different things rather than disagree. Figures given as bounds or rough
+ * amounts ("fewer than 5,000", "dozens") are compared however far apart, and so are crowds counted
+ * by police and by organisers, which can differ tenfold.
+ */
+function comparable(a: Quantity, b: Quantity): boolean {
+  // "dozens" against "thousands", "fewer than 5,000" against "about 30,000": a conflict, however far apart
+  const rough = (q: Quantity) => q.vague || q.low <= 0 || q.high > q.low * 1.5;
+  if (rough(a) || rough(b)) return true;
+  return Math.max(a.low, b.low) / Math.min(a.low, b.low) <= 100;
 }
 
 /** Compares the claim's figures with a sentence's: 'conflict', 'agree' or null (nothing comparable). */
@@ -204,13 +308,27 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
   let agree = false;
   let conflict = false;
   for (const c of claim) {
-    // a death toll counts the dead, not the people evacuated or left homeless
-    const same = evidence.filter((e) => e.noun === c.noun && (!e.toll || c.deadly) && (!c.toll || e.deadly));
+    if (c.replaced) continue;
+    // a death toll counts the dead, not the people evacuated or left homeless; a figure only
+    // expected or demanded is not compared with one given as fact; a figure a change replaced
+    // ("from 96 million to 81 million") is not the one the sentence gives
+    // ("2,400 people were evacuated" against "14 people died": only one of them is a count of the dead)
+    const same = evidence.filter(
+      (e) => e.noun === c.noun && !e.replaced && !e.prospect === !c.prospect && !e.death === !c.death && (!e.toll || c.deadly) && (!c.toll || e.deadly) && comparable(c, e),
+    );
     if (!same.length) continue;
     if (same.some((e) => compatible(c, e))) agree = true;
     else conflict = true;
   }
   return conflict ? 'conflict' : agree ? 'agree' : null;
+}
+
+/** Whether a sentence's figures for the claim's things are all only expected or demanded, where the claim's are given as fact. */
+function onlyProspectFigures(claimQty: Quantity[], s: SentenceInfo): boolean {
+  const facts = claimQty.filter((c) => !c.prospect && !c.replaced);
+  if (!facts.length) return false;
+  const same = quantities(s.text).filter((e) => facts.some((c) => c.noun === e.noun));
+  return same.length > 0 && same.every((e) => e.prospect);
 }
 
 // ---- the rule layer --------------------------------------------------------------------------
@@ -272,8 +390,19 @@ export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
     if (MODALS.has(before)) prospect = true;
     else if (before === 'to' && s.tokens.slice(Math.max(0, j - 7), j - 1).some((t) => PROSPECT_BEFORE_TO.test(t))) prospect = true;
   }
-  return prospect;
+  if (prospect) return true;
+  // "the campaign demanded a recount", "called for a recount" against "the commission ordered a
+  // recount": the claim's action not in the sentence, which only asks for what it did
+  const claimStems = new Set(claim.tf.keys());
+  const k = s.tokens.findIndex((t, i) => DEMANDED.test(t) && !claimStems.has(s.stems[i]) && (!/^(?:call|ask)/.test(t) || s.tokens[i + 1] === 'for'));
+  if (k < 0) return false;
+  const shared = (from: number, to: number) => s.stems.slice(from, to).filter((w) => w && claimStems.has(w) && !done.has(w)).length;
+  const after = shared(k + 1, s.stems.length);
+  return after >= 2 && after >= 2 * shared(0, k);
 }
+
+/** Words that ask for something rather than report it done: "demanded a recount", "called for an inquiry". */
+const DEMANDED = /^(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)?|ask(?:ed|s|ing)?|urg(?:ed|es|ing)|sought|seek(?:s|ing)?|request(?:ed|s|ing)?)$/;
 
 /** The stems of the words a claim's negation stands before ("without warning" → warn), when its wording has one. */
 function negatedStems(claimText: string): Set<string> {
@@ -449,8 +578,29 @@ export function findPattern(
     if (!compared.has(s)) compared.set(s, compareFigures(claimQty, quantities(s.text)));
     return compared.get(s)!;
   };
+  // A sentence counting the dead as the claim does ("the death toll stood at 14" / "14 people have
+  // died") has the claim's death words in other words: they count as found in it.
+  // Likewise a sentence counting the dead has the claim's count of the dead in its place, if with
+  // another value ("the toll stood at 4" against "11 people have died"); not so a count of people
+  // in general ("several people were still missing" against "2,400 people were evacuated").
+  const claimDeathStems = claimQty.some((q) => q.death) ? [...claim.tf.keys()].filter((w) => DEATH_STEMS.has(w)) : [];
+  const claimNumberStems = [...claim.tf.keys()].filter((w) => /^\d/.test(w) || SMALL[w] !== undefined);
+  const coverOf = (s: SentenceInfo) => {
+    const qs = claimQty.length ? quantities(s.text) : [];
+    const extra = [
+      ...(claimDeathStems.length && qs.some((q) => q.death) ? claimDeathStems : []),
+      ...(qs.some((e) => e.death && claimQty.some((c) => c.death && c.noun === e.noun && !c.prospect === !e.prospect)) ? claimNumberStems : []),
+    ];
+    if (!extra.length) return coverage(claim, s.tf, idf);
+    const tf = new Map(s.tf);
+    for (const w of extra) tf.set(w, 1);
+    return coverage(claim, tf, idf);
+  };
+  const claimDeaths = claimQty.filter((q) => q.death && !q.prospect && !q.replaced);
+  const deathCountAgrees = (s: SentenceInfo) =>
+    claimDeaths.length > 0 && compareFigures(claimDeaths, quantities(s.text).filter((q) => q.death)) === 'agree';
   // the three sentences that match the claim best, each with the share of the claim it covers
-  const top = order.slice(0, 3).map((k) => ({ s: evidence.sents[k], cover: coverage(claim, evidence.sents[k].tf, idf) }));
+  const top = order.slice(0, 3).map((k) => ({ s: evidence.sents[k], cover: coverOf(evidence.sents[k]) }));
   // those that bear on the claim: the best one and any other that covers it nearly as well
   const bearing = top.filter(({ s, cover }, i) => {
     // a sentence that counts the same thing as the claim bears on it with less word overlap
@@ -515,8 +665,11 @@ export function findPattern(
     // a negation inside a denial of something else ("rejected reports that it won without
     // competition") is that denial's, not the sentence's statement of the claim
     const otherDenial = !denial && DENIAL.exec(text);
-    const negHere = negNear || hasNegation(otherDenial ? text.slice(0, otherDenial.index) : text);
-    if (!denial && cover >= 0.6 && ((negNear && !claimNegated) || (!negHere && claimNegated && hasNegatedWord(s)))) {
+    const negHere = negNear || hasNegation(withoutNoComment(otherDenial ? text.slice(0, otherDenial.index) : text));
+    // (a sentence stating the very words the claim negates, "issued a warning" against "failed to
+    // issue a warning", needs less of the claim's other words)
+    const statesNegated = !negHere && claimNegated && negatedWords.size > 0 && hasNegatedWord(s);
+    if (!denial && (cover >= 0.6 || (statesNegated && cover >= 0.5)) && ((negNear && !claimNegated) || (!negHere && claimNegated && hasNegatedWord(s)))) {
       // a negation on the claim's own words that the claim does not have, or the reverse
       consider({ stance: 'dispute', strength: 0.75 * fit, rule: 'negation', sentence: text });
     }
@@ -525,9 +678,14 @@ export function findPattern(
     if (hedge && !flags.hedged) consider({ stance: 'discuss', strength: 0.7 * fit, rule: 'hedge', sentence: text });
     if (flags.hedged && !hedge && !negHere && !denial && !REPORTING.test(text) && cover >= 0.6)
       consider({ stance: 'confirm', strength: 0.5 * fit, rule: 'hedged-claim', sentence: text });
+    // the claim's figure given as fact, the sentence's for the same thing only expected,
+    // forecast or demanded ("analysts had forecast a profit of 96 million"): a mention
+    if (!figures && onlyProspectFigures(claimQty, s)) consider({ stance: 'discuss', strength: 0.75 * fit, rule: 'prospect', sentence: text });
     if (figures === 'agree' && !negHere && !denial && !hedge && !oldFrame)
-      // the claim's own figure with most of its words restates it as much as a sentence of its words
-      consider({ stance: 'confirm', strength: (supersede ? 0.7 : cover >= 0.6 ? 0.6 : 0.45) * fit, rule: 'figures-agree', sentence: text });
+      // the claim's own figure with most of its words restates it as much as a sentence of its
+      // words, and so does the claim's count of the dead given as a count of the dead ("the death
+      // toll stood at 14" / "14 people have died")
+      consider({ stance: 'confirm', strength: (supersede ? 0.7 : cover >= 0.6 || deathCountAgrees(s) ? 0.6 : 0.45) * fit, rule: 'figures-agree', sentence: text });
     // the sentence restates the claim with the same framing: same negation, denial, hedging and
     // attribution, and no conflicting figure → it asserts what the claim asserts
     if (
@@ -637,17 +795,7 @@ export function topStance(scores: Record<Stance, number>): Stance {
   return best;
 }
 
-/**
- * The claim without the source it names: "X happened, according to Y" and "According to Y, X
- * happened" give "X happened" (the claim itself when too little would be left).
- */
-export function assertedPart(text: string): string {
-  const out = text
-    .replace(/^\s*according to [^,]{1,120},\s*/i, '')
-    .replace(/,?\s+according to\b[^;]*?(?=[.!?]?\s*$)/i, '')
-    .trim();
-  return out !== text.trim() && out.split(/\s+/).length >= 3 ? out : text;
-}
+export { assertedPart };
 
 /** The last claim's asserted part, analysed: a claim is put to many passages in a row. */
 let lastAsserted: { claim: TextInfo; core: TextInfo } | null = null;
@@ -700,7 +848,7 @@ export function applyRules(
     const otherDenial = DENIAL.test(s.text) && !deniesClaim(s, core, idf, cover, names);
     return (
       (s.groups[0] === 0 || otherDenial) &&
-      (s.negations.length === 0 || (otherDenial && !negationNearClaim(s, core))) &&
+      (ownNegations(s).length === 0 || (otherDenial && !negationNearClaim(s, core))) &&
       (!DENIAL.test(s.text) || otherDenial) &&
       !contestsClaim(s, claim, idf, coverage(claim, s.tf, idf))
     );
