@@ -49,4 +49,8 @@ describe('other forms', () => {
   it('having no plans to do what the claim says was done disputes it', () => {
     expect(stanceOf('The government declared a state of emergency.', 'The government has no plans to declare a state of emergency, the minister said.')).toBe('dispute');
   });
+
+  it('a report passed on with "according to" at the end of the sentence only reports it', () => {
+    expect(stanceOf('The mayor took bribes.', 'The mayor took bribes, according to the newspaper.')).toBe('discuss');
+  });
 });
