@@ -545,7 +545,7 @@ const NEGATION = /\b(?:not|never|no|none|nobody|nothing|neither|nor|denied|denie
 
 export function isNegated(text: string): boolean {
   // "No. 5" is a number, not a negation.
-  const t = text.replace(/\bNo\.\s?\d/g, '').replace(/\bnot only\b|\bif not\b|\bno doubt\b|\bnothing but\b/gi, '');
+  const t = text.replace(/\bNo\.\s?\d/g, '').replace(/\bnot (?:only|just|merely|simply|least)\b|\bif not\b|\bno doubt\b|\bnothing (?:but|short of|less than)\b|\bnone other than\b|\bno (?:less|fewer|sooner) than\b/gi, '');
   return NEGATION.test(t);
 }
 

@@ -62,6 +62,10 @@ const DENIAL =
 const CONTESTED =
   /\b(?:despite|in spite of|contrary to|belying|contradicting)\s+(?:(?:the|an?|its|their|his|her|official|earlier|repeated)\s+)*(?:[\p{L}'’.-]+\s+){0,4}?(?:claims?|assertions?|insistence|statements?|assurances?|announcements?|reports?|boasts?)\s+that\b/iu;
 const NEGATION = /\b(not|n't|never|no longer|none|nobody|no one|nothing|neither|nor|without|fail(?:ed|s)? to|refused to|declined to|declines to)\b/i;
+/** Negation words that negate nothing: "not only … but also", "none other than", "nothing short of". */
+const NOT_A_NEGATION = /\b(?:not (?:only|just|merely|simply|least)|none other than|nothing (?:short of|less than|but)|no (?:less|fewer|sooner|doubt))\b/gi;
+/** Whether a text has a negation word that negates something. */
+const hasNegation = (text: string) => NEGATION.test(text.replace(NOT_A_NEGATION, ' '));
 /** Someone not answering: "has not commented", "did not respond to requests for comment", "declined to comment", "could not be reached". */
 const NO_COMMENT =
   /\b(?:(?:has|have|had|did|does|do|could|would|was|were)(?:\s+not|n't)|not)\s+(?:yet\s+|immediately\s+|publicly\s+)?(?:(?:been\s+)?(?:comment(?:ed)?|respond(?:ed)?|repl(?:y|ied)|answer(?:ed)?)\b(?:\s+(?:to|on)\b)?|return(?:ed)?\s+(?:calls?|messages?|e-?mails?|requests?)\b|be(?:en)?\s+(?:reached|available)\s+for\s+comment\b)|\b(?:declined|declines|refused|refuses)\s+to\s+(?:comment|respond)\b|\bno(?:\s+immediate)?\s+comment\b/gi;
@@ -82,6 +86,22 @@ const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allege
 /** The party speaks about itself: "the army said it took", "said on Monday that it had", "claims to have". */
 const SELF_REPORT =
   /\b(?:said|says|say|claimed|claims|claim|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
+/** Sources named in the plural that pass on what happened: "officials said it was", "police said he was" speak of the event, not of themselves. */
+const PLURAL_SOURCES = /\b(?:officials|police|authorities|witnesses|residents|rescuers|doctors|investigators|prosecutors|sources|analysts|experts|firefighters|officers|medics|paramedics|observers|monitors|villagers|survivors|neighbou?rs)\s*$/i;
+
+/**
+ * Whether the sentence has a party speaking of itself (SELF_REPORT): "the company said on Monday it
+ * had found …" — not officials passing on what happened ("officials said on Monday it was the
+ * worst flood", "police said he was arrested": "it" and "he" are not the officials or the police).
+ */
+function speaksOfItself(text: string): boolean {
+  const m = SELF_REPORT.exec(text);
+  if (!m) return false;
+  const pronoun = /\b(it|they|he|she|its|their|his|her|we)$/i.exec(m[0])?.[1].toLowerCase();
+  if (!pronoun || pronoun === 'they' || pronoun === 'their' || pronoun === 'we') return true;
+  return !PLURAL_SOURCES.test(text.slice(0, m.index));
+}
+
 /** Another outlet's report passed on: "the weekly Plainsman reported on Monday that", "according to a report". */
 const MEDIA_REPORT = /\b(?:reported|reports)(?:\s+[a-z0-9-]+){0,3}?\s+that\b|\baccording to (?:an? |the )?(?:\w+ )?(?:reports?|media|newspaper|broadcaster)\b/i;
 const HEDGE =
@@ -330,11 +350,13 @@ function onlyProspectFigures(claimQty: Quantity[], s: SentenceInfo): boolean {
 // ---- the rule layer --------------------------------------------------------------------------
 
 /** Whether a negation stands just before one of the claim's content words. */
+/** Words after a negation word that make it negate nothing of the fact ("not only", "none other", "nothing short of"). */
+const NEGATES_NOTHING_NEXT = new Set(['only', 'just', 'merely', 'simply', 'least', 'other', 'short', 'doubt', 'clear', 'immediately', 'yet']);
+
 function negationNearClaim(s: SentenceInfo, claim: TextInfo): boolean {
   for (const i of s.negations) {
-    // "not only", "no doubt", "not yet known" do not negate the fact
-    const next = s.tokens[i + 1];
-    if (next === 'only' || next === 'doubt' || next === 'clear' || next === 'immediately' || next === 'yet') continue;
+    // "not only", "not just", "none other than", "no doubt", "not yet known" do not negate the fact
+    if (NEGATES_NOTHING_NEXT.has(s.tokens[i + 1])) continue;
     // a negation negates what follows it ("did not collapse", "was not arrested"); the claim's
     // words before it are usually the subject ("the budget, but not the tax plan" is no denial)
     for (let j = i + 1; j <= Math.min(s.tokens.length - 1, i + 3); j++) if (s.stems[j] && claim.tf.has(s.stems[j])) return true;
@@ -383,8 +405,10 @@ export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
     // the same verb in the past in the sentence: it says it was done
     if (s.tokens[j] === past) return false;
     const before = s.tokens[j - 1] ?? '';
-    if (MODALS.has(before)) prospect = true;
-    else if (before === 'to' && s.tokens.slice(Math.max(0, j - 7), j - 1).some((t) => PROSPECT_BEFORE_TO.test(t))) prospect = true;
+    // "has no plans to declare", "was not expected to": a prospect denied, left to the negation rules
+    const denied = s.negations.some((i) => i >= j - 7 && i < j);
+    if (MODALS.has(before) && !denied) prospect = true;
+    else if (before === 'to' && !denied && s.tokens.slice(Math.max(0, j - 7), j - 1).some((t) => PROSPECT_BEFORE_TO.test(t))) prospect = true;
   }
   if (prospect) return true;
   // "the campaign demanded a recount", "called for a recount" against "the commission ordered a
@@ -404,12 +428,24 @@ const DEMANDED = /^(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)?|ask(?:ed|s|ing)?|urg
 function negatedStems(claimText: string): Set<string> {
   const out = new Set<string>();
   const re = new RegExp(NEGATION.source, 'gi');
-  for (const m of claimText.matchAll(re)) {
-    const after = contentStems(tokenize(claimText.slice((m.index ?? 0) + m[0].length))).slice(0, 2);
+  const text = claimText.replace(NOT_A_NEGATION, (w) => ' '.repeat(w.length));
+  for (const m of text.matchAll(re)) {
+    // (the next words only: a claim may be a very long sentence with many negations)
+    const end = (m.index ?? 0) + m[0].length;
+    const after = contentStems(tokenize(claimText.slice(end, end + 120))).slice(0, 2);
     for (const w of after) out.add(w);
   }
   return out;
 }
+
+/** Just before a denial word, what points back at what the sentence said first: "an allegation he (denies)", "which he", "charges he", "a claim the family has". */
+const DENIED_BEFORE = /(?:\bwhich|\b(?:an?|the|such)\s+(?:[\p{L}-]+\s+)?(?:allegations?|claims?|accusations?|charges?|reports?|account|version|suggestions?)|\b(?:allegations|claims|accusations|charges|reports))\s*,?\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
+/** A denial word that can be a passive's participle. */
+const PARTICIPLE = /^(?:denied|rejected|disputed|dismissed|refuted|debunked|contradicted|rebuffed)$/i;
+/** A denial in the passive, of what came before: "(that …) was flatly (rejected)", "(reports that …) were (denied)". */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|has been|have been)\s+(?:[\p{L}]+ly\s+)?$/iu;
+/** What a denial word names, pointing back: "(disputed) that account", "(denied) it", "(rejected) the claims". */
+const DENIED_BACK_OBJECT = /^\s+(?:(?:that|this|the|those|these|such|his|her|their|its)\s+)?(?:[\p{L}-]+\s+)?(?:account|accounts|version|claims?|allegations?|accusations?|charges?|reports?|it|them|this|that)\s*(?:[,;.!?]|$)/iu;
 
 /** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
 const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradict|disput|no |laughed|shot)/i;
@@ -426,7 +462,12 @@ function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: num
   const m = DENIAL.exec(s.text);
   if (!m) return false;
   if (!DENIES_WHAT_FOLLOWS.test(m[0]) || cover === 0) return true;
-  const denied = s.text.slice(m.index);
+  // A denial of what came before it ("…, an allegation he denies", "…, which he denies", "that … was
+  // rejected by his lawyers", "…, though the ministry disputed that account") denies that part.
+  const before = s.text.slice(0, m.index);
+  const after = s.text.slice(m.index + m[0].length);
+  const back = DENIED_BEFORE.test(before) || (PARTICIPLE.test(m[0]) && PASSIVE_BEFORE.test(before)) || DENIED_BACK_OBJECT.test(after);
+  const denied = back ? before : s.text.slice(m.index);
   const tf = new Map(contentStems(tokenize(denied)).map((w) => [w, 1]));
   if (coverage(claim, tf, idf) < 0.3 * cover) return false;
   // what it denies must hold some of what the claim says, not only whom and where it names
@@ -471,7 +512,9 @@ function statementCoverage(claim: TextInfo, tf: Map<string, number>, idf: IdfTab
 function passesOnReport(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
   const m = MEDIA_REPORT.exec(s.text);
   if (!m) return false;
-  const clause = s.text.slice(m.index + m[0].length);
+  // "…, according to the newspaper" at the end passes on what comes before it
+  const trailing = /^according/i.test(m[0]) && /^[\s\p{L}'’-]{0,40}[.!?"”]*\s*$/u.test(s.text.slice(m.index + m[0].length));
+  const clause = trailing ? s.text.slice(0, m.index) : s.text.slice(m.index + m[0].length);
   const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
   return coverage(claim, tf, idf) >= 0.7 * cover;
 }
@@ -523,7 +566,7 @@ function coreStems(structure?: ClaimStructure): CoreStems | null {
 function claimFlags(claimText: string, structure?: ClaimStructure) {
   return {
     // the spotter's negation, or the wording's ("without warning", "failed to")
-    negated: structure?.negated || NEGATION.test(claimText),
+    negated: structure?.negated || hasNegation(claimText),
     hedged: structure?.hedged ?? HEDGE.test(claimText),
     attributed: structure?.attribution !== undefined ? true : REPORTING.test(claimText),
     denial: DENIAL.test(claimText),
@@ -612,7 +655,8 @@ export function findPattern(
   // against the sentence's own account (read, like figures, on sentences sharing less wording)
   if (claimQty.length && !COMPARED_WITH_CLAIM.test(claimText)) {
     for (const { s, cover } of top) {
-      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && COMPARED_WITH_CLAIM.test(s.text))
+      // (not a sentence giving the claim's own figure: "fell to 5 percent, lower than expected")
+      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && COMPARED_WITH_CLAIM.test(s.text) && figuresIn(s) !== 'agree')
         consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
     }
   }
@@ -632,7 +676,7 @@ export function findPattern(
     const denial = deniesClaim(s, claim, idf, cover, names);
     const hedge = HEDGE.test(text);
     const supersede = SUPERSEDE.test(text);
-    const selfClaim = SELF_REPORT.test(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover);
+    const selfClaim = speaksOfItself(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover);
     // figures first: they are the most specific evidence
     const figures = figuresIn(s) === 'conflict' && someAgree && !supersede ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
@@ -645,7 +689,7 @@ export function findPattern(
     // a negation inside a denial of something else ("rejected reports that it won without
     // competition") is that denial's, not the sentence's statement of the claim
     const otherDenial = !denial && DENIAL.exec(text);
-    const negHere = negNear || NEGATION.test(withoutNoComment(otherDenial ? text.slice(0, otherDenial.index) : text));
+    const negHere = negNear || hasNegation(withoutNoComment(otherDenial ? text.slice(0, otherDenial.index) : text));
     // (a sentence stating the very words the claim negates, "issued a warning" against "failed to
     // issue a warning", needs less of the claim's other words)
     const statesNegated = !negHere && claimNegated && negatedWords.size > 0 && hasNegatedWord(s);
