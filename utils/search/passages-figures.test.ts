@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bestPassage, prepareQuery } from './passages';
+import { createMemoryRetriever } from './retriever';
+import { checkClaim } from '../pipeline';
+import { defaultSteps } from '../steps';
+import { claimStructure } from '../spot/structure';
 
 describe('passages for a claim with a figure', () => {
   const article =
@@ -21,5 +25,19 @@ describe('passages for a claim with a figure', () => {
   it('leaves a claim without a figure as it was', () => {
     expect(prepareQuery({ text: 'The new ferry terminal opened on Monday.' }).figures).toBeUndefined();
     expect(prepareQuery({ text: 'The terminal cost 62 million euros and 14% more than planned.' }).figures).toEqual(new Map([['euro', '62'], ['percent', '14']]));
+  });
+
+  it("shows the sentence with the claim's own figure, not a sentence naming the subject beside one with another figure", async () => {
+    const text =
+      'The Marisol ferry sank off Korven on Tuesday night. The ferry carried 1,200 passengers on its busiest crossing in August. ' +
+      'The coastguard said 300 passengers were aboard the Marisol when it sank, and all were rescued.';
+    const retriever = createMemoryRetriever([
+      { id: 1, url: 'https://a.example/1', outlet: 'Outlet A', title: 'Ferry sinks', published: '2026-01-01', text },
+      { id: 2, url: 'https://b.example/2', outlet: 'Outlet B', title: 'Budget', published: '2026-01-01', text: 'The city budget for roads is 84 million crowns this year.' },
+    ]);
+    const claim = 'The Marisol ferry had 300 passengers aboard when it sank off Korven.';
+    const steps = defaultSteps((q, o) => retriever.search(q, o));
+    const checked = await checkClaim({ text: claim, start: 0, end: claim.length, score: 1, structure: claimStructure(claim) }, steps);
+    expect(checked.outlets.map((o) => o.evidence)).toEqual(['The coastguard said 300 passengers were aboard the Marisol when it sank, and all were rescued.']);
   });
 });

@@ -48,6 +48,9 @@ export interface PreparedQuery {
   figures?: Map<string, string>;
 }
 
+/** A figure for what the query's figure counts, but another value, fills its place at this share of its weight. */
+const OTHER_FIGURE_CREDIT = 0.8;
+
 /** Words between a figure and what it counts: "48 million crowns", "2.4 billion euros". */
 const FIGURE_SCALES = new Set(['hundr', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 
@@ -280,7 +283,8 @@ export function bestPassage(
     for (const m of matches) {
       if (m.roots.size === 0) continue;
       for (const root of figuresIn(articleText.slice(m.start, m.end), q.figures)) {
-        const w = q.terms.get(root)?.weight ?? 0;
+        // (less than the query's own figure: a sentence with that figure stays ahead)
+        const w = (q.terms.get(root)?.weight ?? 0) * OTHER_FIGURE_CREDIT;
         if ((m.roots.get(root) ?? 0) < w) m.roots.set(root, w);
       }
     }
@@ -293,7 +297,9 @@ export function bestPassage(
     if (one > best.score) best = { start: matches[i].start, end: matches[i].end, score: one };
     if (plain) match = Math.max(match, coverage(q, plain[i]));
     if (i + 1 < matches.length && matches[i].roots.size > 0 && matches[i + 1].roots.size > 0) {
-      const two = coverage(q, matches[i], matches[i + 1]);
+      // a pair is chosen on the words it holds, not on a figure's place filled: a sentence naming
+      // the subject beside one with another figure must not beat the sentence with the figure
+      const two = plain ? coverage(q, plain[i], plain[i + 1]) : coverage(q, matches[i], matches[i + 1]);
       const fits = matches[i + 1].end - matches[i].start <= MAX_PASSAGE;
       if (two * PAIR_WINDOW_PENALTY > best.score && fits) {
         best = { start: matches[i].start, end: matches[i + 1].end, score: two * PAIR_WINDOW_PENALTY };
