@@ -9,7 +9,7 @@ import { dismissalKey } from '@/utils/dismissal';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, siteSettingsItem, tabStateKey } from '@/utils/extension/settings';
 import { isSiteEnabled } from '@/utils/site-settings';
 import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
-import { checksToResume, pendingChecksItem, pendingKey, withoutPending, withPending, type PendingCheck } from '@/utils/extension/pending-checks';
+import { checksToResume, pendingChecksItem, pendingKey, pendingNote, withoutPending, withPending, type PendingCheck } from '@/utils/extension/pending-checks';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
 import { defaultSteps } from '@/utils/steps';
@@ -60,8 +60,9 @@ export default defineBackground(() => {
    * way until it is answered (or fails), so a background stopped in the middle runs it at its next
    * start (see resumeChecks).
    */
-  function runSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string): Promise<SelectionCheck> {
-    const pending: PendingCheck = { tabId, text: text.trim(), source, ...(pageUrl === undefined ? {} : { pageUrl }), at: Date.now() };
+  function runSelectionCheck(tabId: number | null, text: string, source: SelectionCheck['source'], pageUrl?: string, resumed?: PendingCheck): Promise<SelectionCheck> {
+    // A check run again keeps when the reader asked for it, and counts the tries.
+    const pending = pendingNote({ tabId, text, source, ...(pageUrl === undefined ? {} : { pageUrl }), at: resumed?.at ?? Date.now(), ...(resumed ? { tries: (resumed.tries ?? 0) + 1 } : {}) });
     const key = pendingKey(pending);
     const running = inFlight.get(key);
     if (running) return running;
@@ -74,20 +75,28 @@ export default defineBackground(() => {
     return check;
   }
 
-  /** The reader's checks left unanswered when the background last stopped, run again now. */
+  /**
+   * The reader's checks left unanswered when the background last stopped, run again now: those of
+   * a tab still showing the page they were asked on (a typed check: the tab still open).
+   */
   async function resumeChecks(): Promise<void> {
     const list = await pendingChecksItem.getValue();
     if (list.length === 0) return;
     const now = Date.now();
     const answered = new Map<number, SelectionCheck[]>();
     for (const p of list) if (p.tabId !== null && !answered.has(p.tabId)) answered.set(p.tabId, (await tabs.get(p.tabId))?.selections ?? []);
-    const open = new Set((await browser.tabs.query({})).map((t) => t.id));
-    // Of a tab closed since, none.
-    const again = checksToResume(list, now, (p) => (p.tabId === null ? [] : (answered.get(p.tabId) ?? []))).filter((p) => p.tabId === null || open.has(p.tabId));
-    // The rest (answered, too old, of a closed tab) is forgotten; those run again are noted afresh as they start.
-    notePending((current) => current.filter((p) => p.at >= now));
+    const shown = new Map((await browser.tabs.query({})).map((t) => [t.id, t.url ?? ''] as const));
+    const again = checksToResume(list, now, (p) => (p.tabId === null ? [] : (answered.get(p.tabId) ?? []))).filter((p) => {
+      if (p.tabId === null || !shown.has(p.tabId)) return false;
+      const url = shown.get(p.tabId)!;
+      return p.pageUrl === undefined || url === '' || pathOf(url) === pathOf(p.pageUrl);
+    });
+    // The notes read are forgotten (those run again are noted afresh as they start); one made
+    // meanwhile, by the check that woke the background, stays.
+    const read = new Set(list.map((p) => `${pendingKey(p)}@${p.at}`));
+    notePending((current) => current.filter((p) => !read.has(`${pendingKey(p)}@${p.at}`)));
     for (const p of again) {
-      void runSelectionCheck(p.tabId, p.text, p.source, p.pageUrl).catch((error) => console.warn('Crosscheck: selection check failed', error));
+      void runSelectionCheck(p.tabId, p.text, p.source, p.pageUrl, p).catch((error) => console.warn('Crosscheck: selection check failed', error));
     }
   }
   void resumeChecks().catch((error) => console.warn('Crosscheck: could not run the checks left under way', error));

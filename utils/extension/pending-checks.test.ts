@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checksToResume, MAX_PENDING, PENDING_MAX_AGE_MS, pendingKey, withoutPending, withPending, type PendingCheck } from './pending-checks';
+import { checksToResume, MAX_PENDING, MAX_TRIES, PENDING_MAX_AGE_MS, pendingKey, pendingNote, withoutPending, withPending, type PendingCheck } from './pending-checks';
 import { MAX_SELECTION_CHARS, type SelectionCheck } from './messages';
 
 const at = Date.parse('2026-03-02T10:00:00Z');
@@ -42,5 +42,18 @@ describe('checks under way', () => {
     // A long text is answered on its first MAX_SELECTION_CHARS characters.
     const long = 'The bridge cost 3 million crowns. '.repeat(400);
     expect(checksToResume([pending(long)], at + 1_000, () => [answer(long.trim().slice(0, MAX_SELECTION_CHARS), at + 10)])).toEqual([]);
+  });
+
+  it('a check run again too often is dropped (one that stops the background every time is not run at every start)', () => {
+    const p = pending('The bridge cost 3 million crowns.');
+    expect(checksToResume([{ ...p, tries: MAX_TRIES - 1 }], at + 1_000, () => [])).toHaveLength(1);
+    expect(checksToResume([{ ...p, tries: MAX_TRIES }], at + 1_000, () => [])).toEqual([]);
+  });
+
+  it('notes a long text cut just past what is checked, so it still says it was longer', () => {
+    const long = '  ' + 'The bridge cost 3 million crowns. '.repeat(400);
+    const note = pendingNote(pending(long));
+    expect(note.text).toBe(long.trim().slice(0, MAX_SELECTION_CHARS + 1));
+    expect(pendingNote(pending(' Short. ')).text).toBe('Short.');
   });
 });

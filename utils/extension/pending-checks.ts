@@ -13,14 +13,18 @@ export interface PendingCheck {
   text: string;
   source: SelectionSource;
   pageUrl?: string;
-  /** When it was asked for (ms since the epoch). */
+  /** When the reader asked for it (ms since the epoch); kept when it is run again. */
   at: number;
+  /** Times it was run again at a background's start. */
+  tries?: number;
 }
 
 /** A check asked for longer ago than this is not run again: the reader has moved on. */
 export const PENDING_MAX_AGE_MS = 2 * 60_000;
 /** At most this many are kept (the newest). */
 export const MAX_PENDING = 20;
+/** A check is run again at most this many times (one that stops the background each time is dropped). */
+export const MAX_TRIES = 2;
 
 export const pendingChecksItem = storage.defineItem<PendingCheck[]>('session:pendingChecks', { fallback: [] });
 
@@ -40,9 +44,15 @@ export function withoutPending(list: readonly PendingCheck[], key: string, at: n
   return list.filter((p) => pendingKey(p) !== key || p.at > at);
 }
 
+/** The note of a check: its text cut just past what is checked (so that it still says it was longer). */
+export function pendingNote(check: PendingCheck): PendingCheck {
+  const text = check.text.trim();
+  return text.length > MAX_SELECTION_CHARS + 1 ? { ...check, text: text.slice(0, MAX_SELECTION_CHARS + 1) } : { ...check, text };
+}
+
 /**
- * The checks to run again at `now`: those asked for in the last PENDING_MAX_AGE_MS whose answer
- * is not among `answered` (the tab's checks: one of the same kind and text made since it was
+ * The checks to run again at `now`: those asked for in the last PENDING_MAX_AGE_MS, run again
+ * fewer than MAX_TRIES times, whose answer is not among `answered` (the tab's checks: one of the same kind and text made since it was
  * asked for means it was answered, and only the note of it was lost).
  */
 export function checksToResume(list: readonly PendingCheck[], now: number, answered: (p: PendingCheck) => readonly SelectionCheck[]): PendingCheck[] {
@@ -50,6 +60,7 @@ export function checksToResume(list: readonly PendingCheck[], now: number, answe
     (p) =>
       now - p.at <= PENDING_MAX_AGE_MS &&
       p.at <= now &&
+      (p.tries ?? 0) < MAX_TRIES &&
       !answered(p).some((c) => c.source === p.source && c.text === p.text.trim().slice(0, MAX_SELECTION_CHARS) && Date.parse(c.checkedAt) >= p.at),
   );
 }
