@@ -218,9 +218,9 @@ export async function checkText(text: string, steps: PipelineSteps, page: PageIn
 
 /**
  * A text the reader chose with fewer words than this, none of it read as a claim and with no
- * action or figure in it, states nothing outlets could confirm or dispute (a word, a name, "the
- * army"): it is not checked, rather than be given a verdict from the stances of every passage
- * that happens to name it. ("Zelensky resigned." or "3 killed" are checked.)
+ * action in it, states nothing outlets could confirm or dispute (a word, a name, "the army", a
+ * date): it is not checked, rather than be given a verdict from the stances of every passage that
+ * happens to name it. ("Zelensky resigned." is checked.)
  */
 export const MIN_SELECTION_WORDS = 3;
 
@@ -247,7 +247,8 @@ export async function checkSelection(
   const spotted = steps.spot(trimmed, { sensitivity: 1 });
   if (spotted.length > 0) return checkText(trimmed, { ...steps, spot: () => spotted }, page, opts);
   const structure = steps.structure(trimmed);
-  // A word or two states something only with an action or a figure ("Zelensky resigned.", "3 killed").
-  if (countWords(trimmed) < MIN_SELECTION_WORDS && !structure.action && structure.numbers.length === 0) return [];
+  // A word or two states something only with an action ("Zelensky resigned."): not a date, a
+  // model or a number alone ("October 8", "Boeing 737", "About 12").
+  if (countWords(trimmed) < MIN_SELECTION_WORDS && !structure.action) return [];
   return [await checkClaim({ text: trimmed, start: 0, end: trimmed.length, score: 1, structure }, steps, page, opts)];
 }
