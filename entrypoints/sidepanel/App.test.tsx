@@ -4,7 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { handleMessages, type BackgroundProtocol, type TabState } from '@/utils/extension/messages';
+import { handleMessages, MAX_SELECTION_CHARS, type BackgroundProtocol, type TabState } from '@/utils/extension/messages';
+import { LIMITS } from '@/utils/extension/message-checks';
 import { tabStateKey } from '@/utils/extension/settings';
 import type { CheckedClaim } from '@/utils/types';
 import { App } from './App';
@@ -202,5 +203,13 @@ describe('the side panel', () => {
     const [first, second] = [...root.querySelectorAll('.panel-check')].map((e) => e.textContent ?? '');
     expect(first).toContain('Only its first 5,000 characters were checked.');
     expect(second).not.toContain('Only its first');
+  });
+
+  it('takes a pasted text longer than what is checked, so that the check can say only its start was', async () => {
+    await newTab(1, true);
+    const root = await openPanel();
+    const box = root.querySelector<HTMLTextAreaElement>('#typed')!;
+    expect(box.maxLength).toBeGreaterThan(MAX_SELECTION_CHARS);
+    expect(box.maxLength).toBe(LIMITS.shortText);
   });
 });

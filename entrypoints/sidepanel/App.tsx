@@ -123,7 +123,7 @@ function TypedCheck({ tabId }: { tabId: number | null }) {
         rows={3}
         placeholder="Type or paste a sentence from the news…"
         value={text}
-        maxLength={5000}
+        maxLength={LIMITS.shortText}
         onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
       />
       <button type="submit" disabled={busy || !text.trim()}>
