@@ -97,7 +97,7 @@ describe('checkAgainst: one site with many articles on the story', () => {
       text: `${claim} The army said so on Monday. Elsewhere, residents of Keld talked about ${topic} for most of the evening, and the council said ${i + 2} people would look into ${topic} next week.`,
     }));
     const corpus = [...demo, ...captured].map((a, i) => ({ ...a, id: i + 1 }));
-    const text = `${claim} Ministers in Orlen spent the week thanking the troops.`;
+    const text = `${claim} Ministers in Orlen spent the week thanking the troops who raised the flag in Dunmere.`;
     const [checked] = await checkAgainst(corpus, text, { url: 'https://lantern.example/valley', outlet: 'The Evening Lantern' });
     expect(checked.text).toBe(claim);
     const outlets = new Map(checked.outlets.map((o) => [o.outlet, o.stance]));

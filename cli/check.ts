@@ -4,6 +4,7 @@ import { loadCorpusFile } from './corpus-file';
 import { readPageText } from './page-text';
 import { createMemoryRetriever, type StoredArticle } from '../utils/search/retriever';
 import type { CheckedClaim } from '../utils/types';
+import { pageNames } from '../utils/story-names';
 import { copySignature, linkCopies } from '../utils/syndication';
 import { checkText, type CheckOptions, type PageInfo } from '../utils/pipeline';
 import { defaultSteps } from '../utils/steps';
@@ -75,7 +76,7 @@ export async function checkAgainst(articles: StoredArticle[], text: string, page
   });
   const retriever = createMemoryRetriever(stored);
   // As in the extension: stored copies of the page's own text are the page, not evidence for it.
-  return checkText(text, defaultSteps((query, o) => retriever.search(query, o)), { signature: copySignature(text), ...page }, opts);
+  return checkText(text, defaultSteps((query, o) => retriever.search(query, o)), { signature: copySignature(text), names: pageNames(text), ...page }, opts);
 }
 
 function safeOutlet(url: string): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSelection, countWords, checkText, openingClaims, openingLimit, restClaims, selectClaims, type PipelineSteps } from './pipeline';
+import { checkClaim, checkSelection, countWords, checkText, openingClaims, openingLimit, restClaims, selectClaims, type PipelineSteps } from './pipeline';
 import { OPENING_CHARS } from './claim-parts';
 import { mostCheckWorthy } from './spot';
 import { claimStructure } from './spot/structure';
@@ -190,6 +190,21 @@ describe('countWords', () => {
 });
 
 describe('evidence relevance', () => {
+  it("judges on a page only articles about the page's story: one naming none of its names or the claim's is left out", async () => {
+    const steps = fakeSteps([
+      { outlet: 'ledger', passage: 'The bridge will stay closed for six months.', stance: 'confirm' },
+      { outlet: 'weather', passage: 'The road will stay closed for six months.', stance: 'confirm' },
+    ]);
+    const search = steps.search;
+    steps.search = async (q, o) =>
+      (await search(q, o)).map((h) => ({ ...h, names: h.outlet === 'ledger' ? ['Kessling', 'Vantry'] : ['Velmor', 'Amber', 'Delta'] }));
+    const claim = { text: 'The bridge will stay closed for 6 months.', start: 0, end: 41, score: 1, structure: { entities: [], numbers: [], negated: false, hedged: false } };
+    const onPage = await checkClaim(claim, steps, { names: ['Kessling Bridge', 'Vantry'] });
+    expect(onPage.outlets.map((o) => o.outlet)).toEqual(['ledger']);
+    // Without the page's names (a reader's selection), both are judged.
+    expect((await checkClaim(claim, steps, {})).outlets.map((o) => o.outlet).sort()).toEqual(['ledger', 'weather']);
+  });
+
   it('does not judge passages that share too little with the claim', async () => {
     const steps = fakeSteps([
       { outlet: 'ledger', passage: 'Troops took 4 districts.', stance: 'confirm' },

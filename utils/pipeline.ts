@@ -4,6 +4,7 @@ import { mostCheckWorthy } from './spot';
 import { hasRest, OPENING_CHARS } from './claim-parts';
 import { EVIDENCE_PER_OUTLET, EVIDENCE_PER_STORY } from './evidence-limits';
 import { assertedPart } from './text/asserted';
+import { capitalisedWords, mentionsAny, nameWords } from './story-names';
 
 /**
  * The steps of a check, each behind its own module so that any one can be replaced:
@@ -70,6 +71,8 @@ export interface PageInfo {
    * page republishes, other outlets' copies of it) are the page's own story, not evidence for it.
    */
   signature?: readonly number[];
+  /** The names the page's text holds (utils/story-names pageNames): evidence must be about its story. */
+  names?: readonly string[];
 }
 
 export interface CheckOptions {
@@ -131,7 +134,12 @@ function judge(
   steps: PipelineSteps,
   page: PageInfo,
 ): CheckedClaim {
-  const relevant = hits.filter((hit) => hit.match === undefined || hit.match >= MIN_EVIDENCE_MATCH);
+  // About the page's story: the article names one of the claim's names or the page's (a page's
+  // claims only: a reader's selection has no page's names to go by, and its own may be too few).
+  const story = page.names?.length ? nameWords([...(claim.structure?.entities ?? []), ...page.names]) : new Set<string>();
+  const relevant = hits.filter(
+    (hit) => (hit.match === undefined || hit.match >= MIN_EVIDENCE_MATCH) && (story.size === 0 || mentionsAny(hit.names ?? capitalisedWords(`${hit.title}\n${hit.passage}`), story)),
+  );
   const judged: JudgedEvidence[] = relevant.map((hit) => ({
     hit,
     stance: steps.stance(claim.text, hit.passage, { structure: claim.structure }),

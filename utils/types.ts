@@ -82,6 +82,8 @@ export interface EvidenceHit {
   copyOf?: number;
   /** When this article is a syndicated copy, the outlet of the article it copies. */
   copyOfOutlet?: string;
+  /** The capitalised words of the article's title and text (which story it is about: utils/story-names). */
+  names?: string[];
 }
 
 /** The stance classifier's answer for one (claim, evidence) pair. */

@@ -8,6 +8,7 @@ import { TabStates } from '@/utils/extension/tab-states';
 import { dismissalKey } from '@/utils/dismissal';
 import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, siteSettingsItem, tabStateKey } from '@/utils/extension/settings';
 import { isSiteEnabled } from '@/utils/site-settings';
+import { pageNames } from '@/utils/story-names';
 import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
 import { checksToResume, pendingChecksItem, pendingKey, pendingNote, withoutPending, withPending, type PendingCheck } from '@/utils/extension/pending-checks';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
@@ -237,7 +238,7 @@ export default defineBackground(() => {
         await demoReady;
         const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl, 'all');
         if (tabs.isLatest(tabId, run)) spotted.delete(tabId);
-        const claims = await checkClaims(spottedClaims, steps, { url: pageUrl, outlet, signature });
+        const claims = await checkClaims(spottedClaims, steps, { url: pageUrl, outlet, signature, names: pageNames(req.text.slice(0, MAX_PAGE_CHARS)) });
         // Written only while this is the tab's latest check (an older one finishing late is
         // dropped) and the page that asked is still the tab's (not one reloaded meanwhile, whose
         // claims were cleared: see onUpdated).

@@ -7,6 +7,7 @@
 import type { CorpusArticle, EvidenceHit } from '../types';
 import { forEachToken, queryTerms, type WeightedTerm } from './analyze';
 import { SearchIndex, type SearchOptions, type SearchQuery } from './index';
+import { capitalisedWords } from '../story-names';
 import { outletKey } from '../outlet-key';
 import { analysedFromIds, analyseForQuery, analyseText, bestPassage, passageText, prepareQuery, sentencesOf, unpackSentences, type AnalysedText, type PreparedQuery } from './passages';
 import { unpackTerms } from './termseq';
@@ -410,6 +411,7 @@ export function createIndexRetriever(
         };
         if (a.copyOf !== undefined) hit.copyOf = a.copyOf;
         if (a.copyOfOutlet !== undefined) hit.copyOfOutlet = a.copyOfOutlet;
+        hit.names = capitalisedWords(`${a.title}\n${a.text}`);
         scored.push({ hit, score });
       }
       if (rerank) scored.sort((x, y) => y.score - x.score);
