@@ -4,7 +4,7 @@ import { mostCheckWorthy } from './spot';
 import { hasRest, OPENING_CHARS } from './claim-parts';
 import { EVIDENCE_PER_OUTLET, EVIDENCE_PER_STORY } from './evidence-limits';
 import { assertedPart } from './text/asserted';
-import { capitalisedWords, mentionsAny, nameWords } from './story-names';
+import { capitalisedWords, mentionsAny, nameWords, pageNameWords } from './story-names';
 
 /**
  * The steps of a check, each behind its own module so that any one can be replaced:
@@ -136,10 +136,14 @@ function judge(
 ): CheckedClaim {
   // About the page's story: the article names one of the claim's names or the page's (a page's
   // claims only: a reader's selection has no page's names to go by, and its own may be too few).
-  const story = page.names?.length ? nameWords([...(claim.structure?.entities ?? []), ...page.names]) : new Set<string>();
-  const relevant = hits.filter(
-    (hit) => (hit.match === undefined || hit.match >= MIN_EVIDENCE_MATCH) && (story.size === 0 || mentionsAny(hit.names ?? capitalisedWords(`${hit.title}\n${hit.passage}`), story)),
-  );
+  const pageWords = page.names?.length ? pageNameWords(page.names) : null;
+  const claimWords = pageWords ? nameWords(claim.structure?.entities ?? []) : null;
+  const aboutStory = (hit: EvidenceHit) => {
+    if (!pageWords || (pageWords.size === 0 && claimWords!.size === 0)) return true;
+    const words = hit.names ?? capitalisedWords(`${hit.title}\n${hit.passage}`);
+    return mentionsAny(words, pageWords) || mentionsAny(words, claimWords!);
+  };
+  const relevant = hits.filter((hit) => (hit.match === undefined || hit.match >= MIN_EVIDENCE_MATCH) && aboutStory(hit));
   const judged: JudgedEvidence[] = relevant.map((hit) => ({
     hit,
     stance: steps.stance(claim.text, hit.passage, { structure: claim.structure }),

@@ -24,15 +24,16 @@ const GENERIC = new Set(
 /** The words that name a story in a list of names ("Colonel Tomas Renko" → Tomas, Renko). */
 export function nameWords(names: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const name of names) {
-    for (const w of name.match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []) {
-      const word = w.replace(/['’]s$/u, '');
-      // a word in capitals ("KELD", a dateline) as it is written in running text
-      const plain = word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
-      if (plain.length >= 3 && !GENERIC.has(plain)) out.add(plain);
-    }
-  }
+  for (const name of names) for (const w of capitalisedWords(name)) if (w.length >= 3 && !GENERIC.has(w)) out.add(w);
   return out;
+}
+
+/** nameWords of a page's names, worked out once per page (every claim of it asks). */
+const pageWordsOf = new WeakMap<readonly string[], Set<string>>();
+export function pageNameWords(names: readonly string[]): Set<string> {
+  let words = pageWordsOf.get(names);
+  if (!words) pageWordsOf.set(names, (words = nameWords(names)));
+  return words;
 }
 
 /** The names of a page's story: every name its text holds. */

@@ -411,11 +411,14 @@ export function createIndexRetriever(
         };
         if (a.copyOf !== undefined) hit.copyOf = a.copyOf;
         if (a.copyOfOutlet !== undefined) hit.copyOfOutlet = a.copyOfOutlet;
-        hit.names = capitalisedWords(`${a.title}\n${a.text}`);
         scored.push({ hit, score });
       }
       if (rerank) scored.sort((x, y) => y.score - x.score);
-      return scored.slice(0, k).map((s) => s.hit);
+      // (the names of the hits kept only, not of every candidate scored)
+      return scored.slice(0, k).map(({ hit }) => {
+        hit.names = capitalisedWords(`${hit.title}\n${known.get(hit.articleId)!.text}`);
+        return hit;
+      });
     });
   }
 
