@@ -140,3 +140,18 @@ describe('no comment, and negations that only look like it', () => {
     expect(stanceOf('Rescuers reached the village of Orsa on Tuesday.', 'The village of Orsa could not be reached by rescuers on Tuesday.')).toBe('dispute');
   });
 });
+
+describe('a figure set against the sentence’s own', () => {
+  it('compares the sentence’s own figure, not the one it is set against', () => {
+    const claim = 'The vaccine cut hospital admissions by 34 percent in the trial.';
+    expect(compare(claim, 'The published data show the vaccine cut hospital admissions by 26 percent, less than the 34 percent the company announced in May.')).toBe('conflict');
+    expect(stanceOf(claim, 'The published data show the vaccine cut hospital admissions by 26 percent in the trial, less than the 34 percent the company announced in May.')).toBe('dispute');
+    expect(compare('Hospitals treated 23 people.', 'Hospitals treated 31 people, up from 23 on Friday.')).toBe('conflict');
+    expect(compare('Hospitals treated 31 people.', 'Hospitals treated 31 people, up from 23 on Friday.')).toBe('agree');
+    expect(compare('The ferry carried 40 passengers.', 'The ferry carried 28 passengers instead of the 40 first reported.')).toBe('conflict');
+  });
+
+  it('still reads "less than" before a figure as a bound', () => {
+    expect(compare('Turnout was 38 percent.', 'Turnout was less than 40 percent.')).toBe('agree');
+  });
+});

@@ -32,6 +32,36 @@ describe('who is speaking in the evidence', () => {
   });
 });
 
+describe('a party with a side passing on the claim', () => {
+  it('reads a union, opposition or analysts passing on the claim as discuss, before or after it', () => {
+    expect(stanceOf('About 90 percent of the port’s dockers joined the strike.', 'The Harbour Workers union said nine out of ten dockers had joined the strike.')).toBe('discuss');
+    expect(
+      stanceOf('Cracks in the tunnel lining had been found during an inspection in 2023.', 'Opposition councillors said cracks in the tunnel lining had been found during an inspection in 2023 and ignored.'),
+    ).toBe('discuss');
+    expect(
+      stanceOf('The ferry operator had been ordered in May to replace the steering gear.', "The ferry operator had been ordered in May to replace the steering gear, the seafarers' union said."),
+    ).toBe('discuss');
+    expect(
+      stanceOf('A year of the treatment would cost about 30,000 euros per patient.', 'Analysts at Osterby Capital said Velsen could charge around 30,000 euros a year per patient.'),
+    ).toBe('discuss');
+  });
+
+  it('does not take what follows a party\'s "said on Tuesday evening," as its words', () => {
+    expect(
+      stanceOf(
+        'Talks between the drivers and Nordvik Transit broke up without a deal on Tuesday afternoon.',
+        "The tram strike in Nordvik will go on until Friday, the drivers' union said on Tuesday evening, after talks with Nordvik Transit broke up without a deal in the afternoon.",
+      ),
+    ).toBe('confirm');
+    expect(stanceOf('About 90 percent of the port’s dockers joined the strike.', 'Nine out of ten dockers joined the strike, according to the union.')).toBe('discuss');
+  });
+
+  it('still reads officials passing on the event, and the European Union, as they were read', () => {
+    expect(stanceOf('Three workers were killed in the blast.', 'Three workers were killed in the blast, the regional fire service said.')).toBe('confirm');
+    expect(stanceOf('The European Union fined the bank 40 million euros.', 'The European Union fined the bank 40 million euros on Monday, the commission said.')).toBe('confirm');
+  });
+});
+
 describe('what a denial denies', () => {
   it('does not read a sentence that states the claim and denies something else as a dispute', () => {
     const claim = 'The Norrvik shipyard is owned by the Varga family.';

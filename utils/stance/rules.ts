@@ -110,7 +110,7 @@ const SUPERSEDE =
   /\b(initially|originally|earlier reports?|first reported|previously reported|had (?:initially |earlier )?been reported|(?:has|have|had) since|since (?:risen|fallen|climbed|dropped|increased|decreased|grown)|(?:rose|risen|climbed|jumped|increased|grew|fell|dropped|revised|corrected|updated|lowered|raised) (?:to|upward|downward)|later (?:said|revised|corrected|confirmed|found|turned)|turned out|correction|now (?:says?|stands|puts)|in fact|actually)\b/i;
 /** A figure set against someone's: "far smaller than the company says", "fewer books than first feared". */
 const COMPARED_WITH_CLAIM =
-  /\b(?:smaller|lower|fewer|less|larger|higher|bigger|greater)(?:\s+[\p{L}-]+)?\s+than\s+(?:(?:the|its|their|his|her|first|initially|originally|previously|officially|earlier|had been|was)\s+)*(?:[\p{L}'’-]+\s+){0,3}?(?:says?|said|claims?|claimed|reported|announced|feared|thought|estimated|stated|suggested|believed|expected)\b/iu;
+  /\b(?:smaller|lower|fewer|less|larger|higher|bigger|greater)(?:\s+[\p{L}-]+)?\s+than\s+(?:(?:the|its|their|his|her|first|initially|originally|previously|officially|earlier|had been|was)\s+)*(?:[\p{L}\d.,%'’-]+\s+){0,4}?(?:says?|said|claims?|claimed|reported|announced|feared|thought|estimated|stated|suggested|believed|expected)\b/iu;
 /** Words after which "to <verb>" is only wanted, expected or asked for, not done ("asked the government to declare"). */
 const PROSPECT_BEFORE_TO = /^(?:expect|hope|plan|ask|want|urg|call|demand|intend|aim|seek|sought|propos|threaten|promis|pledg|prepar|due|set|likely|going|about|ready|wish|request|press|push|vow)/;
 const MODALS = new Set(['would', 'will', 'could', 'may', 'might', 'should', 'shall', 'can', "'ll"]);
@@ -255,6 +255,7 @@ export function quantities(text: string): Quantity[] {
     if (/\./.test(t)) marks.decimal = true;
     if (value === null) marks.vague = true;
     const afterFigure = toks[j] === 'to' ? j : toks[j + 1] === 'to' ? j + 1 : -1;
+    if (setAgainst(toks, i)) marks.replaced = true;
     if (toks[i - 1] === 'from' && afterFigure >= 0 && /^\d|^[a-z]+$/.test(toks[afterFigure + 1] ?? '') && (/^\d/.test(toks[afterFigure + 1]) || SMALL[toks[afterFigure + 1]] !== undefined)) marks.replaced = true;
     {
       const before = toks.slice(Math.max(0, i - 8), i);
@@ -291,6 +292,22 @@ export function quantities(text: string): Quantity[] {
     i = j; // "four of seven districts" is one quantity, not also "seven districts"
   }
   return out;
+}
+
+const COMPARATIVES = new Set(['less', 'more', 'lower', 'higher', 'smaller', 'larger', 'fewer', 'greater', 'bigger', 'worse', 'better']);
+
+/**
+ * Whether the figure at `i` is one the sentence sets its own against, not its own: "21 percent,
+ * less than the 27 percent the company announced", "31 people, up from 23", "instead of the 40
+ * first reported". ("Less than 27 percent" without "the" is a bound, read as one.)
+ */
+function setAgainst(toks: string[], i: number): boolean {
+  const k = ['the', 'its', 'their', 'his', 'her'].includes(toks[i - 1]) ? i - 1 : i;
+  const a = toks[k - 1];
+  const b = toks[k - 2];
+  if (a === 'than') return k < i && COMPARATIVES.has(b) ? true : b === 'rather';
+  if (a === 'from') return b === 'up' || b === 'down';
+  return a === 'of' && b === 'instead';
 }
 
 /**
@@ -519,6 +536,49 @@ function passesOnReport(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: 
   return coverage(claim, tf, idf) >= 0.7 * cover;
 }
 
+/**
+ * Parties with a side in a story, whose word about others the outlet passes on without taking a
+ * side: a union, the opposition, critics, campaigners, lawyers, analysts, rebels, anonymous
+ * sources. "Union" only in lower case ("the drivers' union", not "the European Union").
+ */
+const PARTY_WORDS = [
+  'oppositions?', 'critics?', 'campaigners?', 'activists?', 'lawyers?', 'attorneys?', 'analysts?', 'rebels?', 'resistance',
+  'insurgents?', 'protesters?', 'opponents?', 'rivals?', 'environmentalists?', 'families', 'relatives', 'whistleblowers?',
+  'sources', 'people familiar with [\\p{L} ]{1,30}?', 'opposition [\\p{L}-]+',
+]
+  .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .concat(['unions?', 'union [\\p{L}-]+'])
+  .join('|');
+const PARTY_SAYS = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|argued|argues|argue|insisted|insists|insist|told [\\p{L}]+)';
+/** A party and its word: "the drivers' union said on Tuesday evening", "Analysts at Brightwater said", "according to the union". */
+const PARTY_SPEAKS = new RegExp(
+  `\\b(?:according to\\s+(?:the\\s+|an?\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${PARTY_WORDS})|(?:${PARTY_WORDS})(?:\\s+(?:at|of|for|from|in)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)?\\s+${PARTY_SAYS})` +
+    `(?:\\s+(?:(?:late|early)\\s+)?(?:on|last|this|in|at)\\s+[\\p{L}0-9-]+(?:\\s+(?:morning|afternoon|evening|night))?)?`,
+  'gu',
+);
+/** What stands between the end of the reported words and the party: ", the chemical workers' ". */
+const BEFORE_PARTY = /,\s+(?:(?:said|says|according to)\s+)?(?:the\s+|an?\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
+
+/**
+ * Whether the sentence passes on what a party with a side says about the claim ("Opposition
+ * councillors said cracks in the same beams had been found in 2024", "…, the union said on
+ * Friday."): the words it reports hold most of what the sentence shares with the claim.
+ */
+function partyAlleges(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
+  for (const m of s.text.matchAll(PARTY_SPEAKS)) {
+    const rest = s.text.slice(m.index + m[0].length);
+    const lead = s.text.slice(0, m.index);
+    const ended = /^\s*(?:[,.;!?"”]|$)/.test(rest);
+    const tail = ended ? BEFORE_PARTY.exec(lead) : null;
+    // "…, the union said (on Friday)(, after …)": the words before; "the union said (that) …": the words after
+    const clause = tail ? lead.slice(0, tail.index) : !ended && !/^according/i.test(m[0]) ? rest.replace(/^\s+that\b/i, '') : '';
+    if (!clause) continue;
+    const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
+    if (coverage(claim, tf, idf) >= 0.7 * cover) return true;
+  }
+  return false;
+}
+
 /** How surely a sentence is about the claim, from the share of the claim it covers (scales a rule's strength). */
 function fitOf(cover: number): number {
   return Math.min(1, Math.max(cover, 0.5) / 0.7);
@@ -651,6 +711,14 @@ export function findPattern(
     if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && !DENIAL.test(s.text) && onlyProspect(s, claim))
       consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'prospect', sentence: s.text });
   }
+  // "the union said nine out of ten drivers had joined": a party with a side passing on the claim.
+  // Read on the best sentences that share less with the claim too: it only makes them a mention.
+  if (!flags.attributed) {
+    for (const { s, cover } of top) {
+      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && partyAlleges(s, claim, idf, cover))
+        consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'attribution', sentence: s.text });
+    }
+  }
   // "far smaller than the company says", "fewer books than first feared": a claimed amount set
   // against the sentence's own account (read, like figures, on sentences sharing less wording)
   if (claimQty.length && !COMPARED_WITH_CLAIM.test(claimText)) {
@@ -676,7 +744,7 @@ export function findPattern(
     const denial = deniesClaim(s, claim, idf, cover, names);
     const hedge = HEDGE.test(text);
     const supersede = SUPERSEDE.test(text);
-    const selfClaim = speaksOfItself(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover);
+    const selfClaim = speaksOfItself(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover) || partyAlleges(s, claim, idf, cover);
     // figures first: they are the most specific evidence
     const figures = figuresIn(s) === 'conflict' && someAgree && !supersede ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
