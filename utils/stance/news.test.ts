@@ -56,6 +56,12 @@ describe('a party with a side passing on the claim', () => {
     expect(stanceOf('About 90 percent of the port’s dockers joined the strike.', 'Nine out of ten dockers joined the strike, according to the union.')).toBe('discuss');
   });
 
+  it('reads unions named by their plant, sharing the claim\'s names, as a party passing it on', () => {
+    expect(
+      stanceOf('The carmaker will close its Vellmar plant next year.', 'Unions at the Vellmar plant say the carmaker is preparing to close it next year; the company has not commented.'),
+    ).toBe('discuss');
+  });
+
   it('still reads officials passing on the event, and the European Union, as they were read', () => {
     expect(stanceOf('Three workers were killed in the blast.', 'Three workers were killed in the blast, the regional fire service said.')).toBe('confirm');
     expect(stanceOf('The European Union fined the bank 40 million euros.', 'The European Union fined the bank 40 million euros on Monday, the commission said.')).toBe('confirm');

@@ -539,7 +539,8 @@ function passesOnReport(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: 
 /**
  * Parties with a side in a story, whose word about others the outlet passes on without taking a
  * side: a union, the opposition, critics, campaigners, lawyers, analysts, rebels, anonymous
- * sources. "Union" only in lower case ("the drivers' union", not "the European Union").
+ * sources. "Union" only in lower case or plural ("the drivers' union", "Unions at the plant", not
+ * "the European Union").
  */
 const PARTY_WORDS = [
   'oppositions?', 'critics?', 'campaigners?', 'activists?', 'lawyers?', 'attorneys?', 'analysts?', 'rebels?', 'resistance',
@@ -547,12 +548,12 @@ const PARTY_WORDS = [
   'sources', 'people familiar with [\\p{L} ]{1,30}?', 'opposition [\\p{L}-]+',
 ]
   .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
-  .concat(['unions?', 'union [\\p{L}-]+'])
+  .concat(['[Uu]nions', 'union', 'union [\\p{L}-]+'])
   .join('|');
 const PARTY_SAYS = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|argued|argues|argue|insisted|insists|insist|told [\\p{L}]+)';
 /** A party and its word: "the drivers' union said on Tuesday evening", "Analysts at Brightwater said", "according to the union". */
 const PARTY_SPEAKS = new RegExp(
-  `\\b(?:according to\\s+(?:the\\s+|an?\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${PARTY_WORDS})|(?:${PARTY_WORDS})(?:\\s+(?:at|of|for|from|in)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)?\\s+${PARTY_SAYS})` +
+  `\\b(?:according to\\s+(?:the\\s+|an?\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${PARTY_WORDS})|(?:${PARTY_WORDS})(?:\\s+(?:at|of|for|from|in)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*(?:\\s+\\p{Ll}+)?)?\\s+${PARTY_SAYS})` +
     `(?:\\s+(?:(?:late|early)\\s+)?(?:on|last|this|in|at)\\s+[\\p{L}0-9-]+(?:\\s+(?:morning|afternoon|evening|night))?)?`,
   'gu',
 );
@@ -573,8 +574,9 @@ function partyAlleges(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: nu
     // "…, the union said (on Friday)(, after …)": the words before; "the union said (that) …": the words after
     const clause = tail ? lead.slice(0, tail.index) : !ended && !/^according/i.test(m[0]) ? rest.replace(/^\s+that\b/i, '') : '';
     if (!clause) continue;
-    const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
-    if (coverage(claim, tf, idf) >= 0.7 * cover) return true;
+    // (the party's own words, "Unions at the Osterhavn plant", may share the claim's names)
+    const covers = (text: string) => coverage(claim, new Map(contentStems(tokenize(text)).map((w) => [w, 1])), idf);
+    if (covers(clause) >= 0.7 * Math.min(cover, covers(lead + ' ' + rest))) return true;
   }
   return false;
 }
