@@ -155,3 +155,17 @@ describe('a figure set against the sentence’s own', () => {
     expect(compare('Turnout was 38 percent.', 'Turnout was less than 40 percent.')).toBe('agree');
   });
 });
+
+describe('a passage without the claim’s figures', () => {
+  it('does not confirm a claim whose figures it does not give', () => {
+    const claim = 'Orvane Bio’s experimental Parkinson’s drug Tressil slowed the loss of movement by 31 percent over 18 months in a large trial.';
+    const preview =
+      "Orvane Bio will present the results of its late-stage trial of the Parkinson's drug Tressil at a neurology conference in Vienna on Thursday.\n\nThe 18-month study enrolled 1,620 patients in 12 countries.";
+    expect(stanceOf(claim, preview)).toBe('discuss');
+  });
+
+  it('still lets the same value count under another noun', () => {
+    const claim = 'Police evacuated about 900 residents living near the depot.';
+    expect(stanceOf(claim, 'Police moved about 900 people living near the fuel depot to a school for the night.')).toBe('confirm');
+  });
+});

@@ -48,6 +48,7 @@ export interface RuleFinding {
     | 'supersession'
     | 'hedged-claim'
     | 'no-sign-of-dispute'
+    | 'figure-not-given'
     | 'denial-shared'
     | 'opening-denial'
     | 'prospect'
@@ -931,6 +932,16 @@ export function applyRules(
     return mixFinding(mixed, { stance: 'unrelated', strength: 0.7, rule: 'no-overlap', sentence: '' }, true);
   }
   if (finding?.stance === 'dispute') return mixed;
+  // A passage with no figure for what the claim's figures count, nor their values ("will present
+  // the results on Thursday" against "slowed decline by 27 percent"), does not confirm them.
+  if (top === 'confirm' && finding?.stance !== 'confirm') {
+    const claimQty = quantities(claimText).filter((q) => !q.replaced);
+    const nouns = new Set(claimQty.map((q) => q.noun));
+    // (the same value counts, whatever the noun: "1,200 people" for "1,200 residents")
+    const bears = (q: Quantity) => nouns.has(q.noun) || claimQty.some((c) => compatible(c, q));
+    if (claimQty.length && !evidence.sents.some((s) => quantities(s.text).some(bears)))
+      return mixFinding(mixed, { stance: 'discuss', strength: 0.6, rule: 'figure-not-given', sentence: '' }, true);
+  }
   // A sentence or two that says nothing against the claim — no denial or correction word, no
   // negation, no figure that differs — does not dispute it, whatever the model's word counts say.
   if (top !== 'dispute') return mixed;
