@@ -216,6 +216,25 @@ describe('evidence relevance', () => {
     expect(claim.outlets.map((o) => o.outlet)).toEqual(['ledger']);
     expect(claim.verdict).toBe('confirmed');
   });
+
+  it('judges a passage giving another figure for what the claim counts, with fewer of its words', async () => {
+    const steps = fakeSteps([
+      { outlet: 'ledger', passage: 'Turnout was 61 percent.', stance: 'confirm' },
+      { outlet: 'mirror', passage: 'Turnout was 58 percent, slightly lower than four years ago.', stance: 'dispute' },
+      { outlet: 'market', passage: 'The shares fell 4 percent.', stance: 'dispute' },
+    ]);
+    const search = steps.search;
+    const figures: Record<string, Partial<EvidenceHit>> = {
+      ledger: { match: 0.6 },
+      mirror: { match: 0.23, withFigures: 0.43 },
+      // another figure in the same unit, with almost nothing else of the claim
+      market: { match: 0.1, withFigures: 0.3 },
+    };
+    steps.search = async (q, o) => (await search(q, o)).map((h) => ({ ...h, ...figures[h.outlet] }));
+    const [claim] = await checkText('Turnout was 61 percent, the highest since 1998.', steps);
+    expect(claim.outlets.map((o) => o.outlet).sort()).toEqual(['ledger', 'mirror']);
+    expect(claim.verdict).toBe('conflicting');
+  });
 });
 
 describe('a page\'s claims searched together', () => {

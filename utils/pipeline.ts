@@ -94,6 +94,20 @@ export const DEFAULT_EVIDENCE_PER_CLAIM = 12;
  */
 export const MIN_EVIDENCE_MATCH = 0.3;
 
+/**
+ * A passage giving another figure for what the claim's figure counts ("Turnout was 58 percent" for
+ * "Turnout was 61 percent, the highest since 1998") shares fewer of the claim's words than one
+ * restating it, yet bears on it most: it is evidence when, with its figure in the claim's figure's
+ * place, it covers FIGURE_EVIDENCE_MATCH of the claim and, without, at least FIGURE_WORDS_MATCH.
+ */
+export const FIGURE_EVIDENCE_MATCH = 0.4;
+export const FIGURE_WORDS_MATCH = 0.2;
+
+function bearsOnClaim(hit: EvidenceHit): boolean {
+  if (hit.match === undefined || hit.match >= MIN_EVIDENCE_MATCH) return true;
+  return hit.withFigures !== undefined && hit.withFigures >= FIGURE_EVIDENCE_MATCH && hit.match >= FIGURE_WORDS_MATCH;
+}
+
 export const DEFAULT_MAX_CLAIMS = 60;
 
 /** Cross-checks one claim against the corpus. */
@@ -143,7 +157,7 @@ function judge(
     const words = hit.names ?? capitalisedWords(`${hit.title}\n${hit.passage}`);
     return mentionsAny(words, pageWords) || mentionsAny(words, claimWords!);
   };
-  const relevant = hits.filter((hit) => (hit.match === undefined || hit.match >= MIN_EVIDENCE_MATCH) && aboutStory(hit));
+  const relevant = hits.filter((hit) => bearsOnClaim(hit) && aboutStory(hit));
   const judged: JudgedEvidence[] = relevant.map((hit) => ({
     hit,
     stance: steps.stance(claim.text, hit.passage, { structure: claim.structure }),

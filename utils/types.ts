@@ -78,6 +78,12 @@ export interface EvidenceHit {
    * nothing specific with the claim, about 1 when it holds every word of it (IDF-weighted).
    */
   match?: number;
+  /**
+   * How much of the claim the passage covers when a figure it gives for what the claim's figure
+   * counts stands in for the claim's ("31 people were treated in hospital" for "23 people were
+   * taken to hospital"); only when it gives one and that covers more than `match`.
+   */
+  withFigures?: number;
   /** When this article is a syndicated copy, the id of the article it copies. */
   copyOf?: number;
   /** When this article is a syndicated copy, the outlet of the article it copies. */

@@ -22,6 +22,12 @@ describe('passages for a claim with a figure', () => {
     expect(withFigure.score).toBeCloseTo(withoutFigureSentence.score, 6);
   });
 
+  it('says how much of the claim the passage covers with its figure in the claim\'s figure\'s place', () => {
+    const p = bestPassage(article, { text: 'The ferry terminal cost 62 million euros.' });
+    expect(p.withFigures).toBeGreaterThan(p.score);
+    expect(bestPassage(article, { text: 'The new ferry terminal opened on Monday.' }).withFigures).toBeUndefined();
+  });
+
   it('leaves a claim without a figure as it was', () => {
     expect(prepareQuery({ text: 'The new ferry terminal opened on Monday.' }).figures).toBeUndefined();
     expect(prepareQuery({ text: 'The terminal cost 62 million euros and 14% more than planned.' }).figures).toEqual(new Map([['euro', '62'], ['percent', '14']]));

@@ -15,6 +15,11 @@ export interface Passage {
   end: number;
   /** 0 when nothing matches; about 1 when the passage holds every query word (more with phrase bonuses). */
   score: number;
+  /**
+   * The passage's score with a figure it gives for what the query's figure counts standing in for
+   * that figure ("31 people" for "23 people", at OTHER_FIGURE_CREDIT); only when it gives one.
+   */
+  withFigures?: number;
 }
 
 /** How much a pair of neighbouring query words found together adds, relative to their lighter weight. */
@@ -317,5 +322,7 @@ export function bestPassage(
   // The figures' places filled choose the passage but do not make the article match the query
   // better (a figure in the same unit is no sign that it is about the same thing): the score is
   // the best match the article has without them.
-  return { passage: articleText.slice(start, end), start, end, score: Math.max(match, 0) };
+  const out: Passage = { passage: articleText.slice(start, end), start, end, score: Math.max(match, 0) };
+  if (plain && best.score > out.score) out.withFigures = best.score;
+  return out;
 }

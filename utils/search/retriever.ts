@@ -409,6 +409,7 @@ export function createIndexRetriever(
           score: Math.round(score * 10000) / 10000,
           match: Math.round(p.score * 1000) / 1000,
         };
+        if (p.withFigures !== undefined) hit.withFigures = Math.round(p.withFigures * 1000) / 1000;
         if (a.copyOf !== undefined) hit.copyOf = a.copyOf;
         if (a.copyOfOutlet !== undefined) hit.copyOfOutlet = a.copyOfOutlet;
         scored.push({ hit, score });

@@ -101,6 +101,12 @@ describe('death tolls', () => {
     expect(stanceOf('At least 20 people have died in the storm.', 'The death toll from the storm in the north has risen to 20, regional officials said on Friday.')).toBe('confirm');
   });
 
+  it('compares a death toll with a count of the dead named by who they were', () => {
+    expect(
+      stanceOf('Three miners were killed in the collapse.', 'A fourth miner has died of his injuries from the collapse at the Harnby pit, the hospital said on Sunday, raising the death toll to four.'),
+    ).toBe('dispute');
+  });
+
   it('does not compare a toll with a count of people that is not of the dead', () => {
     expect(compareFigures(quantities('About 3,000 people were evacuated from the coast.'), quantities('The death toll has risen to 12, officials said.'))).toBeNull();
     expect(compareFigures(quantities('Nine people have died in the floods.'), quantities('The death toll has risen to 12, officials said.'))).toBe('conflict');

@@ -337,6 +337,11 @@ function comparable(a: Quantity, b: Quantity): boolean {
   return Math.max(a.low, b.low) / Math.min(a.low, b.low) <= 100;
 }
 
+/** Whether two figures count the same thing: the same noun, or a death toll and a count of the dead ("the toll rose to five" / "four workers were killed"). */
+function sameCount(a: Quantity, b: Quantity): boolean {
+  return a.noun === b.noun || (!!a.death && !!b.death && (!!a.toll || !!b.toll));
+}
+
 /** Compares the claim's figures with a sentence's: 'conflict', 'agree' or null (nothing comparable). */
 export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'conflict' | 'agree' | null {
   let agree = false;
@@ -348,7 +353,7 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
     // ("from 96 million to 81 million") is not the one the sentence gives
     // ("2,400 people were evacuated" against "14 people died": only one of them is a count of the dead)
     const same = evidence.filter(
-      (e) => e.noun === c.noun && !e.replaced && !e.prospect === !c.prospect && !e.death === !c.death && (!e.toll || c.deadly) && (!c.toll || e.deadly) && comparable(c, e),
+      (e) => sameCount(c, e) && !e.replaced && !e.prospect === !c.prospect && !e.death === !c.death && (!e.toll || c.deadly) && (!c.toll || e.deadly) && comparable(c, e),
     );
     if (!same.length) continue;
     if (same.some((e) => compatible(c, e))) agree = true;
@@ -676,7 +681,7 @@ export function findPattern(
     const qs = claimQty.length ? quantities(s.text) : [];
     const extra = [
       ...(claimDeathStems.length && qs.some((q) => q.death) ? claimDeathStems : []),
-      ...(qs.some((e) => e.death && claimQty.some((c) => c.death && c.noun === e.noun && !c.prospect === !e.prospect)) ? claimNumberStems : []),
+      ...(qs.some((e) => e.death && claimQty.some((c) => c.death && sameCount(c, e) && !c.prospect === !e.prospect)) ? claimNumberStems : []),
     ];
     if (!extra.length) return coverage(claim, s.tf, idf);
     const tf = new Map(s.tf);
