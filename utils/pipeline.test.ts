@@ -217,6 +217,26 @@ describe('evidence relevance', () => {
     expect(claim.verdict).toBe('confirmed');
   });
 
+  it("counts an article's other sentence when it disputes the claim, not when it only confirms it", async () => {
+    const steps = fakeSteps([
+      { outlet: 'courier', passage: 'The minister resigned over the 48 contract.', stance: 'discuss' },
+      { outlet: 'courier', passage: 'The contract was worth 84 million, documents show.', stance: 'dispute' },
+      { outlet: 'ledger', passage: 'The ledger wrote about the 48 contract.', stance: 'discuss' },
+      { outlet: 'ledger', passage: 'The company said the contract was worth 48 million.', stance: 'confirm' },
+    ]);
+    const search = steps.search;
+    // each outlet's article: its first passage, with the second as its other sentence
+    steps.search = async (q, o) => {
+      const hits = await search(q, o);
+      return [{ ...hits[0], otherPassage: hits[1].passage }, { ...hits[2], otherPassage: hits[3].passage }];
+    };
+    const [claim] = await checkText('The contract was worth 48 million.', steps);
+    const byOutlet = Object.fromEntries(claim.outlets.map((o) => [o.outlet, o]));
+    expect(byOutlet.courier.stance).toBe('dispute');
+    expect(byOutlet.courier.evidence).toBe('The contract was worth 84 million, documents show.');
+    expect(byOutlet.ledger.stance).toBe('discuss');
+  });
+
   it('judges a passage giving another figure for what the claim counts, with fewer of its words', async () => {
     const steps = fakeSteps([
       { outlet: 'ledger', passage: 'Turnout was 61 percent.', stance: 'confirm' },

@@ -162,6 +162,16 @@ function judge(
     hit,
     stance: steps.stance(claim.text, hit.passage, { structure: claim.structure }),
   }));
+  // A story often restates the claim where it shares most words with it and disputes it further
+  // down ("But the ministry denied …", another figure): an article's other sentence bearing on the
+  // claim counts when it disputes it (the outlet's finding is then the side it takes, see
+  // outletFindings). Only a dispute: a confirmation there was as often a party's own word.
+  for (const hit of relevant) {
+    if (!hit.otherPassage) continue;
+    const other = { ...hit, passage: hit.otherPassage };
+    const stance = steps.stance(claim.text, other.passage, { structure: claim.structure });
+    if (stance.stance === 'dispute') judged.push({ hit: other, stance });
+  }
   const outlets = outletFindings(judged, { outlet: page.outlet, url: page.url });
   return { text: claim.text, start: claim.start, end: claim.end, score: claim.score, verdict: decideVerdict(outlets), outlets };
 }

@@ -84,6 +84,8 @@ export interface EvidenceHit {
    * taken to hospital"); only when it gives one and that covers more than `match`.
    */
   withFigures?: number;
+  /** Another sentence of the article that bears on the claim nearly as well as the passage (see Passage.other). */
+  otherPassage?: string;
   /** When this article is a syndicated copy, the id of the article it copies. */
   copyOf?: number;
   /** When this article is a syndicated copy, the outlet of the article it copies. */

@@ -28,6 +28,17 @@ describe('passages for a claim with a figure', () => {
     expect(bestPassage(article, { text: 'The new ferry terminal opened on Monday.' }).withFigures).toBeUndefined();
   });
 
+  it('gives the sentence elsewhere in the article that bears on the claim nearly as well', () => {
+    const text =
+      'Health Minister Ada Lenz resigned on Tuesday over a contract for the new Westgate hospital.\n\n' +
+      'Crowds gathered outside the ministry in the afternoon.\n\n' +
+      'The contract, worth 84 million crowns according to ministry documents, went to a firm owned by her brother.';
+    const p = bestPassage(text, { text: 'The contract for the new Westgate hospital was worth 48 million crowns.' });
+    expect(p.passage).toContain('Westgate');
+    expect(p.other).toContain('84 million crowns');
+    expect(bestPassage(text, { text: 'Crowds gathered outside the ministry.' }).other).toBeUndefined();
+  });
+
   it('leaves a claim without a figure as it was', () => {
     expect(prepareQuery({ text: 'The new ferry terminal opened on Monday.' }).figures).toBeUndefined();
     expect(prepareQuery({ text: 'The terminal cost 62 million euros and 14% more than planned.' }).figures).toEqual(new Map([['euro', '62'], ['percent', '14']]));

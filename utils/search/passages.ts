@@ -20,7 +20,16 @@ export interface Passage {
    * that figure ("31 people" for "23 people", at OTHER_FIGURE_CREDIT); only when it gives one.
    */
   withFigures?: number;
+  /**
+   * The sentence outside the passage that matches the query best, when it matches at least
+   * OTHER_PASSAGE_SHARE as well: an article may state or deny the claim elsewhere than where it
+   * shares most words with it (a figure further down, a denial after the lead).
+   */
+  other?: string;
 }
+
+/** How well, relative to the passage, another sentence must match to be returned beside it. */
+const OTHER_PASSAGE_SHARE = 0.6;
 
 /** How much a pair of neighbouring query words found together adds, relative to their lighter weight. */
 const PAIR_BONUS = 0.5;
@@ -324,5 +333,14 @@ export function bestPassage(
   // the best match the article has without them.
   const out: Passage = { passage: articleText.slice(start, end), start, end, score: Math.max(match, 0) };
   if (plain && best.score > out.score) out.withFigures = best.score;
+  let other = -1;
+  let otherScore = best.score * OTHER_PASSAGE_SHARE;
+  for (let i = 0; i < matches.length; i++) {
+    if (matches[i].end <= best.start || matches[i].start >= best.end) {
+      const one = coverage(q, matches[i]);
+      if (one > otherScore && matches[i].end - matches[i].start <= MAX_PASSAGE) [other, otherScore] = [i, one];
+    }
+  }
+  if (other >= 0) out.other = articleText.slice(matches[other].start, matches[other].end);
   return out;
 }

@@ -410,6 +410,7 @@ export function createIndexRetriever(
           match: Math.round(p.score * 1000) / 1000,
         };
         if (p.withFigures !== undefined) hit.withFigures = Math.round(p.withFigures * 1000) / 1000;
+        if (p.other !== undefined) hit.otherPassage = p.other;
         if (a.copyOf !== undefined) hit.copyOf = a.copyOf;
         if (a.copyOfOutlet !== undefined) hit.copyOfOutlet = a.copyOfOutlet;
         scored.push({ hit, score });
