@@ -66,7 +66,7 @@ ${body}
   writeFileSync(path.join(dir, 'pages', `${p.slug}.html`), html);
   const expected = {
     outlet: p.outlet,
-    syndicated: {},
+    syndicated: p.syndicated ?? {},
     claims: p.claims.map(([text, verdict, stances]) => ({ text: curly(text), verdict, stances })),
     notClaims: p.notClaims.map(curly),
   };
@@ -77,7 +77,8 @@ ${body}
  * Writes the set into `dir`. `corpus`: [outlet, published, title, text] per article, its address
  * made from `domains[outlet]`. `pages`: each page's slug, outlet, domain, date, headline,
  * standfirst, dateline, paragraphs (arrays of sentences, a claim written `{n}` and a not-claim
- * `[n]`), claims ([sentence, verdict, stances]) and not-claims.
+ * `[n]`), claims ([sentence, verdict, stances]), not-claims and, if any corpus article is a
+ * syndicated copy, `syndicated` (copy's outlet → original's outlet).
  */
 export function writeNewsSet(dir, { domains, corpus, pages }) {
   const lines = corpus.map(([outlet, published, title, text]) =>
