@@ -169,3 +169,12 @@ describe('a passage without the claim’s figures', () => {
     expect(stanceOf(claim, 'Police moved about 900 people living near the fuel depot to a school for the night.')).toBe('confirm');
   });
 });
+
+describe('a correction of an earlier version', () => {
+  it('reads the figures an earlier version gave as replaced, disputing only a claim that gives them', () => {
+    const correction = 'Correction, May 4: An earlier version of this article said that five lifeguards had been hurt on Saturday afternoon.';
+    expect(stanceOf('Four lifeguards were hurt when their boat capsized near Vessby on Saturday afternoon.', correction)).not.toBe('dispute');
+    expect(stanceOf('Five lifeguards were hurt when their boat capsized near Vessby on Saturday afternoon.', correction)).toBe('dispute');
+    expect(quantities(correction).every((q) => q.replaced)).toBe(true);
+  });
+});

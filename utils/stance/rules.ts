@@ -211,6 +211,10 @@ export function quantities(text: string): Quantity[] {
     .match(/[a-z]+(?:'[a-z]+)?|\d+(?:,\d{3})*(?:\.\d+)?|[,;:]/g);
   if (!toks) return [];
   const deadly = DEATH_WORDS.test(text);
+  // "An earlier version of this article said that three firefighters had been injured": the
+  // figures after it are the ones the correction replaced
+  const correction = CORRECTED_VERSION.exec(toks.join(' '));
+  const correctedFrom = correction ? correction.index && toks.join(' ').slice(0, correction.index).split(' ').length : -1;
   const out: Quantity[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -256,7 +260,7 @@ export function quantities(text: string): Quantity[] {
     if (/\./.test(t)) marks.decimal = true;
     if (value === null) marks.vague = true;
     const afterFigure = toks[j] === 'to' ? j : toks[j + 1] === 'to' ? j + 1 : -1;
-    if (setAgainst(toks, i)) marks.replaced = true;
+    if (setAgainst(toks, i) || correctedFrom > 0 && i > correctedFrom) marks.replaced = true;
     if (toks[i - 1] === 'from' && afterFigure >= 0 && /^\d|^[a-z]+$/.test(toks[afterFigure + 1] ?? '') && (/^\d/.test(toks[afterFigure + 1]) || SMALL[toks[afterFigure + 1]] !== undefined)) marks.replaced = true;
     {
       const before = toks.slice(Math.max(0, i - 8), i);
@@ -294,6 +298,9 @@ export function quantities(text: string): Quantity[] {
   }
   return out;
 }
+
+/** A correction's account of what an earlier version said. */
+const CORRECTED_VERSION = /\b(?:an?|the) (?:earlier|previous|original|first) (?:version|edition) of this (?:article|story|report|page)\b/;
 
 const COMPARATIVES = new Set(['less', 'more', 'lower', 'higher', 'smaller', 'larger', 'fewer', 'greater', 'bigger', 'worse', 'better']);
 
@@ -759,7 +766,9 @@ export function findPattern(
     if (figures === 'conflict') consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'figures', sentence: text });
     // a sentence whose figures all agree with the claim's does not supersede it ("first reported
     // that the contract, worth 48 million, …" against a claim of 48 million)
-    if (supersede && (figures === 'conflict' || (oldFrame && !claimNegated && figures !== 'agree'))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
+    // (not when the figures it says were replaced differ from the claim's: the claim is not what was replaced)
+    const replacedDiffer = claimQty.length > 0 && compareFigures(claimQty, quantities(text).filter((q) => q.replaced).map((q) => ({ ...q, replaced: false }))) === 'conflict';
+    if (supersede && !replacedDiffer && (figures === 'conflict' || (oldFrame && !claimNegated && figures !== 'agree'))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
     if (denial && !flags.denial) consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'denial', sentence: text });
     const negNear = negationNearClaim(s, claim);
     // a negation inside a denial of something else ("rejected reports that it won without
@@ -963,7 +972,15 @@ export function applyRules(
       !contestsClaim(s, claim, idf, coverage(claim, s.tf, idf))
     );
   });
-  if (!silent) return mixed;
+  // A correction of a figure the claim does not give ("an earlier version said three firefighters"
+  // against "two firefighters") disputes what was corrected, not the claim.
+  const claimQty = quantities(claimText);
+  const figures = claimQty.length ? evidence.sents.map((s) => quantities(s.text)) : [];
+  const otherCorrected =
+    !finding &&
+    figures.some((qs) => compareFigures(claimQty, qs.filter((q) => q.replaced).map((q) => ({ ...q, replaced: false }))) === 'conflict') &&
+    !figures.some((qs) => compareFigures(claimQty, qs) === 'conflict');
+  if (!silent && !otherCorrected) return mixed;
   // turned to the model's next choice between confirm and discuss (the prior correction for
   // dispute can put a confirmation the model favoured over the dispute's raw score below it)
   const next = mixed.confirm > mixed.discuss ? 'confirm' : 'discuss';
