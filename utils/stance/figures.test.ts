@@ -178,3 +178,16 @@ describe('a correction of an earlier version', () => {
     expect(quantities(correction).every((q) => q.replaced)).toBe(true);
   });
 });
+
+describe('rough figures and who they count', () => {
+  it('reads "nearly" as just under a figure and "about" as within a tenth or so', () => {
+    expect(compare('About 3,500 people were ordered to leave.', 'Nearly 5,000 people were ordered to leave.')).toBe('conflict');
+    expect(compare('About 12,000 people have fled.', 'Some 13,000 people have fled.')).toBe('agree');
+    expect(compare('Nearly 5,000 people were ordered to leave.', '4,800 people were ordered to leave.')).toBe('agree');
+  });
+
+  it('counts residents, villagers and people as the same people', () => {
+    expect(compare('About 3,500 residents were ordered to leave their homes.', 'Nearly 5,000 people were ordered out of their homes.')).toBe('conflict');
+    expect(compare('About 3,500 residents were ordered to leave their homes.', 'Some 3,400 villagers were ordered out of their homes.')).toBe('agree');
+  });
+});

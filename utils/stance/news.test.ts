@@ -174,3 +174,14 @@ describe('negated claims', () => {
     expect(topStance(applyRules(claim, info(claim), info(evidence), m.idf, { ...leaning, confirm: 0.1, discuss: 0.4 }, claimStructure(claim)))).toBe('discuss');
   });
 });
+
+describe('a group speaking of itself in a participle', () => {
+  it('reads "posted a message saying it had carried out the attack" as the group\'s own claim', () => {
+    expect(
+      stanceOf(
+        'The attack was carried out by a criminal group called Grey Owl, which is demanding a ransom of 2 million euros.',
+        'On Tuesday a group calling itself Grey Owl posted a message on its website saying it had carried out the attack and demanding 2 million euros.',
+      ),
+    ).toBe('discuss');
+  });
+});

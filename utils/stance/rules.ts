@@ -86,7 +86,7 @@ const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|allege
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
 /** The party speaks about itself: "the army said it took", "said on Monday that it had", "claims to have". */
 const SELF_REPORT =
-  /\b(?:said|says|say|claimed|claims|claim|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
+  /\b(?:said|says|say|saying|claimed|claims|claim|claiming|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
 /** Sources named in the plural that pass on what happened: "officials said it was", "police said he was" speak of the event, not of themselves. */
 const PLURAL_SOURCES = /\b(?:officials|police|authorities|witnesses|residents|rescuers|doctors|investigators|prosecutors|sources|analysts|experts|firefighters|officers|medics|paramedics|observers|monitors|villagers|survivors|neighbou?rs)\s*$/i;
 
@@ -191,7 +191,8 @@ function deathNear(toks: string[], from: number, to: number): boolean {
 }
 
 function singular(w: string): string {
-  if (w === 'people' || w === 'persons') return 'person';
+  // the people of a place counted under any name ("3,500 residents" / "nearly 5,000 people")
+  if (/^(?:people|persons?|residents?|inhabitants?|villagers?|locals)$/.test(w)) return 'person';
   if (w === 'children') return 'child';
   if (w === 'men') return 'man';
   if (w === 'women') return 'woman';
@@ -248,7 +249,9 @@ export function quantities(text: string): Quantity[] {
       const prev2 = (toks[i - 2] ?? '') + ' ' + prev;
       if (/^(more than|greater than|at least)$/.test(prev2) || prev === 'over' || prev === 'exceeding') range = [value, value * 3];
       else if (/^(fewer than|less than|up to)$/.test(prev2) || prev === 'under') range = [0, value];
-      else if (['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'estimated', 'approx'].includes(prev)) range = [value * 0.8, value * 1.2];
+      // "nearly 5,000" is just under it; "about 3,500" within a tenth or so either way
+      else if (['nearly', 'almost'].includes(prev)) range = [value * 0.85, value];
+      else if (['about', 'around', 'roughly', 'approximately', 'some', 'estimated', 'approx'].includes(prev)) range = [value * 0.88, value * 1.12];
       if (range[0] !== range[1]) step = undefined;
       // "four of seven districts": the count is the first number; skip "of seven"
       if (toks[j] === 'of' && toks[j + 1] && (SMALL[toks[j + 1]] !== undefined || /^\d/.test(toks[j + 1]))) j += 2;
