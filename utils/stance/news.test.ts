@@ -185,3 +185,22 @@ describe('a group speaking of itself in a participle', () => {
     ).toBe('discuss');
   });
 });
+
+describe('denials and negations a little further from the claim\'s words', () => {
+  it('reads a denial by the claim\'s subject of what "she" did as denying the claim', () => {
+    expect(
+      stanceOf('The club’s coach, Marta Lind, opposed the transfer.', "Harbour City's coach, Marta Lind, denied on Monday that she had tried to block the transfer of Ole Brask to Vestby."),
+    ).toBe('dispute');
+    // a denial by the subject of something else it did is not one
+    expect(stanceOf('The Norrvik shipyard is owned by the Varga family.', 'The Norrvik shipyard denied that it had been paid twice for the ferry.')).not.toBe('dispute');
+  });
+
+  it('reads "and not in the old spare battery" as negating the claim\'s battery', () => {
+    expect(
+      stanceOf(
+        'The fire in a flat in Dunmoor last month is thought to have started in a battery.',
+        'Fire investigators in Dunmoor have concluded that the fire in the flat last month started in a gas heater in the kitchen, and not in the old spare battery that was charging in the hall.',
+      ),
+    ).toBe('dispute');
+  });
+});

@@ -392,7 +392,13 @@ function negationNearClaim(s: SentenceInfo, claim: TextInfo): boolean {
     if (NEGATES_NOTHING_NEXT.has(s.tokens[i + 1])) continue;
     // a negation negates what follows it ("did not collapse", "was not arrested"); the claim's
     // words before it are usually the subject ("the budget, but not the tax plan" is no denial)
-    for (let j = i + 1; j <= Math.min(s.tokens.length - 1, i + 3); j++) if (s.stems[j] && claim.tf.has(s.stems[j])) return true;
+    // (its next three words, not counting small ones: "and not in the bike battery")
+    let words = 0;
+    for (let j = i + 1; j < s.tokens.length && j <= i + 6 && words < 3; j++) {
+      if (!s.stems[j]) continue;
+      if (claim.tf.has(s.stems[j])) return true;
+      words++;
+    }
   }
   return false;
 }
@@ -502,11 +508,20 @@ function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: num
   const back = DENIED_BEFORE.test(before) || (PARTICIPLE.test(m[0]) && PASSIVE_BEFORE.test(before)) || DENIED_BACK_OBJECT.test(after);
   const denied = back ? before : s.text.slice(m.index);
   const tf = new Map(contentStems(tokenize(denied)).map((w) => [w, 1]));
+  // "Lena Haugstad, the manager, denied that she had tried to stop the sale": the pronoun stands
+  // for the denier, so the words naming it count as in what is denied, and as the claim's subject
+  // rather than what it says
+  let subject: ReadonlySet<string> = names;
+  if (!back && /^\s*(?:(?:on|last|this)\s+\w+\s+)?that\s+(?:she|he|it|they|we)\b/i.test(after)) {
+    const denier = contentStems(tokenize(before));
+    for (const w of denier) tf.set(w, 1);
+    subject = new Set([...names, ...denier]);
+  }
   if (coverage(claim, tf, idf) < 0.3 * cover) return false;
   // what it denies must hold some of what the claim says, not only whom and where it names
   // ("denied that a licence had been granted to Greyfield at Hollin Moor" does not deny that
   // Greyfield found lithium at Hollin Moor)
-  const said = statementCoverage(claim, tf, idf, names);
+  const said = statementCoverage(claim, tf, idf, subject);
   return said === null || said >= 0.25;
 }
 
