@@ -228,13 +228,27 @@ describe('evidence relevance', () => {
     // each outlet's article: its first passage, with the second as its other sentence
     steps.search = async (q, o) => {
       const hits = await search(q, o);
-      return [{ ...hits[0], otherPassage: hits[1].passage }, { ...hits[2], otherPassage: hits[3].passage }];
+      return [{ ...hits[0], other: { passage: hits[1].passage, match: 0.5 } }, { ...hits[2], other: { passage: hits[3].passage, match: 0.5 } }];
     };
     const [claim] = await checkText('The contract was worth 48 million.', steps);
     const byOutlet = Object.fromEntries(claim.outlets.map((o) => [o.outlet, o]));
     expect(byOutlet.courier.stance).toBe('dispute');
     expect(byOutlet.courier.evidence).toBe('The contract was worth 84 million, documents show.');
     expect(byOutlet.ledger.stance).toBe('discuss');
+  });
+
+  it("does not count an article's other sentence that shares too little with the claim", async () => {
+    const steps = fakeSteps([
+      { outlet: 'courier', passage: 'The minister resigned over the 48 contract.', stance: 'discuss' },
+      { outlet: 'courier', passage: 'Critics said the 48 figure was far too low.', stance: 'dispute' },
+    ]);
+    const search = steps.search;
+    steps.search = async (q, o) => {
+      const hits = await search(q, o);
+      return [{ ...hits[0], other: { passage: hits[1].passage, match: 0.1 } }];
+    };
+    const [claim] = await checkText('The contract was worth 48 million.', steps);
+    expect(claim.outlets.map((o) => o.stance)).toEqual(['discuss']);
   });
 
   it('judges a passage giving another figure for what the claim counts, with fewer of its words', async () => {

@@ -103,7 +103,7 @@ export const MIN_EVIDENCE_MATCH = 0.3;
 export const FIGURE_EVIDENCE_MATCH = 0.4;
 export const FIGURE_WORDS_MATCH = 0.2;
 
-function bearsOnClaim(hit: EvidenceHit): boolean {
+function bearsOnClaim(hit: Pick<EvidenceHit, 'match' | 'withFigures'>): boolean {
   if (hit.match === undefined || hit.match >= MIN_EVIDENCE_MATCH) return true;
   return hit.withFigures !== undefined && hit.withFigures >= FIGURE_EVIDENCE_MATCH && hit.match >= FIGURE_WORDS_MATCH;
 }
@@ -167,8 +167,9 @@ function judge(
   // claim counts when it disputes it (the outlet's finding is then the side it takes, see
   // outletFindings). Only a dispute: a confirmation there was as often a party's own word.
   for (const hit of relevant) {
-    if (!hit.otherPassage) continue;
-    const other = { ...hit, passage: hit.otherPassage };
+    // (the sentence must bear on the claim by itself, as the passage must)
+    if (!hit.other || !bearsOnClaim(hit.other)) continue;
+    const other = { ...hit, passage: hit.other.passage };
     const stance = steps.stance(claim.text, other.passage, { structure: claim.structure });
     if (stance.stance === 'dispute') judged.push({ hit: other, stance });
   }

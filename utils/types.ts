@@ -84,8 +84,11 @@ export interface EvidenceHit {
    * taken to hospital"); only when it gives one and that covers more than `match`.
    */
   withFigures?: number;
-  /** Another sentence of the article that bears on the claim nearly as well as the passage (see Passage.other). */
-  otherPassage?: string;
+  /**
+   * Another sentence of the article that matches the claim nearly as well as the passage (see
+   * Passage.other), with how well it matches (as `match` and `withFigures` for the passage).
+   */
+  other?: { passage: string; match: number; withFigures?: number };
   /** When this article is a syndicated copy, the id of the article it copies. */
   copyOf?: number;
   /** When this article is a syndicated copy, the outlet of the article it copies. */

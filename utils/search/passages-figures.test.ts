@@ -36,6 +36,8 @@ describe('passages for a claim with a figure', () => {
     const p = bestPassage(text, { text: 'The contract for the new Westgate hospital was worth 48 million crowns.' });
     expect(p.passage).toContain('Westgate');
     expect(p.other).toContain('84 million crowns');
+    // how well it matches, in words and with its figure in the claim's figure's place
+    expect(p.otherWithFigures).toBeGreaterThan(p.otherScore!);
     expect(bestPassage(text, { text: 'Crowds gathered outside the ministry.' }).other).toBeUndefined();
   });
 

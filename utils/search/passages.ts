@@ -26,6 +26,9 @@ export interface Passage {
    * shares most words with it (a figure further down, a denial after the lead).
    */
   other?: string;
+  /** How well `other` matches the query, as `score` (its words) and `withFigures` (its figures in place). */
+  otherScore?: number;
+  otherWithFigures?: number;
 }
 
 /** How well, relative to the passage, another sentence must match to be returned beside it. */
@@ -341,6 +344,10 @@ export function bestPassage(
       if (one > otherScore && matches[i].end - matches[i].start <= MAX_PASSAGE) [other, otherScore] = [i, one];
     }
   }
-  if (other >= 0) out.other = articleText.slice(matches[other].start, matches[other].end);
+  if (other >= 0) {
+    out.other = articleText.slice(matches[other].start, matches[other].end);
+    out.otherScore = plain ? coverage(q, plain[other]) : otherScore;
+    if (plain && otherScore > out.otherScore) out.otherWithFigures = otherScore;
+  }
   return out;
 }

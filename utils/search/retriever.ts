@@ -410,7 +410,11 @@ export function createIndexRetriever(
           match: Math.round(p.score * 1000) / 1000,
         };
         if (p.withFigures !== undefined) hit.withFigures = Math.round(p.withFigures * 1000) / 1000;
-        if (p.other !== undefined) hit.otherPassage = p.other;
+        if (p.other !== undefined) {
+          const other: NonNullable<EvidenceHit['other']> = { passage: p.other, match: Math.round(p.otherScore! * 1000) / 1000 };
+          if (p.otherWithFigures !== undefined) other.withFigures = Math.round(p.otherWithFigures * 1000) / 1000;
+          hit.other = other;
+        }
         if (a.copyOf !== undefined) hit.copyOf = a.copyOf;
         if (a.copyOfOutlet !== undefined) hit.copyOfOutlet = a.copyOfOutlet;
         scored.push({ hit, score });

@@ -191,3 +191,11 @@ describe('rough figures and who they count', () => {
     expect(compare('About 3,500 residents were ordered to leave their homes.', 'Some 3,400 villagers were ordered out of their homes.')).toBe('agree');
   });
 });
+
+describe('a figure that counts some besides others', () => {
+  it('does not compare "two other paintings" or "three more people" with a total', () => {
+    expect(compare('Thieves stole three paintings from the museum.', 'Thieves took the museum’s best-known painting, along with two other paintings.')).toBe(null);
+    expect(compare('Five people were injured.', 'Three more people were injured in the evening.')).toBe(null);
+    expect(compare('Five people were injured.', 'Three people were injured.')).toBe('conflict');
+  });
+});

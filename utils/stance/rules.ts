@@ -159,6 +159,8 @@ export interface Quantity {
   replaced?: boolean;
   /** The figure is only expected, forecast, demanded or aimed at ("analysts had expected a profit of 400 million"). */
   prospect?: boolean;
+  /** The figure counts some besides others, not all ("along with two other paintings", "three more people"). */
+  partial?: boolean;
 }
 
 /** Words written before their figure that name what it measures: "a magnitude 6.1 earthquake", "a magnitude of 6.4". */
@@ -264,6 +266,7 @@ export function quantities(text: string): Quantity[] {
     if (value === null) marks.vague = true;
     const afterFigure = toks[j] === 'to' ? j : toks[j + 1] === 'to' ? j + 1 : -1;
     if (setAgainst(toks, i) || correctedFrom > 0 && i > correctedFrom) marks.replaced = true;
+    if (PART_AFTER.has(toks[j])) marks.partial = true;
     if (toks[i - 1] === 'from' && afterFigure >= 0 && /^\d|^[a-z]+$/.test(toks[afterFigure + 1] ?? '') && (/^\d/.test(toks[afterFigure + 1]) || SMALL[toks[afterFigure + 1]] !== undefined)) marks.replaced = true;
     {
       const before = toks.slice(Math.max(0, i - 8), i);
@@ -304,6 +307,9 @@ export function quantities(text: string): Quantity[] {
 
 /** A correction's account of what an earlier version said. */
 const CORRECTED_VERSION = /\b(?:an?|the) (?:earlier|previous|original|first) (?:version|edition) of this (?:article|story|report|page)\b/;
+
+/** Words after a figure that make it a count of some besides others ("two other paintings", "three more deaths"). */
+const PART_AFTER = new Set(['other', 'more', 'additional', 'further', 'extra', 'others']);
 
 const COMPARATIVES = new Set(['less', 'more', 'lower', 'higher', 'smaller', 'larger', 'fewer', 'greater', 'bigger', 'worse', 'better']);
 
@@ -357,13 +363,13 @@ export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'confli
   let agree = false;
   let conflict = false;
   for (const c of claim) {
-    if (c.replaced) continue;
+    if (c.replaced || c.partial) continue;
     // a death toll counts the dead, not the people evacuated or left homeless; a figure only
     // expected or demanded is not compared with one given as fact; a figure a change replaced
     // ("from 96 million to 81 million") is not the one the sentence gives
     // ("2,400 people were evacuated" against "14 people died": only one of them is a count of the dead)
     const same = evidence.filter(
-      (e) => sameCount(c, e) && !e.replaced && !e.prospect === !c.prospect && !e.death === !c.death && (!e.toll || c.deadly) && (!c.toll || e.deadly) && comparable(c, e),
+      (e) => sameCount(c, e) && !e.replaced && !e.partial && !e.prospect === !c.prospect && !e.death === !c.death && (!e.toll || c.deadly) && (!c.toll || e.deadly) && comparable(c, e),
     );
     if (!same.length) continue;
     if (same.some((e) => compatible(c, e))) agree = true;
