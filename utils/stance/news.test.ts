@@ -204,3 +204,19 @@ describe('denials and negations a little further from the claim\'s words', () =>
     ).toBe('dispute');
   });
 });
+
+describe('what is only expected, planned or depends on a condition', () => {
+  it('reads a sentence sharing the claim only after "is expected to" or "if" as a mention', () => {
+    expect(stanceOf('Brask passed a medical in Vestby on Tuesday.', 'If the clubs agree a fee, Brask is expected to travel to Vestby for a medical next week.')).toBe('discuss');
+    expect(
+      stanceOf(
+        'Six firefighting helicopters sent by the region of Ostmark joined the fight on Wednesday.',
+        'The region of Ostmark has agreed to send six firefighting helicopters, which are expected to arrive on Wednesday, the government said.',
+      ),
+    ).toBe('discuss');
+  });
+
+  it('still reads the claim\'s verb done as done, whatever is expected next', () => {
+    expect(stanceOf('Brask passed a medical in Vestby on Tuesday.', 'Brask passed a medical in Vestby on Tuesday and is expected to sign his contract on Wednesday.')).toBe('confirm');
+  });
+});

@@ -456,17 +456,26 @@ export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
     else if (before === 'to' && !denied && s.tokens.slice(Math.max(0, j - 7), j - 1).some((t) => PROSPECT_BEFORE_TO.test(t))) prospect = true;
   }
   if (prospect) return true;
+  const claimStems = new Set(claim.tf.keys());
+  const shared = (from: number, to: number) => s.stems.slice(from, to).filter((w) => w && claimStems.has(w) && !done.has(w)).length;
+  // "If the clubs agree a fee, Vrenko is expected to travel to Alcara for a medical next week"
+  // against "Vrenko passed a medical in Alcara": without the claim's verb, what the sentence
+  // shares with the claim only comes after an expectation, a plan or a condition
+  if (!s.stems.some((w) => done.has(w))) {
+    const m = s.tokens.findIndex((t, i) => (i === 0 && t === 'if') || (EXPECTED_TO.test(t) && s.tokens[i + 1] === 'to'));
+    if (m >= 0 && shared(m + 1, s.stems.length) >= 2 && shared(m + 1, s.stems.length) >= shared(0, m)) return true;
+  }
   // "the campaign demanded a recount", "called for a recount" against "the commission ordered a
   // recount": the claim's action not in the sentence, which only asks for what it did
-  const claimStems = new Set(claim.tf.keys());
   const k = s.tokens.findIndex((t, i) => DEMANDED.test(t) && !claimStems.has(s.stems[i]) && (!/^(?:call|ask)/.test(t) || s.tokens[i + 1] === 'for'));
   if (k < 0) return false;
-  const shared = (from: number, to: number) => s.stems.slice(from, to).filter((w) => w && claimStems.has(w) && !done.has(w)).length;
   const after = shared(k + 1, s.stems.length);
   return after >= 2 && after >= 2 * shared(0, k);
 }
 
 /** Words that ask for something rather than report it done: "demanded a recount", "called for an inquiry". */
+/** Words before "to" that make what follows expected, planned or promised, not done ("is expected to travel", "has agreed to send"). */
+const EXPECTED_TO = /^(?:expected|due|set|scheduled|planned|plans?|planning|likely|hoping|hopes|agreed|promised|pledged|intends|intended|preparing|ready)$/;
 const DEMANDED = /^(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)?|ask(?:ed|s|ing)?|urg(?:ed|es|ing)|sought|seek(?:s|ing)?|request(?:ed|s|ing)?)$/;
 
 /** The stems of the words a claim's negation stands before ("without warning" → warn), when its wording has one. */
