@@ -195,6 +195,12 @@ describe('denials and negations a little further from the claim\'s words', () =>
     expect(stanceOf('The Norrvik shipyard is owned by the Varga family.', 'The Norrvik shipyard denied that it had been paid twice for the ferry.')).not.toBe('dispute');
   });
 
+  it('reads a denial that someone forced the claim\'s action as not denying the action', () => {
+    const denial = 'Norvale Motors denied on Tuesday that the transport regulator had forced it to recall the brakes of its Lumo scooter, saying the decision followed its own checks.';
+    expect(stanceOf('Norvale Motors is recalling the brakes of its Lumo scooter.', denial)).not.toBe('dispute');
+    expect(stanceOf('The transport regulator forced Norvale Motors to recall the brakes of its Lumo scooter.', denial)).toBe('dispute');
+  });
+
   it('reads "and not in the old spare battery" as negating the claim\'s battery', () => {
     expect(
       stanceOf(

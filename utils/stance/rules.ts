@@ -502,6 +502,8 @@ const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|has been|have been)\s+(?
 const DENIED_BACK_OBJECT = /^\s+(?:(?:that|this|the|those|these|such|his|her|their|its)\s+)?(?:[\p{L}-]+\s+)?(?:account|accounts|version|claims?|allegations?|accusations?|charges?|reports?|it|them|this|that)\s*(?:[,;.!?]|$)/iu;
 
 /** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
+/** Someone made, ordered or asked to do something: "forced it to recall", "ordered the company to close". */
+const MADE_TO = /\b(forced|ordered|pressured|pushed|compelled|required|told|asked|urged|made)\s+(?:[\p{L}'’-]+\s+){0,3}?to\s+([\p{L}-]+)/giu;
 const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradict|disput|no |laughed|shot)/i;
 
 /**
@@ -533,6 +535,15 @@ function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: num
     subject = new Set([...names, ...denier]);
   }
   if (coverage(claim, tf, idf) < 0.3 * cover) return false;
+  // "denied that the board had forced it to recall the batteries": what is denied is the forcing,
+  // not the recall the claim reports (unless the claim speaks of the forcing too)
+  if (!back) {
+    for (const g of denied.matchAll(MADE_TO)) {
+      const verb = stem(g[1].toLowerCase());
+      const done = stem(g[2].toLowerCase());
+      if (claim.tf.has(done) && !claim.tf.has(verb)) return false;
+    }
+  }
   // what it denies must hold some of what the claim says, not only whom and where it names
   // ("denied that a licence had been granted to Greyfield at Hollin Moor" does not deny that
   // Greyfield found lithium at Hollin Moor)
