@@ -199,3 +199,15 @@ describe('a figure that counts some besides others', () => {
     expect(compare('Five people were injured.', 'Three people were injured.')).toBe('conflict');
   });
 });
+
+describe('the claim’s figure called wrong', () => {
+  it('reads "that figure was far too low" of the claim’s own figure as a dispute', () => {
+    expect(
+      stanceOf(
+        'The two stolen statues are worth an estimated 12 million euros.',
+        'The gallery has given a figure of 12 million euros for the two statues, but dealers said that figure was far too low.',
+      ),
+    ).toBe('dispute');
+    expect(stanceOf('The two stolen statues are worth an estimated 12 million euros.', 'The gallery has given a figure of 12 million euros for the two statues.')).toBe('confirm');
+  });
+});

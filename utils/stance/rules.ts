@@ -474,6 +474,9 @@ export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
 }
 
 /** Words that ask for something rather than report it done: "demanded a recount", "called for an inquiry". */
+/** A figure called wrong: "that figure was far too low", "the estimate is exaggerated". */
+const FIGURE_DOUBTED =
+  /\b(?:figure|figures|estimate|number|count|toll|valuation|amount|total)\s+(?:was|is|were|are|had been|has been)\s+(?:(?:far|much|way|clearly|probably|likely)\s+)?(?:too\s+(?:low|high|small|large|big)|an?\s+(?:under|over)estimate|(?:under|over)stated|exaggerated|inflated|wrong|false)\b/i;
 /** Words before "to" that make what follows expected, planned or promised, not done ("is expected to travel", "has agreed to send"). */
 const EXPECTED_TO = /^(?:expected|due|set|scheduled|planned|plans?|planning|likely|hoping|hopes|agreed|promised|pledged|intends|intended|preparing|ready)$/;
 const DEMANDED = /^(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)?|ask(?:ed|s|ing)?|urg(?:ed|es|ing)|sought|seek(?:s|ing)?|request(?:ed|s|ing)?)$/;
@@ -784,6 +787,14 @@ export function findPattern(
     for (const { s, cover } of top) {
       // (not a sentence giving the claim's own figure: "fell to 5 percent, lower than expected")
       if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && COMPARED_WITH_CLAIM.test(s.text) && figuresIn(s) !== 'agree')
+        consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
+    }
+  }
+  // "… gave a figure of 40 million euros, but dealers said that figure was far too low": the
+  // claim's own figure, called wrong
+  if (claimQty.length) {
+    for (const { s, cover } of top) {
+      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && FIGURE_DOUBTED.test(s.text) && figuresIn(s) === 'agree')
         consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
     }
   }
