@@ -195,6 +195,13 @@ describe('denials and negations a little further from the claim\'s words', () =>
     expect(stanceOf('The Norrvik shipyard is owned by the Varga family.', 'The Norrvik shipyard denied that it had been paid twice for the ferry.')).not.toBe('dispute');
   });
 
+  it('takes a name the claim opens with as a name when the evidence capitalises it', () => {
+    // the denial names the player; what it denies is not that he passed a medical
+    expect(
+      stanceOf('Brask passed a medical in Vestby on Tuesday.', "Harbour City's coach, Marta Lind, denied on Friday that she had tried to stop the sale of Ole Brask to Vestby."),
+    ).not.toBe('dispute');
+  });
+
   it('reads a denial that someone forced the claim\'s action as not denying the action', () => {
     const denial = 'Norvale Motors denied on Tuesday that the transport regulator had forced it to recall the brakes of its Lumo scooter, saying the decision followed its own checks.';
     expect(stanceOf('Norvale Motors is recalling the brakes of its Lumo scooter.', denial)).not.toBe('dispute');

@@ -531,11 +531,13 @@ function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: num
   // "Lena Haugstad, the manager, denied that she had tried to stop the sale": the pronoun stands
   // for the denier, so the words naming it count as in what is denied, and as the claim's subject
   // rather than what it says
-  let subject: ReadonlySet<string> = names;
+  // (a name the claim opens with, "Vrenko passed a medical", is one where the evidence gives it
+  // a capital inside the sentence: "the sale of Tomas Vrenko")
+  let subject: ReadonlySet<string> = new Set([...names, ...nameStems(s.text)]);
   if (!back && /^\s*(?:(?:on|last|this)\s+\w+\s+)?that\s+(?:she|he|it|they|we)\b/i.test(after)) {
     const denier = contentStems(tokenize(before));
     for (const w of denier) tf.set(w, 1);
-    subject = new Set([...names, ...denier]);
+    subject = new Set([...subject, ...denier]);
   }
   if (coverage(claim, tf, idf) < 0.3 * cover) return false;
   // "denied that the board had forced it to recall the batteries": what is denied is the forcing,
