@@ -233,3 +233,14 @@ describe('what is only expected, planned or depends on a condition', () => {
     expect(stanceOf('Brask passed a medical in Vestby on Tuesday.', 'Brask passed a medical in Vestby on Tuesday and is expected to sign his contract on Wednesday.')).toBe('confirm');
   });
 });
+
+describe('a reason given in a participle beside what the sentence states', () => {
+  it('does not read "…, saying he did not want …" as the party\'s own word on the claim', () => {
+    expect(
+      stanceOf(
+        'The company turned down 15 million crowns of aid that the regional government offered last year.',
+        'The company declined last year a 15 million crown aid package offered by the regional government, saying it would not have covered the plant’s losses.',
+      ),
+    ).not.toBe('discuss');
+  });
+});

@@ -86,7 +86,7 @@ const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|allege
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
 /** The party speaks about itself: "the army said it took", "said on Monday that it had", "claims to have". */
 const SELF_REPORT =
-  /\b(?:said|says|say|saying|claimed|claims|claim|claiming|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
+  /\b(?:said|says|say|claimed|claims|claim|claiming|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
 /** Sources named in the plural that pass on what happened: "officials said it was", "police said he was" speak of the event, not of themselves. */
 const PLURAL_SOURCES = /\b(?:officials|police|authorities|witnesses|residents|rescuers|doctors|investigators|prosecutors|sources|analysts|experts|firefighters|officers|medics|paramedics|observers|monitors|villagers|survivors|neighbou?rs)\s*$/i;
 
@@ -622,6 +622,26 @@ const PARTY_SPEAKS = new RegExp(
 /** What stands between the end of the reported words and the party: ", the chemical workers' ". */
 const BEFORE_PARTY = /,\s+(?:(?:said|says|according to)\s+)?(?:the\s+|an?\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
 
+/** "posted a message saying it had carried out the attack": a party's own word, in a participle. */
+const SAYING_ITSELF = /\bsaying\s+(?:that\s+)?(?:it|they|he|she|we)\b/i;
+
+/**
+ * Whether the sentence gives the claim as a party's own word in a participle ("posted a message
+ * saying it had carried out the attack"): the words after "saying" hold most of what the sentence
+ * shares with the claim. Not a reason given beside what the sentence states ("resigned on Thursday,
+ * saying he did not want the case to paralyse the city").
+ */
+function sayingItself(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
+  const m = SAYING_ITSELF.exec(s.text);
+  if (!m || cover === 0) return false;
+  const tf = new Map(contentStems(tokenize(s.text.slice(m.index + m[0].length))).map((w) => [w, 1]));
+  // (the pronoun stands for the party named before: what the claim says of it, not its names, must be there)
+  const names = nameStems(s.text);
+  const inClause = statementCoverage(claim, tf, idf, names);
+  const inSentence = statementCoverage(claim, s.tf, idf, names);
+  return inClause !== null && inSentence !== null && inSentence > 0 && inClause >= 0.7 * inSentence;
+}
+
 /**
  * Whether the sentence passes on what a party with a side says about the claim ("Opposition
  * councillors said cracks in the same beams had been found in 2024", "…, the union said on
@@ -779,7 +799,7 @@ export function findPattern(
   // Read on the best sentences that share less with the claim too: it only makes them a mention.
   if (!flags.attributed) {
     for (const { s, cover } of top) {
-      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && partyAlleges(s, claim, idf, cover))
+      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && (partyAlleges(s, claim, idf, cover) || sayingItself(s, claim, idf, cover)))
         consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'attribution', sentence: s.text });
     }
   }
@@ -816,7 +836,8 @@ export function findPattern(
     const denial = deniesClaim(s, claim, idf, cover, names);
     const hedge = HEDGE.test(text);
     const supersede = SUPERSEDE.test(text);
-    const selfClaim = speaksOfItself(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover) || partyAlleges(s, claim, idf, cover);
+    const selfClaim =
+      speaksOfItself(text) || CLAIMING.test(text) || passesOnReport(s, claim, idf, cover) || partyAlleges(s, claim, idf, cover) || sayingItself(s, claim, idf, cover);
     // figures first: they are the most specific evidence
     const figures = figuresIn(s) === 'conflict' && someAgree && !supersede ? null : figuresIn(s);
     const oldFrame = OLD_FRAME.test(text);
