@@ -146,8 +146,6 @@ describe('a figure set against the sentence’s own', () => {
     const claim = 'The vaccine cut hospital admissions by 34 percent in the trial.';
     expect(compare(claim, 'The published data show the vaccine cut hospital admissions by 26 percent, less than the 34 percent the company announced in May.')).toBe('conflict');
     expect(stanceOf(claim, 'The published data show the vaccine cut hospital admissions by 26 percent in the trial, less than the 34 percent the company announced in May.')).toBe('dispute');
-    expect(compare('Hospitals treated 23 people.', 'Hospitals treated 31 people, up from 23 on Friday.')).toBe('conflict');
-    expect(compare('Hospitals treated 31 people.', 'Hospitals treated 31 people, up from 23 on Friday.')).toBe('agree');
     expect(compare('The ferry carried 40 passengers.', 'The ferry carried 28 passengers instead of the 40 first reported.')).toBe('conflict');
   });
 

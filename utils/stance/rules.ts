@@ -217,7 +217,10 @@ export function quantities(text: string): Quantity[] {
   // "An earlier version of this article said that three firefighters had been injured": the
   // figures after it are the ones the correction replaced
   const correction = CORRECTED_VERSION.exec(toks.join(' '));
-  const correctedFrom = correction ? correction.index && toks.join(' ').slice(0, correction.index).split(' ').length : -1;
+  // (the token index where the correction's account starts; -1 without one)
+  const correctedFrom = correction ? toks.join(' ').slice(0, correction.index).split(' ').length - 1 : -1;
+  // (up to a semicolon: "…; two were" gives the corrected figure)
+  const correctedTo = correctedFrom < 0 ? -1 : toks.indexOf(';', correctedFrom) < 0 ? toks.length : toks.indexOf(';', correctedFrom);
   const out: Quantity[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -265,7 +268,7 @@ export function quantities(text: string): Quantity[] {
     if (/\./.test(t)) marks.decimal = true;
     if (value === null) marks.vague = true;
     const afterFigure = toks[j] === 'to' ? j : toks[j + 1] === 'to' ? j + 1 : -1;
-    if (setAgainst(toks, i) || correctedFrom > 0 && i > correctedFrom) marks.replaced = true;
+    if (setAgainst(toks, i) || (correctedFrom >= 0 && i > correctedFrom && i < correctedTo)) marks.replaced = true;
     if (PART_AFTER.has(toks[j])) marks.partial = true;
     if (toks[i - 1] === 'from' && afterFigure >= 0 && /^\d|^[a-z]+$/.test(toks[afterFigure + 1] ?? '') && (/^\d/.test(toks[afterFigure + 1]) || SMALL[toks[afterFigure + 1]] !== undefined)) marks.replaced = true;
     {
@@ -315,15 +318,15 @@ const COMPARATIVES = new Set(['less', 'more', 'lower', 'higher', 'smaller', 'lar
 
 /**
  * Whether the figure at `i` is one the sentence sets its own against, not its own: "21 percent,
- * less than the 27 percent the company announced", "31 people, up from 23", "instead of the 40
- * first reported". ("Less than 27 percent" without "the" is a bound, read as one.)
+ * less than the 27 percent the company announced", "instead of the 40 first reported". ("Less
+ * than 27 percent" without "the" is a bound, read as one; "up from 7.2 percent in March" is a
+ * figure for another time, which stays the sentence's own.)
  */
 function setAgainst(toks: string[], i: number): boolean {
   const k = ['the', 'its', 'their', 'his', 'her'].includes(toks[i - 1]) ? i - 1 : i;
   const a = toks[k - 1];
   const b = toks[k - 2];
   if (a === 'than') return k < i && COMPARATIVES.has(b) ? true : b === 'rather';
-  if (a === 'from') return b === 'up' || b === 'down';
   return a === 'of' && b === 'instead';
 }
 
@@ -353,9 +356,13 @@ function comparable(a: Quantity, b: Quantity): boolean {
   return Math.max(a.low, b.low) / Math.min(a.low, b.low) <= 100;
 }
 
-/** Whether two figures count the same thing: the same noun, or a death toll and a count of the dead ("the toll rose to five" / "four workers were killed"). */
+/**
+ * Whether two figures count the same thing: the same noun, or a death toll and a count of people
+ * dead ("the toll rose to five" / "four people were killed"); not a count of one group of the dead
+ * ("four firefighters were killed" is not the whole toll).
+ */
 function sameCount(a: Quantity, b: Quantity): boolean {
-  return a.noun === b.noun || (!!a.death && !!b.death && (!!a.toll || !!b.toll));
+  return a.noun === b.noun || (!!a.death && !!b.death && ((!!a.toll && b.noun === 'person') || (!!b.toll && a.noun === 'person')));
 }
 
 /** Compares the claim's figures with a sentence's: 'conflict', 'agree' or null (nothing comparable). */
@@ -398,13 +405,9 @@ function negationNearClaim(s: SentenceInfo, claim: TextInfo): boolean {
     if (NEGATES_NOTHING_NEXT.has(s.tokens[i + 1])) continue;
     // a negation negates what follows it ("did not collapse", "was not arrested"); the claim's
     // words before it are usually the subject ("the budget, but not the tax plan" is no denial)
-    // (its next three words, not counting small ones: "and not in the bike battery")
-    let words = 0;
-    for (let j = i + 1; j < s.tokens.length && j <= i + 6 && words < 3; j++) {
-      if (!s.stems[j]) continue;
-      if (claim.tf.has(s.stems[j])) return true;
-      words++;
-    }
+    // (its next three words only: further on they are often another clause's, "nobody was hurt
+    // when the ferry ran aground", "it is not known how the ferry ran aground")
+    for (let j = i + 1; j <= Math.min(s.tokens.length - 1, i + 3); j++) if (s.stems[j] && claim.tf.has(s.stems[j])) return true;
   }
   return false;
 }
@@ -462,7 +465,9 @@ export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
   // against "Vrenko passed a medical in Alcara": without the claim's verb, what the sentence
   // shares with the claim only comes after an expectation, a plan or a condition
   if (!s.stems.some((w) => done.has(w))) {
-    const m = s.tokens.findIndex((t, i) => (i === 0 && t === 'if') || (EXPECTED_TO.test(t) && s.tokens[i + 1] === 'to'));
+    const m = s.tokens.findIndex(
+      (t, i) => (i === 0 && t === 'if') || (EXPECTED_TO.test(t) && s.tokens[i + 1] === 'to' && !NOT_A_VERB_AFTER_TO.test(s.tokens[i + 2] ?? '')),
+    );
     if (m >= 0 && shared(m + 1, s.stems.length) >= 2 && shared(m + 1, s.stems.length) >= shared(0, m)) return true;
   }
   // "the campaign demanded a recount", "called for a recount" against "the commission ordered a
@@ -474,11 +479,16 @@ export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
 }
 
 /** Words that ask for something rather than report it done: "demanded a recount", "called for an inquiry". */
-/** A figure called wrong: "that figure was far too low", "the estimate is exaggerated". */
+/**
+ * Someone's figure called wrong: "that figure was far too low", "its estimate is exaggerated" —
+ * not a judgement of a toll or a number ("the toll was far too high").
+ */
 const FIGURE_DOUBTED =
-  /\b(?:figure|figures|estimate|number|count|toll|valuation|amount|total)\s+(?:was|is|were|are|had been|has been)\s+(?:(?:far|much|way|clearly|probably|likely)\s+)?(?:too\s+(?:low|high|small|large|big)|an?\s+(?:under|over)estimate|(?:under|over)stated|exaggerated|inflated|wrong|false)\b/i;
+  /\b(?:that|this|the|its|their|[\p{L}-]+['’]s)\s+(?:official\s+)?(?:figure|figures|estimate|valuation)\s+(?:was|is|were|are|had been|has been)\s+(?:(?:far|much|way|clearly|probably|likely)\s+)?(?:too\s+(?:low|high|small|large)|an?\s+(?:under|over)estimate|(?:under|over)stated|exaggerated|inflated|wrong|false)\b/iu;
 /** Words before "to" that make what follows expected, planned or promised, not done ("is expected to travel", "has agreed to send"). */
 const EXPECTED_TO = /^(?:expected|due|set|scheduled|planned|plans?|planning|likely|hoping|hopes|agreed|promised|pledged|intends|intended|preparing|ready)$/;
+/** A word after "to" that starts a noun, not a verb ("agreed to a five-year contract"). */
+const NOT_A_VERB_AFTER_TO = /^(?:a|an|the|any|its|their|his|her|this|that|these|those|\d.*|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 const DEMANDED = /^(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)?|ask(?:ed|s|ing)?|urg(?:ed|es|ing)|sought|seek(?:s|ing)?|request(?:ed|s|ing)?)$/;
 
 /** The stems of the words a claim's negation stands before ("without warning" → warn), when its wording has one. */
@@ -506,7 +516,7 @@ const DENIED_BACK_OBJECT = /^\s+(?:(?:that|this|the|those|these|such|his|her|the
 
 /** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
 /** Someone made, ordered or asked to do something: "forced it to recall", "ordered the company to close". */
-const MADE_TO = /\b(forced|ordered|pressured|pushed|compelled|required|told|asked|urged|made)\s+(?:[\p{L}'’-]+\s+){0,3}?to\s+([\p{L}-]+)/giu;
+const MADE_TO = /\b(forced|ordered|pressured|pushed|compelled|required|told|asked|urged)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+(?!(?:a|an|the|any|its|their|his|her|this|that)\b)([\p{L}-]+)/giu;
 const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradict|disput|no |laughed|shot)/i;
 
 /**
@@ -535,7 +545,10 @@ function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: num
   // a capital inside the sentence: "the sale of Tomas Vrenko")
   let subject: ReadonlySet<string> = new Set([...names, ...nameStems(s.text)]);
   if (!back && /^\s*(?:(?:on|last|this)\s+\w+\s+)?that\s+(?:she|he|it|they|we)\b/i.test(after)) {
-    const denier = contentStems(tokenize(before));
+    // (all of the words before the denial only when they are the denier alone, "Athletic's
+    // manager, Lena Haugstad, denied …"; after another statement, "admitted accepting a flat but
+    // denied …", only its names)
+    const denier = /\b(?:but|and|while|although|though|after|which|who|said|says|admitted|confirmed)\b/i.test(before) ? [...nameStems(before)] : contentStems(tokenize(before));
     for (const w of denier) tf.set(w, 1);
     subject = new Set([...subject, ...denier]);
   }
@@ -616,7 +629,8 @@ const PARTY_SAYS = '(?:said|says|say|claimed|claims|claim|alleged|alleges|allege
 /** A party and its word: "the drivers' union said on Tuesday evening", "Analysts at Brightwater said", "according to the union". */
 const PARTY_SPEAKS = new RegExp(
   `\\b(?:according to\\s+(?:the\\s+|an?\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:${PARTY_WORDS})|(?:${PARTY_WORDS})(?:\\s+(?:at|of|for|from|in)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*(?:\\s+\\p{Ll}+)?)?\\s+${PARTY_SAYS})` +
-    `(?:\\s+(?:(?:late|early)\\s+)?(?:on|last|this|in|at)\\s+[\\p{L}0-9-]+(?:\\s+(?:morning|afternoon|evening|night))?)?`,
+    `(?:\\s+(?:(?:late|early)\\s+)?(?:on|last|this)\\s+[\\p{L}0-9-]+(?:\\s+(?:morning|afternoon|evening|night))?)?` +
+    `(?:\\s+in\\s+(?:a|an|its|their)\\s+(?:statement|report|interview|letter|post|email|note))?`,
   'gu',
 );
 /** What stands between the end of the reported words and the party: ", the chemical workers' ". */
@@ -648,16 +662,27 @@ function sayingItself(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: nu
  * Friday."): the words it reports hold most of what the sentence shares with the claim.
  */
 function partyAlleges(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
+  const covers = (text: string) => coverage(claim, new Map(contentStems(tokenize(text)).map((w) => [w, 1])), idf);
+  let seen = 0;
   for (const m of s.text.matchAll(PARTY_SPEAKS)) {
+    // (a few per sentence: each is weighed on the whole sentence)
+    if (++seen > 3) break;
     const rest = s.text.slice(m.index + m[0].length);
     const lead = s.text.slice(0, m.index);
     const ended = /^\s*(?:[,.;!?"”]|$)/.test(rest);
-    const tail = ended ? BEFORE_PARTY.exec(lead) : null;
-    // "…, the union said (on Friday)(, after …)": the words before; "the union said (that) …": the words after
-    const clause = tail ? lead.slice(0, tail.index) : !ended && !/^according/i.test(m[0]) ? rest.replace(/^\s+that\b/i, '') : '';
-    if (!clause) continue;
+    const opening = /^according/i.test(m[0]) && !lead.trim();
+    const tail = ended && !opening ? BEFORE_PARTY.exec(lead) : null;
+    // "…, the union said (on Friday)(, after …)": the words before; "the union said (that) …" and
+    // "According to the union, …": the words after
+    const clause = tail
+      ? lead.slice(0, tail.index)
+      : opening
+        ? rest.replace(/^\s*,/, '')
+        : !ended && !/^according/i.test(m[0])
+          ? rest.replace(/^\s+that\b/i, '')
+          : '';
+    if (!clause.trim()) continue;
     // (the party's own words, "Unions at the Osterhavn plant", may share the claim's names)
-    const covers = (text: string) => coverage(claim, new Map(contentStems(tokenize(text)).map((w) => [w, 1])), idf);
     if (covers(clause) >= 0.7 * Math.min(cover, covers(lead + ' ' + rest))) return true;
   }
   return false;
@@ -1031,7 +1056,9 @@ export function applyRules(
     const nouns = new Set(claimQty.map((q) => q.noun));
     // (the same value counts, whatever the noun: "1,200 people" for "1,200 residents")
     const bears = (q: Quantity) => nouns.has(q.noun) || claimQty.some((c) => compatible(c, q));
-    if (claimQty.length && !evidence.sents.some((s) => quantities(s.text).some(bears)))
+    // (a share in words, "half of the workers", "two thirds", "nine in ten", is a figure too)
+    const share = /\b(?:half|thirds?|quarters?|majority|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:ten|a hundred|\d+))\b/i;
+    if (claimQty.length && !evidence.sents.some((s) => quantities(s.text).some(bears) || share.test(s.text)))
       return mixFinding(mixed, { stance: 'discuss', strength: 0.6, rule: 'figure-not-given', sentence: '' }, true);
   }
   // A sentence or two that says nothing against the claim — no denial or correction word, no
