@@ -101,6 +101,31 @@ describe('corpus: capture, resume, delete', () => {
     await options.close();
   });
 
+  it('an outlet removed in the options page is no longer cited on a page already open', async () => {
+    const page = await ext.context.newPage();
+    const url = server.url('pages/amber-delta-floods.html');
+    await page.goto(url);
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(ext, url);
+    const citing = async () => {
+      const state = await tabState(ext, tabId);
+      return state?.status === 'done' ? state.claims.filter((c) => c.outlets.some((o) => o.outlet === 'Harbour Post')).length : null;
+    };
+    expect(await waitFor(citing, { timeout: 20_000, message: 'the page was not checked' })).toBeGreaterThan(0);
+
+    const options = await ext.openExtensionPage('options.html');
+    await waitFor(async () => (await options.getByRole('button', { name: 'Remove Harbour Post' }).count()) > 0 || null, { message: 'Harbour Post is not in the statistics' });
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: 'Remove Harbour Post' }).click();
+    await waitFor(async () => /Removed Harbour Post/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null);
+
+    // The open page is checked again against the corpus as it is now.
+    await waitFor(async () => (await citing()) === 0 || null, { timeout: 20_000, message: 'the open page still cites the removed outlet' });
+    await waitForHighlights(page);
+    await options.close();
+    await page.close();
+  });
+
   it('deletes the articles published in a date range', async () => {
     const options = await ext.openExtensionPage('options.html');
     const before = await size(options);

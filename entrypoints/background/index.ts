@@ -10,6 +10,7 @@ import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, siteSettings
 import { isSiteEnabled } from '@/utils/site-settings';
 import { pageNames } from '@/utils/story-names';
 import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
+import { afterQuiet, checkedAgainstCorpus } from '@/utils/extension/corpus-changed';
 import { checksToResume, pendingChecksItem, pendingKey, pendingNote, withoutPending, withPending, type PendingCheck } from '@/utils/extension/pending-checks';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
@@ -300,7 +301,11 @@ export default defineBackground(() => {
       await openPanel(req.tabId);
       return null;
     },
-    importBatch: (req) => store.addArticles(req.articles, 'import', req.checkpoint),
+    importBatch: async (req) => {
+      const result = await store.addArticles(req.articles, 'import', req.checkpoint);
+      if (result.added > 0) importChanged();
+      return result;
+    },
     importState: async (req) => {
       const row = await store.importState(req.fileKey);
       return row && { fileKey: row.fileKey, name: row.name, line: row.line, bytesRead: row.bytesRead, added: row.added, duplicates: row.duplicates, repeated: row.repeated ?? 0, copies: row.copies, errors: row.errors, errorCount: row.errorCount, updatedAt: row.updatedAt };
@@ -309,13 +314,13 @@ export default defineBackground(() => {
       await store.forgetImport(req.fileKey);
       return null;
     },
-    deletePublishedBetween: async (req) => ({ removed: await store.removePublishedBetween(req.from, req.to, req.timeZone) }),
-    deleteArticle: async (req) => ({ removed: await store.removeArticle(req) }),
-    removeDemoCorpus: async () => ({ removed: await removeDemoCorpus(store) }),
+    deletePublishedBetween: async (req) => ({ removed: changed(await store.removePublishedBetween(req.from, req.to, req.timeZone)) }),
+    deleteArticle: async (req) => ({ removed: changed(await store.removeArticle(req)) }),
+    removeDemoCorpus: async () => ({ removed: changed(await removeDemoCorpus(store)) }),
     async loadDemoCorpus() {
-      return { added: await loadDemoCorpus(store) };
+      return { added: changed(await loadDemoCorpus(store)) };
     },
-    deleteOutlet: async (req) => ({ removed: await store.removeOutlet(req.outlet) }),
+    deleteOutlet: async (req) => ({ removed: changed(await store.removeOutlet(req.outlet)) }),
     exportPage: (req) => store.exportPage(req.afterId, Math.min(Math.max(req.limit, 1), 1000)),
     // Sizes wait for the first-run demo load, so a first look does not report an empty corpus.
     corpusSize: async () => {
@@ -328,6 +333,26 @@ export default defineBackground(() => {
     },
   };
   handleMessages(handlers);
+
+  /**
+   * The corpus changed from the options page: open pages checked against it are checked again, so
+   * their highlights, popovers, the popup and the side panel neither cite articles removed nor
+   * leave out those just imported (they did until the page was reloaded).
+   */
+  async function recheckOpenPages(): Promise<void> {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined || !checkedAgainstCorpus(await tabs.get(tab.id))) continue;
+      void toTab(tab.id, 'recheck', {});
+    }
+  }
+  const recheckSoon = () => void recheckOpenPages().catch((error) => console.warn('Crosscheck: could not check open pages again', error));
+  /** An import's batches come one after another: pages are checked again once they stop. */
+  const importChanged = afterQuiet(recheckSoon, 1500);
+  /** `count` articles were removed or added: open pages are checked again when there were any. */
+  function changed<T>(count: T): T {
+    if (typeof count === 'number' ? count > 0 : !!count) recheckSoon();
+    return count;
+  }
 
   // The content script runs only where the browser granted access; keep its registration in line.
   const sync = () => syncContentScript().catch((error) => console.error('Crosscheck: could not register the page script', error));
