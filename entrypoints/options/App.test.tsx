@@ -263,3 +263,35 @@ describe('options page, removing by date', () => {
     }
   });
 });
+
+describe('options page, when the corpus cannot be read afterwards', () => {
+  it("keeps the message about what was just done, and says in the size line that the corpus could not be read (it kept the old count)", async () => {
+    let full = false;
+    stopHandling = handleMessages<BackgroundProtocol>(
+      {
+        corpusSize: () => {
+          if (full) throw new DOMException('Encountered full disk while opening backing store for indexedDB.open.', 'QuotaExceededError');
+          return { articles: 2, outlets: 1 };
+        },
+        outletStats: () => [],
+        deleteArticle: () => ((full = true), { removed: 1 }),
+      },
+      { accept: () => true },
+    );
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<App />, root));
+    const size = () => root.querySelector('[data-testid="corpus-size"]')?.textContent;
+    await vi.waitFor(() => expect(size()).toBe('2 articles from 1 outlet, stored in this browser only.'));
+    const form = root.querySelector<HTMLFormElement>('[data-testid="delete-article"]')!;
+    const input = form.querySelector('input')!;
+    await act(async () => {
+      input.value = 'https://news.example/a';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => void form.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    await vi.waitFor(() => expect(size()).toMatch(/^Could not read your corpus: The disk is full/));
+    await settle();
+    expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toBe('Removed the article at https://news.example/a.');
+  });
+});

@@ -197,6 +197,7 @@ function CaptureForm() {
 
 function CorpusSection() {
   const [size, setSize] = useState<CorpusSize | null>(null);
+  const [sizeError, setSizeError] = useState<string | null>(null);
   const [stats, setStats] = useState<OutletStats[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [importing, setImporting] = useState(false);
@@ -208,9 +209,11 @@ function CorpusSection() {
 
   const refresh = async () => {
     const [s, o] = await Promise.all([toBackground('corpusSize', {}), toBackground('outletStats', { timeZone: readerTimeZone() })]);
+    // A failure is said in the size line: the message about what was just done (an import that
+    // stopped on a full disk, a removal) stays.
+    setSizeError(s.ok ? null : s.error);
     if (s.ok) setSize(s.value);
     if (o.ok) setStats(o.value);
-    if (!s.ok) setMessage(s.error);
   };
   useEffect(() => void refresh(), []);
 
@@ -308,7 +311,7 @@ function CorpusSection() {
     <section class="card" data-testid="corpus">
       <h2>Your corpus</h2>
       <p data-testid="corpus-size">
-        {size ? `${counted(size.articles, 'article')} from ${counted(size.outlets, 'outlet')}, stored in this browser only.` : 'Reading…'}
+        {sizeError ? `Could not read your corpus: ${sizeError}` : size ? `${counted(size.articles, 'article')} from ${counted(size.outlets, 'outlet')}, stored in this browser only.` : 'Reading…'}
       </p>
 
       <div class="actions">
