@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { openDb } from '@/utils/extension/db';
+import { openDb, reopenIfFailed } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, MAX_SELECTION_CHARS, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
@@ -28,7 +28,8 @@ const MAX_PAGE_CHARS = 400_000;
 const MAX_SELECTIONS = 20;
 
 export default defineBackground(() => {
-  const store = new CorpusStore(openDb());
+  const db = openDb();
+  const store = new CorpusStore(db);
   // The demo corpus is loaded on first run (and again if the database was cleared), never after
   // the reader removed it. Checks wait for it, so the first page opened is checked against it.
   const demoReady = ensureDemoCorpus(store).catch((error) => console.error('Crosscheck: could not load the demo corpus', error));
@@ -332,7 +333,9 @@ export default defineBackground(() => {
       return store.outletStats(req.timeZone);
     },
   };
-  handleMessages(handlers);
+  // A database that failed to open (the disk was full) is opened afresh at the next message, so
+  // Crosscheck works again once there is room, without restarting the browser.
+  handleMessages(handlers, { before: () => reopenIfFailed(db) });
 
   /**
    * The corpus changed from the options page: open pages checked against it are checked again, so
