@@ -295,3 +295,12 @@ describe('options page, when the corpus cannot be read afterwards', () => {
     expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toBe('Removed the article at https://news.example/a.');
   });
 });
+
+describe('options page, large counts', () => {
+  it('writes the counts of a 50,000-line import as the other counts are written', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<ImportReport progress={{ bytesRead: 10, totalBytes: 10, added: 50_000, duplicates: 12_345, repeated: 2_000, copies: 1_500, errors: [], skipped: 60_000 }} />, root));
+    expect(root.textContent).toContain('100% · 50,000 added · 10,345 already stored · 2,000 repeated within the file · 1,500 syndicated copies linked · 60,000 lines skipped');
+  });
+});
