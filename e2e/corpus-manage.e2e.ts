@@ -44,9 +44,16 @@ describe('corpus: capture, resume, delete', () => {
 
     // The page's canonical link names another site (delta-chronicle.example, not this server): it
     // is stored under its own address; delete it by a variant of that address.
+    const tabId = await tabIdOf(ext, page.url());
+    await waitFor(async () => (await tabState(ext, tabId))?.status === 'done' || null, { timeout: 20_000 });
+    const checkedAt = (await tabState(ext, tabId))?.checkedAt;
     await options.locator('[data-testid="delete-article"] input').fill(`${server.url('pages/amber-delta-floods.html')}?utm_source=test#top`);
     await options.locator('[data-testid="delete-article"] button').click();
     await waitFor(async () => /Removed the article/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null);
+    expect(await size(options)).toBe(before);
+    // The open page is checked again against the corpus without it, and that check does not add it back.
+    await waitFor(async () => { const s = await tabState(ext, tabId); return (s?.status === 'done' && s.checkedAt !== checkedAt) || null; }, { timeout: 20_000, message: 'the open page was not checked again' });
+    await page.waitForTimeout(500);
     expect(await size(options)).toBe(before);
     await page.close();
     await options.close();

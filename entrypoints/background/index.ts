@@ -47,6 +47,9 @@ export default defineBackground(() => {
     tabId, url, title, outlet: null, status: 'checking', claims: [], selections: [],
   });
 
+  /** Tabs whose page is being checked again because the corpus changed (see recheckOpenPages). */
+  const recheckedForCorpus = new Set<number>();
+
   /** Selection checks under way, so the same request arriving twice is answered once. */
   const inFlight = new Map<string, Promise<SelectionCheck>>();
 
@@ -234,8 +237,9 @@ export default defineBackground(() => {
         samePage(current) ? { ...state, url: current!.url, selections: current!.selections } : { ...state, selections: [] };
       await tabs.updateIfLatest(tabId, run, (current) => withSelections(base, current));
       const stillAsked = (current: TabState | null) => !base.pageId || current?.pageId === base.pageId;
-      // Capture as you read: added beside the check, never in its way.
-      void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
+      // Capture as you read: added beside the check, never in its way; not when the page is checked
+      // again because the corpus changed (the reader may just have removed this very article).
+      if (!recheckedForCorpus.has(tabId)) void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
       try {
         await demoReady;
         const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl, 'all');
@@ -344,8 +348,11 @@ export default defineBackground(() => {
    */
   async function recheckOpenPages(): Promise<void> {
     for (const tab of await browser.tabs.query({})) {
-      if (tab.id === undefined || !checkedAgainstCorpus(await tabs.get(tab.id))) continue;
-      void toTab(tab.id, 'recheck', {});
+      const tabId = tab.id;
+      if (tabId === undefined || !checkedAgainstCorpus(await tabs.get(tabId))) continue;
+      // The page answers once its check is done: until then its checks add nothing to the corpus.
+      recheckedForCorpus.add(tabId);
+      void toTab(tabId, 'recheck', {}).finally(() => recheckedForCorpus.delete(tabId));
     }
   }
   const recheckSoon = () => void recheckOpenPages().catch((error) => console.warn('Crosscheck: could not check open pages again', error));
