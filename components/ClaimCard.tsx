@@ -1,9 +1,8 @@
 import type { CheckedClaim } from '@/utils/types';
 import { OutletList } from './OutletList';
 import { VerdictBadge } from './VerdictBadge';
-import { stanceSummary } from './stance-summary';
+import { listedSummary, stanceSummary } from './stance-summary';
 import { shownClaim } from './ClaimPopover';
-import { counted } from '@/utils/plural';
 
 type Props = {
   /** The claim and what the outlets say about it. */
@@ -33,7 +32,7 @@ export function ClaimCard({ claim, onShow, collapsed = false }: Props) {
       )}
       {collapsed ? (
         <details class="cc-details">
-          <summary>{counted(claim.outlets.length, 'outlet')}</summary>
+          <summary>{listedSummary(claim.outlets)}</summary>
           <OutletList outlets={claim.outlets} />
         </details>
       ) : (

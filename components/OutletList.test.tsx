@@ -67,3 +67,13 @@ describe('formatDate', () => {
     expect(formatDate('not a date')).toBe('undated');
   });
 });
+
+describe('OutletList: the stance model\'s confidence', () => {
+  it('says what its percentage is, not a bare figure a reader could take for how true the claim is', () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    act(() => render(<OutletList outlets={[finding('Ledger', { confidence: 0.93 }), finding('Wire', { stance: 'discuss', confidence: 0.58 })]} />, root));
+    const shown = [...root.querySelectorAll('.cc-confidence')].map((s) => s.textContent);
+    expect(shown).toEqual(['93% sure', '58% sure']);
+  });
+});

@@ -108,8 +108,8 @@ function OutletItem({ finding, listed }: { finding: OutletFinding; listed: Reado
             {label}
           </span>
         )}
-        <span class="cc-confidence" title="How sure the stance model is">
-          {Math.round(finding.confidence * 100)}%
+        <span class="cc-confidence" title="How sure Crosscheck is of what this outlet says about the claim (not whether the claim is true)">
+          {Math.round(finding.confidence * 100)}% sure
         </span>
       </div>
       {finding.copies.length > 0 && (

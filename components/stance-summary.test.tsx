@@ -32,6 +32,26 @@ describe('stanceSummary', () => {
   });
 });
 
+describe('the side panel\'s folded list of outlets', () => {
+  let root: HTMLElement;
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+  it('says how many of the outlets listed are not counted, so its number agrees with the tally beside it', () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    const outlets = [finding('A', 'discuss'), finding('Own', 'discuss', { sameOutlet: true })];
+    act(() => render(<ClaimCard claim={claim(outlets)} collapsed />, root));
+    expect(root.querySelector('.cc-tally')?.textContent).toBe('1 outlet mentions it, none takes a side');
+    expect(root.querySelector('summary')?.textContent).toBe('2 outlets listed, 1 not counted');
+    act(() => render(<ClaimCard claim={claim([finding('A', 'confirm', { copies: ['B'] }), finding('B', 'confirm', { copyOf: 'A' }), finding('C', 'dispute')])} collapsed />, root));
+    expect(root.querySelector('summary')?.textContent).toBe('3 outlets listed, 1 not counted');
+    act(() => render(<ClaimCard claim={claim([finding('A', 'confirm'), finding('C', 'dispute')])} collapsed />, root));
+    expect(root.querySelector('summary')?.textContent).toBe('2 outlets');
+  });
+});
+
 describe('the popover and the side panel\'s card say what the outlets do', () => {
   let root: HTMLElement;
   afterEach(() => {

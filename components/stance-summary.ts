@@ -24,3 +24,13 @@ export function stanceSummary(outlets: OutletFinding[]): string {
   const mentions = mention > 0 ? ` · ${mention} only ${verb(mention, 'mentions', 'mention')} it` : '';
   return `${sides.join(', ')}${mentions}`;
 }
+
+/**
+ * How many outlets a claim's list shows, saying how many of them are not counted (the page's own
+ * outlet, copies): "4 outlets" beside "1 outlet mentions it" read as a contradiction.
+ */
+export function listedSummary(outlets: readonly OutletFinding[]): string {
+  const notCounted = outlets.filter((o) => o.sameOutlet || o.copyOf).length;
+  const listed = counted(outlets.length, 'outlet');
+  return notCounted === 0 ? listed : `${listed} listed, ${notCounted} not counted`;
+}

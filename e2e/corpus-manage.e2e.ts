@@ -44,9 +44,16 @@ describe('corpus: capture, resume, delete', () => {
 
     // The page's canonical link names another site (delta-chronicle.example, not this server): it
     // is stored under its own address; delete it by a variant of that address.
+    const tabId = await tabIdOf(ext, page.url());
+    await waitFor(async () => (await tabState(ext, tabId))?.status === 'done' || null, { timeout: 20_000 });
+    const checkedAt = (await tabState(ext, tabId))?.checkedAt;
     await options.locator('[data-testid="delete-article"] input').fill(`${server.url('pages/amber-delta-floods.html')}?utm_source=test#top`);
     await options.locator('[data-testid="delete-article"] button').click();
     await waitFor(async () => /Removed the article/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null);
+    expect(await size(options)).toBe(before);
+    // The open page is checked again against the corpus without it, and that check does not add it back.
+    await waitFor(async () => { const s = await tabState(ext, tabId); return (s?.status === 'done' && s.checkedAt !== checkedAt) || null; }, { timeout: 20_000, message: 'the open page was not checked again' });
+    await page.waitForTimeout(500);
     expect(await size(options)).toBe(before);
     await page.close();
     await options.close();
@@ -99,6 +106,31 @@ describe('corpus: capture, resume, delete', () => {
     // Finished: picking the file again starts a new import (nothing to resume).
     expect(await toBackground(options, 'importState', { fileKey })).toBeNull();
     await options.close();
+  });
+
+  it('an outlet removed in the options page is no longer cited on a page already open', async () => {
+    const page = await ext.context.newPage();
+    const url = server.url('pages/amber-delta-floods.html');
+    await page.goto(url);
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(ext, url);
+    const citing = async () => {
+      const state = await tabState(ext, tabId);
+      return state?.status === 'done' ? state.claims.filter((c) => c.outlets.some((o) => o.outlet === 'Harbour Post')).length : null;
+    };
+    expect(await waitFor(citing, { timeout: 20_000, message: 'the page was not checked' })).toBeGreaterThan(0);
+
+    const options = await ext.openExtensionPage('options.html');
+    await waitFor(async () => (await options.getByRole('button', { name: 'Remove Harbour Post' }).count()) > 0 || null, { message: 'Harbour Post is not in the statistics' });
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: 'Remove Harbour Post' }).click();
+    await waitFor(async () => /Removed Harbour Post/.test((await options.getByTestId('corpus-message').textContent()) ?? '') || null);
+
+    // The open page is checked again against the corpus as it is now.
+    await waitFor(async () => (await citing()) === 0 || null, { timeout: 20_000, message: 'the open page still cites the removed outlet' });
+    await waitForHighlights(page);
+    await options.close();
+    await page.close();
   });
 
   it('deletes the articles published in a date range', async () => {

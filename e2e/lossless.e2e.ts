@@ -158,7 +158,7 @@ describe('nothing lost when the service worker stops', () => {
     await options.reload();
     await options.getByTestId('import-file').setInputFiles(exported);
     await waitFor(async () => /Imported exported\.jsonl/.test(await corpusMessage(options)) || null, { timeout: 120_000 });
-    expect(await corpusMessage(options)).toMatch(new RegExp(`: ${rowsBefore.length} added, 0 already stored, .* 0 lines skipped\.$`));
+    expect(await corpusMessage(options)).toMatch(new RegExp(`: ${rowsBefore.length.toLocaleString('en')} added, 0 already stored, .* 0 lines skipped\.$`));
 
     expect(await everything()).toEqual(rowsBefore);
     expect(await toBackground(options, 'outletStats')).toEqual(statsBefore);

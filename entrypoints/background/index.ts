@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { openDb } from '@/utils/extension/db';
+import { openDb, reopenIfFailed } from '@/utils/extension/db';
 import { CorpusStore } from '@/utils/extension/corpus-store';
 import { handleMessages, MAX_SELECTION_CHARS, toTab, type BackgroundProtocol, type Handlers, type SelectionCheck, type TabState } from '@/utils/extension/messages';
 import { captureSitesItem, isCaptureOn, pageToArticle } from '@/utils/extension/capture';
@@ -10,6 +10,7 @@ import { dismissedClaimsItem, MAX_DISMISSED_PAGES, sensitivityItem, siteSettings
 import { isSiteEnabled } from '@/utils/site-settings';
 import { pageNames } from '@/utils/story-names';
 import { corpusCapturedItem } from '@/utils/extension/corpus-captured';
+import { afterQuiet, checkedAgainstCorpus } from '@/utils/extension/corpus-changed';
 import { checksToResume, pendingChecksItem, pendingKey, pendingNote, withoutPending, withPending, type PendingCheck } from '@/utils/extension/pending-checks';
 import { checkClaims, checkSelection, inTextOrder, openingClaims, restClaims, selectClaims } from '@/utils/pipeline';
 import type { SpottedClaim } from '@/utils/types';
@@ -27,7 +28,8 @@ const MAX_PAGE_CHARS = 400_000;
 const MAX_SELECTIONS = 20;
 
 export default defineBackground(() => {
-  const store = new CorpusStore(openDb());
+  const db = openDb();
+  const store = new CorpusStore(db);
   // The demo corpus is loaded on first run (and again if the database was cleared), never after
   // the reader removed it. Checks wait for it, so the first page opened is checked against it.
   const demoReady = ensureDemoCorpus(store).catch((error) => console.error('Crosscheck: could not load the demo corpus', error));
@@ -44,6 +46,9 @@ export default defineBackground(() => {
   const emptyTab = (tabId: number, url = '', title = ''): TabState => ({
     tabId, url, title, outlet: null, status: 'checking', claims: [], selections: [],
   });
+
+  /** Tabs whose page is being checked again because the corpus changed (see recheckOpenPages). */
+  const recheckedForCorpus = new Set<number>();
 
   /** Selection checks under way, so the same request arriving twice is answered once. */
   const inFlight = new Map<string, Promise<SelectionCheck>>();
@@ -232,8 +237,9 @@ export default defineBackground(() => {
         samePage(current) ? { ...state, url: current!.url, selections: current!.selections } : { ...state, selections: [] };
       await tabs.updateIfLatest(tabId, run, (current) => withSelections(base, current));
       const stillAsked = (current: TabState | null) => !base.pageId || current?.pageId === base.pageId;
-      // Capture as you read: added beside the check, never in its way.
-      void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
+      // Capture as you read: added beside the check, never in its way; not when the page is checked
+      // again because the corpus changed (the reader may just have removed this very article).
+      if (!recheckedForCorpus.has(tabId)) void captureIfOn(req, outlet).catch((error) => console.warn('Crosscheck: could not add this article to the corpus', error));
       try {
         await demoReady;
         const spottedClaims = await claimsOf(tabId, req.text.slice(0, MAX_PAGE_CHARS), pageUrl, 'all');
@@ -300,7 +306,11 @@ export default defineBackground(() => {
       await openPanel(req.tabId);
       return null;
     },
-    importBatch: (req) => store.addArticles(req.articles, 'import', req.checkpoint),
+    importBatch: async (req) => {
+      const result = await store.addArticles(req.articles, 'import', req.checkpoint);
+      if (result.added > 0) importChanged();
+      return result;
+    },
     importState: async (req) => {
       const row = await store.importState(req.fileKey);
       return row && { fileKey: row.fileKey, name: row.name, line: row.line, bytesRead: row.bytesRead, added: row.added, duplicates: row.duplicates, repeated: row.repeated ?? 0, copies: row.copies, errors: row.errors, errorCount: row.errorCount, updatedAt: row.updatedAt };
@@ -309,13 +319,13 @@ export default defineBackground(() => {
       await store.forgetImport(req.fileKey);
       return null;
     },
-    deletePublishedBetween: async (req) => ({ removed: await store.removePublishedBetween(req.from, req.to, req.timeZone) }),
-    deleteArticle: async (req) => ({ removed: await store.removeArticle(req) }),
-    removeDemoCorpus: async () => ({ removed: await removeDemoCorpus(store) }),
+    deletePublishedBetween: async (req) => ({ removed: changed(await store.removePublishedBetween(req.from, req.to, req.timeZone)) }),
+    deleteArticle: async (req) => ({ removed: changed(await store.removeArticle(req)) }),
+    removeDemoCorpus: async () => ({ removed: changed(await removeDemoCorpus(store)) }),
     async loadDemoCorpus() {
-      return { added: await loadDemoCorpus(store) };
+      return { added: changed(await loadDemoCorpus(store)) };
     },
-    deleteOutlet: async (req) => ({ removed: await store.removeOutlet(req.outlet) }),
+    deleteOutlet: async (req) => ({ removed: changed(await store.removeOutlet(req.outlet)) }),
     exportPage: (req) => store.exportPage(req.afterId, Math.min(Math.max(req.limit, 1), 1000)),
     // Sizes wait for the first-run demo load, so a first look does not report an empty corpus.
     corpusSize: async () => {
@@ -327,7 +337,32 @@ export default defineBackground(() => {
       return store.outletStats(req.timeZone);
     },
   };
-  handleMessages(handlers);
+  // A database that failed to open (the disk was full) is opened afresh at the next message, so
+  // Crosscheck works again once there is room, without restarting the browser.
+  handleMessages(handlers, { before: () => reopenIfFailed(db) });
+
+  /**
+   * The corpus changed from the options page: open pages checked against it are checked again, so
+   * their highlights, popovers, the popup and the side panel neither cite articles removed nor
+   * leave out those just imported (they did until the page was reloaded).
+   */
+  async function recheckOpenPages(): Promise<void> {
+    for (const tab of await browser.tabs.query({})) {
+      const tabId = tab.id;
+      if (tabId === undefined || !checkedAgainstCorpus(await tabs.get(tabId))) continue;
+      // The page answers once its check is done: until then its checks add nothing to the corpus.
+      recheckedForCorpus.add(tabId);
+      void toTab(tabId, 'recheck', {}).finally(() => recheckedForCorpus.delete(tabId));
+    }
+  }
+  const recheckSoon = () => void recheckOpenPages().catch((error) => console.warn('Crosscheck: could not check open pages again', error));
+  /** An import's batches come one after another: pages are checked again once they stop. */
+  const importChanged = afterQuiet(recheckSoon, 1500);
+  /** `count` articles were removed or added: open pages are checked again when there were any. */
+  function changed<T>(count: T): T {
+    if (typeof count === 'number' ? count > 0 : !!count) recheckSoon();
+    return count;
+  }
 
   // The content script runs only where the browser granted access; keep its registration in line.
   const sync = () => syncContentScript().catch((error) => console.error('Crosscheck: could not register the page script', error));

@@ -263,3 +263,44 @@ describe('options page, removing by date', () => {
     }
   });
 });
+
+describe('options page, when the corpus cannot be read afterwards', () => {
+  it("keeps the message about what was just done, and says in the size line that the corpus could not be read (it kept the old count)", async () => {
+    let full = false;
+    stopHandling = handleMessages<BackgroundProtocol>(
+      {
+        corpusSize: () => {
+          if (full) throw new DOMException('Encountered full disk while opening backing store for indexedDB.open.', 'QuotaExceededError');
+          return { articles: 2, outlets: 1 };
+        },
+        outletStats: () => [],
+        deleteArticle: () => ((full = true), { removed: 1 }),
+      },
+      { accept: () => true },
+    );
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<App />, root));
+    const size = () => root.querySelector('[data-testid="corpus-size"]')?.textContent;
+    await vi.waitFor(() => expect(size()).toBe('2 articles from 1 outlet, stored in this browser only.'));
+    const form = root.querySelector<HTMLFormElement>('[data-testid="delete-article"]')!;
+    const input = form.querySelector('input')!;
+    await act(async () => {
+      input.value = 'https://news.example/a';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => void form.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })));
+    await vi.waitFor(() => expect(size()).toMatch(/^Could not read your corpus: The disk is full/));
+    await settle();
+    expect(root.querySelector('[data-testid="corpus-message"]')?.textContent).toBe('Removed the article at https://news.example/a.');
+  });
+});
+
+describe('options page, large counts', () => {
+  it('writes the counts of a 50,000-line import as the other counts are written', async () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    await act(async () => render(<ImportReport progress={{ bytesRead: 10, totalBytes: 10, added: 50_000, duplicates: 12_345, repeated: 2_000, copies: 1_500, errors: [], skipped: 60_000 }} />, root));
+    expect(root.textContent).toContain('100% · 50,000 added · 10,345 already stored · 2,000 repeated within the file · 1,500 syndicated copies linked · 60,000 lines skipped');
+  });
+});

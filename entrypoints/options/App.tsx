@@ -197,6 +197,7 @@ function CaptureForm() {
 
 function CorpusSection() {
   const [size, setSize] = useState<CorpusSize | null>(null);
+  const [sizeError, setSizeError] = useState<string | null>(null);
   const [stats, setStats] = useState<OutletStats[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [importing, setImporting] = useState(false);
@@ -208,9 +209,11 @@ function CorpusSection() {
 
   const refresh = async () => {
     const [s, o] = await Promise.all([toBackground('corpusSize', {}), toBackground('outletStats', { timeZone: readerTimeZone() })]);
+    // A failure is said in the size line: the message about what was just done (an import that
+    // stopped on a full disk, a removal) stays.
+    setSizeError(s.ok ? null : s.error);
     if (s.ok) setSize(s.value);
     if (o.ok) setStats(o.value);
-    if (!s.ok) setMessage(s.error);
   };
   useEffect(() => void refresh(), []);
 
@@ -237,7 +240,7 @@ function CorpusSection() {
       setProgress(result);
       setMessage(
         result.stopped ??
-          `Imported ${file.name}: ${result.added} added, ${duplicatesText(result)}, ${copiesText(result)}, ${counted(result.skipped, 'line')} skipped.`,
+          `Imported ${file.name}: ${num(result.added)} added, ${duplicatesText(result)}, ${copiesText(result)}, ${counted(result.skipped, 'line')} skipped.`,
       );
     } catch (error) {
       setMessage(`Import failed: ${error instanceof Error ? error.message : String(error)}. Articles stored before the failure were kept.`);
@@ -308,7 +311,7 @@ function CorpusSection() {
     <section class="card" data-testid="corpus">
       <h2>Your corpus</h2>
       <p data-testid="corpus-size">
-        {size ? `${counted(size.articles, 'article')} from ${counted(size.outlets, 'outlet')}, stored in this browser only.` : 'Reading…'}
+        {sizeError ? `Could not read your corpus: ${sizeError}` : size ? `${counted(size.articles, 'article')} from ${counted(size.outlets, 'outlet')}, stored in this browser only.` : 'Reading…'}
       </p>
 
       <div class="actions">
@@ -387,15 +390,15 @@ function CorpusSection() {
           {stats.map((s) => (
             <tr key={s.outlet}>
               <td>{s.outlet}</td>
-              <td>{s.articles}</td>
-              <td>{s.copies}</td>
+              <td>{num(s.articles)}</td>
+              <td>{num(s.copies)}</td>
               <td>{formatDate(s.oldest)}</td>
               <td>{formatDate(s.newest)}</td>
               <td>
                 <button
                   type="button"
                   aria-label={`Remove ${s.outlet}`}
-                  onClick={() => confirm(s.articles === 1 ? `Remove the one article from ${s.outlet}?` : `Remove all ${s.articles} articles from ${s.outlet}?`) && void run(() => toBackground('deleteOutlet', { outlet: s.outlet }), `Removed ${s.outlet}.`)}
+                  onClick={() => confirm(s.articles === 1 ? `Remove the one article from ${s.outlet}?` : `Remove all ${num(s.articles)} articles from ${s.outlet}?`) && void run(() => toBackground('deleteOutlet', { outlet: s.outlet }), `Removed ${s.outlet}.`)}
                 >
                   Remove
                 </button>
@@ -434,7 +437,7 @@ export function ImportReport({ progress }: { progress: ImportProgress }) {
         {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
         {progress.fileProblem
           ? `${percent}% · the file could not be imported`
-          : `${percent}% · ${progress.added} added · ${duplicatesText(progress, ' · ')} · ${copiesText(progress)} · ${counted(progress.skipped, 'line')} skipped`}
+          : `${percent}% · ${num(progress.added)} added · ${duplicatesText(progress, ' · ')} · ${copiesText(progress)} · ${counted(progress.skipped, 'line')} skipped`}
       </span>
       {progress.skipped > 0 && (
         <ul class="errors" data-testid="import-errors">
@@ -450,6 +453,9 @@ export function ImportReport({ progress }: { progress: ImportProgress }) {
   );
 }
 
+/** A count as the other counts on the page show it: "50,000", not "50000". */
+const num = (n: number) => n.toLocaleString('en');
+
 /** "1 syndicated copy linked", "2 syndicated copies linked". */
 function copiesText(p: Pick<ImportProgress, 'copies'>): string {
   return `${counted(p.copies, 'syndicated copy', 'syndicated copies')} linked`;
@@ -458,5 +464,5 @@ function copiesText(p: Pick<ImportProgress, 'copies'>): string {
 /** "3 already stored" and, when some URLs came twice in the file, "2 repeated within the file". */
 function duplicatesText(p: Pick<ImportProgress, 'duplicates' | 'repeated'>, separator = ', '): string {
   const before = p.duplicates - (p.repeated ?? 0);
-  return p.repeated ? `${before} already stored${separator}${p.repeated} repeated within the file` : `${before} already stored`;
+  return p.repeated ? `${num(before)} already stored${separator}${num(p.repeated)} repeated within the file` : `${num(before)} already stored`;
 }

@@ -162,6 +162,29 @@ describe('a full disk', () => {
     await expectConsistent(db, store);
   });
 
+  it('says the disk is full when a write fails for a reason the browser does not name, with (almost) no room left', async () => {
+    // What Chromium gave on a full disk: every row of the batch "aborted", the quota error nowhere.
+    const aborted = () => new Dexie.BulkError('articles.bulkAdd(): 500 of 500 operations failed', [new Dexie.AbortError('The transaction was aborted, so the request cannot be fulfilled.')]);
+    let room = 50_000;
+    const store = new CorpusStore(db, { roomLeft: async () => room });
+    await store.addArticles(articles(3), 'import', checkpoint(3));
+    const before = await contents(db);
+    failAfter(db.articles, 'bulkAdd', aborted);
+    await expect(store.addArticles(articles(3, 3), 'import', checkpoint(6))).rejects.toThrow(DISK_FULL_MESSAGE);
+    expect(await contents(db)).toEqual(before);
+    // With room to spare, the failure is not taken for a full disk.
+    room = 500_000_000;
+    vi.restoreAllMocks();
+    failAfter(db.articles, 'bulkAdd', aborted);
+    await expect(store.addArticles(articles(3, 3), 'import', checkpoint(6))).rejects.toThrow(/^articles\.bulkAdd\(\): 500 of 500/);
+    // Nor when the browser cannot tell.
+    const unknown = new CorpusStore(db, { roomLeft: async () => null });
+    vi.restoreAllMocks();
+    failAfter(db.articles, 'bulkAdd', aborted);
+    await expect(unknown.addArticles(articles(3, 3), 'import', checkpoint(6))).rejects.toThrow(/^articles\.bulkAdd\(\): 500 of 500/);
+    expect(await contents(db)).toEqual(before);
+  });
+
   it('keeps a batch that was stored when only the snapshot written after it meets the full disk', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = new CorpusStore(db, { compaction: { maxTail: 4, maxTailShare: 0 } });

@@ -76,6 +76,17 @@ interface IndexState {
  *
  * Changes go one at a time through a queue; searches do not wait for it.
  */
+/** Room left below which a failed write is taken as a full disk (a batch is up to ~4 MB of text). */
+const LOW_ROOM_BYTES = 16 * 1024 * 1024;
+
+/** What the browser says is left for this extension's data, or null where it cannot tell. */
+async function browserRoomLeft(): Promise<number | null> {
+  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<{ quota?: number; usage?: number }> } } }).navigator?.storage;
+  if (!storage?.estimate) return null;
+  const { quota, usage } = await storage.estimate();
+  return typeof quota === 'number' && typeof usage === 'number' ? Math.max(0, quota - usage) : null;
+}
+
 export class CorpusStore {
   private state: IndexState | null = null;
   /** Which stored articles have each signature key; loaded at the first batch after a start. */
@@ -88,12 +99,15 @@ export class CorpusStore {
 
   /** Save snapshots as Blobs (see IndexBaseRow.bytes). */
   private readonly blobs: boolean;
+  /** Bytes the browser says are left for this extension's data (null: it cannot tell). */
+  private readonly roomLeft: () => Promise<number | null>;
 
   constructor(
     readonly db: CrosscheckDb,
-    opts: { compaction?: Partial<CompactionPolicy>; blobSnapshots?: boolean } = {},
+    opts: { compaction?: Partial<CompactionPolicy>; blobSnapshots?: boolean; roomLeft?: () => Promise<number | null> } = {},
   ) {
     this.policy = { ...DEFAULT_COMPACTION, ...opts.compaction };
+    this.roomLeft = opts.roomLeft ?? browserRoomLeft;
     // Browsers (a page or the background service worker) store Blobs in IndexedDB; Node's fake may not.
     this.blobs = opts.blobSnapshots ?? (typeof Blob !== 'undefined' && (typeof window !== 'undefined' || typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope !== 'undefined'));
   }
@@ -446,12 +460,19 @@ export class CorpusStore {
     });
   }
 
-  /** Runs a write; a full disk becomes a "The disk is full" error (the write's transaction is rolled back). */
+  /**
+   * Runs a write; a full disk becomes a "The disk is full" error (the write's transaction is rolled
+   * back). Chromium does not always say so: on a disk that filled up it aborted the transaction
+   * ("500 of 500 operations failed … AbortError") or failed to write blobs (DataError); a write
+   * that fails while the browser says almost no room is left is taken as a full disk too.
+   */
   private async writing<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      throw isQuotaError(error) ? diskFullError(error) : error;
+      if (isQuotaError(error)) throw diskFullError(error);
+      const room = await this.roomLeft().catch(() => null);
+      throw room !== null && room < LOW_ROOM_BYTES ? diskFullError(error) : error;
     }
   }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
-import { openDb, openDbV1, SCHEMA_V1, SCHEMA_V2, V1_INDEX_KEY, type ArticleRow, type CrosscheckDb } from './db';
+import { openDb, openDbV1, reopenIfFailed, SCHEMA_V1, SCHEMA_V2, V1_INDEX_KEY, type ArticleRow, type CrosscheckDb } from './db';
 import { CorpusStore } from './corpus-store';
 import { SearchIndex } from '../search/index';
 import { copySignature } from '../syndication';
@@ -286,5 +286,29 @@ describe('schema upgrades: every earlier version is covered', () => {
     expect(await new CorpusStore(again).indexInfo()).toMatchObject({ articles: 7, tombstones: 1, tail: 3 });
     again.close();
     await again.delete();
+  });
+});
+
+describe('reopenIfFailed', () => {
+  it('lets the database open again after an open that failed (the disk was full), once there is room', async () => {
+    const name = `reopen-${n++}`;
+    const db = openDb(name);
+    const open = indexedDB.open.bind(indexedDB);
+    const spy = vi.spyOn(indexedDB, 'open').mockImplementationOnce(() => {
+      throw new DOMException('Encountered full disk while opening backing store for indexedDB.open.', 'QuotaExceededError');
+    });
+    await expect(db.articles.count()).rejects.toThrow(/full disk/);
+    spy.mockImplementation(open);
+    // Without help, Dexie answers with the old failure for good.
+    await expect(db.articles.count()).rejects.toThrow();
+    reopenIfFailed(db);
+    expect(await db.articles.count()).toBe(0);
+    // An open database, or one the code closed on purpose, is left as it is.
+    reopenIfFailed(db);
+    expect(db.isOpen()).toBe(true);
+    db.close();
+    reopenIfFailed(db);
+    await expect(db.articles.count()).rejects.toThrow(/closed/i);
+    spy.mockRestore();
   });
 });

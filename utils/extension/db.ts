@@ -167,3 +167,13 @@ export function openDbV1(name: string): Dexie {
   db.version(1).stores(SCHEMA_V1);
   return db;
 }
+
+/**
+ * After the database failed to open (the disk was full as the browser reopened it, say), Dexie
+ * answers every later call with that failure, even once there is room again, until the browser
+ * restarts: this lets the next call open it afresh. A database open, or closed on purpose, is left
+ * as it is.
+ */
+export function reopenIfFailed(db: Dexie): void {
+  if (!db.isOpen() && db.hasFailed() && !db.hasBeenClosed()) db.close({ disableAutoOpen: false });
+}

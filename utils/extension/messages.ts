@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CheckedClaim, CorpusArticle, Span } from '../types';
+import { DISK_FULL, isQuotaError } from './storage-errors';
 import { checkEnvelope, checkMessage, MESSAGE_CHECKS, senderAllowed, type MessageCheck, type ProtocolChecks, type SenderInfo, type SenderKind } from './message-checks';
 
 /**
@@ -254,6 +255,18 @@ export interface HandleOptions<P> {
    * one of our pages). By default: this extension only, from the right kind of context.
    */
   accept?: (sender: SenderInfo, from: SenderKind) => boolean;
+  /** Run before each handler (the background lets its database open again after a failed open). */
+  before?: () => void;
+}
+
+/**
+ * A handler's failure in words for the reader: a full disk says so (the browser's own words,
+ * "QuotaExceededError Encountered full disk while opening backing store…", were shown as they were).
+ */
+export function failureMessage(error: unknown): string {
+  const message = errorMessage(error);
+  if (!isQuotaError(error) || message.startsWith(DISK_FULL)) return message;
+  return `${DISK_FULL}: the browser has no room left to open Crosscheck's data. Nothing stored was lost; free some disk space and try again`;
 }
 
 /**
@@ -287,10 +300,11 @@ export function handleMessages<P>(handlers: Handlers<P>, opts: HandleOptions<P> 
     }
     (async () => {
       try {
+        opts.before?.();
         const value = await handler(data, { tabId: sender.tab?.id, url: sender.url, frameId: sender.frameId, id: sender.id });
         sendResponse({ ok: true, value: value ?? null });
       } catch (error) {
-        sendResponse({ ok: false, error: errorMessage(error) });
+        sendResponse({ ok: false, error: failureMessage(error) });
       }
     })();
     return true;

@@ -230,6 +230,21 @@ describe('parseCsvArticles: the separator found from the header row', () => {
       expected: [{ line: 2, article: article({ text: 'Roads, bridges; schools.' }) }],
     },
     {
+      name: 'a first line "sep=;" naming the separator, as some spreadsheets write it',
+      input: `sep=;\r\nurl;title;text\r\n${A};Budget;"Roads, bridges; schools."\r\n`,
+      expected: [{ line: 3, article: article({ title: 'Budget', text: 'Roads, bridges; schools.' }) }],
+    },
+    {
+      name: 'a first line "sep=," with a byte-order mark, the text holding semicolons',
+      input: `\uFEFFSEP=,\nurl,text\n${A},Body; more; still more.\n`,
+      expected: [{ line: 3, article: article({ text: 'Body; more; still more.' }) }],
+    },
+    {
+      name: 'a first line "sep=\\t"',
+      input: `sep=\t\nurl\ttext\n${A}\tRain, then floods.\n`,
+      expected: [{ line: 3, article: article({ text: 'Rain, then floods.' }) }],
+    },
+    {
       name: 'tabs',
       input: `url\ttitle\ttext\n${A}\tFloods\tRain, then floods.\n`,
       expected: [{ line: 2, article: article({ title: 'Floods', text: 'Rain, then floods.' }) }],

@@ -236,11 +236,18 @@ export async function* parseCsvArticles(chunks: Chunks, opts: CsvOptions = {}): 
   let delimiter = opts.delimiter;
   if (delimiter === undefined) {
     const peeked = await peekHeader(asBytes(chunks));
-    delimiter = detectDelimiter(peeked.header);
+    delimiter = declaredSeparator(peeked.header) ?? detectDelimiter(peeked.header);
     input = peeked.chunks;
   }
+  /** Whether a first line "sep=;" (as some spreadsheets write it) may still come. */
+  let sepLineMayCome = true;
   for await (const record of readCsvRecords(input, { ...opts, delimiter })) {
     if (columns === null) {
+      if (sepLineMayCome && !('error' in record) && declaredSeparator(record.fields.join(delimiter)) === delimiter) {
+        sepLineMayCome = false;
+        continue;
+      }
+      sepLineMayCome = false;
       if ('error' in record) {
         // A file that is not text says so as it is; other problems are the header row's.
         yield { line: record.line, error: record.notText ? record.error : `header row: ${record.error}`, fatal: true };
@@ -328,6 +335,15 @@ export function detectDelimiter(header: string): string {
   let best = split[0];
   for (const c of split) if (c.names.length > best.names.length) best = c;
   return best.sep;
+}
+
+/**
+ * The separator a first line such as "sep=;" names (spreadsheets write it so that the file opens
+ * with the right separator), or null when the line is not one.
+ */
+export function declaredSeparator(line: string): string | null {
+  const m = /^sep=([^"\r\n])[\r\n]*$/i.exec(line);
+  return m ? m[1] : null;
 }
 
 /** A header row's column names (trimmed, lower case), split at `sep` outside double quotes. */
