@@ -62,7 +62,7 @@ describe('a party with a side passing on the claim', () => {
     ).toBe('discuss');
   });
 
-  it('still reads officials passing on the event, and the European Union, as they were read', () => {
+  it('still reads officials passing on the event as confirm (a fire service, a commission)', () => {
     expect(stanceOf('Three workers were killed in the blast.', 'Three workers were killed in the blast, the regional fire service said.')).toBe('confirm');
     expect(stanceOf('The European Union fined the bank 40 million euros.', 'The European Union fined the bank 40 million euros on Monday, the commission said.')).toBe('confirm');
   });

@@ -86,7 +86,7 @@ const REPORTING = /\b(said|says|say|claimed|claims|claim|claiming|alleged|allege
 const CLAIMING = /\b(claimed|claims|claim|claiming|alleged|alleges|allege|allegedly|purported(?:ly)?|insisted|insists|boasted)\b/i;
 /** The party speaks about itself: "the army said it took", "said on Monday that it had", "claims to have". */
 const SELF_REPORT =
-  /\b(?:said|says|say|claimed|claims|claim|claiming|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
+  /\b(?:said|says|say|claimed|claims|claim|insisted|insists|stated|states|announced|told \w+)(?:\s+(?:(?:late|early)\s+)?(?:on|last|this|in|at)\s+[a-z0-9-]+(?:\s+(?:morning|afternoon|evening|night|statement))?)?\s+(?:that\s+)?(?:it|they|he|she|its|their|his|her|we)\b|\bclaims? to have\b|\bclaimed to have\b|\bclaim(?:s|ed)? responsibility\b/i;
 /** Sources named in the plural that pass on what happened: "officials said it was", "police said he was" speak of the event, not of themselves. */
 const PLURAL_SOURCES = /\b(?:officials|police|authorities|witnesses|residents|rescuers|doctors|investigators|prosecutors|sources|analysts|experts|firefighters|officers|medics|paramedics|observers|monitors|villagers|survivors|neighbou?rs)\s*$/i;
 
@@ -216,11 +216,13 @@ export function quantities(text: string): Quantity[] {
   const deadly = DEATH_WORDS.test(text);
   // "An earlier version of this article said that three firefighters had been injured": the
   // figures after it are the ones the correction replaced
-  const correction = CORRECTED_VERSION.exec(toks.join(' '));
-  // (the token index where the correction's account starts; -1 without one)
-  const correctedFrom = correction ? toks.join(' ').slice(0, correction.index).split(' ').length - 1 : -1;
-  // (up to a semicolon: "…; two were" gives the corrected figure)
-  const correctedTo = correctedFrom < 0 ? -1 : toks.indexOf(';', correctedFrom) < 0 ? toks.length : toks.indexOf(';', correctedFrom);
+  const joined = toks.join(' ');
+  const correction = CORRECTED_VERSION.exec(joined);
+  // (the token index where the correction's account starts, -1 without one; it runs up to a
+  // semicolon: "…; two were" gives the corrected figure)
+  const correctedFrom = correction ? joined.slice(0, correction.index).split(' ').length - 1 : -1;
+  const semicolon = correctedFrom < 0 ? -1 : toks.indexOf(';', correctedFrom);
+  const correctedTo = semicolon < 0 ? toks.length : semicolon;
   const out: Quantity[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -365,6 +367,17 @@ function sameCount(a: Quantity, b: Quantity): boolean {
   return a.noun === b.noun || (!!a.death && !!b.death && ((!!a.toll && b.noun === 'person') || (!!b.toll && a.noun === 'person')));
 }
 
+/** A share written in words: "half of the workers", "two thirds", "nine in ten" (a figure too). */
+const SHARE_IN_WORDS = /\b(?:half|thirds?|quarters?|majority|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:ten|a hundred|\d+))\b/i;
+
+/**
+ * Whether the figures a sentence gives as replaced ("an earlier version said three", "instead of
+ * the 40 first reported") conflict with the claim's: then the claim is not what was replaced.
+ */
+function replacedConflict(claim: Quantity[], evidence: Quantity[]): boolean {
+  return compareFigures(claim, evidence.filter((q) => q.replaced).map((q) => ({ ...q, replaced: false }))) === 'conflict';
+}
+
 /** Compares the claim's figures with a sentence's: 'conflict', 'agree' or null (nothing comparable). */
 export function compareFigures(claim: Quantity[], evidence: Quantity[]): 'conflict' | 'agree' | null {
   let agree = false;
@@ -423,7 +436,7 @@ function contestsClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: n
   // the contested claim: whose it is ("the army's") and what it says, up to the clause's end
   const rest = s.text.slice(m.index);
   const clause = rest.slice(0, m[0].length + rest.slice(m[0].length).search(/[,;:.!?]|$/));
-  const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
+  const tf = stemsOf(clause);
   const clauseCover = coverage(claim, tf, idf);
   return clauseCover >= 0.3 && clauseCover >= 0.6 * cover;
 }
@@ -478,7 +491,6 @@ export function onlyProspect(s: SentenceInfo, claim: TextInfo): boolean {
   return after >= 2 && after >= 2 * shared(0, k);
 }
 
-/** Words that ask for something rather than report it done: "demanded a recount", "called for an inquiry". */
 /**
  * Someone's figure called wrong: "that figure was far too low", "its estimate is exaggerated" —
  * not a judgement of a toll or a number ("the toll was far too high").
@@ -489,6 +501,7 @@ const FIGURE_DOUBTED =
 const EXPECTED_TO = /^(?:expected|due|set|scheduled|planned|plans?|planning|likely|hoping|hopes|agreed|promised|pledged|intends|intended|preparing|ready)$/;
 /** A word after "to" that starts a noun, not a verb ("agreed to a five-year contract"). */
 const NOT_A_VERB_AFTER_TO = /^(?:a|an|the|any|its|their|his|her|this|that|these|those|\d.*|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+/** Words that ask for something rather than report it done: "demanded a recount", "called for an inquiry". */
 const DEMANDED = /^(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)?|ask(?:ed|s|ing)?|urg(?:ed|es|ing)|sought|seek(?:s|ing)?|request(?:ed|s|ing)?)$/;
 
 /** The stems of the words a claim's negation stands before ("without warning" → warn), when its wording has one. */
@@ -514,9 +527,9 @@ const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|has been|have been)\s+(?
 /** What a denial word names, pointing back: "(disputed) that account", "(denied) it", "(rejected) the claims". */
 const DENIED_BACK_OBJECT = /^\s+(?:(?:that|this|the|those|these|such|his|her|their|its)\s+)?(?:[\p{L}-]+\s+)?(?:account|accounts|version|claims?|allegations?|accusations?|charges?|reports?|it|them|this|that)\s*(?:[,;.!?]|$)/iu;
 
-/** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
 /** Someone made, ordered or asked to do something: "forced it to recall", "ordered the company to close". */
 const MADE_TO = /\b(forced|ordered|pressured|pushed|compelled|required|told|asked|urged)\s+(?:[\p{L}'’-]+\s+){1,3}?to\s+(?!(?:a|an|the|any|its|their|his|her|this|that)\b)([\p{L}-]+)/giu;
+/** A denial that names what it denies after it: "denied that …", "rejected reports that …", "no sign that …". */
 const DENIES_WHAT_FOLLOWS = /^(?:den|dismiss|reject|refut|debunk|rebuff|contradict|disput|no |laughed|shot)/i;
 
 /**
@@ -537,7 +550,7 @@ function deniesClaim(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: num
   const after = s.text.slice(m.index + m[0].length);
   const back = DENIED_BEFORE.test(before) || (PARTICIPLE.test(m[0]) && PASSIVE_BEFORE.test(before)) || DENIED_BACK_OBJECT.test(after);
   const denied = back ? before : s.text.slice(m.index);
-  const tf = new Map(contentStems(tokenize(denied)).map((w) => [w, 1]));
+  const tf = stemsOf(denied);
   // "Lena Haugstad, the manager, denied that she had tried to stop the sale": the pronoun stands
   // for the denier, so the words naming it count as in what is denied, and as the claim's subject
   // rather than what it says
@@ -607,7 +620,7 @@ function passesOnReport(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: 
   // "…, according to the newspaper" at the end passes on what comes before it
   const trailing = /^according/i.test(m[0]) && /^[\s\p{L}'’-]{0,40}[.!?"”]*\s*$/u.test(s.text.slice(m.index + m[0].length));
   const clause = trailing ? s.text.slice(0, m.index) : s.text.slice(m.index + m[0].length);
-  const tf = new Map(contentStems(tokenize(clause)).map((w) => [w, 1]));
+  const tf = stemsOf(clause);
   return coverage(claim, tf, idf) >= 0.7 * cover;
 }
 
@@ -648,7 +661,7 @@ const SAYING_ITSELF = /\bsaying\s+(?:that\s+)?(?:it|they|he|she|we)\b/i;
 function sayingItself(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
   const m = SAYING_ITSELF.exec(s.text);
   if (!m || cover === 0) return false;
-  const tf = new Map(contentStems(tokenize(s.text.slice(m.index + m[0].length))).map((w) => [w, 1]));
+  const tf = stemsOf(s.text.slice(m.index + m[0].length));
   // (the pronoun stands for the party named before: what the claim says of it, not its names, must be there)
   const names = nameStems(s.text);
   const inClause = statementCoverage(claim, tf, idf, names);
@@ -662,7 +675,7 @@ function sayingItself(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: nu
  * Friday."): the words it reports hold most of what the sentence shares with the claim.
  */
 function partyAlleges(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: number): boolean {
-  const covers = (text: string) => coverage(claim, new Map(contentStems(tokenize(text)).map((w) => [w, 1])), idf);
+  const covers = (text: string) => coverage(claim, stemsOf(text), idf);
   let seen = 0;
   for (const m of s.text.matchAll(PARTY_SPEAKS)) {
     // (a few per sentence: each is weighed on the whole sentence)
@@ -686,6 +699,11 @@ function partyAlleges(s: SentenceInfo, claim: TextInfo, idf: IdfTable, cover: nu
     if (covers(clause) >= 0.7 * Math.min(cover, covers(lead + ' ' + rest))) return true;
   }
   return false;
+}
+
+/** The content stems of a piece of text, as the term map `coverage` and `statementCoverage` read. */
+function stemsOf(text: string): Map<string, number> {
+  return new Map(contentStems(tokenize(text)).map((w) => [w, 1]));
 }
 
 /** How surely a sentence is about the claim, from the share of the claim it covers (scales a rule's strength). */
@@ -814,35 +832,34 @@ export function findPattern(
   if (!flags.denial) {
     for (const { s, cover } of top) if (contestsClaim(s, claim, idf, cover)) consider({ stance: 'dispute', strength: 0.85 * fitOf(cover), rule: 'contested', sentence: s.text });
   }
-  // "asked the government to declare …", "would declare …": the claim's action not (yet) done.
-  // Read on the best sentences that share less with the claim too: the claim's own verb carries it.
-  for (const { s, cover } of top) {
-    if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && !DENIAL.test(s.text) && onlyProspect(s, claim))
-      consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'prospect', sentence: s.text });
+  // The four rules below are read on the best sentences that share less with the claim than those
+  // that bear on it (a third of it, and nearly as much as the best), each for its own reason.
+  const closeToBest = top.filter(({ s, cover }) => cover >= 0.3 && (cover >= bestCover * 0.8 || s === best));
+  // "asked the government to declare …", "would declare …": the claim's action not (yet) done
+  // (the claim's own verb carries it)
+  for (const { s, cover } of closeToBest) {
+    if (!DENIAL.test(s.text) && onlyProspect(s, claim)) consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'prospect', sentence: s.text });
   }
-  // "the union said nine out of ten drivers had joined": a party with a side passing on the claim.
-  // Read on the best sentences that share less with the claim too: it only makes them a mention.
+  // "the union said nine out of ten drivers had joined": a party with a side passing on the claim
+  // (it only makes the sentence a mention)
   if (!flags.attributed) {
-    for (const { s, cover } of top) {
-      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && (partyAlleges(s, claim, idf, cover) || sayingItself(s, claim, idf, cover)))
-        consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'attribution', sentence: s.text });
+    for (const { s, cover } of closeToBest) {
+      if (partyAlleges(s, claim, idf, cover) || sayingItself(s, claim, idf, cover)) consider({ stance: 'discuss', strength: 0.75 * fitOf(cover), rule: 'attribution', sentence: s.text });
     }
   }
   // "far smaller than the company says", "fewer books than first feared": a claimed amount set
-  // against the sentence's own account (read, like figures, on sentences sharing less wording)
+  // against the sentence's own account (not a sentence giving the claim's own figure: "fell to 5
+  // percent, lower than expected")
   if (claimQty.length && !COMPARED_WITH_CLAIM.test(claimText)) {
-    for (const { s, cover } of top) {
-      // (not a sentence giving the claim's own figure: "fell to 5 percent, lower than expected")
-      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && COMPARED_WITH_CLAIM.test(s.text) && figuresIn(s) !== 'agree')
-        consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
+    for (const { s, cover } of closeToBest) {
+      if (COMPARED_WITH_CLAIM.test(s.text) && figuresIn(s) !== 'agree') consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
     }
   }
   // "… gave a figure of 40 million euros, but dealers said that figure was far too low": the
   // claim's own figure, called wrong
   if (claimQty.length) {
-    for (const { s, cover } of top) {
-      if (cover >= 0.3 && (cover >= bestCover * 0.8 || s === best) && FIGURE_DOUBTED.test(s.text) && figuresIn(s) === 'agree')
-        consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
+    for (const { s, cover } of closeToBest) {
+      if (FIGURE_DOUBTED.test(s.text) && figuresIn(s) === 'agree') consider({ stance: 'dispute', strength: 0.8 * fitOf(cover), rule: 'comparison', sentence: s.text });
     }
   }
   const someAgree = near.some((s) => figuresIn(s) === 'agree');
@@ -870,8 +887,8 @@ export function findPattern(
     // a sentence whose figures all agree with the claim's does not supersede it ("first reported
     // that the contract, worth 48 million, …" against a claim of 48 million)
     // (not when the figures it says were replaced differ from the claim's: the claim is not what was replaced)
-    const replacedDiffer = claimQty.length > 0 && compareFigures(claimQty, quantities(text).filter((q) => q.replaced).map((q) => ({ ...q, replaced: false }))) === 'conflict';
-    if (supersede && !replacedDiffer && (figures === 'conflict' || (oldFrame && !claimNegated && figures !== 'agree'))) consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
+    if (supersede && (figures === 'conflict' || (oldFrame && !claimNegated && figures !== 'agree')) && !(claimQty.length > 0 && replacedConflict(claimQty, quantities(text))))
+      consider({ stance: 'dispute', strength: 0.9 * fit, rule: 'supersession', sentence: text });
     if (denial && !flags.denial) consider({ stance: 'dispute', strength: 0.85 * fit, rule: 'denial', sentence: text });
     const negNear = negationNearClaim(s, claim);
     // a negation inside a denial of something else ("rejected reports that it won without
@@ -1049,16 +1066,16 @@ export function applyRules(
     return mixFinding(mixed, { stance: 'unrelated', strength: 0.7, rule: 'no-overlap', sentence: '' }, true);
   }
   if (finding?.stance === 'dispute') return mixed;
+  let claimFigures: Quantity[] | undefined;
+  const claimQty = () => (claimFigures ??= quantities(claimText));
   // A passage with no figure for what the claim's figures count, nor their values ("will present
   // the results on Thursday" against "slowed decline by 27 percent"), does not confirm them.
   if (top === 'confirm' && finding?.stance !== 'confirm') {
-    const claimQty = quantities(claimText).filter((q) => !q.replaced);
-    const nouns = new Set(claimQty.map((q) => q.noun));
+    const given = claimQty().filter((q) => !q.replaced);
+    const nouns = new Set(given.map((q) => q.noun));
     // (the same value counts, whatever the noun: "1,200 people" for "1,200 residents")
-    const bears = (q: Quantity) => nouns.has(q.noun) || claimQty.some((c) => compatible(c, q));
-    // (a share in words, "half of the workers", "two thirds", "nine in ten", is a figure too)
-    const share = /\b(?:half|thirds?|quarters?|majority|(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:ten|a hundred|\d+))\b/i;
-    if (claimQty.length && !evidence.sents.some((s) => quantities(s.text).some(bears) || share.test(s.text)))
+    const bears = (q: Quantity) => nouns.has(q.noun) || given.some((c) => compatible(c, q));
+    if (given.length && !evidence.sents.some((s) => quantities(s.text).some(bears) || SHARE_IN_WORDS.test(s.text)))
       return mixFinding(mixed, { stance: 'discuss', strength: 0.6, rule: 'figure-not-given', sentence: '' }, true);
   }
   // A sentence or two that says nothing against the claim — no denial or correction word, no
@@ -1079,12 +1096,8 @@ export function applyRules(
   });
   // A correction of a figure the claim does not give ("an earlier version said three firefighters"
   // against "two firefighters") disputes what was corrected, not the claim.
-  const claimQty = quantities(claimText);
-  const figures = claimQty.length ? evidence.sents.map((s) => quantities(s.text)) : [];
-  const otherCorrected =
-    !finding &&
-    figures.some((qs) => compareFigures(claimQty, qs.filter((q) => q.replaced).map((q) => ({ ...q, replaced: false }))) === 'conflict') &&
-    !figures.some((qs) => compareFigures(claimQty, qs) === 'conflict');
+  const figures = !finding && claimQty().length ? evidence.sents.map((s) => quantities(s.text)) : [];
+  const otherCorrected = figures.some((qs) => replacedConflict(claimQty(), qs)) && !figures.some((qs) => compareFigures(claimQty(), qs) === 'conflict');
   if (!silent && !otherCorrected) return mixed;
   // turned to the model's next choice between confirm and discuss (the prior correction for
   // dispute can put a confirmation the model favoured over the dispute's raw score below it)
