@@ -3,5 +3,10 @@
  * "1 syndicated copy", "1,200 lines".
  */
 export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${grouped(n)} ${n === 1 ? one : many}`;
+}
+
+/** A count written with its thousands grouped, as every count the reader sees: "50,000". */
+export function grouped(n: number): string {
+  return n.toLocaleString('en');
 }

@@ -10,7 +10,7 @@ import { allowedSites, normalizeSitePattern, type SiteSettings } from '@/utils/s
 import { originsForSettings, originsNoLongerNeeded } from '@/utils/site-access';
 import { isHttpUrl } from '@/utils/url';
 import { serializeJsonLines } from '@/utils/import/jsonl';
-import { counted } from '@/utils/plural';
+import { counted, grouped } from '@/utils/plural';
 import { exportCorpus, fileKey, importFile, type ImportProgress } from './import-file';
 import { isTimeZone } from '@/utils/local-day';
 
@@ -240,7 +240,7 @@ function CorpusSection() {
       setProgress(result);
       setMessage(
         result.stopped ??
-          `Imported ${file.name}: ${num(result.added)} added, ${duplicatesText(result)}, ${copiesText(result)}, ${counted(result.skipped, 'line')} skipped.`,
+          `Imported ${file.name}: ${grouped(result.added)} added, ${duplicatesText(result)}, ${copiesText(result)}, ${counted(result.skipped, 'line')} skipped.`,
       );
     } catch (error) {
       setMessage(`Import failed: ${error instanceof Error ? error.message : String(error)}. Articles stored before the failure were kept.`);
@@ -390,15 +390,15 @@ function CorpusSection() {
           {stats.map((s) => (
             <tr key={s.outlet}>
               <td>{s.outlet}</td>
-              <td>{num(s.articles)}</td>
-              <td>{num(s.copies)}</td>
+              <td>{grouped(s.articles)}</td>
+              <td>{grouped(s.copies)}</td>
               <td>{formatDate(s.oldest)}</td>
               <td>{formatDate(s.newest)}</td>
               <td>
                 <button
                   type="button"
                   aria-label={`Remove ${s.outlet}`}
-                  onClick={() => confirm(s.articles === 1 ? `Remove the one article from ${s.outlet}?` : `Remove all ${num(s.articles)} articles from ${s.outlet}?`) && void run(() => toBackground('deleteOutlet', { outlet: s.outlet }), `Removed ${s.outlet}.`)}
+                  onClick={() => confirm(s.articles === 1 ? `Remove the one article from ${s.outlet}?` : `Remove all ${grouped(s.articles)} articles from ${s.outlet}?`) && void run(() => toBackground('deleteOutlet', { outlet: s.outlet }), `Removed ${s.outlet}.`)}
                 >
                   Remove
                 </button>
@@ -437,7 +437,7 @@ export function ImportReport({ progress }: { progress: ImportProgress }) {
         {progress.resumedAfterLine ? `Resumed after line ${progress.resumedAfterLine.toLocaleString()} · ` : ''}
         {progress.fileProblem
           ? `${percent}% · the file could not be imported`
-          : `${percent}% · ${num(progress.added)} added · ${duplicatesText(progress, ' · ')} · ${copiesText(progress)} · ${counted(progress.skipped, 'line')} skipped`}
+          : `${percent}% · ${grouped(progress.added)} added · ${duplicatesText(progress, ' · ')} · ${copiesText(progress)} · ${counted(progress.skipped, 'line')} skipped`}
       </span>
       {progress.skipped > 0 && (
         <ul class="errors" data-testid="import-errors">
@@ -453,9 +453,6 @@ export function ImportReport({ progress }: { progress: ImportProgress }) {
   );
 }
 
-/** A count as the other counts on the page show it: "50,000", not "50000". */
-const num = (n: number) => n.toLocaleString('en');
-
 /** "1 syndicated copy linked", "2 syndicated copies linked". */
 function copiesText(p: Pick<ImportProgress, 'copies'>): string {
   return `${counted(p.copies, 'syndicated copy', 'syndicated copies')} linked`;
@@ -464,5 +461,5 @@ function copiesText(p: Pick<ImportProgress, 'copies'>): string {
 /** "3 already stored" and, when some URLs came twice in the file, "2 repeated within the file". */
 function duplicatesText(p: Pick<ImportProgress, 'duplicates' | 'repeated'>, separator = ', '): string {
   const before = p.duplicates - (p.repeated ?? 0);
-  return p.repeated ? `${num(before)} already stored${separator}${num(p.repeated)} repeated within the file` : `${num(before)} already stored`;
+  return p.repeated ? `${grouped(before)} already stored${separator}${grouped(p.repeated)} repeated within the file` : `${grouped(before)} already stored`;
 }

@@ -63,6 +63,17 @@ interface IndexState {
   baseArticles: number;
 }
 
+/** Room left below which a failed write is taken as a full disk (a batch is up to ~4 MB of text). */
+const LOW_ROOM_BYTES = 16 * 1024 * 1024;
+
+/** What the browser says is left for this extension's data, or null where it cannot tell. */
+async function browserRoomLeft(): Promise<number | null> {
+  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<{ quota?: number; usage?: number }> } } }).navigator?.storage;
+  if (!storage?.estimate) return null;
+  const { quota, usage } = await storage.estimate();
+  return typeof quota === 'number' && typeof usage === 'number' ? Math.max(0, quota - usage) : null;
+}
+
 /**
  * The corpus: articles in IndexedDB plus the search index, kept in step.
  *
@@ -76,17 +87,6 @@ interface IndexState {
  *
  * Changes go one at a time through a queue; searches do not wait for it.
  */
-/** Room left below which a failed write is taken as a full disk (a batch is up to ~4 MB of text). */
-const LOW_ROOM_BYTES = 16 * 1024 * 1024;
-
-/** What the browser says is left for this extension's data, or null where it cannot tell. */
-async function browserRoomLeft(): Promise<number | null> {
-  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<{ quota?: number; usage?: number }> } } }).navigator?.storage;
-  if (!storage?.estimate) return null;
-  const { quota, usage } = await storage.estimate();
-  return typeof quota === 'number' && typeof usage === 'number' ? Math.max(0, quota - usage) : null;
-}
-
 export class CorpusStore {
   private state: IndexState | null = null;
   /** Which stored articles have each signature key; loaded at the first batch after a start. */

@@ -230,6 +230,9 @@ interface CachedArticle {
   looks: number;
 }
 
+/** A passage's match as hits carry it, to three decimals. */
+const thousandths = (x: number) => Math.round(x * 1000) / 1000;
+
 export function createIndexRetriever(
   index: SearchIndex,
   getArticles: (ids: number[]) => Promise<(StoredArticle | undefined)[]>,
@@ -407,12 +410,12 @@ export function createIndexRetriever(
           published: a.published ?? null,
           passage: p.passage || a.title,
           score: Math.round(score * 10000) / 10000,
-          match: Math.round(p.score * 1000) / 1000,
+          match: thousandths(p.score),
         };
-        if (p.withFigures !== undefined) hit.withFigures = Math.round(p.withFigures * 1000) / 1000;
+        if (p.withFigures !== undefined) hit.withFigures = thousandths(p.withFigures);
         if (p.other !== undefined) {
-          const other: NonNullable<EvidenceHit['other']> = { passage: p.other, match: Math.round(p.otherScore! * 1000) / 1000 };
-          if (p.otherWithFigures !== undefined) other.withFigures = Math.round(p.otherWithFigures * 1000) / 1000;
+          const other: NonNullable<EvidenceHit['other']> = { passage: p.other, match: thousandths(p.otherScore!) };
+          if (p.otherWithFigures !== undefined) other.withFigures = thousandths(p.otherWithFigures);
           hit.other = other;
         }
         if (a.copyOf !== undefined) hit.copyOf = a.copyOf;
